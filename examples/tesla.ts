@@ -1,0 +1,87 @@
+/**
+ * The worked example of DESIGN §1, Tesla's strategy cascade, as readable tab data. It has a
+ * few deliberate problems so the audit has something to show: a roadmap row with no goal,
+ * a broken link, a declined request that came back, work under an anti-priority, a goal no
+ * work reaches. `npm run example` writes it to examples/tesla.xlsx.
+ */
+import type { WorkbookSnapshot } from '../src/core/snapshot';
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+export const TESLA: WorkbookSnapshot = {
+  sheets: [
+    {
+      name: 'Mission',
+      values: [
+        ['Mission'],
+        ["Accelerate the world's transition to sustainable energy"],
+      ],
+    },
+    {
+      name: 'Vision',
+      values: [
+        ['Vision'],
+        ['The most compelling car company of the 21st century'],
+      ],
+    },
+    {
+      name: 'Strategy',
+      values: [
+        ['Tesla master plan: strategy pillars and anti-priorities'],
+        [''],
+        ['ID', 'Pillar', 'Type', 'Why'],
+        ['P1', 'Build an expensive sports car', 'Pillar', 'Few buyers and high margins prove electric cars can be desirable, and fund the next rung'],
+        ['P2', 'Use that money to build a more affordable car', 'Pillar', 'A premium sedan reaches a larger market while battery costs fall'],
+        ['P3', 'Use that money to build an even more affordable car', 'Pillar', 'The transition happens at mass-market volume'],
+        ['P4', 'Provide zero-emission electric power', 'Pillar', 'Cars charged from fossil power only move the emissions elsewhere'],
+        ['A1', 'Licensing our drivetrain to other carmakers', 'Anti-priority', 'Our edge is the integrated product; licensing trades it for short-term cash'],
+        ['A2', 'Discounted fleet sales', 'Anti-priority', 'Fleet discounts starve the next rung of the margin it needs'],
+      ],
+    },
+    {
+      name: 'Goals',
+      values: [
+        ['ID', 'Goal', 'Pillar', 'Weight', 'Target'],
+        [1, 'Sell out the Roadster run', 'P1', 1, '2,450 cars'],
+        [2, 'Reach 10% of US luxury sedan sales', 'P2', 2, '10%'],
+        [3, 'Be profitable at every rung', 'P1; P2; P3', 2, 'Gross margin over 20%'],
+        [4, 'Deliver 500,000 Model 3s a year', 'P3', 3, '500,000'],
+        [5, 'Deploy 1 GWh of stationary storage', 'P4', 1, '1 GWh'],
+        [6, 'Win rental fleet contracts', 'A2', 1, '3 fleets'],
+        [7, 'Superchargers on every interstate', 'P2', 1, '100% coverage'],
+      ],
+    },
+    {
+      name: 'Roadmap',
+      values: [
+        ['ID', 'Initiative', 'Goal', 'Effort', 'Impact', 'Confidence', 'Reach', 'Owner', 'Status'],
+        ['R-1', 'Roadster', 1, 'XL', 'High', '80%', 2450, 'JB', 'Shipped'],
+        ['R-2', 'Model S', '2 (60%), 3 (40%)', 'XL', 'High', 0.7, 50000, 'Franz', 'Shipped'],
+        ['R-3', 'Model 3', 'deliver 500,000 model 3s a year', 'XL', 'High', 0.6, 500000, 'Doug', 'Building'],
+        ['R-4', 'Model 3 production line', 'R-3', 'L', 'Medium', 0.5, 500000, 'Jerome', 'Building'],
+        ['R-5', 'Powerwall', 5, 'M', 'Medium', '70%', 20000, 'Drew', 'Planned'],
+        ['R-6', 'Solar roof tiles', 'G9', 'L', 'Medium', 0.4, 10000, 'Peter', 'Planned'],
+        ['R-7', 'Fleet discount programme', 6, 'S', 'Low', 0.9, 3000, 'Sales', 'Proposed'],
+        ['R-8', 'In-car karaoke', '', 'S', 'Low', 0.9, 100000, 'Sales', 'Proposed'],
+      ],
+    },
+    {
+      name: 'Backlog',
+      values: [
+        ['Ticket ID', 'Task', 'Initiative', 'Points'],
+        ['T-1', 'Carbon-fibre body panels', 'R-1', 5],
+        ['T-2', 'Battery pack thermal management', 'R-2', 8],
+        ['T-3', 'Cell supply contract for the Gigafactory', 'Model 3 production line', 13],
+        ['T-4', 'Tile glass durability tests', 'R-6', 3],
+      ],
+    },
+    {
+      name: 'Not on roadmap',
+      values: [
+        ['Date', 'Request', 'Requested by', 'Reason', "Pillar it didn't fit", "Goal it didn't move"],
+        [day('2026-08-14'), 'In-car karaoke', 'Sales team', 'Fun, but it moves no goal', 'P2', '2'],
+        [day('2026-06-02'), 'Licensed drivetrain for a partner SUV', 'Partnerships', 'We keep the drivetrain in our own cars', 'A1', ''],
+      ],
+    },
+  ],
+};

@@ -1,0 +1,10 @@
+/**
+ * Writes the bundled example workbook, examples/tesla.xlsx, from the readable data in
+ * examples/tesla.ts. Run with `npm run example` after changing that data.
+ */
+import { writeSnapshotXlsx } from '../src/local/xlsx-write';
+import { TESLA } from '../examples/tesla';
+
+const target = process.argv[2] ?? 'examples/tesla.xlsx';
+await writeSnapshotXlsx(TESLA, target);
+console.log(`wrote ${target}`);

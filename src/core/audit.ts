@@ -1,0 +1,88 @@
+/**
+ * The audit document of DESIGN §6: the layers found, the declined list, the strategy-wide
+ * checks, and every item with its parents, upward paths (as keys), flags and impact.
+ */
+import type { Cascade } from './cascade';
+import type { FlagCode, StrategyFlagCode } from './flags';
+import type { Item } from './items';
+import { layerSpec, type LayerCode } from './layers';
+import { tidy } from './impact-format';
+
+export interface AuditLayer {
+  layer: LayerCode;
+  sheet: string;
+  headerRow: number | null;
+  items: number;
+}
+
+export interface AuditDeclined {
+  sheet: string;
+  row: number;
+  request: string;
+  date: string | null;
+  reason: string;
+}
+
+export interface AuditItem {
+  sheet: string;
+  row: number;
+  layer: LayerCode;
+  key: string;
+  title: string;
+  kind?: 'pillar' | 'anti-priority';
+  parents: string[];
+  traces: string[][];
+  flags: FlagCode[];
+  impact: number | null;
+  roi: number | null;
+}
+
+export interface AuditDocument {
+  layers: AuditLayer[];
+  declined: AuditDeclined[];
+  strategy: { pillars: number; antiPriorities: number; flags: StrategyFlagCode[] };
+  items: AuditItem[];
+}
+
+const finite = (value: number): number | null => (Number.isFinite(value) ? tidy(value) : null);
+
+/** Items from the mission down to the tasks; within a layer, tab by tab and row by row. */
+export function itemsInCascadeOrder(cascade: Cascade): Item[] {
+  const tabOrder = new Map(cascade.plans.map((plan, at) => [plan.sheet, at]));
+  return [...cascade.items].sort((a, b) => a.rank - b.rank || tabOrder.get(a.sheet)! - tabOrder.get(b.sheet)! || a.row - b.row);
+}
+
+export function auditDocument(cascade: Cascade): AuditDocument {
+  const { items, links, paths, flags, impact, plans } = cascade;
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item.sheet, (counts.get(item.sheet) ?? 0) + 1);
+  const layerPlans = plans.filter((plan) => plan.use !== 'declined');
+  return {
+    layers: [...layerPlans]
+      .sort((a, b) => layerSpec(a.use as LayerCode).rank - layerSpec(b.use as LayerCode).rank)
+      .map((plan) => ({ layer: plan.use as LayerCode, sheet: plan.sheet, headerRow: plan.headerRow, items: counts.get(plan.sheet) ?? 0 })),
+    declined: cascade.declined.map((request) => ({
+      sheet: request.sheet, row: request.row, request: request.request, date: request.date || null, reason: request.reason,
+    })),
+    strategy: {
+      pillars: cascade.strategy.pillars,
+      antiPriorities: cascade.strategy.antiPriorities,
+      flags: cascade.strategy.flags.map((flag) => flag.code),
+    },
+    items: itemsInCascadeOrder(cascade).map(
+      (item): AuditItem => ({
+        sheet: item.sheet,
+        row: item.row,
+        layer: item.layer,
+        key: item.key,
+        title: item.title,
+        ...(layerSpec(item.layer).isStrategy ? { kind: item.isAntiPriority ? 'anti-priority' : 'pillar' } : {}),
+        parents: links[item.index]!.filter((link) => link.status === 'ok').map((link) => items[link.targets[0]!]!.key),
+        traces: paths[item.index]!.map((path) => path.nodes.map((node) => items[node]!.key)),
+        flags: flags[item.index]!.map((flag) => flag.code),
+        impact: finite(Number.isNaN(impact.score[item.index]!) ? impact.total[item.index]! : impact.score[item.index]!),
+        roi: finite(impact.roi[item.index]!),
+      }),
+    ),
+  };
+}

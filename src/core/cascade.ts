@@ -1,0 +1,106 @@
+/**
+ * The cascade model: from a workbook snapshot to items, links, paths, reach, impact and
+ * flags, computed once. Adapters (custom functions, sidebar calls, the CLI) read from it.
+ */
+import { EMPTY_CONFIG, type LadderConfig } from './config';
+import { planTabs, type TabPlan } from './detect';
+import { computeFlags, summarizeStrategy, type Flag, type StrategySummary } from './flags';
+import { stronglyConnected, type Components } from './graph';
+import { computeImpact, type ImpactResults } from './impact';
+import { indexLayer, readDeclined, readItems, type DeclinedRequest, type Item, type LayerIndex } from './items';
+import { LAYERS, layerSpec } from './layers';
+import { implicitLink, lookupOrder, resolveLinks, type Link } from './links';
+import { computePaths, TOP_END, type Path, type PathEnd } from './paths';
+import { computeReach, type Reach } from './reach';
+import type { WorkbookSnapshot } from './snapshot';
+
+export interface Cascade {
+  readonly plans: readonly TabPlan[];
+  /** Problems with the settings or tabs that the PM should see. */
+  readonly warnings: readonly string[];
+  readonly items: readonly Item[];
+  readonly declined: readonly DeclinedRequest[];
+  readonly links: readonly (readonly Link[])[];
+  readonly components: Components;
+  readonly paths: readonly (readonly Path[])[];
+  /** 1 where an item has more upward paths than were kept. */
+  readonly pathsTruncated: Uint8Array;
+  readonly reach: Reach;
+  readonly impact: ImpactResults;
+  readonly flags: readonly (readonly Flag[])[];
+  readonly strategy: StrategySummary;
+  /** Why a work item reaches no goal, in words. */
+  noGoalReason(item: number): string;
+}
+
+export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = EMPTY_CONFIG): Cascade {
+  const { plans, warnings } = planTabs(snapshot.sheets, config);
+  const sheetsByName = new Map(snapshot.sheets.map((sheet) => [sheet.name, sheet]));
+  const items: Item[] = [];
+  const declined: DeclinedRequest[] = [];
+  for (const plan of plans) {
+    const sheet = sheetsByName.get(plan.sheet)!;
+    if (plan.use === 'declined') declined.push(...readDeclined(sheet, plan));
+    else items.push(...readItems(sheet, plan, items.length));
+  }
+  for (const plan of plans) for (const problem of plan.problems) warnings.push(`${plan.sheet}: ${problem}.`);
+
+  const byRank = new Map<number, Item[]>();
+  for (const item of items) {
+    const list = byRank.get(item.rank);
+    if (list) list.push(item);
+    else byRank.set(item.rank, [item]);
+  }
+  const ranksPresent = [...byRank.keys()].sort((a, b) => a - b);
+  const indexes = new Map<number, LayerIndex>([...byRank].map(([rank, list]) => [rank, indexLayer(list)]));
+  const nearestAbove = (rank: number) => ranksPresent.filter((r) => r < rank).at(-1);
+  const orders = new Map(ranksPresent.map((rank) => [rank, lookupOrder(rank, ranksPresent)]));
+
+  const links: Link[][] = items.map((item) => {
+    if (item.rank === 0) return [];
+    if (item.linkCells !== null) return resolveLinks(item, orders.get(item.rank)!, indexes);
+    // A tab without a link column hangs from the only item above it, if there is just one
+    // (one mission, one vision): what a PM means by leaving the column out.
+    const above = nearestAbove(item.rank);
+    const candidates = above === undefined ? [] : byRank.get(above)!;
+    return candidates.length === 1 ? [implicitLink(candidates[0]!.index)] : [];
+  });
+  const needsLink = (index: number) => items[index]!.rank > 0 && nearestAbove(items[index]!.rank) !== undefined;
+  const endWithoutLinks = (index: number): PathEnd =>
+    needsLink(index) ? { kind: 'unlinked', why: items[index]!.linkCells === null ? 'no-column' : 'empty' } : TOP_END;
+
+  const parents = links.map((own) => own.filter((link) => link.status === 'ok').map((link) => link.targets[0]!));
+  const components = stronglyConnected(items.length, parents);
+  const { paths, truncated } = computePaths({ links, components, endWithoutLinks });
+  const reach = computeReach(items, links, components);
+  const impact = computeImpact(items, links, components, reach);
+  const noGoalReason = (index: number) => describeNoGoal(index, items, paths);
+  const flags = computeFlags({ items, links, components, paths, reach, declined, noGoalReason, needsLink });
+
+  return {
+    plans, warnings, items, declined, links, components, paths, pathsTruncated: truncated, reach, impact, flags,
+    strategy: summarizeStrategy(items), noGoalReason,
+  };
+}
+
+const GOAL_RANK = LAYERS.find((spec) => spec.isGoal)!.rank;
+
+/** The reason the first upward path of an item misses every goal. */
+function describeNoGoal(index: number, items: readonly Item[], paths: readonly (readonly Path[])[]): string {
+  const path = paths[index]![0];
+  if (!path) return 'no link';
+  const anti = path.nodes.find((node) => items[node]!.isAntiPriority);
+  if (anti !== undefined) return `linked to the anti-priority "${items[anti]!.title || items[anti]!.key}"`;
+  const end = path.end;
+  if (end.kind === 'broken') return `"${end.ref}" not found`;
+  if (end.kind === 'ambiguous') return `"${end.ref}" matches ${end.count} items`;
+  if (end.kind === 'cycle') return `its links loop back to "${items[end.back]!.key}" (cycle)`;
+  const last = items[path.nodes.at(-1)!]!;
+  if (end.kind === 'unlinked') {
+    if (last.index === index) return last.linkCells === null ? 'the tab has no link column' : 'no link';
+    return `"${last.key}" above it has no link`;
+  }
+  const highest = path.nodes.map((node) => items[node]!).find((item) => item.rank < GOAL_RANK);
+  if (highest) return `linked only to the ${layerSpec(highest.layer).noun} "${highest.title || highest.key}", not to a goal`;
+  return 'the workbook has no goals tab';
+}

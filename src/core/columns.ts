@@ -1,0 +1,109 @@
+/**
+ * Column roles and how a header cell is matched to one (DESIGN §2). Matching is by words:
+ * "Effort (wks)" is effort, "Ticket ID" is id, "Valid" is nothing. Multi-word phrases
+ * ("key result", "story points") are recognised first so their words do not also count alone.
+ */
+import { LAYERS, type LayerCode, type LayerSpec } from './layers';
+import { words } from './text';
+
+export const ROLES = ['parent', 'id', 'title', 'why', 'kind', 'effort', 'impact', 'confidence', 'reach', 'weight'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that do not depend on the layer. `parent` and `title` add the layers' own words. */
+const ROLE_WORDS: Record<Role, readonly string[]> = {
+  parent: ['parent', 'ladders to', 'ladder to', 'supports', 'linked to', 'links to', 'serves'],
+  id: ['id', 'key', 'ref', 'code', '#'],
+  title: ['title', 'name', 'summary', 'item', 'request', 'statement'],
+  why: ['why', 'rationale', 'reason', 'because'],
+  kind: ['type', 'kind'],
+  effort: ['effort', 'size', 'estimate', 'cost', 'points', 'story points', 'weeks'],
+  impact: ['impact', 'value', 'benefit'],
+  confidence: ['confidence'],
+  reach: ['reach'],
+  weight: ['weight', 'priority'],
+};
+
+/** Roles that only mean something on some layers. */
+function roleApplies(role: Role, layer: LayerSpec): boolean {
+  if (role === 'kind') return layer.isStrategy;
+  if (role === 'weight') return layer.isStrategy || layer.isGoal;
+  return true;
+}
+
+type Phrase = readonly string[];
+const toPhrases = (list: readonly string[]): Phrase[] => list.map((entry) => words(entry));
+
+export interface RoleMatcher {
+  readonly layer: LayerCode;
+  /** The role a header names on this layer, or null when it names none. */
+  roleOf(header: string): Role | null;
+  /** Whether a lone header cell is just a title word ("Mission", "Pillars"). */
+  isTitleWord(header: string): boolean;
+}
+
+const matcherCache = new Map<LayerCode, RoleMatcher>();
+
+/** Builds (once per layer) the header matcher for a layer. */
+export function roleMatcher(code: LayerCode): RoleMatcher {
+  const cached = matcherCache.get(code);
+  if (cached) return cached;
+  const layer = LAYERS.find((spec) => spec.code === code)!;
+  const above = LAYERS.filter((spec) => spec.rank < layer.rank);
+  const ownWords = toPhrases(layer.itemWords);
+  const roleWords = new Map<Role, Phrase[]>();
+  for (const role of ROLES) {
+    if (!roleApplies(role, layer)) continue;
+    const list = toPhrases(ROLE_WORDS[role]);
+    if (role === 'parent') for (const spec of above) list.push(...toPhrases([...spec.itemWords, ...spec.tabWords]));
+    roleWords.set(role, list);
+  }
+  // Every phrase of two or more words across all layers, so "key result" is never read as "key".
+  const compounds = uniquePhrases([
+    ...Object.values(ROLE_WORDS).flatMap(toPhrases),
+    ...LAYERS.flatMap((spec) => toPhrases([...spec.itemWords, ...spec.tabWords])),
+  ]).filter((phrase) => phrase.length > 1);
+
+  const matcher: RoleMatcher = {
+    layer: code,
+    roleOf(header) {
+      const tokens = tokenize(header, compounds);
+      if (tokens.length === 0) return null;
+      for (const [role, phrases] of roleWords) if (phrases.some((p) => tokens.includes(p.join(' ')))) return role;
+      // The layer's own words name the title only when nothing else is named:
+      // "Goal" is the title on a goals tab, "Goal ID" its id and "Goal weight" its weight.
+      if (ownWords.some((p) => tokens.includes(p.join(' ')))) return 'title';
+      return null;
+    },
+    isTitleWord(header) {
+      const tokens = tokenize(header, compounds);
+      const titleWords = [...ownWords, ...(roleWords.get('title') ?? [])].map((p) => p.join(' '));
+      return tokens.length > 0 && tokens.length <= 3 && tokens.every((token) => titleWords.includes(token));
+    },
+  };
+  matcherCache.set(code, matcher);
+  return matcher;
+}
+
+function uniquePhrases(list: Phrase[]): Phrase[] {
+  const seen = new Set<string>();
+  return list.filter((phrase) => !seen.has(phrase.join(' ')) && seen.add(phrase.join(' ')));
+}
+
+/** Header words, with known multi-word phrases joined into one token ("key result"). */
+export function tokenize(header: string, compounds: readonly Phrase[]): string[] {
+  const list = words(header);
+  const out: string[] = [];
+  for (let i = 0; i < list.length; ) {
+    const compound = compounds
+      .filter((phrase) => phrase.every((word, k) => list[i + k] === word))
+      .sort((a, b) => b.length - a.length)[0];
+    if (compound) {
+      out.push(compound.join(' '));
+      i += compound.length;
+    } else {
+      out.push(list[i]!);
+      i += 1;
+    }
+  }
+  return out;
+}

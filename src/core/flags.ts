@@ -1,0 +1,152 @@
+/**
+ * The flags of DESIGN §4, each with a sentence a PM can act on, and the strategy-wide checks.
+ * Which flags apply to which layer is read from the layer table.
+ */
+import type { Components } from './graph';
+import type { DeclinedRequest, Item } from './items';
+import { LAYERS, layerSpec } from './layers';
+import type { Link } from './links';
+import type { Path } from './paths';
+import type { Reach } from './reach';
+import { normalizeKey, normalizeLoose } from './text';
+
+export const FLAG_CODES = [
+  'NO_GOAL', 'NO_PARENT', 'BROKEN_LINK', 'AMBIGUOUS_LINK', 'DUPLICATE_ID', 'CYCLE',
+  'ANTI_PRIORITY', 'RESURFACED', 'ORPHAN', 'MISSING_WHY',
+] as const;
+export type FlagCode = (typeof FLAG_CODES)[number];
+
+export interface Flag {
+  readonly code: FlagCode;
+  /** What is wrong, in words: `"O9" not found`, `declined 2026-08-14: "…"`. */
+  readonly message: string;
+  /** The declined request, for RESURFACED. */
+  readonly declined?: DeclinedRequest;
+}
+
+export const STRATEGY_FLAG_CODES = ['TOO_FEW_PILLARS', 'TOO_MANY_PILLARS', 'NO_ANTI_PRIORITIES'] as const;
+export type StrategyFlagCode = (typeof STRATEGY_FLAG_CODES)[number];
+
+export interface StrategySummary {
+  readonly pillars: number;
+  readonly antiPriorities: number;
+  readonly flags: readonly { readonly code: StrategyFlagCode; readonly message: string }[];
+}
+
+export const PILLARS_MIN = 3;
+export const PILLARS_MAX = 5;
+
+export function describeItem(item: Item): string {
+  return `${item.sheet}!${item.row}`;
+}
+
+function quote(text: string): string {
+  return `"${text}"`;
+}
+
+export interface FlagInput {
+  readonly items: readonly Item[];
+  readonly links: readonly (readonly Link[])[];
+  readonly components: Components;
+  readonly paths: readonly (readonly Path[])[];
+  readonly reach: Reach;
+  readonly declined: readonly DeclinedRequest[];
+  /** Why a work item reaches no goal, in words. */
+  readonly noGoalReason: (item: number) => string;
+  /** Whether an item with no links should have had one. */
+  readonly needsLink: (item: number) => boolean;
+}
+
+export function computeFlags(input: FlagInput): Flag[][] {
+  const { items, links, components, paths, reach, declined, noGoalReason, needsLink } = input;
+  const duplicates = duplicateIds(items);
+  const declinedByMatch = new Map<string, DeclinedRequest>();
+  for (const request of declined) if (request.match !== '' && !declinedByMatch.has(request.match)) declinedByMatch.set(request.match, request);
+
+  return items.map((item) => {
+    const spec = layerSpec(item.layer);
+    const own = links[item.index]!;
+    const flags: Flag[] = [];
+    const add = (code: FlagCode, message: string, request?: DeclinedRequest) =>
+      flags.push(request ? { code, message, declined: request } : { code, message });
+
+    if (spec.isWork && !reach.throughGoal[item.index]) add('NO_GOAL', noGoalReason(item.index));
+    const resolves = own.some((link) => link.status === 'ok');
+    if (item.rank > 0 && !resolves && (own.length > 0 || needsLink(item.index))) {
+      add('NO_PARENT', own.length === 0 ? (item.linkCells === null ? 'the tab has no link column' : 'no link') : 'no reference in the link cell resolves');
+    }
+    const broken = own.filter((link) => link.status === 'broken');
+    if (broken.length > 0) add('BROKEN_LINK', broken.map((link) => `${quote(link.ref.text)} not found`).join('; '));
+    for (const link of own.filter((l) => l.status === 'ambiguous')) {
+      const where = link.targets.map((t) => describeItem(items[t]!)).join(', ');
+      add('AMBIGUOUS_LINK', `${quote(link.ref.text)} matches ${link.targets.length} items (${where})`);
+    }
+    const twins = duplicates.get(item.index);
+    if (twins) add('DUPLICATE_ID', `the id ${quote(item.id)} is also on ${twins.map((t) => describeItem(items[t]!)).join(', ')}`);
+    if (components.cyclic[components.componentOf[item.index]!]) add('CYCLE', cycleMessage(item.index, items, paths));
+    const anti = reach.antiPriorityAbove[item.index]!;
+    if (spec.checksAntiPriority && anti >= 0) add('ANTI_PRIORITY', `serves the anti-priority ${quote(items[anti]!.title || items[anti]!.key)}`);
+    if (spec.isWork) {
+      const request = declinedByMatch.get(normalizeLoose(item.title));
+      if (request) add('RESURFACED', receipt(request), request);
+    }
+    if (spec.orphanUnlessReachedFrom.length > 0 && !item.isAntiPriority) {
+      const mask = spec.orphanUnlessReachedFrom.reduce((bits, code) => bits | (1 << layerSpec(code).rank), 0);
+      if ((reach.reachedFrom[item.index]! & mask) === 0) {
+        add('ORPHAN', `no ${spec.orphanUnlessReachedFrom.map((code) => layerSpec(code).noun).join(' or ')} reaches it`);
+      }
+    }
+    if (spec.isStrategy && item.why === '') add('MISSING_WHY', item.tabHasWhy ? 'no why given' : 'the tab has no Why column');
+    return flags;
+  });
+}
+
+/** "declined 2026-08-14: too niche (didn't fit: Premium first)". */
+export function receipt(request: DeclinedRequest): string {
+  const parts = [`declined${request.date ? ` ${request.date}` : ''}`];
+  if (request.reason) parts.push(`: ${quote(request.reason)}`);
+  const fit = [request.pillar && `didn't fit ${quote(request.pillar)}`, request.goal && `didn't move ${quote(request.goal)}`].filter(Boolean);
+  if (fit.length > 0) parts.push(` (${fit.join(', ')})`);
+  if (request.who) parts.push(`, asked by ${request.who}`);
+  return parts.join('');
+}
+
+function cycleMessage(index: number, items: readonly Item[], paths: readonly (readonly Path[])[]): string {
+  for (const path of paths[index]!) {
+    if (path.end.kind !== 'cycle') continue;
+    const back = path.end.back;
+    const from = path.nodes.indexOf(back);
+    const loop = [...path.nodes.slice(from), back].map((n) => items[n]!.key);
+    return `links loop: ${loop.join(' › ')}`;
+  }
+  return 'its links loop back to it';
+}
+
+function duplicateIds(items: readonly Item[]): Map<number, number[]> {
+  const groups = new Map<string, number[]>();
+  for (const item of items) {
+    if (item.id === '') continue;
+    const key = `${item.rank}\u0000${normalizeKey(item.id)}`;
+    const group = groups.get(key);
+    if (group) group.push(item.index);
+    else groups.set(key, [item.index]);
+  }
+  const out = new Map<number, number[]>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    for (const index of group) out.set(index, group.filter((other) => other !== index));
+  }
+  return out;
+}
+
+export function summarizeStrategy(items: readonly Item[]): StrategySummary {
+  const strategyRanks = new Set(LAYERS.filter((spec) => spec.isStrategy).map((spec) => spec.rank));
+  const strategy = items.filter((item) => strategyRanks.has(item.rank));
+  const antiPriorities = strategy.filter((item) => item.isAntiPriority).length;
+  const pillars = strategy.length - antiPriorities;
+  const flags: { code: StrategyFlagCode; message: string }[] = [];
+  if (pillars < PILLARS_MIN) flags.push({ code: 'TOO_FEW_PILLARS', message: `${pillars} pillar${pillars === 1 ? '' : 's'}; a strategy has ${PILLARS_MIN} to ${PILLARS_MAX}` });
+  if (pillars > PILLARS_MAX) flags.push({ code: 'TOO_MANY_PILLARS', message: `${pillars} pillars; a strategy has ${PILLARS_MIN} to ${PILLARS_MAX}, so some are not priorities` });
+  if (antiPriorities === 0) flags.push({ code: 'NO_ANTI_PRIORITIES', message: 'no anti-priorities: say what the strategy will not do' });
+  return { pillars, antiPriorities, flags };
+}

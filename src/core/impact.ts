@@ -1,0 +1,100 @@
+/**
+ * IMPACT's arithmetic (DESIGN §5), absolute and transparent:
+ *   score = impact × confidence × reach × W,  roi = score / effort,
+ * where W, the strategic weight, sums over the item's direct links share × w(link):
+ * a goal's weight, a work parent's own W, and 0 for anything else (a pillar, an
+ * anti-priority, a broken link). Missing confidence and reach count as 1.
+ * A goal, pillar, vision or mission totals the scores of the roadmap items beneath it,
+ * each item's score split along its shares so nothing is counted twice.
+ */
+import type { Components } from './graph';
+import type { Item } from './items';
+import { layerSpec } from './layers';
+import type { Link } from './links';
+import type { Reach } from './reach';
+
+/** Goals an item reaches, with the share of its weight that goes to each. */
+export type GoalShares = ReadonlyArray<readonly [goal: number, share: number]>;
+
+export interface ImpactResults {
+  readonly strategicWeight: Float64Array;
+  readonly goalShares: readonly GoalShares[];
+  /** Score of a work item; NaN when it has none (no goal or no estimate). */
+  readonly score: Float64Array;
+  /** roi of a work item; NaN when it has no score or no effort. */
+  readonly roi: Float64Array;
+  /** The summed scores beneath a goal, pillar, vision or mission; NaN for work items. */
+  readonly total: Float64Array;
+}
+
+function addShare(into: Map<number, number>, goal: number, share: number): void {
+  into.set(goal, (into.get(goal) ?? 0) + share);
+}
+
+export function computeImpact(
+  items: readonly Item[],
+  links: readonly (readonly Link[])[],
+  components: Components,
+  reach: Reach,
+): ImpactResults {
+  const count = items.length;
+  const specs = items.map((item) => layerSpec(item.layer));
+  const strategicWeight = new Float64Array(count);
+  const goalShares: GoalShares[] = new Array(count);
+  const score = new Float64Array(count).fill(NaN);
+  const roi = new Float64Array(count).fill(NaN);
+  const total = new Float64Array(count).fill(NaN);
+  const { order, starts, componentOf } = components;
+  const NONE: GoalShares = [];
+
+  for (let k = 0; k < order.length; k++) {
+    const item = order[k]!;
+    const spec = specs[item]!;
+    if (!spec.isWork) {
+      goalShares[item] = NONE;
+      total[item] = 0;
+      continue;
+    }
+    let weight = 0;
+    const shares = new Map<number, number>();
+    for (const link of links[item]!) {
+      if (link.status !== 'ok') continue;
+      const target = link.targets[0]!;
+      if (specs[target]!.isGoal) {
+        weight += link.share * items[target]!.weight;
+        addShare(shares, target, link.share);
+      } else if (specs[target]!.isWork && componentOf[target] !== componentOf[item]) {
+        // Inside a loop the parent's weight is not settled yet; a loop earns no weight.
+        weight += link.share * strategicWeight[target]!;
+        for (const [goal, share] of goalShares[target]!) addShare(shares, goal, link.share * share);
+      }
+    }
+    strategicWeight[item] = weight;
+    goalShares[item] = shares.size === 0 ? NONE : [...shares];
+    const base = items[item]!;
+    if (!reach.throughGoal[item] || base.impact === null) continue;
+    score[item] = base.impact * (base.confidence ?? 1) * (base.reach ?? 1) * weight;
+    if (base.effort !== null && base.effort > 0) roi[item] = score[item]! / base.effort;
+  }
+
+  // Totals: roadmap scores land on their goals, then flow up through goals, pillars and vision.
+  for (let item = 0; item < count; item++) {
+    if (!specs[item]!.rollsUpImpact || Number.isNaN(score[item]!)) continue;
+    const base = items[item]!;
+    const perUnitWeight = base.impact! * (base.confidence ?? 1) * (base.reach ?? 1);
+    for (const [goal, share] of goalShares[item]!) total[goal] = total[goal]! + perUnitWeight * share * items[goal]!.weight;
+  }
+  for (let c = starts.length - 2; c >= 0; c--) {
+    for (let k = starts[c]!; k < starts[c + 1]!; k++) {
+      const item = order[k]!;
+      if (specs[item]!.isWork) continue;
+      for (const link of links[item]!) {
+        if (link.status !== 'ok') continue;
+        const target = link.targets[0]!;
+        if (componentOf[target] === c || specs[target]!.isWork) continue;
+        total[target] = total[target]! + total[item]! * link.share;
+      }
+    }
+  }
+  return { strategicWeight, goalShares, score, roi, total };
+}

@@ -1,0 +1,143 @@
+/**
+ * Reads the items of every planned tab: one per row below the header with a title or an id,
+ * keyed by id when the tab has an id column and the cell is filled, else by title.
+ */
+import type { Role } from './columns';
+import type { TabPlan } from './detect';
+import type { DeclinedRole } from './declined-columns';
+import { layerSpec, type LayerCode } from './layers';
+import type { Cell, SheetSnapshot } from './snapshot';
+import { cellText, normalizeKey, normalizeLoose, words } from './text';
+import { parseConfidence, parseEffort, parseImpact, parseNumber } from './values';
+
+export interface Item {
+  readonly index: number;
+  readonly layer: LayerCode;
+  readonly rank: number;
+  readonly sheet: string;
+  /** 1-based, as Sheets numbers rows. */
+  readonly row: number;
+  readonly id: string;
+  readonly title: string;
+  /** The id when there is one, else the title: what links and TRACE name it by. */
+  readonly key: string;
+  readonly isAntiPriority: boolean;
+  readonly why: string;
+  readonly effort: number | null;
+  readonly impact: number | null;
+  readonly confidence: number | null;
+  readonly reach: number | null;
+  readonly weight: number;
+  /** Text of each link cell; null when the tab has no link column. */
+  readonly linkCells: readonly string[] | null;
+  /** Whether the tab has a why column (MISSING_WHY says which is missing). */
+  readonly tabHasWhy: boolean;
+  /** Whether the tab has an impact column (so #NO ESTIMATE can say which is missing). */
+  readonly tabHasImpact: boolean;
+}
+
+export interface DeclinedRequest {
+  readonly sheet: string;
+  readonly row: number;
+  readonly request: string;
+  readonly date: string;
+  readonly who: string;
+  readonly reason: string;
+  readonly pillar: string;
+  readonly goal: string;
+  /** Letters and digits only, for matching titles that come back. */
+  readonly match: string;
+}
+
+type Columns = TabPlan['columns'];
+
+function first(columns: Columns, role: Role | DeclinedRole): number | undefined {
+  return columns[role]?.[0];
+}
+
+function cellAt(row: readonly Cell[], column: number | undefined): Cell {
+  return column === undefined ? null : row[column];
+}
+
+/** A kind cell marks an anti-priority when it says so ("Anti-priority", "Not doing", "Non-goal"). */
+function saysAntiPriority(cell: Cell): boolean {
+  return words(cellText(cell)).some((word) => word.startsWith('anti') || word === 'not' || word === 'non' || word === 'nongoal');
+}
+
+export function readItems(sheet: SheetSnapshot, plan: TabPlan, firstIndex: number): Item[] {
+  if (plan.use === 'declined' || plan.headerRow === null) return [];
+  const spec = layerSpec(plan.use);
+  const c = plan.columns;
+  const [idCol, titleCol, whyCol, kindCol] = [first(c, 'id'), first(c, 'title'), first(c, 'why'), first(c, 'kind')];
+  const [effortCol, impactCol, confidenceCol, reachCol, weightCol] =
+    [first(c, 'effort'), first(c, 'impact'), first(c, 'confidence'), first(c, 'reach'), first(c, 'weight')];
+  const parentCols = c.parent ?? [];
+  const items: Item[] = [];
+  for (let r = plan.headerRow; r < sheet.values.length; r++) {
+    const row = sheet.values[r]!;
+    const id = cellText(cellAt(row, idCol));
+    const title = cellText(cellAt(row, titleCol));
+    if (id === '' && title === '') continue;
+    items.push({
+      index: firstIndex + items.length,
+      layer: spec.code,
+      rank: spec.rank,
+      sheet: sheet.name,
+      row: r + 1,
+      id,
+      title,
+      key: id !== '' ? id : title,
+      isAntiPriority: spec.isStrategy && (plan.allAntiPriorities || saysAntiPriority(cellAt(row, kindCol))),
+      why: cellText(cellAt(row, whyCol)),
+      effort: parseEffort(cellAt(row, effortCol)),
+      impact: parseImpact(cellAt(row, impactCol)),
+      confidence: parseConfidence(cellAt(row, confidenceCol)),
+      reach: parseNumber(cellAt(row, reachCol)),
+      weight: parseNumber(cellAt(row, weightCol)) ?? 1,
+      linkCells: parentCols.length === 0 ? null : parentCols.map((col) => cellText(row[col])).filter((text) => text !== ''),
+      tabHasWhy: whyCol !== undefined,
+      tabHasImpact: impactCol !== undefined,
+    });
+  }
+  return items;
+}
+
+export function readDeclined(sheet: SheetSnapshot, plan: TabPlan): DeclinedRequest[] {
+  if (plan.use !== 'declined' || plan.headerRow === null) return [];
+  const c = plan.columns;
+  const text = (row: readonly Cell[], role: DeclinedRole) => cellText(cellAt(row, first(c, role)));
+  const out: DeclinedRequest[] = [];
+  for (let r = plan.headerRow; r < sheet.values.length; r++) {
+    const row = sheet.values[r]!;
+    const request = text(row, 'title');
+    if (request === '') continue;
+    out.push({
+      sheet: sheet.name, row: r + 1, request, date: text(row, 'date'), who: text(row, 'who'),
+      reason: text(row, 'why'), pillar: text(row, 'pillar'), goal: text(row, 'goal'), match: normalizeLoose(request),
+    });
+  }
+  return out;
+}
+
+/** Lookup tables of one layer: normalised key → items, normalised title → items. */
+export interface LayerIndex {
+  readonly byKey: Map<string, number[]>;
+  readonly byTitle: Map<string, number[]>;
+}
+
+export function indexLayer(items: readonly Item[]): LayerIndex {
+  const byKey = new Map<string, number[]>();
+  const byTitle = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, text: string, index: number) => {
+    if (text === '') return;
+    const norm = normalizeKey(text);
+    const list = map.get(norm);
+    if (list) list.push(index);
+    else map.set(norm, [index]);
+  };
+  for (const item of items) {
+    add(byKey, item.key, item.index);
+    if (item.title !== item.key) add(byTitle, item.title, item.index);
+  }
+  return { byKey, byTitle };
+}

@@ -1,0 +1,79 @@
+/**
+ * The one table of the strategy cascade. Everything that differs between layers (how tabs
+ * and headers are recognised, which flags apply, how impact rolls up) is read from here, so
+ * the rest of the core never branches on a particular layer.
+ */
+
+export const LAYER_CODES = ['mission', 'vision', 'strategy', 'goals', 'roadmap', 'tasks'] as const;
+export type LayerCode = (typeof LAYER_CODES)[number];
+
+export interface LayerSpec {
+  readonly code: LayerCode;
+  /** 0 for the mission, growing downwards. */
+  readonly rank: number;
+  /** Words (or phrases) that, found in a tab's name, make it this layer. */
+  readonly tabWords: readonly string[];
+  /** What one item is called in messages ("goal", "roadmap item"). */
+  readonly noun: string;
+  /** Header words naming this layer's own items; as headers below, they name the link up. */
+  readonly itemWords: readonly string[];
+  /** Work that must reach a goal: NO_GOAL and RESURFACED apply, impact is scored. */
+  readonly isWork: boolean;
+  /** The goals: reaching one clears NO_GOAL; its weight is w(goal) in IMPACT. */
+  readonly isGoal: boolean;
+  /** Its items' scores add up into the goals and pillars above them (IMPACT on a goal). */
+  readonly rollsUpImpact: boolean;
+  /** ANTI_PRIORITY applies. */
+  readonly checksAntiPriority: boolean;
+  /** Pillars and anti-priorities live here: kind column, MISSING_WHY, pillar counts. */
+  readonly isStrategy: boolean;
+  /** ORPHAN applies unless an item of one of these layers reaches the item. */
+  readonly orphanUnlessReachedFrom: readonly LayerCode[];
+}
+
+export const LAYERS: readonly LayerSpec[] = [
+  {
+    code: 'mission', rank: 0, noun: 'mission', tabWords: ['mission', 'purpose'], itemWords: ['mission', 'purpose'],
+    isWork: false, isGoal: false, rollsUpImpact: false, checksAntiPriority: false, isStrategy: false, orphanUnlessReachedFrom: [],
+  },
+  {
+    code: 'vision', rank: 1, noun: 'vision', tabWords: ['vision'], itemWords: ['vision'],
+    isWork: false, isGoal: false, rollsUpImpact: false, checksAntiPriority: false, isStrategy: false, orphanUnlessReachedFrom: [],
+  },
+  {
+    code: 'strategy', rank: 2, noun: 'pillar',
+    tabWords: ['strategy', 'strategic', 'pillar', 'focus area', 'theme'],
+    itemWords: ['pillar', 'strategy', 'strategic', 'focus area', 'theme', 'anti priority', 'antipriority', 'non goal', 'nongoal'],
+    isWork: false, isGoal: false, rollsUpImpact: false, checksAntiPriority: false, isStrategy: true, orphanUnlessReachedFrom: ['goals'],
+  },
+  {
+    code: 'goals', rank: 3, noun: 'goal',
+    tabWords: ['goal', 'okr', 'objective', 'kpi', 'metric', 'key result'],
+    itemWords: ['goal', 'objective', 'okr', 'kpi', 'metric', 'key result'],
+    isWork: false, isGoal: true, rollsUpImpact: false, checksAntiPriority: true, isStrategy: false, orphanUnlessReachedFrom: ['roadmap', 'tasks'],
+  },
+  {
+    code: 'roadmap', rank: 4, noun: 'roadmap item',
+    tabWords: ['roadmap', 'initiative', 'project', 'epic', 'bet'],
+    itemWords: ['initiative', 'project', 'epic', 'bet', 'roadmap'],
+    isWork: true, isGoal: false, rollsUpImpact: true, checksAntiPriority: true, isStrategy: false, orphanUnlessReachedFrom: [],
+  },
+  {
+    code: 'tasks', rank: 5, noun: 'task',
+    tabWords: ['task', 'backlog', 'ticket', 'story', 'sprint'],
+    itemWords: ['task', 'story', 'ticket'],
+    isWork: true, isGoal: false, rollsUpImpact: false, checksAntiPriority: true, isStrategy: false, orphanUnlessReachedFrom: [],
+  },
+];
+
+export function layerSpec(code: LayerCode): LayerSpec {
+  const spec = LAYERS.find((layer) => layer.code === code);
+  if (!spec) throw new Error(`unknown layer ${code}`);
+  return spec;
+}
+
+/** Words of a tab name that make it the declined list; checked before any layer's words. */
+export const DECLINED_TAB_WORDS: readonly string[] = ['not on roadmap', 'declined', 'not doing', 'wont do', 'rejected'];
+
+/** Words of a tab name that make it a strategy tab holding only anti-priorities. */
+export const ANTI_PRIORITY_TAB_WORDS: readonly string[] = ['anti priority', 'antipriority', 'non goal', 'nongoal'];

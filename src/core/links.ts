@@ -1,0 +1,111 @@
+/**
+ * Link cells → references → items (DESIGN §3). The whole cell is tried first as one
+ * reference, since titles may contain commas; only when it matches nothing is it split on
+ * `,` `;` and line breaks. A reference is looked up in the layer directly above, then
+ * further up, then in the item's own layer (nesting); the first layer with a match wins.
+ */
+import type { Item, LayerIndex } from './items';
+import { normalizeKey } from './text';
+
+export interface Reference {
+  readonly text: string;
+  /** The share written with it ("G1 (60%)" → 0.6), or null when none was written. */
+  readonly share: number | null;
+}
+
+export type LinkStatus = 'ok' | 'broken' | 'ambiguous';
+
+export interface Link {
+  readonly ref: Reference;
+  readonly status: LinkStatus;
+  /** One item when ok; every candidate when ambiguous; none when broken. */
+  readonly targets: readonly number[];
+  /** The effective share of the item's weight this link carries. */
+  readonly share: number;
+  /** Set for the implicit link to the only item above, when the tab has no link column. */
+  readonly implicit: boolean;
+}
+
+const SHARE = /^(.*?)\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*\)$/;
+
+export function parseReference(text: string): Reference {
+  const trimmed = text.trim();
+  const match = SHARE.exec(trimmed);
+  if (match && match[1] !== '') return { text: match[1]!, share: Number(match[2]) / 100 };
+  return { text: trimmed, share: null };
+}
+
+export function splitReferences(cell: string): Reference[] {
+  return cell.split(/[,;\r\n]+/).map((part) => part.trim()).filter((part) => part !== '').map(parseReference);
+}
+
+/** Layers to search for an item's references, nearest first: above it upwards, then its own. */
+export function lookupOrder(rank: number, ranksPresent: readonly number[]): number[] {
+  const above = ranksPresent.filter((r) => r < rank).sort((a, b) => b - a);
+  return ranksPresent.includes(rank) ? [...above, rank] : above;
+}
+
+type Resolution = { status: LinkStatus; targets: number[] };
+
+export function resolveReference(ref: Reference, order: readonly number[], indexes: ReadonlyMap<number, LayerIndex>): Resolution {
+  const norm = normalizeKey(ref.text);
+  if (norm === '') return { status: 'broken', targets: [] };
+  for (const rank of order) {
+    const index = indexes.get(rank);
+    if (!index) continue;
+    // A key match is more specific than a title match: "G1" is the goal whose id is G1.
+    const found = index.byKey.get(norm) ?? index.byTitle.get(norm);
+    if (found && found.length > 0) return { status: found.length === 1 ? 'ok' : 'ambiguous', targets: found };
+  }
+  return { status: 'broken', targets: [] };
+}
+
+/** Effective shares: written shares as written; the rest split equally among the others. */
+function withShares(resolved: { ref: Reference; res: Resolution }[]): Link[] {
+  const written = resolved.reduce((sum, { ref }) => sum + (ref.share ?? 0), 0);
+  const unshared = resolved.filter(({ ref }) => ref.share === null).length;
+  const rest = unshared > 0 ? Math.max(0, 1 - written) / unshared : 0;
+  return resolved.map(({ ref, res }) => ({ ref, ...res, share: ref.share ?? rest, implicit: false }));
+}
+
+/** Resolves an item's link cells; a reference to the item itself stays in (it is a cycle). */
+export function resolveLinks(
+  item: Item,
+  order: readonly number[],
+  indexes: ReadonlyMap<number, LayerIndex>,
+): Link[] {
+  const resolved: { ref: Reference; res: Resolution }[] = [];
+  for (const cell of item.linkCells ?? []) {
+    const whole = parseReference(cell);
+    const wholeRes = resolveReference(whole, order, indexes);
+    const parts = splitReferences(cell);
+    if (wholeRes.status !== 'broken' || parts.length <= 1) {
+      resolved.push({ ref: whole, res: wholeRes });
+      continue;
+    }
+    for (const ref of parts) resolved.push({ ref, res: resolveReference(ref, order, indexes) });
+  }
+  return mergeDuplicates(withShares(resolved));
+}
+
+/** Two references to the same item ("G1" and "Growth" naming one goal) are one link with both shares. */
+function mergeDuplicates(links: Link[]): Link[] {
+  const out: Link[] = [];
+  const byTarget = new Map<number, number>();
+  for (const link of links) {
+    const target = link.status === 'ok' ? link.targets[0]! : -1;
+    const at = target >= 0 ? byTarget.get(target) : undefined;
+    if (at === undefined) {
+      if (target >= 0) byTarget.set(target, out.length);
+      out.push(link);
+    } else {
+      const kept = out[at]!;
+      out[at] = { ...kept, share: kept.share + link.share };
+    }
+  }
+  return out;
+}
+
+export function implicitLink(target: number): Link {
+  return { ref: { text: '', share: null }, status: 'ok', targets: [target], share: 1, implicit: true };
+}

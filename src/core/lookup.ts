@@ -1,0 +1,54 @@
+/**
+ * Finds the item a TRACE or IMPACT argument names: by key first, then by title. When names
+ * repeat across tabs, the tab the formula sits in wins.
+ */
+import type { Cascade } from './cascade';
+import { describeItem } from './flags';
+import type { Cell } from './snapshot';
+import { cellText, clip, normalizeKey } from './text';
+
+export type Found = { ok: true; item: number } | { ok: false; error: string };
+
+interface GlobalIndex {
+  readonly byKey: Map<string, number[]>;
+  readonly byTitle: Map<string, number[]>;
+}
+
+const indexes = new WeakMap<Cascade, GlobalIndex>();
+
+function globalIndex(cascade: Cascade): GlobalIndex {
+  let index = indexes.get(cascade);
+  if (index) return index;
+  const byKey = new Map<string, number[]>();
+  const byTitle = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, text: string, item: number) => {
+    if (text === '') return;
+    const norm = normalizeKey(text);
+    const list = map.get(norm);
+    if (list) list.push(item);
+    else map.set(norm, [item]);
+  };
+  for (const item of cascade.items) {
+    add(byKey, item.key, item.index);
+    add(byTitle, item.title, item.index);
+  }
+  index = { byKey, byTitle };
+  indexes.set(cascade, index);
+  return index;
+}
+
+/** The item a reference names; a blank reference is not an error, it is handled by the caller. */
+export function findItem(cascade: Cascade, ref: Cell, preferSheet?: string): Found {
+  const text = cellText(ref);
+  const norm = normalizeKey(text);
+  const index = globalIndex(cascade);
+  const candidates = index.byKey.get(norm) ?? index.byTitle.get(norm) ?? [];
+  if (candidates.length === 0) {
+    return { ok: false, error: `#NOT FOUND: "${clip(text, 60)}" is not a key or title on any cascade tab` };
+  }
+  if (candidates.length === 1) return { ok: true, item: candidates[0]! };
+  const here = candidates.filter((item) => cascade.items[item]!.sheet === preferSheet);
+  if (here.length === 1) return { ok: true, item: here[0]! };
+  const where = (here.length > 1 ? here : candidates).map((item) => describeItem(cascade.items[item]!)).join(', ');
+  return { ok: false, error: `#AMBIGUOUS: "${clip(text, 60)}" names several rows (${where}); use its id` };
+}

@@ -1,0 +1,103 @@
+/**
+ * The audit as a PM reads it in a terminal: the layers found, the strategy checks, how much
+ * of the roadmap reaches a goal, counts per flag, then each flagged row with its trace.
+ * Cell text is stripped of control characters so a cell cannot drive the terminal.
+ */
+import { itemsInCascadeOrder } from './audit';
+import type { Cascade } from './cascade';
+import { FLAG_CODES } from './flags';
+import { LAYERS, type LayerCode } from './layers';
+import { clip, printable } from './text';
+import { tracePath } from './trace';
+
+const plural = (count: number, noun: string, nouns = `${noun}s`) => `${count} ${count === 1 ? noun : nouns}`;
+const safe = (text: string, max: number) => printable(clip(text, max));
+
+function table(rows: string[][], indent = '  '): string[] {
+  const widths = rows[0]?.map((_, col) => Math.max(...rows.map((row) => row[col]!.length))) ?? [];
+  return rows.map((row) => indent + row.map((cell, col) => (col === row.length - 1 ? cell : cell.padEnd(widths[col]!))).join('  ').trimEnd());
+}
+
+/** Share of work rows, and of their effort, that reach a goal. */
+export function coverage(cascade: Cascade, layer: LayerCode): { rows: number; reaching: number; effort: number; effortReaching: number } {
+  let rows = 0;
+  let reaching = 0;
+  let effort = 0;
+  let effortReaching = 0;
+  for (const item of cascade.items) {
+    if (item.layer !== layer) continue;
+    rows++;
+    effort += item.effort ?? 0;
+    if (cascade.reach.throughGoal[item.index]) {
+      reaching++;
+      effortReaching += item.effort ?? 0;
+    }
+  }
+  return { rows, reaching, effort, effortReaching };
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.round((100 * part) / whole)}%`);
+
+export function auditReport(cascade: Cascade, fileName: string): string {
+  const lines: string[] = [`Ladder audit of ${printable(fileName)}`, ''];
+  const counts = new Map<string, number>();
+  for (const item of cascade.items) counts.set(item.sheet, (counts.get(item.sheet) ?? 0) + 1);
+
+  lines.push('Layers');
+  const layerRows = cascade.plans.map((plan) => [
+    plan.use,
+    safe(plan.sheet, 40),
+    plan.headerRow === null ? 'no header row' : `header row ${plan.headerRow}`,
+    plan.use === 'declined'
+      ? plural(cascade.declined.filter((d) => d.sheet === plan.sheet).length, 'request')
+      : plural(counts.get(plan.sheet) ?? 0, 'item'),
+  ]);
+  lines.push(...table(layerRows), '');
+  for (const warning of cascade.warnings) lines.push(`⚠ ${safe(warning, 300)}`);
+  if (cascade.warnings.length > 0) lines.push('');
+
+  const { pillars, antiPriorities, flags } = cascade.strategy;
+  lines.push(`Strategy: ${plural(pillars, 'pillar')}, ${plural(antiPriorities, 'anti-priority', 'anti-priorities')}`);
+  for (const flag of flags) lines.push(`  ⚠ ${flag.code}: ${flag.message}`);
+
+  for (const { code: layer } of LAYERS.filter((spec) => spec.isWork)) {
+    const cover = coverage(cascade, layer);
+    if (cover.rows === 0) continue;
+    const effort = cover.effort > 0 ? `; ${percent(cover.effortReaching, cover.effort)} of their effort (${cover.effortReaching} of ${cover.effort})` : '';
+    lines.push(`Coverage (${layer}): ${cover.reaching} of ${plural(cover.rows, 'row')} reach a goal (${percent(cover.reaching, cover.rows)})${effort}`);
+  }
+  lines.push('');
+
+  const flagged = itemsInCascadeOrder(cascade).filter((item) => cascade.flags[item.index]!.length > 0);
+  const perFlag = FLAG_CODES.map((code) => [code, cascade.flags.filter((list) => list.some((flag) => flag.code === code)).length] as const);
+  lines.push(`Flags: ${plural(flagged.length, 'flagged row')} of ${cascade.items.length}`);
+  const nonZero = perFlag.filter(([, count]) => count > 0);
+  if (nonZero.length > 0) lines.push(...table(nonZero.map(([code, count]) => [code, String(count)])));
+  lines.push('');
+
+  if (flagged.length > 0) {
+    lines.push('Flagged rows');
+    const rows = flagged.map((item) => {
+      const firstPath = tracePath(cascade, item.index).split('\n');
+      const more = firstPath.length > 1 ? ` (+${firstPath.length - 1} more)` : '';
+      return [
+        `${safe(item.sheet, 30)}!${item.row}`,
+        safe(item.key, 20),
+        safe(item.title, 40),
+        cascade.flags[item.index]!.map((flag) => flag.code).join(','),
+        safe(firstPath[0]!, 200) + more,
+      ];
+    });
+    lines.push(...table(rows));
+    lines.push('');
+    lines.push('Details');
+    for (const item of flagged) {
+      for (const flag of cascade.flags[item.index]!) {
+        lines.push(`  ${safe(item.sheet, 30)}!${item.row}  ${flag.code}: ${safe(flag.message, 300)}`);
+      }
+    }
+  } else {
+    lines.push('Nothing is flagged: every row reaches a goal.');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,75 @@
+/**
+ * Text helpers shared by detection, linking and formatting: how cell values become text,
+ * how keys compare, and how headers and tab names split into words.
+ */
+import type { Cell } from './snapshot';
+
+/** Calendar date (UTC fields, see snapshot.ts) as YYYY-MM-DD, with the time when there is one. */
+export function formatDate(date: Date): string {
+  if (Number.isNaN(date.getTime())) return '';
+  const day = date.toISOString().slice(0, 10);
+  const time = date.toISOString().slice(11, 16);
+  return time === '00:00' ? day : `${day} ${time}`;
+}
+
+/** A cell as the text a PM sees (numbers without float noise, dates as ISO days). */
+export function cellText(value: Cell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number') return Number.isFinite(value) ? String(+value.toPrecision(15)) : '';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return formatDate(value);
+  return '';
+}
+
+/** Keys and titles compare trimmed, case-insensitively, with runs of spaces folded. */
+export function normalizeKey(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Looser comparison for declined requests: letters and digits only. */
+export function normalizeLoose(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** Singular form of an English word, good enough for header and tab vocabularies. */
+export function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length >= 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * Splits a header or tab name into singular lower-case words. Apostrophes vanish
+ * ("won't" is "wont") and `#` stays a word of its own, since it names id columns.
+ */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  const cleaned = text.toLowerCase().replace(/['’`]/g, '');
+  for (const match of cleaned.matchAll(/#|[\p{L}\p{N}]+/gu)) out.push(singular(match[0]));
+  return out;
+}
+
+/** Whether a phrase (already split into words) occurs in a word list, words consecutive. */
+export function containsPhrase(haystack: readonly string[], phrase: readonly string[]): boolean {
+  outer: for (let start = 0; start + phrase.length <= haystack.length; start++) {
+    for (let i = 0; i < phrase.length; i++) if (haystack[start + i] !== phrase[i]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Removes control characters (terminal escapes, NULs) from text headed for a terminal. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+/** Shortens long text for one-line displays. */
+export function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}

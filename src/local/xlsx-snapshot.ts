@@ -1,0 +1,108 @@
+/**
+ * The workbook port over an .xlsx file: reads it with exceljs into the snapshot the core
+ * takes, as Sheets' getValues() would give it (formula cells as their cached results,
+ * dates as dates, merged cells blank but for the first, errors as their text). Every way a
+ * file can fail to be a workbook becomes a WorkbookFileError with a one-line reason.
+ */
+import { open, stat } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+
+export class WorkbookFileError extends Error {
+  override readonly name = 'WorkbookFileError';
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+async function firstBytes(path: string, count: number): Promise<number[]> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(count);
+    const { bytesRead } = await handle.read(buffer, 0, count, 0);
+    return [...buffer.subarray(0, bytesRead)];
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Checks what can be checked before exceljs sees the file, for messages that say what is wrong. */
+async function checkFile(path: string): Promise<void> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new WorkbookFileError(`${path}: no such file`);
+    if (code === 'EACCES') throw new WorkbookFileError(`${path}: permission denied`);
+    throw new WorkbookFileError(`${path}: cannot be opened (${code ?? 'unknown error'})`);
+  }
+  if (info.isDirectory()) throw new WorkbookFileError(`${path}: is a directory, not a workbook file`);
+  if (!info.isFile()) throw new WorkbookFileError(`${path}: is not a regular file`);
+  if (info.size === 0) throw new WorkbookFileError(`${path}: is empty (0 bytes), not a workbook`);
+  let head: number[];
+  try {
+    head = await firstBytes(path, 4);
+  } catch (error) {
+    throw new WorkbookFileError(`${path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  }
+  if (OLE_MAGIC.every((byte, i) => head[i] === byte)) {
+    throw new WorkbookFileError(`${path}: is an old-style .xls file; in Excel or Sheets, save it as .xlsx`);
+  }
+  if (!ZIP_MAGIC.every((byte, i) => head[i] === byte)) {
+    throw new WorkbookFileError(`${path}: is not an .xlsx workbook (in Sheets: File › Download › Microsoft Excel)`);
+  }
+}
+
+export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
+  await checkFile(path);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(path);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new WorkbookFileError(`${path}: is damaged or not an .xlsx workbook (${reason})`);
+  }
+  if (workbook.worksheets.length === 0) throw new WorkbookFileError(`${path}: has no sheets`);
+  return workbook;
+}
+
+/** One exceljs cell value as Sheets' getValues() would give it. */
+export function sheetsValue(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if (typeof value !== 'object') return '';
+  if ('error' in value) return String(value.error);
+  if ('richText' in value) return value.richText.map((run) => run.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    return result === undefined ? '' : sheetsValue(result as ExcelJS.CellValue);
+  }
+  if ('hyperlink' in value) return sheetsValue((value as ExcelJS.CellHyperlinkValue).text as ExcelJS.CellValue);
+  if ('text' in value) return String((value as { text: unknown }).text);
+  return '';
+}
+
+export function worksheetSnapshot(worksheet: ExcelJS.Worksheet): SheetSnapshot {
+  const values: Cell[][] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      // Sheets gives a merged range's value only in its first cell.
+      cells[column - 1] = cell.type === ExcelJS.ValueType.Merge ? '' : sheetsValue(cell.value);
+    });
+    for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = '';
+    values[rowNumber - 1] = cells;
+  });
+  for (let r = 0; r < values.length; r++) if (values[r] === undefined) values[r] = [];
+  return { name: worksheet.name, values };
+}
+
+export function workbookSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot {
+  return { sheets: workbook.worksheets.map(worksheetSnapshot) };
+}
+
+export async function readWorkbookFile(path: string): Promise<WorkbookSnapshot> {
+  return workbookSnapshot(await loadWorkbook(path));
+}
