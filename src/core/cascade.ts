@@ -13,6 +13,7 @@ import { implicitLink, lookupOrder, resolveLinks, type Link } from './links';
 import { computePaths, TOP_END, type Path, type PathEnd } from './paths';
 import { computeReach, type Reach } from './reach';
 import type { WorkbookSnapshot } from './snapshot';
+import { clip } from './text';
 
 export interface Cascade {
   readonly plans: readonly TabPlan[];
@@ -89,18 +90,19 @@ const GOAL_RANK = LAYERS.find((spec) => spec.isGoal)!.rank;
 function describeNoGoal(index: number, items: readonly Item[], paths: readonly (readonly Path[])[]): string {
   const path = paths[index]![0];
   if (!path) return 'no link';
+  const name = (item: Item) => `"${clip(item.title || item.key, 120)}"`;
   const anti = path.nodes.find((node) => items[node]!.isAntiPriority);
-  if (anti !== undefined) return `linked to the anti-priority "${items[anti]!.title || items[anti]!.key}"`;
+  if (anti !== undefined) return `linked to the anti-priority ${name(items[anti]!)}`;
   const end = path.end;
-  if (end.kind === 'broken') return `"${end.ref}" not found`;
-  if (end.kind === 'ambiguous') return `"${end.ref}" matches ${end.count} items`;
-  if (end.kind === 'cycle') return `its links loop back to "${items[end.back]!.key}" (cycle)`;
+  if (end.kind === 'broken') return `"${clip(end.ref, 120)}" not found`;
+  if (end.kind === 'ambiguous') return `"${clip(end.ref, 120)}" matches ${end.count} items`;
+  if (end.kind === 'cycle') return `its links loop back to "${clip(items[end.back]!.key, 120)}" (cycle)`;
   const last = items[path.nodes.at(-1)!]!;
   if (end.kind === 'unlinked') {
     if (last.index === index) return last.linkCells === null ? 'the tab has no link column' : 'no link';
-    return `"${last.key}" above it has no link`;
+    return `"${clip(last.key, 120)}" above it has no link`;
   }
   const highest = path.nodes.map((node) => items[node]!).find((item) => item.rank < GOAL_RANK);
-  if (highest) return `linked only to the ${layerSpec(highest.layer).noun} "${highest.title || highest.key}", not to a goal`;
+  if (highest) return `linked only to the ${layerSpec(highest.layer).noun} ${name(highest)}, not to a goal`;
   return 'the workbook has no goals tab';
 }

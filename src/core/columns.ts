@@ -30,6 +30,9 @@ function roleApplies(role: Role, layer: LayerSpec): boolean {
   return true;
 }
 
+/** Words that may surround a lone title word ("Our vision", "The mission"). */
+const FILLER_WORDS = new Set(['our', 'the', 'company', 'team', 'product']);
+
 type Phrase = readonly string[];
 const toPhrases = (list: readonly string[]): Phrase[] => list.map((entry) => words(entry));
 
@@ -75,7 +78,7 @@ export function roleMatcher(code: LayerCode): RoleMatcher {
       return null;
     },
     isTitleWord(header) {
-      const tokens = tokenize(header, compounds);
+      const tokens = tokenize(header, compounds).filter((token) => !FILLER_WORDS.has(token));
       const titleWords = [...ownWords, ...(roleWords.get('title') ?? [])].map((p) => p.join(' '));
       return tokens.length > 0 && tokens.length <= 3 && tokens.every((token) => titleWords.includes(token));
     },

@@ -8,7 +8,7 @@ import { LAYERS, layerSpec } from './layers';
 import type { Link } from './links';
 import type { Path } from './paths';
 import type { Reach } from './reach';
-import { normalizeKey, normalizeLoose } from './text';
+import { clip, normalizeKey, normalizeLoose } from './text';
 
 export const FLAG_CODES = [
   'NO_GOAL', 'NO_PARENT', 'BROKEN_LINK', 'AMBIGUOUS_LINK', 'DUPLICATE_ID', 'CYCLE',
@@ -40,8 +40,9 @@ export function describeItem(item: Item): string {
   return `${item.sheet}!${item.row}`;
 }
 
+/** Cell text inside a message, cut short: a 50,000-character cell must not make a 50,000-character flag. */
 function quote(text: string): string {
-  return `"${text}"`;
+  return `"${clip(text, 120)}"`;
 }
 
 export interface FlagInput {

@@ -1,0 +1,123 @@
+import { describe, expect, test } from 'vitest';
+import { parseReference, splitReferences } from '../../src/core/links';
+import { BASE, cascadeOf, flagMessage, flagsOf, itemOf, tracesOf } from '../fixtures/workbook';
+
+describe('parsing a link cell', () => {
+  test.each([
+    ['G1', { text: 'G1', share: null }],
+    ['  G1  ', { text: 'G1', share: null }],
+    ['G1 (60%)', { text: 'G1', share: 0.6 }],
+    ['G1(12.5 %)', { text: 'G1', share: 0.125 }],
+    ['Grow (fast)', { text: 'Grow (fast)', share: null }],
+  ])('%j', (cell, expected) => {
+    expect(parseReference(cell)).toEqual(expected);
+  });
+
+  test('splits on commas, semicolons and line breaks', () => {
+    expect(splitReferences('G1, G2;G3\nG4\r\n G5 (10%) ,,').map((r) => [r.text, r.share])).toEqual([
+      ['G1', null], ['G2', null], ['G3', null], ['G4', null], ['G5', 0.1],
+    ]);
+  });
+});
+
+const roadmapWith = (rows: unknown[][]) => ({
+  ...BASE,
+  Roadmap: [['ID', 'Initiative', 'Goal', 'Effort', 'Impact'], ...(rows as never[][])],
+});
+
+describe('resolving references', () => {
+  test('a title with commas is tried whole first', () => {
+    const c = cascadeOf({
+      ...BASE,
+      Goals: [...BASE.Goals!, ['G4', 'Faster, cheaper, kinder claims', 'P1', 1]],
+      Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', 'Photo estimate', 'Faster, cheaper, kinder claims']],
+    });
+    expect(tracesOf(c, 'R1')[0]!.slice(0, 2)).toEqual(['R1', 'G4']);
+    expect(flagsOf(c, 'R1')).toEqual([]);
+  });
+
+  test('when the whole cell matches nothing, each part is a link of its own', () => {
+    const c = cascadeOf(roadmapWith([['R1', 'Photo estimate', 'G1, G2; G3']]));
+    expect(tracesOf(c, 'R1').map((t) => t[1])).toEqual(['G1', 'G2', 'G3']);
+    expect(c.links[itemOf(c, 'R1')]!.map((l) => l.share)).toEqual([1 / 3, 1 / 3, 1 / 3]);
+  });
+
+  test('written shares are kept; the rest is split among the others', () => {
+    const c = cascadeOf(roadmapWith([['R1', 'Photo estimate', 'G1 (50%), G2, G3']]));
+    expect(c.links[itemOf(c, 'R1')]!.map((l) => l.share)).toEqual([0.5, 0.25, 0.25]);
+  });
+
+  test('numbers and text compare as the same key; case and spaces do not matter', () => {
+    const c = cascadeOf({
+      ...BASE,
+      Goals: [['Goal ID', 'Goal', 'Pillar'], [1, 'Cut   time-to-settle', 'P1'], ['2', 'Fewer complaints', 'p2']],
+      Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', 'A', '1'], ['R2', 'B', 2], ['R3', 'C', '  CUT time-to-settle ']],
+    });
+    expect(tracesOf(c, 'R1')[0]![1]).toBe('1');
+    expect(tracesOf(c, 'R2')[0]![1]).toBe('2');
+    expect(tracesOf(c, 'R3')[0]![1]).toBe('1');
+    expect(tracesOf(c, '2')[0]![1]).toBe('P2');
+  });
+
+  test('the layer directly above is searched first, then further up', () => {
+    // "Reduce friction" is both a goal's title and a pillar's: the goal (directly above) wins.
+    const c = cascadeOf({
+      ...BASE,
+      Goals: [...BASE.Goals!, ['G4', 'Reduce friction', 'P1', 1]],
+      Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', 'A', 'Reduce friction'], ['R2', 'B', 'P2']],
+    });
+    expect(tracesOf(c, 'R1')[0]![1]).toBe('G4');
+    expect(tracesOf(c, 'R2')[0]!.slice(0, 2)).toEqual(['R2', 'P2']);
+    expect(flagsOf(c, 'R2')).toContain('NO_GOAL');
+  });
+
+  test("the item's own layer is searched last: nesting", () => {
+    const c = cascadeOf({
+      ...BASE,
+      Roadmap: [['ID', 'Initiative', 'Parent'], ['R1', 'Claims app', 'G1'], ['R1.1', 'Photo estimate', 'R1'], ['R1.1.1', 'Blur check', 'Photo estimate']],
+    });
+    expect(tracesOf(c, 'R1.1.1')[0]).toEqual(['R1.1.1', 'R1.1', 'R1', 'G1', 'P1', 'Claims settled in a day', 'Protect our customers']);
+    expect(flagsOf(c, 'R1.1.1')).toEqual([]);
+  });
+
+  test('links never point down', () => {
+    const c = cascadeOf({ ...BASE, Goals: [['Goal ID', 'Goal', 'Pillar'], ['G1', 'Cut time-to-settle', 'R1']] });
+    expect(flagsOf(c, 'G1')).toEqual(expect.arrayContaining(['BROKEN_LINK', 'NO_PARENT']));
+  });
+
+  test('an id is matched before a title', () => {
+    const c = cascadeOf({
+      ...BASE,
+      Goals: [['Goal ID', 'Goal', 'Pillar'], ['G1', 'Cut time-to-settle', 'P1'], ['G2', 'G1', 'P2']],
+      Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', 'A', 'G1']],
+    });
+    expect(tracesOf(c, 'R1')[0]![1]).toBe('G1');
+  });
+
+  test('two items with the same title make the reference ambiguous', () => {
+    const c = cascadeOf({
+      ...BASE,
+      Goals: [['Goal ID', 'Goal', 'Pillar'], ['G1', 'Grow', 'P1'], ['G2', 'Grow', 'P2']],
+      Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', 'A', 'grow']],
+    });
+    expect(flagsOf(c, 'R1')).toEqual(expect.arrayContaining(['AMBIGUOUS_LINK', 'NO_GOAL', 'NO_PARENT']));
+    expect(flagMessage(c, 'R1', 'AMBIGUOUS_LINK')).toBe('"grow" matches 2 items (Goals!2, Goals!3)');
+  });
+
+  test('a tab with no link column hangs from the only item above it', () => {
+    const c = cascadeOf(BASE);
+    expect(tracesOf(c, 'Claims settled in a day')).toEqual([['Claims settled in a day', 'Protect our customers']]);
+    expect(c.links[itemOf(c, 'P1')]![0]!.implicit).toBe(true);
+  });
+
+  test('with several items above and no link column, the rows have no parent', () => {
+    const c = cascadeOf({ ...BASE, Goals: [['Goal ID', 'Goal'], ['G1', 'Cut time-to-settle']] });
+    expect(flagMessage(c, 'G1', 'NO_PARENT')).toBe('the tab has no link column');
+  });
+
+  test('the same goal named twice is one link', () => {
+    const c = cascadeOf(roadmapWith([['R1', 'A', 'G1; Cut time-to-settle']]));
+    expect(c.links[itemOf(c, 'R1')]).toHaveLength(1);
+    expect(c.links[itemOf(c, 'R1')]![0]!.share).toBe(1);
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * The `ladder` command end to end: the built bin run as a user runs it, on the bundled
+ * example and on every kind of bad file.
+ */
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { TESLA } from '../../examples/tesla';
+import { auditDocument } from '../../src/core/audit';
+import { buildCascade } from '../../src/core/cascade';
+import { tempDir, writeXlsx } from '../fixtures/xlsx';
+
+const run = promisify(execFile);
+const EXAMPLE = 'examples/tesla.xlsx';
+
+async function ladder(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/ladder.js', ...args], { maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ dir, cleanup } = await tempDir()));
+afterAll(() => cleanup());
+
+describe('ladder audit on the bundled example', () => {
+  test('prints a report a PM can read', async () => {
+    const { code, stdout, stderr } = await ladder('audit', EXAMPLE);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toContain('Ladder audit of tesla.xlsx');
+    expect(stdout).toMatch(/goals\s+Goals\s+header row 1\s+7 items/);
+    expect(stdout).toMatch(/NO_GOAL\s+3/);
+    expect(stdout).toMatch(/Roadmap!7\s+R-6\s+Solar roof tiles\s+NO_GOAL,NO_PARENT,BROKEN_LINK\s+Solar roof tiles › ⚠ "G9" not found/);
+    expect(stdout).toContain('RESURFACED: declined 2026-08-14');
+  });
+
+  test('--json prints the DESIGN §6 document, the same as the data the file was made from', async () => {
+    const { code, stdout } = await ladder('audit', EXAMPLE, '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(auditDocument(buildCascade(TESLA)))));
+  });
+
+  test('--help explains the command', async () => {
+    const { code, stdout } = await ladder('--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('ladder audit FILE.xlsx --json');
+  });
+});
+
+describe('bad input is one line on stderr and exit 2', () => {
+  const cases: [string, () => Promise<string[]>, RegExp][] = [
+    ['a missing file', async () => ['audit', join(dir, 'nope.xlsx')], /no such file/],
+    ['a directory', async () => ['audit', dir], /is a directory/],
+    ['an empty file', async () => {
+      await writeFile(join(dir, 'empty.xlsx'), '');
+      return ['audit', join(dir, 'empty.xlsx')];
+    }, /is empty/],
+    ['a text file', async () => {
+      await writeFile(join(dir, 'notes.xlsx'), 'ID,Goal\nG1,Grow\n');
+      return ['audit', join(dir, 'notes.xlsx')];
+    }, /not an \.xlsx workbook/],
+    ['a truncated workbook', async () => {
+      const bytes = await readFile(EXAMPLE);
+      await writeFile(join(dir, 'cut.xlsx'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+      return ['audit', join(dir, 'cut.xlsx')];
+    }, /damaged or not an \.xlsx workbook/],
+    ['an old .xls file', async () => {
+      await writeFile(join(dir, 'old.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]));
+      return ['audit', join(dir, 'old.xls')];
+    }, /old-style \.xls/],
+    ['a zip that is not a workbook', async () => {
+      const bytes = await readFile(EXAMPLE);
+      const zip = Buffer.from(bytes);
+      zip.fill(0x41, 40, 400);
+      await writeFile(join(dir, 'garbled.xlsx'), zip);
+      return ['audit', join(dir, 'garbled.xlsx')];
+    }, /damaged or not an \.xlsx workbook/],
+    ['a workbook with no recognisable layer', async () => ['audit', await writeXlsx(dir, 'budget.xlsx', { Sheet1: [['Cost', 'Month'], [10, 'Jan']] })], /no recognisable cascade layer.*"Sheet1"/],
+    ['a layer tab with no header row', async () => ['audit', await writeXlsx(dir, 'noheader.xlsx', { Roadmap: [['just notes'], ['more notes']] })], /no header row was found on "Roadmap"/],
+    ['no file named', async () => ['audit'], /needs a workbook file/],
+    ['an unknown option', async () => ['audit', EXAMPLE, '--yaml'], /unknown option --yaml/],
+    ['an unknown command', async () => ['trace', EXAMPLE], /unknown command "trace"/],
+  ];
+
+  test.each(cases)('%s', async (_, setup, reason) => {
+    await mkdir(dir, { recursive: true });
+    const { code, stdout, stderr } = await ladder(...(await setup()));
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^ladder: /);
+    expect(lines[0]).toMatch(reason);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  // Root reads every file, so this case only means something for other users.
+  test.skipIf(process.getuid?.() === 0)('a file that cannot be read for permissions', async () => {
+    const path = join(dir, 'locked.xlsx');
+    await copyFile(EXAMPLE, path);
+    await run('chmod', ['000', path]);
+    const { code, stderr } = await ladder('audit', path);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/permission denied/);
+  });
+});

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readWorkbookFile } from '../../src/local/xlsx-snapshot';
+import { tempDir } from '../fixtures/xlsx';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ dir, cleanup } = await tempDir()));
+afterAll(() => cleanup());
+
+describe('reading an .xlsx as Sheets would give it', () => {
+  test('formula results, rich text, hyperlinks, errors, dates, merged cells', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Q1 Roadmap');
+    sheet.addRow(['ID', 'Initiative', 'Goal', 'Effort', 'Due']);
+    sheet.addRow(['R1', { richText: [{ text: 'Photo ' }, { text: 'estimate', font: { bold: true } }] }, { formula: 'Goals!A2', result: 'G1' }, { formula: '1+1', result: 2 }, new Date('2026-09-30T00:00:00Z')]);
+    sheet.addRow(['R2', { text: 'Spec doc', hyperlink: 'https://example.invalid/spec' }, { error: '#N/A' }, { formula: 'X1' }, '']);
+    sheet.addRow(['R3', 'Merged title', '', 3, '']);
+    sheet.mergeCells('B4:C4');
+    const path = join(dir, 'values.xlsx');
+    await book.xlsx.writeFile(path);
+
+    const snapshot = await readWorkbookFile(path);
+    expect(snapshot.sheets[0]!.name).toBe('Q1 Roadmap');
+    const rows = snapshot.sheets[0]!.values;
+    expect(rows[1]).toEqual(['R1', 'Photo estimate', 'G1', 2, new Date('2026-09-30T00:00:00Z')]);
+    expect(rows[2]!.slice(0, 4)).toEqual(['R2', 'Spec doc', '#N/A', '']);
+    expect(rows[3]!.slice(0, 4)).toEqual(['R3', 'Merged title', '', 3]);
+  });
+
+  test('blank rows keep row numbers as Sheets counts them', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Goals');
+    sheet.getCell('A3').value = 'ID';
+    sheet.getCell('B3').value = 'Goal';
+    sheet.getCell('A5').value = 'G1';
+    const path = join(dir, 'gaps.xlsx');
+    await book.xlsx.writeFile(path);
+    const rows = (await readWorkbookFile(path)).sheets[0]!.values;
+    expect(rows).toHaveLength(5);
+    expect(rows[2]).toEqual(['ID', 'Goal']);
+    expect(rows[4]).toEqual(['G1']);
+    expect(rows[3]).toEqual([]);
+  });
+});
