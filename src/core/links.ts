@@ -1,7 +1,8 @@
 /**
  * Link cells → references → items (DESIGN §3). The whole cell is tried first as one
- * reference, since titles may contain commas; only when it matches nothing is it split on
- * `,` `;` and line breaks. A reference is looked up in the layer directly above, then
+ * reference, since titles may contain commas; only when it matches nothing is it split:
+ * on `;` and line breaks, then each part on commas, keeping together the longest run of
+ * comma-separated pieces that names an item ("P1; Fair, fast payouts" is two links). A reference is looked up in the layer directly above, then
  * further up, then in the item's own layer (nesting); the first layer with a match wins.
  */
 import type { Item, LayerIndex } from './items';
@@ -33,10 +34,6 @@ export function parseReference(text: string): Reference {
   const match = SHARE.exec(trimmed);
   if (match && match[1] !== '') return { text: match[1]!, share: Number(match[2]) / 100 };
   return { text: trimmed, share: null };
-}
-
-export function splitReferences(cell: string): Reference[] {
-  return cell.split(/[,;\r\n]+/).map((part) => part.trim()).filter((part) => part !== '').map(parseReference);
 }
 
 /** Layers to search for an item's references, nearest first: above it upwards, then its own. */
@@ -74,18 +71,41 @@ export function resolveLinks(
   order: readonly number[],
   indexes: ReadonlyMap<number, LayerIndex>,
 ): Link[] {
+  const resolve = (ref: Reference) => ({ ref, res: resolveReference(ref, order, indexes) });
   const resolved: { ref: Reference; res: Resolution }[] = [];
   for (const cell of item.linkCells ?? []) {
-    const whole = parseReference(cell);
-    const wholeRes = resolveReference(whole, order, indexes);
-    const parts = splitReferences(cell);
-    if (wholeRes.status !== 'broken' || parts.length <= 1) {
-      resolved.push({ ref: whole, res: wholeRes });
+    const whole = resolve(parseReference(cell));
+    if (whole.res.status !== 'broken') {
+      resolved.push(whole);
       continue;
     }
-    for (const ref of parts) resolved.push({ ref, res: resolveReference(ref, order, indexes) });
+    for (const part of cell.split(/[;\r\n]+/)) resolved.push(...resolveCommaPart(part, resolve));
   }
   return mergeDuplicates(withShares(resolved));
+}
+
+type Resolved = { ref: Reference; res: Resolution };
+
+/** Splits one part on commas, joining back the longest runs of pieces that name an item. */
+function resolveCommaPart(part: string, resolve: (ref: Reference) => Resolved): Resolved[] {
+  const pieces = part.split(',');
+  const out: Resolved[] = [];
+  for (let start = 0; start < pieces.length; ) {
+    let taken: Resolved | null = null;
+    let end = pieces.length;
+    for (; end > start; end--) {
+      const text = pieces.slice(start, end).join(',').trim();
+      if (text === '') continue;
+      const attempt = resolve(parseReference(text));
+      if (attempt.res.status !== 'broken' || end === start + 1) {
+        taken = attempt;
+        break;
+      }
+    }
+    if (taken) out.push(taken);
+    start = Math.max(end, start + 1);
+  }
+  return out;
 }
 
 /** Two references to the same item ("G1" and "Growth" naming one goal) are one link with both shares. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseReference, splitReferences } from '../../src/core/links';
+import { parseReference } from '../../src/core/links';
 import { BASE, cascadeOf, flagMessage, flagsOf, itemOf, tracesOf } from '../fixtures/workbook';
 
 describe('parsing a link cell', () => {
@@ -13,11 +13,6 @@ describe('parsing a link cell', () => {
     expect(parseReference(cell)).toEqual(expected);
   });
 
-  test('splits on commas, semicolons and line breaks', () => {
-    expect(splitReferences('G1, G2;G3\nG4\r\n G5 (10%) ,,').map((r) => [r.text, r.share])).toEqual([
-      ['G1', null], ['G2', null], ['G3', null], ['G4', null], ['G5', 0.1],
-    ]);
-  });
 });
 
 const roadmapWith = (rows: unknown[][]) => ({
@@ -40,6 +35,25 @@ describe('resolving references', () => {
     const c = cascadeOf(roadmapWith([['R1', 'Photo estimate', 'G1, G2; G3']]));
     expect(tracesOf(c, 'R1').map((t) => t[1])).toEqual(['G1', 'G2', 'G3']);
     expect(c.links[itemOf(c, 'R1')]!.map((l) => l.share)).toEqual([1 / 3, 1 / 3, 1 / 3]);
+  });
+
+  test('splits on commas, semicolons and line breaks, skipping empty parts', () => {
+    const c = cascadeOf(roadmapWith([['R1', 'A', 'G1, G2;P3\nP1\r\n G3 (10%) ,,']]));
+    expect(c.links[itemOf(c, 'R1')]!.map((l) => [l.ref.text, l.status])).toEqual([
+      ['G1', 'ok'], ['G2', 'ok'], ['P3', 'ok'], ['P1', 'ok'], ['G3', 'ok'],
+    ]);
+  });
+
+  test('a title with commas survives among other links', () => {
+    const c = cascadeOf({
+      ...BASE,
+      Goals: [...BASE.Goals!, ['G4', 'Faster, cheaper claims', 'P1', 1]],
+      Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', 'A', 'G2; Faster, cheaper claims'], ['R2', 'B', 'G1, Faster, cheaper claims, O9']],
+    });
+    expect(c.links[itemOf(c, 'R1')]!.map((l) => l.ref.text)).toEqual(['G2', 'Faster, cheaper claims']);
+    expect(c.links[itemOf(c, 'R2')]!.map((l) => [l.ref.text, l.status])).toEqual([
+      ['G1', 'ok'], ['Faster, cheaper claims', 'ok'], ['O9', 'broken'],
+    ]);
   });
 
   test('written shares are kept; the rest is split among the others', () => {
