@@ -1,1 +1,84 @@
-export {};
+/**
+ * `npm run bench`: how Ladder's cost grows with the size of the plan.
+ * 1. The core (detection, links, every path, flags, impact) on 1k, 10k and 100k roadmap
+ *    rows, with goals, pillars and two tasks per row in proportion: time and memory.
+ * 2. `ladder audit` of a generated 60,000-row .xlsx against merely reading that file with
+ *    exceljs, in the same run, as a ratio.
+ * Times are medians of several runs; memory is the heap the finished model holds.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { auditDocument } from '../src/core/audit';
+import { buildCascade } from '../src/core/cascade';
+import { readWorkbookFile } from '../src/local/xlsx-snapshot';
+import { writeSnapshotXlsx } from '../src/local/xlsx-write';
+import { generateWorkbook } from './generate';
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+
+async function time<T>(work: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await work();
+  return { ms: performance.now() - start, value };
+}
+
+async function coreScaling(): Promise<void> {
+  console.log('Core: detection, links, every path, flags and impact (buildCascade)');
+  console.log('  roadmap rows   all rows   median time   per 1k rows   heap held   audit JSON');
+  let previous: number | null = null;
+  for (const roadmap of [1_000, 10_000, 100_000]) {
+    const snapshot = generateWorkbook({ roadmap, tasksPerRoadmapRow: 2 });
+    const rows = snapshot.sheets.reduce((sum, sheet) => sum + sheet.values.length, 0);
+    const runs = roadmap >= 100_000 ? 5 : 9;
+    const times: number[] = [];
+    buildCascade(snapshot); // warm the JIT
+    for (let i = 0; i < runs; i++) {
+      gc();
+      times.push((await time(() => buildCascade(snapshot))).ms);
+    }
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const held = buildCascade(snapshot);
+    gc();
+    const heap = process.memoryUsage().heapUsed - before;
+    const json = (await time(() => JSON.stringify(auditDocument(held)))).ms;
+    const t = median(times);
+    const growth = previous === null ? '' : `  (×${(t / previous).toFixed(1)} for ×10 rows)`;
+    console.log(`  ${String(roadmap).padStart(12)}   ${String(rows).padStart(8)}   ${ms(t).padStart(11)}   ${ms((t / roadmap) * 1000).padStart(11)}   ${mb(heap).padStart(9)}   ${ms(json).padStart(10)}${growth}`);
+    previous = t;
+  }
+}
+
+async function auditVersusRead(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'ladder-bench-'));
+  try {
+    const path = join(dir, 'plan-60k.xlsx');
+    const snapshot = generateWorkbook({ roadmap: 60_000, tasksPerRoadmapRow: 0 });
+    const rows = snapshot.sheets.reduce((sum, sheet) => sum + sheet.values.length, 0);
+    await writeSnapshotXlsx(snapshot, path);
+    console.log(`\nAudit of a generated ${rows.toLocaleString('en')}-row workbook vs reading it with exceljs`);
+    const readOnly: number[] = [];
+    const audit: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      gc();
+      readOnly.push((await time(() => new ExcelJS.Workbook().xlsx.readFile(path))).ms);
+      gc();
+      audit.push((await time(async () => JSON.stringify(auditDocument(buildCascade(await readWorkbookFile(path)))))).ms);
+    }
+    const read = median(readOnly);
+    const full = median(audit);
+    console.log(`  exceljs readFile alone          ${ms(read).padStart(9)}`);
+    console.log(`  ladder audit --json (in process) ${ms(full).padStart(8)}`);
+    console.log(`  ratio audit / read              ${(full / read).toFixed(2).padStart(9)}x`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await coreScaling();
+await auditVersusRead();

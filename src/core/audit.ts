@@ -7,6 +7,7 @@ import type { FlagCode, StrategyFlagCode } from './flags';
 import type { Item } from './items';
 import { layerSpec, type LayerCode } from './layers';
 import { tidy } from './impact-format';
+import { pathNodes } from './paths';
 
 export interface AuditLayer {
   layer: LayerCode;
@@ -78,7 +79,7 @@ export function auditDocument(cascade: Cascade): AuditDocument {
         title: item.title,
         ...(layerSpec(item.layer).isStrategy ? { kind: item.isAntiPriority ? 'anti-priority' : 'pillar' } : {}),
         parents: links[item.index]!.filter((link) => link.status === 'ok').map((link) => items[link.targets[0]!]!.key),
-        traces: paths[item.index]!.map((path) => path.nodes.map((node) => items[node]!.key)),
+        traces: paths[item.index]!.map((path) => pathNodes(path).map((node) => items[node]!.key)),
         flags: flags[item.index]!.map((flag) => flag.code),
         impact: finite(Number.isNaN(impact.score[item.index]!) ? impact.total[item.index]! : impact.score[item.index]!),
         roi: finite(impact.roi[item.index]!),

@@ -5,12 +5,12 @@
 import { EMPTY_CONFIG, type LadderConfig } from './config';
 import { planTabs, type TabPlan } from './detect';
 import { computeFlags, summarizeStrategy, type Flag, type StrategySummary } from './flags';
-import { stronglyConnected, type Components } from './graph';
+import { parentGraph, stronglyConnected, type Components } from './graph';
 import { computeImpact, type ImpactResults } from './impact';
-import { indexLayer, readDeclined, readItems, type DeclinedRequest, type Item, type LayerIndex } from './items';
+import { LayerIndex, readDeclined, readItems, type DeclinedRequest, type Item } from './items';
 import { LAYERS, layerSpec } from './layers';
 import { implicitLink, lookupOrder, resolveLinks, type Link } from './links';
-import { computePaths, TOP_END, type Path, type PathEnd } from './paths';
+import { computePaths, pathNodes, TOP_END, type Path, type PathEnd } from './paths';
 import { computeReach, type Reach } from './reach';
 import type { WorkbookSnapshot } from './snapshot';
 import { clip } from './text';
@@ -41,8 +41,9 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
   const declined: DeclinedRequest[] = [];
   for (const plan of plans) {
     const sheet = sheetsByName.get(plan.sheet)!;
-    if (plan.use === 'declined') declined.push(...readDeclined(sheet, plan));
-    else items.push(...readItems(sheet, plan, items.length));
+    // Appended one by one: spreading a 100k-row tab into push() would overflow the stack.
+    if (plan.use === 'declined') for (const request of readDeclined(sheet, plan)) declined.push(request);
+    else for (const item of readItems(sheet, plan, items.length)) items.push(item);
   }
   for (const plan of plans) for (const problem of plan.problems) warnings.push(`${plan.sheet}: ${problem}.`);
 
@@ -53,7 +54,7 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
     else byRank.set(item.rank, [item]);
   }
   const ranksPresent = [...byRank.keys()].sort((a, b) => a - b);
-  const indexes = new Map<number, LayerIndex>([...byRank].map(([rank, list]) => [rank, indexLayer(list)]));
+  const indexes = new Map<number, LayerIndex>([...byRank].map(([rank, list]) => [rank, new LayerIndex(list)]));
   const nearestAbove = (rank: number) => ranksPresent.filter((r) => r < rank).at(-1);
   const orders = new Map(ranksPresent.map((rank) => [rank, lookupOrder(rank, ranksPresent)]));
 
@@ -70,13 +71,13 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
   const endWithoutLinks = (index: number): PathEnd =>
     needsLink(index) ? { kind: 'unlinked', why: items[index]!.linkCells === null ? 'no-column' : 'empty' } : TOP_END;
 
-  const parents = links.map((own) => own.filter((link) => link.status === 'ok').map((link) => link.targets[0]!));
+  const parents = parentGraph(links);
   const components = stronglyConnected(items.length, parents);
   const { paths, truncated } = computePaths({ links, components, endWithoutLinks });
-  const reach = computeReach(items, links, components);
+  const reach = computeReach(items, parents, components);
   const impact = computeImpact(items, links, components, reach);
   const noGoalReason = (index: number) => describeNoGoal(index, items, paths);
-  const flags = computeFlags({ items, links, components, paths, reach, declined, noGoalReason, needsLink });
+  const flags = computeFlags({ items, links, components, paths, reach, declined, indexes, noGoalReason, needsLink });
 
   return {
     plans, warnings, items, declined, links, components, paths, pathsTruncated: truncated, reach, impact, flags,
@@ -91,18 +92,18 @@ function describeNoGoal(index: number, items: readonly Item[], paths: readonly (
   const path = paths[index]![0];
   if (!path) return 'no link';
   const name = (item: Item) => `"${clip(item.title || item.key, 120)}"`;
-  const anti = path.nodes.find((node) => items[node]!.isAntiPriority);
+  const anti = pathNodes(path).find((node) => items[node]!.isAntiPriority);
   if (anti !== undefined) return `linked to the anti-priority ${name(items[anti]!)}`;
   const end = path.end;
   if (end.kind === 'broken') return `"${clip(end.ref, 120)}" not found`;
   if (end.kind === 'ambiguous') return `"${clip(end.ref, 120)}" matches ${end.count} items`;
   if (end.kind === 'cycle') return `its links loop back to "${clip(items[end.back]!.key, 120)}" (cycle)`;
-  const last = items[path.nodes.at(-1)!]!;
+  const last = items[pathNodes(path).at(-1)!]!;
   if (end.kind === 'unlinked') {
     if (last.index === index) return last.linkCells === null ? 'the tab has no link column' : 'no link';
     return `"${clip(last.key, 120)}" above it has no link`;
   }
-  const highest = path.nodes.map((node) => items[node]!).find((item) => item.rank < GOAL_RANK);
+  const highest = pathNodes(path).map((node) => items[node]!).find((item) => item.rank < GOAL_RANK);
   if (highest) return `linked only to the ${layerSpec(highest.layer).noun} ${name(highest)}, not to a goal`;
   return 'the workbook has no goals tab';
 }

@@ -3,12 +3,12 @@
  * Which flags apply to which layer is read from the layer table.
  */
 import type { Components } from './graph';
-import type { DeclinedRequest, Item } from './items';
+import type { DeclinedRequest, Item, LayerIndex } from './items';
 import { LAYERS, layerSpec } from './layers';
 import type { Link } from './links';
-import type { Path } from './paths';
+import { pathNodes, type Path } from './paths';
 import type { Reach } from './reach';
-import { clip, normalizeKey, normalizeLoose } from './text';
+import { clip, normalizeLoose } from './text';
 
 export const FLAG_CODES = [
   'NO_GOAL', 'NO_PARENT', 'BROKEN_LINK', 'AMBIGUOUS_LINK', 'DUPLICATE_ID', 'CYCLE',
@@ -52,15 +52,19 @@ export interface FlagInput {
   readonly paths: readonly (readonly Path[])[];
   readonly reach: Reach;
   readonly declined: readonly DeclinedRequest[];
+  /** Each layer's key index (by rank): items sharing a key there share an id. */
+  readonly indexes: ReadonlyMap<number, LayerIndex>;
   /** Why a work item reaches no goal, in words. */
   readonly noGoalReason: (item: number) => string;
   /** Whether an item with no links should have had one. */
   readonly needsLink: (item: number) => boolean;
 }
 
-export function computeFlags(input: FlagInput): Flag[][] {
-  const { items, links, components, paths, reach, declined, noGoalReason, needsLink } = input;
-  const duplicates = duplicateIds(items);
+const NO_FLAGS: readonly Flag[] = Object.freeze([]);
+
+export function computeFlags(input: FlagInput): (readonly Flag[])[] {
+  const { items, links, components, paths, reach, declined, indexes, noGoalReason, needsLink } = input;
+  const duplicates = duplicateIds(items, indexes);
   const declinedByMatch = new Map<string, DeclinedRequest>();
   for (const request of declined) if (request.match !== '' && !declinedByMatch.has(request.match)) declinedByMatch.set(request.match, request);
 
@@ -98,7 +102,7 @@ export function computeFlags(input: FlagInput): Flag[][] {
       }
     }
     if (spec.isStrategy && item.why === '') add('MISSING_WHY', item.tabHasWhy ? 'no why given' : 'the tab has no Why column');
-    return flags;
+    return flags.length === 0 ? NO_FLAGS : flags;
   });
 }
 
@@ -116,26 +120,23 @@ function cycleMessage(index: number, items: readonly Item[], paths: readonly (re
   for (const path of paths[index]!) {
     if (path.end.kind !== 'cycle') continue;
     const back = path.end.back;
-    const from = path.nodes.indexOf(back);
-    const loop = [...path.nodes.slice(from), back].map((n) => items[n]!.key);
+    const from = pathNodes(path).indexOf(back);
+    const loop = [...pathNodes(path).slice(from), back].map((n) => items[n]!.key);
     return `links loop: ${loop.join(' › ')}`;
   }
   return 'its links loop back to it';
 }
 
-function duplicateIds(items: readonly Item[]): Map<number, number[]> {
-  const groups = new Map<string, number[]>();
-  for (const item of items) {
-    if (item.id === '') continue;
-    const key = `${item.rank}\u0000${normalizeKey(item.id)}`;
-    const group = groups.get(key);
-    if (group) group.push(item.index);
-    else groups.set(key, [item.index]);
-  }
+/** Items of one layer whose ids are equal, each with the others. */
+function duplicateIds(items: readonly Item[], indexes: ReadonlyMap<number, LayerIndex>): Map<number, number[]> {
   const out = new Map<number, number[]>();
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    for (const index of group) out.set(index, group.filter((other) => other !== index));
+  for (const index of indexes.values()) {
+    for (const group of index.byKey.values()) {
+      if (group.length < 2) continue;
+      const withId = group.filter((member) => items[member]!.id !== '');
+      if (withId.length < 2) continue;
+      for (const member of withId) out.set(member, withId.filter((other) => other !== member));
+    }
   }
   return out;
 }

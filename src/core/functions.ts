@@ -97,6 +97,6 @@ export function runSheetFunction(
       option.ok ? one(fn, cascade, cell as Cell, option.option, formulaSheet) : [option.error],
     ),
   );
-  const width = Math.max(1, ...rows.map((row) => row.length));
+  const width = rows.reduce((widest, row) => Math.max(widest, row.length), 1);
   return rows.map((row) => (row.length === width ? row : [...row, ...new Array<Answer>(width - row.length).fill('')]));
 }

@@ -27,8 +27,15 @@ export interface ImpactResults {
   readonly total: Float64Array;
 }
 
-function addShare(into: Map<number, number>, goal: number, share: number): void {
-  into.set(goal, (into.get(goal) ?? 0) + share);
+/** Adds a goal's share to a short list (an item reaches few goals; a list beats a Map here). */
+function addShare(into: [number, number][], goal: number, share: number): void {
+  for (const pair of into) {
+    if (pair[0] === goal) {
+      pair[1] += share;
+      return;
+    }
+  }
+  into.push([goal, share]);
 }
 
 export function computeImpact(
@@ -55,9 +62,25 @@ export function computeImpact(
       total[item] = 0;
       continue;
     }
+    const own = links[item]!;
+    const only = own.length === 1 ? own[0]! : null;
+    if (only && only.status === 'ok' && only.share === 1 && specs[only.targets[0]!]!.isWork && componentOf[only.targets[0]!] !== componentOf[item]) {
+      // The common nested case: one work parent, all of its weight. Share its goals as they are.
+      strategicWeight[item] = strategicWeight[only.targets[0]!]!;
+      goalShares[item] = goalShares[only.targets[0]!]!;
+    } else {
+      scoreLinks(item, own);
+    }
+    const base = items[item]!;
+    if (!reach.throughGoal[item] || base.impact === null) continue;
+    score[item] = base.impact * (base.confidence ?? 1) * (base.reach ?? 1) * strategicWeight[item]!;
+    if (base.effort !== null && base.effort > 0) roi[item] = score[item]! / base.effort;
+  }
+
+  function scoreLinks(item: number, own: readonly Link[]): void {
     let weight = 0;
-    const shares = new Map<number, number>();
-    for (const link of links[item]!) {
+    const shares: [number, number][] = [];
+    for (const link of own) {
       if (link.status !== 'ok') continue;
       const target = link.targets[0]!;
       if (specs[target]!.isGoal) {
@@ -70,11 +93,7 @@ export function computeImpact(
       }
     }
     strategicWeight[item] = weight;
-    goalShares[item] = shares.size === 0 ? NONE : [...shares];
-    const base = items[item]!;
-    if (!reach.throughGoal[item] || base.impact === null) continue;
-    score[item] = base.impact * (base.confidence ?? 1) * (base.reach ?? 1) * weight;
-    if (base.effort !== null && base.effort > 0) roi[item] = score[item]! / base.effort;
+    goalShares[item] = shares.length === 0 ? NONE : shares;
   }
 
   // Totals: roadmap scores land on their goals, then flow up through goals, pillars and vision.

@@ -21,6 +21,8 @@ export interface Item {
   readonly title: string;
   /** The id when there is one, else the title: what links and TRACE name it by. */
   readonly key: string;
+  /** `key` as it compares (normalizeKey), computed once. */
+  readonly keyNorm: string;
   readonly isAntiPriority: boolean;
   readonly why: string;
   readonly effort: number | null;
@@ -87,6 +89,7 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, firstIndex: numbe
       id,
       title,
       key: id !== '' ? id : title,
+      keyNorm: normalizeKey(id !== '' ? id : title),
       isAntiPriority: spec.isStrategy && (plan.allAntiPriorities || saysAntiPriority(cellAt(row, kindCol))),
       why: cellText(cellAt(row, whyCol)),
       effort: parseEffort(cellAt(row, effortCol)),
@@ -119,25 +122,31 @@ export function readDeclined(sheet: SheetSnapshot, plan: TabPlan): DeclinedReque
   return out;
 }
 
-/** Lookup tables of one layer: normalised key → items, normalised title → items. */
-export interface LayerIndex {
-  readonly byKey: Map<string, number[]>;
-  readonly byTitle: Map<string, number[]>;
+/**
+ * Lookup tables of one layer: normalised key → items, and normalised title → items. The
+ * title table is built on first use: most references name a key, and a 100k-row layer's
+ * second table is a cost paid only when some reference needs it.
+ */
+export class LayerIndex {
+  readonly byKey = new Map<string, number[]>();
+  private titles: Map<string, number[]> | null = null;
+
+  constructor(private readonly items: readonly Item[]) {
+    for (const item of items) add(this.byKey, item.keyNorm, item.index);
+  }
+
+  get byTitle(): Map<string, number[]> {
+    if (!this.titles) {
+      this.titles = new Map();
+      for (const item of this.items) if (item.title !== item.key) add(this.titles, normalizeKey(item.title), item.index);
+    }
+    return this.titles;
+  }
 }
 
-export function indexLayer(items: readonly Item[]): LayerIndex {
-  const byKey = new Map<string, number[]>();
-  const byTitle = new Map<string, number[]>();
-  const add = (map: Map<string, number[]>, text: string, index: number) => {
-    if (text === '') return;
-    const norm = normalizeKey(text);
-    const list = map.get(norm);
-    if (list) list.push(index);
-    else map.set(norm, [index]);
-  };
-  for (const item of items) {
-    add(byKey, item.key, item.index);
-    if (item.title !== item.key) add(byTitle, item.title, item.index);
-  }
-  return { byKey, byTitle };
+function add(map: Map<string, number[]>, norm: string, index: number): void {
+  if (norm === '') return;
+  const list = map.get(norm);
+  if (list) list.push(index);
+  else map.set(norm, [index]);
 }

@@ -66,10 +66,10 @@ export const LAYERS: readonly LayerSpec[] = [
   },
 ];
 
+const BY_CODE = new Map(LAYERS.map((spec) => [spec.code, spec]));
+
 export function layerSpec(code: LayerCode): LayerSpec {
-  const spec = LAYERS.find((layer) => layer.code === code);
-  if (!spec) throw new Error(`unknown layer ${code}`);
-  return spec;
+  return BY_CODE.get(code)!;
 }
 
 /** Words of a tab name that make it the declined list; checked before any layer's words. */

@@ -31,7 +31,7 @@ const SHARE = /^(.*?)\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*\)$/;
 
 export function parseReference(text: string): Reference {
   const trimmed = text.trim();
-  const match = SHARE.exec(trimmed);
+  const match = trimmed.endsWith(')') ? SHARE.exec(trimmed) : null;
   if (match && match[1] !== '') return { text: match[1]!, share: Number(match[2]) / 100 };
   return { text: trimmed, share: null };
 }
@@ -54,15 +54,21 @@ export function resolveReference(ref: Reference, order: readonly number[], index
     const found = index.byKey.get(norm) ?? index.byTitle.get(norm);
     if (found && found.length > 0) return { status: found.length === 1 ? 'ok' : 'ambiguous', targets: found };
   }
-  return { status: 'broken', targets: [] };
+  return BROKEN;
 }
 
+const BROKEN: Resolution = { status: 'broken', targets: [] };
+
 /** Effective shares: written shares as written; the rest split equally among the others. */
-function withShares(resolved: { ref: Reference; res: Resolution }[]): Link[] {
-  const written = resolved.reduce((sum, { ref }) => sum + (ref.share ?? 0), 0);
-  const unshared = resolved.filter(({ ref }) => ref.share === null).length;
+function withShares(resolved: Resolved[]): Link[] {
+  let written = 0;
+  let unshared = 0;
+  for (const { ref } of resolved) {
+    if (ref.share === null) unshared++;
+    else written += ref.share;
+  }
   const rest = unshared > 0 ? Math.max(0, 1 - written) / unshared : 0;
-  return resolved.map(({ ref, res }) => ({ ref, ...res, share: ref.share ?? rest, implicit: false }));
+  return resolved.map(({ ref, res }) => ({ ref, status: res.status, targets: res.targets, share: ref.share ?? rest, implicit: false }));
 }
 
 /** Resolves an item's link cells; a reference to the item itself stays in (it is a cycle). */
@@ -71,17 +77,25 @@ export function resolveLinks(
   order: readonly number[],
   indexes: ReadonlyMap<number, LayerIndex>,
 ): Link[] {
-  const resolve = (ref: Reference) => ({ ref, res: resolveReference(ref, order, indexes) });
-  const resolved: { ref: Reference; res: Resolution }[] = [];
-  for (const cell of item.linkCells ?? []) {
+  const cells = item.linkCells ?? [];
+  if (cells.length === 1) {
+    // The common case, one cell naming one item, without the bookkeeping of several.
+    const ref = parseReference(cells[0]!);
+    const res = resolveReference(ref, order, indexes);
+    if (res.status !== 'broken') return [{ ref, status: res.status, targets: res.targets, share: ref.share ?? 1, implicit: false }];
+  }
+  const resolve = (ref: Reference): Resolved => ({ ref, res: resolveReference(ref, order, indexes) });
+  const resolved: Resolved[] = [];
+  for (const cell of cells) {
     const whole = resolve(parseReference(cell));
     if (whole.res.status !== 'broken') {
       resolved.push(whole);
       continue;
     }
-    for (const part of cell.split(/[;\r\n]+/)) resolved.push(...resolveCommaPart(part, resolve));
+    for (const part of cell.split(/[;\r\n]+/)) for (const one of resolveCommaPart(part, resolve)) resolved.push(one);
   }
-  return mergeDuplicates(withShares(resolved));
+  const links = withShares(resolved);
+  return links.length > 1 ? mergeDuplicates(links) : links;
 }
 
 type Resolved = { ref: Reference; res: Resolution };
@@ -111,17 +125,10 @@ function resolveCommaPart(part: string, resolve: (ref: Reference) => Resolved): 
 /** Two references to the same item ("G1" and "Growth" naming one goal) are one link with both shares. */
 function mergeDuplicates(links: Link[]): Link[] {
   const out: Link[] = [];
-  const byTarget = new Map<number, number>();
   for (const link of links) {
-    const target = link.status === 'ok' ? link.targets[0]! : -1;
-    const at = target >= 0 ? byTarget.get(target) : undefined;
-    if (at === undefined) {
-      if (target >= 0) byTarget.set(target, out.length);
-      out.push(link);
-    } else {
-      const kept = out[at]!;
-      out[at] = { ...kept, share: kept.share + link.share };
-    }
+    const at = link.status === 'ok' ? out.findIndex((kept) => kept.status === 'ok' && kept.targets[0] === link.targets[0]) : -1;
+    if (at < 0) out.push(link);
+    else out[at] = { ...out[at]!, share: out[at]!.share + link.share };
   }
   return out;
 }

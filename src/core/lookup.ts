@@ -21,16 +21,15 @@ function globalIndex(cascade: Cascade): GlobalIndex {
   if (index) return index;
   const byKey = new Map<string, number[]>();
   const byTitle = new Map<string, number[]>();
-  const add = (map: Map<string, number[]>, text: string, item: number) => {
-    if (text === '') return;
-    const norm = normalizeKey(text);
+  const add = (map: Map<string, number[]>, norm: string, item: number) => {
+    if (norm === '') return;
     const list = map.get(norm);
     if (list) list.push(item);
     else map.set(norm, [item]);
   };
   for (const item of cascade.items) {
-    add(byKey, item.key, item.index);
-    add(byTitle, item.title, item.index);
+    add(byKey, item.keyNorm, item.index);
+    add(byTitle, normalizeKey(item.title), item.index);
   }
   index = { byKey, byTitle };
   indexes.set(cascade, index);

@@ -1,8 +1,9 @@
 /**
  * Every upward path of every item, from the item to the highest item reached, with why it
- * ended there. Paths are shared bottom-up (a child's paths extend its parents'), so each is
- * built once; inside a loop they are walked one by one. Paths per item are capped: a
- * many-to-many web can have more paths than anyone can read.
+ * ended there. A path is its first item and the path above it, so a child's paths share
+ * their parents' instead of copying them: 100k rows cost 100k small links, not 100k arrays.
+ * Inside a loop, paths are walked one by one. Paths per item are capped: a many-to-many web
+ * can have more paths than anyone can read.
  */
 import type { Components } from './graph';
 import type { Link } from './links';
@@ -17,12 +18,22 @@ export type PathEnd =
   | { readonly kind: 'cycle'; readonly back: number };
 
 export interface Path {
-  /** Item indexes, the item itself first. */
-  readonly nodes: readonly number[];
+  /** The first item of the path. */
+  readonly node: number;
+  /** The rest of the path, above `node`; null at the last item. */
+  readonly up: Path | null;
+  /** Why the path ends where it does (the same for every link of one path). */
   readonly end: PathEnd;
 }
 
 export const TOP_END: PathEnd = { kind: 'top' };
+
+/** The items of a path, the first item first. */
+export function pathNodes(path: Path): number[] {
+  const nodes: number[] = [];
+  for (let at: Path | null = path; at; at = at.up) nodes.push(at.node);
+  return nodes;
+}
 
 function endOfLink(link: Link): PathEnd | null {
   if (link.status === 'broken') return { kind: 'broken', ref: link.ref.text };
@@ -66,21 +77,28 @@ export function computePaths({ links, components, endWithoutLinks }: PathInput):
   function extendParents(item: number, out: Path[]): void {
     const own = links[item]!;
     if (own.length === 0) {
-      out.push({ nodes: [item], end: endWithoutLinks(item) });
+      out.push({ node: item, up: null, end: endWithoutLinks(item) });
       return;
     }
     for (const link of own) {
       const end = endOfLink(link);
       if (end) {
-        if (!push(item, out, { nodes: [item], end })) return;
+        if (!push(item, out, { node: item, up: null, end })) return;
         continue;
       }
       const parent = link.targets[0]!;
       if (truncated[parent]) truncated[item] = 1;
       for (const above of paths[parent]!) {
-        if (!push(item, out, { nodes: [item, ...above.nodes], end: above.end })) return;
+        if (!push(item, out, { node: item, up: above, end: above.end })) return;
       }
     }
+  }
+
+  /** The path made of the walk's items, then `above` (or ending with `end`). */
+  function chain(nodes: readonly number[], above: Path | null, end: PathEnd): Path {
+    let path = above;
+    for (let i = nodes.length - 1; i >= 0; i--) path = { node: nodes[i]!, up: path, end };
+    return path!;
   }
 
   /** Depth-first inside a loop, leaving it through the parents' finished paths. */
@@ -103,15 +121,15 @@ export function computePaths({ links, components, endWithoutLinks }: PathInput):
       const link = own[at]!;
       const end = endOfLink(link);
       if (end) {
-        if (!push(start, out, { nodes: [...nodes], end })) return;
+        if (!push(start, out, chain(nodes, null, end))) return;
         continue;
       }
       const parent = link.targets[0]!;
       if (onPath.has(parent)) {
-        if (!push(start, out, { nodes: [...nodes], end: { kind: 'cycle', back: parent } })) return;
+        if (!push(start, out, chain(nodes, null, { kind: 'cycle', back: parent }))) return;
       } else if (componentOf[parent] !== component) {
         for (const above of paths[parent]!) {
-          if (!push(start, out, { nodes: [...nodes, ...above.nodes], end: above.end })) return;
+          if (!push(start, out, chain(nodes, above, above.end))) return;
         }
       } else {
         nodes.push(parent);

@@ -3,10 +3,9 @@
  * below (for ORPHAN), each in one pass over the link graph's components. Items of one loop
  * reach each other, so they share one answer.
  */
-import type { Components } from './graph';
+import type { Components, ParentGraph } from './graph';
 import type { Item } from './items';
 import { layerSpec } from './layers';
-import type { Link } from './links';
 
 export interface Reach {
   /** 1 when some upward path from the item passes through a goal (or it is one). */
@@ -17,20 +16,13 @@ export interface Reach {
   readonly reachedFrom: Int32Array;
 }
 
-function okParents(links: readonly Link[]): number[] {
-  const out: number[] = [];
-  for (const link of links) if (link.status === 'ok') out.push(link.targets[0]!);
-  return out;
-}
-
-export function computeReach(items: readonly Item[], links: readonly (readonly Link[])[], components: Components): Reach {
+export function computeReach(items: readonly Item[], { offsets, targets }: ParentGraph, components: Components): Reach {
   const count = items.length;
   const throughGoal = new Uint8Array(count);
   const antiPriorityAbove = new Int32Array(count).fill(-1);
   const reachedFrom = new Int32Array(count);
   const { order, starts } = components;
   const isGoal = items.map((item) => layerSpec(item.layer).isGoal);
-  const parents = links.map(okParents);
 
   // Upwards: parents' components are done before their children's.
   for (let c = 0; c + 1 < starts.length; c++) {
@@ -39,7 +31,8 @@ export function computeReach(items: readonly Item[], links: readonly (readonly L
     for (let k = starts[c]!; k < starts[c + 1]!; k++) {
       const item = order[k]!;
       if (isGoal[item]) goal = 1;
-      for (const parent of parents[item]!) {
+      for (let e = offsets[item]!; e < offsets[item + 1]!; e++) {
+        const parent = targets[e]!;
         if (throughGoal[parent]) goal = 1;
         if (anti < 0) anti = items[parent]!.isAntiPriority ? parent : antiPriorityAbove[parent]!;
       }
@@ -61,7 +54,7 @@ export function computeReach(items: readonly Item[], links: readonly (readonly L
       const item = order[k]!;
       if (cyclic) reachedFrom[item] = loop;
       const mask = reachedFrom[item]! | (1 << items[item]!.rank);
-      for (const parent of parents[item]!) reachedFrom[parent] = reachedFrom[parent]! | mask;
+      for (let e = offsets[item]!; e < offsets[item + 1]!; e++) reachedFrom[targets[e]!] = reachedFrom[targets[e]!]! | mask;
     }
   }
   return { throughGoal, antiPriorityAbove, reachedFrom };

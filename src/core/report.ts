@@ -14,7 +14,7 @@ const plural = (count: number, noun: string, nouns = `${noun}s`) => `${count} ${
 const safe = (text: string, max: number) => printable(clip(text, max));
 
 function table(rows: string[][], indent = '  '): string[] {
-  const widths = rows[0]?.map((_, col) => Math.max(...rows.map((row) => row[col]!.length))) ?? [];
+  const widths = rows[0]?.map((_, col) => rows.reduce((widest, row) => Math.max(widest, row[col]!.length), 0)) ?? [];
   return rows.map((row) => indent + row.map((cell, col) => (col === row.length - 1 ? cell : cell.padEnd(widths[col]!))).join('  ').trimEnd());
 }
 
@@ -88,7 +88,7 @@ export function auditReport(cascade: Cascade, fileName: string): string {
         safe(firstPath[0]!, 200) + more,
       ];
     });
-    lines.push(...table(rows));
+    for (const line of table(rows)) lines.push(line);
     lines.push('');
     lines.push('Details');
     for (const item of flagged) {

@@ -24,11 +24,15 @@ export function cellText(value: Cell): string {
 
 /** Keys and titles compare trimmed, case-insensitively, with runs of spaces folded. */
 export function normalizeKey(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+  const trimmed = text.trim();
+  // Runs of spaces and other whitespace are rare: fold them only when there are some.
+  return (/\s\s|[^\S ]/.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed).toLowerCase();
 }
 
 /** Looser comparison for declined requests: letters and digits only. */
 export function normalizeLoose(text: string): string {
+  // Most titles are plain ASCII: skip Unicode decomposition for them.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase().replace(/[^a-z0-9]/g, '');
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

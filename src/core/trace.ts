@@ -5,7 +5,7 @@
 import type { Cascade } from './cascade';
 import type { Item } from './items';
 import { LAYERS, layerSpec } from './layers';
-import type { Path } from './paths';
+import { pathNodes, type Path } from './paths';
 import { clip } from './text';
 
 export const TRACE_FORMATS = ['path', 'columns', 'why', 'keys'] as const;
@@ -36,22 +36,23 @@ const GOAL_RANK = LAYERS.find((spec) => spec.isGoal)!.rank;
 export function pathWarning(cascade: Cascade, start: number, path: Path): PathWarning | null {
   const { items } = cascade;
   const end = path.end;
+  const nodes = pathNodes(path);
   // A path that stops shows it where the next link up should have landed.
-  const highest = Math.min(...path.nodes.map((node) => items[node]!.rank));
+  const highest = nodes.reduce((top, node) => Math.min(top, items[node]!.rank), Infinity);
   const stop = (text: string) => ({ text, rank: Math.max(0, highest - 1) });
   if (end.kind === 'broken') return stop(`⚠ "${clip(end.ref, TITLE_LIMIT)}" not found`);
   if (end.kind === 'ambiguous') return stop(`⚠ "${clip(end.ref, TITLE_LIMIT)}" is ambiguous (${end.count} matches)`);
   if (end.kind === 'cycle') return stop('⚠ cycle');
   const spec = layerSpec(items[start]!.layer);
-  const anti = path.nodes.find((node) => items[node]!.isAntiPriority);
+  const anti = nodes.find((node) => items[node]!.isAntiPriority);
   if (spec.checksAntiPriority && anti !== undefined) return { text: '⚠ anti-priority', rank: items[anti]!.rank };
-  if (spec.isWork && !path.nodes.some((node) => layerSpec(items[node]!.layer).isGoal)) return { text: '⚠ no goal', rank: GOAL_RANK };
+  if (spec.isWork && !nodes.some((node) => layerSpec(items[node]!.layer).isGoal)) return { text: '⚠ no goal', rank: GOAL_RANK };
   if (end.kind === 'unlinked') return stop('⚠ no link');
   return null;
 }
 
 function pathLine(cascade: Cascade, start: number, path: Path): string {
-  const parts = path.nodes.map((node) => label(cascade.items[node]!));
+  const parts = pathNodes(path).map((node) => label(cascade.items[node]!));
   const warning = pathWarning(cascade, start, path);
   if (warning) parts.push(warning.text);
   return parts.join(SEPARATOR);
@@ -69,7 +70,7 @@ export function tracePath(cascade: Cascade, item: number): string {
 
 export function traceKeys(cascade: Cascade, item: number): string {
   const path = cascade.paths[item]![0]!;
-  return limit(path.nodes.map((node) => cascade.items[node]!.key).join(SEPARATOR));
+  return limit(pathNodes(path).map((node) => cascade.items[node]!.key).join(SEPARATOR));
 }
 
 /** One cell per layer from the mission down to the item's own layer, along the first path. */
@@ -79,7 +80,7 @@ export function traceColumns(cascade: Cascade, item: number): string[] {
   const path = cascade.paths[item]![0]!;
   const cells: string[] = LAYERS.filter((spec) => spec.rank <= own.rank).map(() => '');
   // Nested items of one layer share its cell, the outermost first.
-  for (const node of [...path.nodes].reverse()) {
+  for (const node of [...pathNodes(path)].reverse()) {
     const rank = items[node]!.rank;
     cells[rank] = cells[rank] ? `${cells[rank]}${SEPARATOR}${label(items[node]!)}` : label(items[node]!);
   }
@@ -100,7 +101,7 @@ export function traceWhy(cascade: Cascade, item: number): string {
   const isGoal = (node: number) => layerSpec(items[node]!.layer).isGoal;
   const isPillar = (node: number) => layerSpec(items[node]!.layer).isStrategy && !items[node]!.isAntiPriority;
   const pillarClause = (path: Path, from: number): string => {
-    const pillar = path.nodes.slice(from).find(isPillar);
+    const pillar = pathNodes(path).slice(from).find(isPillar);
     if (pillar === undefined) return ', which is under no pillar';
     const why = items[pillar]!.why;
     return ` under the pillar ${quoted(items[pillar]!)}${why ? `: ${clip(why, 300)}` : ' (no why written yet)'}`;
@@ -113,19 +114,19 @@ export function traceWhy(cascade: Cascade, item: number): string {
   };
 
   if (spec.isWork) {
-    const withGoal = paths.find((path) => path.nodes.some(isGoal));
+    const withGoal = paths.find((path) => pathNodes(path).some(isGoal));
     if (!withGoal) return limit(`${quoted(own)} moves no goal: ${cascade.noGoalReason(item)}.${antiNote()}`);
-    const at = withGoal.nodes.findIndex(isGoal);
+    const at = pathNodes(withGoal).findIndex(isGoal);
     const more = cascade.impact.goalShares[item]!.length - 1;
     const others = more > 0 ? ` (and ${more} more goal${more === 1 ? '' : 's'})` : '';
-    return limit(`${quoted(own)} moves the goal ${quoted(items[withGoal.nodes[at]!]!)}${others}${pillarClause(withGoal, at)}.${antiNote()}`);
+    return limit(`${quoted(own)} moves the goal ${quoted(items[pathNodes(withGoal)[at]!]!)}${others}${pillarClause(withGoal, at)}.${antiNote()}`);
   }
   if (spec.isGoal) return limit(`${quoted(own)} is a goal${pillarClause(paths[0]!, 0)}.${antiNote()}`);
   if (spec.isStrategy) {
     const what = own.isAntiPriority ? 'an anti-priority, something the strategy will not do' : 'a pillar of the strategy';
     return limit(`${quoted(own)} is ${what}${own.why ? `: ${clip(own.why, 300)}` : ' (no why written yet)'}.`);
   }
-  const above = paths[0]!.nodes[1];
+  const above = pathNodes(paths[0]!)[1];
   const serves = above === undefined ? '' : `, serving the ${layerSpec(items[above]!.layer).noun} ${quoted(items[above]!)}`;
   return limit(`${quoted(own)} is the ${spec.noun}${serves}.`);
 }
