@@ -5,9 +5,10 @@
 import type { Cascade } from './cascade';
 import type { FlagCode, StrategyFlagCode } from './flags';
 import type { Item } from './items';
-import { layerSpec, type LayerCode } from './layers';
+import { LAYERS, layerSpec, type LayerCode } from './layers';
 import { tidy } from './impact-format';
-import { pathNodes } from './paths';
+import type { Link } from './links';
+import type { Path } from './paths';
 
 export interface AuditLayer {
   layer: LayerCode;
@@ -47,10 +48,31 @@ export interface AuditDocument {
 
 const finite = (value: number): number | null => (Number.isFinite(value) ? tidy(value) : null);
 
-/** Items from the mission down to the tasks; within a layer, tab by tab and row by row. */
+/**
+ * Items from the mission down to the tasks; within a layer, tab by tab and row by row. Items
+ * are read tab by tab and row by row already, so grouping them by layer keeps that order.
+ */
 export function itemsInCascadeOrder(cascade: Cascade): Item[] {
-  const tabOrder = new Map(cascade.plans.map((plan, at) => [plan.sheet, at]));
-  return [...cascade.items].sort((a, b) => a.rank - b.rank || tabOrder.get(a.sheet)! - tabOrder.get(b.sheet)! || a.row - b.row);
+  const byRank: Item[][] = LAYERS.map(() => []);
+  for (const item of cascade.items) byRank[item.rank]!.push(item);
+  return byRank.flat();
+}
+
+function parentKeys(own: readonly Link[], items: readonly Item[]): string[] {
+  const keys: string[] = [];
+  for (const link of own) if (link.status === 'ok') keys.push(items[link.targets[0]!]!.key);
+  return keys;
+}
+
+function pathKeys(path: Path, items: readonly Item[]): string[] {
+  const keys: string[] = [];
+  for (let at: Path | null = path; at; at = at.up) keys.push(items[at.node]!.key);
+  return keys;
+}
+
+/** The audit document as the CLI prints it. */
+export function auditJson(cascade: Cascade): string {
+  return JSON.stringify(auditDocument(cascade), null, 2);
 }
 
 export function auditDocument(cascade: Cascade): AuditDocument {
@@ -78,8 +100,8 @@ export function auditDocument(cascade: Cascade): AuditDocument {
         key: item.key,
         title: item.title,
         ...(layerSpec(item.layer).isStrategy ? { kind: item.isAntiPriority ? 'anti-priority' : 'pillar' } : {}),
-        parents: links[item.index]!.filter((link) => link.status === 'ok').map((link) => items[link.targets[0]!]!.key),
-        traces: paths[item.index]!.map((path) => pathNodes(path).map((node) => items[node]!.key)),
+        parents: parentKeys(links[item.index]!, items),
+        traces: paths[item.index]!.map((path) => pathKeys(path, items)),
         flags: flags[item.index]!.map((flag) => flag.code),
         impact: finite(Number.isNaN(impact.score[item.index]!) ? impact.total[item.index]! : impact.score[item.index]!),
         roi: finite(impact.roi[item.index]!),

@@ -63,47 +63,76 @@ export interface FlagInput {
 const NO_FLAGS: readonly Flag[] = Object.freeze([]);
 
 export function computeFlags(input: FlagInput): (readonly Flag[])[] {
-  const { items, links, components, paths, reach, declined, indexes, noGoalReason, needsLink } = input;
+  const { items, links, components, reach, declined, indexes } = input;
   const duplicates = duplicateIds(items, indexes);
   const declinedByMatch = new Map<string, DeclinedRequest>();
   for (const request of declined) if (request.match !== '' && !declinedByMatch.has(request.match)) declinedByMatch.set(request.match, request);
+  const orphanMasks = new Map(LAYERS.map((spec) => [spec.code, spec.orphanUnlessReachedFrom.reduce((bits, code) => bits | (1 << layerSpec(code).rank), 0)]));
 
-  return items.map((item) => {
+  const out: (readonly Flag[])[] = new Array(items.length);
+  for (const item of items) {
+    const i = item.index;
     const spec = layerSpec(item.layer);
-    const own = links[item.index]!;
-    const flags: Flag[] = [];
-    const add = (code: FlagCode, message: string, request?: DeclinedRequest) =>
-      flags.push(request ? { code, message, declined: request } : { code, message });
+    const own = links[i]!;
+    // Most rows are clean: the checks below only read, and a list is made for the few that are not.
+    let problems = false;
+    let resolves = false;
+    for (const link of own) {
+      if (link.status === 'ok') resolves = true;
+      else problems = true;
+    }
+    const noGoal = spec.isWork && !reach.throughGoal[i];
+    const noParent = item.rank > 0 && !resolves && (own.length > 0 || input.needsLink(i));
+    const cyclic = components.cyclic[components.componentOf[i]!] === 1;
+    const anti = spec.checksAntiPriority ? reach.antiPriorityAbove[i]! : -1;
+    const request = spec.isWork && declinedByMatch.size > 0 ? declinedByMatch.get(normalizeLoose(item.title)) : undefined;
+    const mask = orphanMasks.get(item.layer)!;
+    const orphan = mask !== 0 && !item.isAntiPriority && (reach.reachedFrom[i]! & mask) === 0;
+    const missingWhy = spec.isStrategy && item.why === '';
+    if (!(noGoal || noParent || problems || duplicates.has(i) || cyclic || anti >= 0 || request || orphan || missingWhy)) {
+      out[i] = NO_FLAGS;
+      continue;
+    }
+    out[i] = describeFlags(input, item, { noGoal, noParent, cyclic, anti, request, orphan, missingWhy, twins: duplicates.get(i) });
+  }
+  return out;
+}
 
-    if (spec.isWork && !reach.throughGoal[item.index]) add('NO_GOAL', noGoalReason(item.index));
-    const resolves = own.some((link) => link.status === 'ok');
-    if (item.rank > 0 && !resolves && (own.length > 0 || needsLink(item.index))) {
-      add('NO_PARENT', own.length === 0 ? (item.linkCells === null ? 'the tab has no link column' : 'no link') : 'no reference in the link cell resolves');
-    }
-    const broken = own.filter((link) => link.status === 'broken');
-    if (broken.length > 0) add('BROKEN_LINK', broken.map((link) => `${quote(link.ref.text)} not found`).join('; '));
-    for (const link of own.filter((l) => l.status === 'ambiguous')) {
-      const where = link.targets.map((t) => describeItem(items[t]!)).join(', ');
-      add('AMBIGUOUS_LINK', `${quote(link.ref.text)} matches ${link.targets.length} items (${where})`);
-    }
-    const twins = duplicates.get(item.index);
-    if (twins) add('DUPLICATE_ID', `the id ${quote(item.id)} is also on ${twins.map((t) => describeItem(items[t]!)).join(', ')}`);
-    if (components.cyclic[components.componentOf[item.index]!]) add('CYCLE', cycleMessage(item.index, items, paths));
-    const anti = reach.antiPriorityAbove[item.index]!;
-    if (spec.checksAntiPriority && anti >= 0) add('ANTI_PRIORITY', `serves the anti-priority ${quote(items[anti]!.title || items[anti]!.key)}`);
-    if (spec.isWork) {
-      const request = declinedByMatch.get(normalizeLoose(item.title));
-      if (request) add('RESURFACED', receipt(request), request);
-    }
-    if (spec.orphanUnlessReachedFrom.length > 0 && !item.isAntiPriority) {
-      const mask = spec.orphanUnlessReachedFrom.reduce((bits, code) => bits | (1 << layerSpec(code).rank), 0);
-      if ((reach.reachedFrom[item.index]! & mask) === 0) {
-        add('ORPHAN', `no ${spec.orphanUnlessReachedFrom.map((code) => layerSpec(code).noun).join(' or ')} reaches it`);
-      }
-    }
-    if (spec.isStrategy && item.why === '') add('MISSING_WHY', item.tabHasWhy ? 'no why given' : 'the tab has no Why column');
-    return flags.length === 0 ? NO_FLAGS : flags;
-  });
+interface Found {
+  noGoal: boolean;
+  noParent: boolean;
+  cyclic: boolean;
+  anti: number;
+  request: DeclinedRequest | undefined;
+  orphan: boolean;
+  missingWhy: boolean;
+  twins: number[] | undefined;
+}
+
+/** The flags of one row, in the order of FLAG_CODES, each with its sentence. */
+function describeFlags(input: FlagInput, item: Item, found: Found): Flag[] {
+  const { items, links, paths } = input;
+  const own = links[item.index]!;
+  const spec = layerSpec(item.layer);
+  const flags: Flag[] = [];
+  const add = (code: FlagCode, message: string) => flags.push({ code, message });
+  if (found.noGoal) add('NO_GOAL', input.noGoalReason(item.index));
+  if (found.noParent) {
+    add('NO_PARENT', own.length === 0 ? (item.linkCells === null ? 'the tab has no link column' : 'no link') : 'no reference in the link cell resolves');
+  }
+  const broken = own.filter((link) => link.status === 'broken');
+  if (broken.length > 0) add('BROKEN_LINK', broken.map((link) => `${quote(link.ref.text)} not found`).join('; '));
+  for (const link of own.filter((l) => l.status === 'ambiguous')) {
+    const where = link.targets.map((t) => describeItem(items[t]!)).join(', ');
+    add('AMBIGUOUS_LINK', `${quote(link.ref.text)} matches ${link.targets.length} items (${where})`);
+  }
+  if (found.twins) add('DUPLICATE_ID', `the id ${quote(item.id)} is also on ${found.twins.map((t) => describeItem(items[t]!)).join(', ')}`);
+  if (found.cyclic) add('CYCLE', cycleMessage(item.index, items, paths));
+  if (found.anti >= 0) add('ANTI_PRIORITY', `serves the anti-priority ${quote(items[found.anti]!.title || items[found.anti]!.key)}`);
+  if (found.request) flags.push({ code: 'RESURFACED', message: receipt(found.request), declined: found.request });
+  if (found.orphan) add('ORPHAN', `no ${spec.orphanUnlessReachedFrom.map((code) => layerSpec(code).noun).join(' or ')} reaches it`);
+  if (found.missingWhy) add('MISSING_WHY', item.tabHasWhy ? 'no why given' : 'the tab has no Why column');
+  return flags;
 }
 
 /** "declined 2026-08-14: too niche (didn't fit: Premium first)". */

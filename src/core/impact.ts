@@ -53,6 +53,12 @@ export function computeImpact(
   const total = new Float64Array(count).fill(NaN);
   const { order, starts, componentOf } = components;
   const NONE: GoalShares = [];
+  const wholeGoals = new Map<number, GoalShares>();
+  const wholeGoal = (goal: number): GoalShares => {
+    let shares = wholeGoals.get(goal);
+    if (!shares) wholeGoals.set(goal, (shares = [[goal, 1]]));
+    return shares;
+  };
 
   for (let k = 0; k < order.length; k++) {
     const item = order[k]!;
@@ -63,11 +69,15 @@ export function computeImpact(
       continue;
     }
     const own = links[item]!;
-    const only = own.length === 1 ? own[0]! : null;
-    if (only && only.status === 'ok' && only.share === 1 && specs[only.targets[0]!]!.isWork && componentOf[only.targets[0]!] !== componentOf[item]) {
-      // The common nested case: one work parent, all of its weight. Share its goals as they are.
-      strategicWeight[item] = strategicWeight[only.targets[0]!]!;
-      goalShares[item] = goalShares[only.targets[0]!]!;
+    const only = own.length === 1 && own[0]!.status === 'ok' && own[0]!.share === 1 ? own[0]!.targets[0]! : -1;
+    // The common cases, one goal or one work parent taking all of the weight, share their
+    // goal list instead of building one per row.
+    if (only >= 0 && specs[only]!.isGoal) {
+      strategicWeight[item] = items[only]!.weight;
+      goalShares[item] = wholeGoal(only);
+    } else if (only >= 0 && specs[only]!.isWork && componentOf[only] !== componentOf[item]) {
+      strategicWeight[item] = strategicWeight[only]!;
+      goalShares[item] = goalShares[only]!;
     } else {
       scoreLinks(item, own);
     }

@@ -66,6 +66,17 @@ function saysAntiPriority(cell: Cell): boolean {
   return words(cellText(cell)).some((word) => word.startsWith('anti') || word === 'not' || word === 'non' || word === 'nongoal');
 }
 
+const NO_TEXT: readonly string[] = Object.freeze([]);
+
+function linkTexts(row: readonly Cell[], columns: readonly number[]): readonly string[] {
+  let out: string[] | null = null;
+  for (const column of columns) {
+    const text = cellText(row[column]);
+    if (text !== '') (out ??= []).push(text);
+  }
+  return out ?? NO_TEXT;
+}
+
 export function readItems(sheet: SheetSnapshot, plan: TabPlan, firstIndex: number): Item[] {
   if (plan.use === 'declined' || plan.headerRow === null) return [];
   const spec = layerSpec(plan.use);
@@ -97,7 +108,7 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, firstIndex: numbe
       confidence: parseConfidence(cellAt(row, confidenceCol)),
       reach: parseNumber(cellAt(row, reachCol)),
       weight: parseNumber(cellAt(row, weightCol)) ?? 1,
-      linkCells: parentCols.length === 0 ? null : parentCols.map((col) => cellText(row[col])).filter((text) => text !== ''),
+      linkCells: parentCols.length === 0 ? null : linkTexts(row, parentCols),
       tabHasWhy: whyCol !== undefined,
       tabHasImpact: impactCol !== undefined,
     });

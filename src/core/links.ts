@@ -42,22 +42,32 @@ export function lookupOrder(rank: number, ranksPresent: readonly number[]): numb
   return ranksPresent.includes(rank) ? [...above, rank] : above;
 }
 
-type Resolution = { status: LinkStatus; targets: number[] };
+type Resolution = { status: LinkStatus; targets: readonly number[] };
 
-export function resolveReference(ref: Reference, order: readonly number[], indexes: ReadonlyMap<number, LayerIndex>): Resolution {
-  const norm = normalizeKey(ref.text);
-  if (norm === '') return { status: 'broken', targets: [] };
+const NOTHING: readonly number[] = Object.freeze([]);
+
+/** The items a reference names: none (broken), one, or several (ambiguous). */
+export function lookupReference(text: string, order: readonly number[], indexes: ReadonlyMap<number, LayerIndex>): readonly number[] {
+  const norm = normalizeKey(text);
+  if (norm === '') return NOTHING;
   for (const rank of order) {
     const index = indexes.get(rank);
     if (!index) continue;
     // A key match is more specific than a title match: "G1" is the goal whose id is G1.
     const found = index.byKey.get(norm) ?? index.byTitle.get(norm);
-    if (found && found.length > 0) return { status: found.length === 1 ? 'ok' : 'ambiguous', targets: found };
+    if (found && found.length > 0) return found;
   }
-  return BROKEN;
+  return NOTHING;
 }
 
-const BROKEN: Resolution = { status: 'broken', targets: [] };
+export function statusOf(targets: readonly number[]): LinkStatus {
+  return targets.length === 0 ? 'broken' : targets.length === 1 ? 'ok' : 'ambiguous';
+}
+
+export function resolveReference(ref: Reference, order: readonly number[], indexes: ReadonlyMap<number, LayerIndex>): Resolution {
+  const targets = lookupReference(ref.text, order, indexes);
+  return { status: statusOf(targets), targets };
+}
 
 /** Effective shares: written shares as written; the rest split equally among the others. */
 function withShares(resolved: Resolved[]): Link[] {
@@ -81,8 +91,8 @@ export function resolveLinks(
   if (cells.length === 1) {
     // The common case, one cell naming one item, without the bookkeeping of several.
     const ref = parseReference(cells[0]!);
-    const res = resolveReference(ref, order, indexes);
-    if (res.status !== 'broken') return [{ ref, status: res.status, targets: res.targets, share: ref.share ?? 1, implicit: false }];
+    const targets = lookupReference(ref.text, order, indexes);
+    if (targets.length > 0) return [{ ref, status: statusOf(targets), targets, share: ref.share ?? 1, implicit: false }];
   }
   const resolve = (ref: Reference): Resolved => ({ ref, res: resolveReference(ref, order, indexes) });
   const resolved: Resolved[] = [];

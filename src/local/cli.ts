@@ -4,7 +4,7 @@
  * Bad input is one line on stderr and exit 2; nothing ever prints a stack trace.
  */
 import { basename } from 'node:path';
-import { auditDocument } from '../core/audit';
+import { auditJson } from '../core/audit';
 import { buildCascade } from '../core/cascade';
 import { auditReport } from '../core/report';
 import { readWorkbookFile, WorkbookFileError } from './xlsx-snapshot';
@@ -66,7 +66,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         : `no header row was found on ${cascade.plans.map((p) => `"${p.sheet}"`).join(', ')}`;
       throw new WorkbookFileError(`${args.file}: no recognisable cascade layer: ${found}`);
     }
-    io.out(args.json ? JSON.stringify(auditDocument(cascade), null, 2) : auditReport(cascade, basename(args.file)));
+    io.out(args.json ? auditJson(cascade) : auditReport(cascade, basename(args.file)));
     return 0;
   } catch (error) {
     if (error instanceof WorkbookFileError) {
