@@ -7,7 +7,7 @@ import { planTabs, type TabPlan } from './detect';
 import { computeFlags, summarizeStrategy, type Flag, type StrategySummary } from './flags';
 import { parentGraph, stronglyConnected, type Components } from './graph';
 import { computeImpact, type ImpactResults } from './impact';
-import { LayerIndex, readDeclined, readItems, type DeclinedRequest, type Item } from './items';
+import { ItemIndex, readDeclined, readItems, type DeclinedRequest, type Item } from './items';
 import { LAYERS, layerSpec } from './layers';
 import { implicitLink, lookupOrder, resolveLinks, type Link } from './links';
 import { computePaths, pathNodes, TOP_END, type Path, type PathEnd } from './paths';
@@ -20,6 +20,8 @@ export interface Cascade {
   /** Problems with the settings or tabs that the PM should see. */
   readonly warnings: readonly string[];
   readonly items: readonly Item[];
+  /** Items by key and by title, across layers (TRACE looks references up here too). */
+  readonly index: ItemIndex;
   readonly declined: readonly DeclinedRequest[];
   readonly links: readonly (readonly Link[])[];
   readonly components: Components;
@@ -54,13 +56,13 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
     else byRank.set(item.rank, [item]);
   }
   const ranksPresent = [...byRank.keys()].sort((a, b) => a - b);
-  const indexes = new Map<number, LayerIndex>([...byRank].map(([rank, list]) => [rank, new LayerIndex(list)]));
+  const index = new ItemIndex(items);
   const nearestAbove = (rank: number) => ranksPresent.filter((r) => r < rank).at(-1);
   const orders = new Map(ranksPresent.map((rank) => [rank, lookupOrder(rank, ranksPresent)]));
 
   const links: Link[][] = items.map((item) => {
     if (item.rank === 0) return [];
-    if (item.linkCells !== null) return resolveLinks(item, orders.get(item.rank)!, indexes);
+    if (item.linkCells !== null) return resolveLinks(item, orders.get(item.rank)!, index);
     // A tab without a link column hangs from the only item above it, if there is just one
     // (one mission, one vision): what a PM means by leaving the column out.
     const above = nearestAbove(item.rank);
@@ -77,10 +79,10 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
   const reach = computeReach(items, parents, components);
   const impact = computeImpact(items, links, components, reach);
   const noGoalReason = (index: number) => describeNoGoal(index, items, paths);
-  const flags = computeFlags({ items, links, components, paths, reach, declined, indexes, noGoalReason, needsLink });
+  const flags = computeFlags({ items, links, components, paths, reach, declined, index, noGoalReason, needsLink });
 
   return {
-    plans, warnings, items, declined, links, components, paths, pathsTruncated: truncated, reach, impact, flags,
+    plans, warnings, items, index, declined, links, components, paths, pathsTruncated: truncated, reach, impact, flags,
     strategy: summarizeStrategy(items), noGoalReason,
   };
 }

@@ -3,7 +3,7 @@
  * Which flags apply to which layer is read from the layer table.
  */
 import type { Components } from './graph';
-import type { DeclinedRequest, Item, LayerIndex } from './items';
+import type { DeclinedRequest, Item, ItemIndex } from './items';
 import { LAYERS, layerSpec } from './layers';
 import type { Link } from './links';
 import { pathNodes, type Path } from './paths';
@@ -52,8 +52,8 @@ export interface FlagInput {
   readonly paths: readonly (readonly Path[])[];
   readonly reach: Reach;
   readonly declined: readonly DeclinedRequest[];
-  /** Each layer's key index (by rank): items sharing a key there share an id. */
-  readonly indexes: ReadonlyMap<number, LayerIndex>;
+  /** Items by key: items of one layer sharing a key share an id. */
+  readonly index: ItemIndex;
   /** Why a work item reaches no goal, in words. */
   readonly noGoalReason: (item: number) => string;
   /** Whether an item with no links should have had one. */
@@ -63,8 +63,8 @@ export interface FlagInput {
 const NO_FLAGS: readonly Flag[] = Object.freeze([]);
 
 export function computeFlags(input: FlagInput): (readonly Flag[])[] {
-  const { items, links, components, reach, declined, indexes } = input;
-  const duplicates = duplicateIds(items, indexes);
+  const { items, links, components, reach, declined, index } = input;
+  const duplicates = duplicateIds(items, index);
   const declinedByMatch = new Map<string, DeclinedRequest>();
   for (const request of declined) if (request.match !== '' && !declinedByMatch.has(request.match)) declinedByMatch.set(request.match, request);
   const orphanMasks = new Map(LAYERS.map((spec) => [spec.code, spec.orphanUnlessReachedFrom.reduce((bits, code) => bits | (1 << layerSpec(code).rank), 0)]));
@@ -121,10 +121,10 @@ function describeFlags(input: FlagInput, item: Item, found: Found): Flag[] {
     add('NO_PARENT', own.length === 0 ? (item.linkCells === null ? 'the tab has no link column' : 'no link') : 'no reference in the link cell resolves');
   }
   const broken = own.filter((link) => link.status === 'broken');
-  if (broken.length > 0) add('BROKEN_LINK', broken.map((link) => `${quote(link.ref.text)} not found`).join('; '));
+  if (broken.length > 0) add('BROKEN_LINK', broken.map((link) => `${quote(link.text)} not found`).join('; '));
   for (const link of own.filter((l) => l.status === 'ambiguous')) {
     const where = link.targets.map((t) => describeItem(items[t]!)).join(', ');
-    add('AMBIGUOUS_LINK', `${quote(link.ref.text)} matches ${link.targets.length} items (${where})`);
+    add('AMBIGUOUS_LINK', `${quote(link.text)} matches ${link.targets.length} items (${where})`);
   }
   if (found.twins) add('DUPLICATE_ID', `the id ${quote(item.id)} is also on ${found.twins.map((t) => describeItem(items[t]!)).join(', ')}`);
   if (found.cyclic) add('CYCLE', cycleMessage(item.index, items, paths));
@@ -157,14 +157,15 @@ function cycleMessage(index: number, items: readonly Item[], paths: readonly (re
 }
 
 /** Items of one layer whose ids are equal, each with the others. */
-function duplicateIds(items: readonly Item[], indexes: ReadonlyMap<number, LayerIndex>): Map<number, number[]> {
+function duplicateIds(items: readonly Item[], index: ItemIndex): Map<number, number[]> {
   const out = new Map<number, number[]>();
-  for (const index of indexes.values()) {
-    for (const group of index.byKey.values()) {
-      if (group.length < 2) continue;
-      const withId = group.filter((member) => items[member]!.id !== '');
-      if (withId.length < 2) continue;
-      for (const member of withId) out.set(member, withId.filter((other) => other !== member));
+  for (const group of index.byKey.values()) {
+    if (group.length < 2) continue;
+    for (const member of group) {
+      const { id, rank } = items[member]!;
+      if (id === '') continue;
+      const twins = group.filter((other) => other !== member && items[other]!.rank === rank && items[other]!.id !== '');
+      if (twins.length > 0) out.set(member, twins);
     }
   }
   return out;

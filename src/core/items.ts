@@ -134,15 +134,15 @@ export function readDeclined(sheet: SheetSnapshot, plan: TabPlan): DeclinedReque
 }
 
 /**
- * Lookup tables of one layer: normalised key → items, and normalised title → items. The
- * title table is built on first use: most references name a key, and a 100k-row layer's
- * second table is a cost paid only when some reference needs it.
+ * Lookup tables for the whole cascade: normalised key → items, and normalised title →
+ * items, each list across layers (callers pick the layer). The title table is built on
+ * first use: most references name a key, so a large plan rarely pays for the second table.
  */
-export class LayerIndex {
+export class ItemIndex {
   readonly byKey = new Map<string, number[]>();
   private titles: Map<string, number[]> | null = null;
 
-  constructor(private readonly items: readonly Item[]) {
+  constructor(readonly items: readonly Item[]) {
     for (const item of items) add(this.byKey, item.keyNorm, item.index);
   }
 

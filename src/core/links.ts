@@ -5,7 +5,7 @@
  * comma-separated pieces that names an item ("P1; Fair, fast payouts" is two links). A reference is looked up in the layer directly above, then
  * further up, then in the item's own layer (nesting); the first layer with a match wins.
  */
-import type { Item, LayerIndex } from './items';
+import type { Item, ItemIndex } from './items';
 import { normalizeKey } from './text';
 
 export interface Reference {
@@ -17,7 +17,8 @@ export interface Reference {
 export type LinkStatus = 'ok' | 'broken' | 'ambiguous';
 
 export interface Link {
-  readonly ref: Reference;
+  /** The reference as written, without its share ("G1" of "G1 (60%)"). */
+  readonly text: string;
   readonly status: LinkStatus;
   /** One item when ok; every candidate when ambiguous; none when broken. */
   readonly targets: readonly number[];
@@ -46,16 +47,31 @@ type Resolution = { status: LinkStatus; targets: readonly number[] };
 
 const NOTHING: readonly number[] = Object.freeze([]);
 
+/** The items of one layer in a list that spans layers; the list itself when all are. */
+function inLayer(found: readonly number[] | undefined, rank: number, items: readonly Item[]): readonly number[] {
+  if (!found) return NOTHING;
+  let all = true;
+  for (const item of found) if (items[item]!.rank !== rank) all = false;
+  return all ? found : found.filter((item) => items[item]!.rank === rank);
+}
+
 /** The items a reference names: none (broken), one, or several (ambiguous). */
-export function lookupReference(text: string, order: readonly number[], indexes: ReadonlyMap<number, LayerIndex>): readonly number[] {
+export function lookupReference(text: string, order: readonly number[], index: ItemIndex): readonly number[] {
   const norm = normalizeKey(text);
   if (norm === '') return NOTHING;
+  const keyed = index.byKey.get(norm);
+  let titled: readonly number[] | undefined;
+  let titlesRead = false;
   for (const rank of order) {
-    const index = indexes.get(rank);
-    if (!index) continue;
     // A key match is more specific than a title match: "G1" is the goal whose id is G1.
-    const found = index.byKey.get(norm) ?? index.byTitle.get(norm);
-    if (found && found.length > 0) return found;
+    const byKey = inLayer(keyed, rank, index.items);
+    if (byKey.length > 0) return byKey;
+    if (!titlesRead) {
+      titled = index.byTitle.get(norm);
+      titlesRead = true;
+    }
+    const byTitle = inLayer(titled, rank, index.items);
+    if (byTitle.length > 0) return byTitle;
   }
   return NOTHING;
 }
@@ -64,8 +80,8 @@ export function statusOf(targets: readonly number[]): LinkStatus {
   return targets.length === 0 ? 'broken' : targets.length === 1 ? 'ok' : 'ambiguous';
 }
 
-export function resolveReference(ref: Reference, order: readonly number[], indexes: ReadonlyMap<number, LayerIndex>): Resolution {
-  const targets = lookupReference(ref.text, order, indexes);
+export function resolveReference(ref: Reference, order: readonly number[], index: ItemIndex): Resolution {
+  const targets = lookupReference(ref.text, order, index);
   return { status: statusOf(targets), targets };
 }
 
@@ -78,23 +94,23 @@ function withShares(resolved: Resolved[]): Link[] {
     else written += ref.share;
   }
   const rest = unshared > 0 ? Math.max(0, 1 - written) / unshared : 0;
-  return resolved.map(({ ref, res }) => ({ ref, status: res.status, targets: res.targets, share: ref.share ?? rest, implicit: false }));
+  return resolved.map(({ ref, res }) => ({ text: ref.text, status: res.status, targets: res.targets, share: ref.share ?? rest, implicit: false }));
 }
 
 /** Resolves an item's link cells; a reference to the item itself stays in (it is a cycle). */
 export function resolveLinks(
   item: Item,
   order: readonly number[],
-  indexes: ReadonlyMap<number, LayerIndex>,
+  index: ItemIndex,
 ): Link[] {
   const cells = item.linkCells ?? [];
   if (cells.length === 1) {
     // The common case, one cell naming one item, without the bookkeeping of several.
     const ref = parseReference(cells[0]!);
-    const targets = lookupReference(ref.text, order, indexes);
-    if (targets.length > 0) return [{ ref, status: statusOf(targets), targets, share: ref.share ?? 1, implicit: false }];
+    const targets = lookupReference(ref.text, order, index);
+    if (targets.length > 0) return [{ text: ref.text, status: statusOf(targets), targets, share: ref.share ?? 1, implicit: false }];
   }
-  const resolve = (ref: Reference): Resolved => ({ ref, res: resolveReference(ref, order, indexes) });
+  const resolve = (ref: Reference): Resolved => ({ ref, res: resolveReference(ref, order, index) });
   const resolved: Resolved[] = [];
   for (const cell of cells) {
     const whole = resolve(parseReference(cell));
@@ -144,5 +160,5 @@ function mergeDuplicates(links: Link[]): Link[] {
 }
 
 export function implicitLink(target: number): Link {
-  return { ref: { text: '', share: null }, status: 'ok', targets: [target], share: 1, implicit: true };
+  return { text: '', status: 'ok', targets: [target], share: 1, implicit: true };
 }

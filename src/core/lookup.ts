@@ -9,39 +9,11 @@ import { cellText, clip, normalizeKey } from './text';
 
 export type Found = { ok: true; item: number } | { ok: false; error: string };
 
-interface GlobalIndex {
-  readonly byKey: Map<string, number[]>;
-  readonly byTitle: Map<string, number[]>;
-}
-
-const indexes = new WeakMap<Cascade, GlobalIndex>();
-
-function globalIndex(cascade: Cascade): GlobalIndex {
-  let index = indexes.get(cascade);
-  if (index) return index;
-  const byKey = new Map<string, number[]>();
-  const byTitle = new Map<string, number[]>();
-  const add = (map: Map<string, number[]>, norm: string, item: number) => {
-    if (norm === '') return;
-    const list = map.get(norm);
-    if (list) list.push(item);
-    else map.set(norm, [item]);
-  };
-  for (const item of cascade.items) {
-    add(byKey, item.keyNorm, item.index);
-    add(byTitle, normalizeKey(item.title), item.index);
-  }
-  index = { byKey, byTitle };
-  indexes.set(cascade, index);
-  return index;
-}
-
 /** The item a reference names; a blank reference is not an error, it is handled by the caller. */
 export function findItem(cascade: Cascade, ref: Cell, preferSheet?: string): Found {
   const text = cellText(ref);
   const norm = normalizeKey(text);
-  const index = globalIndex(cascade);
-  const candidates = index.byKey.get(norm) ?? index.byTitle.get(norm) ?? [];
+  const candidates = cascade.index.byKey.get(norm) ?? cascade.index.byTitle.get(norm) ?? [];
   if (candidates.length === 0) {
     return { ok: false, error: `#NOT FOUND: "${clip(text, 60)}" is not a key or title on any cascade tab` };
   }

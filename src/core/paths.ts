@@ -36,8 +36,8 @@ export function pathNodes(path: Path): number[] {
 }
 
 function endOfLink(link: Link): PathEnd | null {
-  if (link.status === 'broken') return { kind: 'broken', ref: link.ref.text };
-  if (link.status === 'ambiguous') return { kind: 'ambiguous', ref: link.ref.text, count: link.targets.length };
+  if (link.status === 'broken') return { kind: 'broken', ref: link.text };
+  if (link.status === 'ambiguous') return { kind: 'ambiguous', ref: link.text, count: link.targets.length };
   return null;
 }
 

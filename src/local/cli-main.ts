@@ -21,6 +21,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 main(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+  interactive: process.stdout.isTTY === true,
 }).then((code) => {
   process.exitCode = code;
 }, fail);

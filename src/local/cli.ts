@@ -13,7 +13,7 @@ export const USAGE = `ladder: trace every roadmap row up to the goal, pillar, vi
 
 Usage:
   ladder audit FILE.xlsx          print the cascade's health: layers, flags, flagged rows
-  ladder audit FILE.xlsx --json   print the same as one JSON document
+  ladder audit FILE.xlsx --json   print the same as one JSON document (indented on a terminal)
   ladder --help                   show this help
 
 FILE.xlsx is a planning workbook exported from Google Sheets (File › Download ›
@@ -26,6 +26,8 @@ export class UsageError extends Error {}
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Whether a person reads the output (a terminal): JSON is indented for them. */
+  readonly interactive?: boolean;
 }
 
 interface AuditArgs {
@@ -66,7 +68,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         : `no header row was found on ${cascade.plans.map((p) => `"${p.sheet}"`).join(', ')}`;
       throw new WorkbookFileError(`${args.file}: no recognisable cascade layer: ${found}`);
     }
-    io.out(args.json ? auditJson(cascade) : auditReport(cascade, basename(args.file)));
+    io.out(args.json ? auditJson(cascade, { indent: io.interactive === true }) : auditReport(cascade, basename(args.file)));
     return 0;
   } catch (error) {
     if (error instanceof WorkbookFileError) {

@@ -39,7 +39,7 @@ describe('resolving references', () => {
 
   test('splits on commas, semicolons and line breaks, skipping empty parts', () => {
     const c = cascadeOf(roadmapWith([['R1', 'A', 'G1, G2;P3\nP1\r\n G3 (10%) ,,']]));
-    expect(c.links[itemOf(c, 'R1')]!.map((l) => [l.ref.text, l.status])).toEqual([
+    expect(c.links[itemOf(c, 'R1')]!.map((l) => [l.text, l.status])).toEqual([
       ['G1', 'ok'], ['G2', 'ok'], ['P3', 'ok'], ['P1', 'ok'], ['G3', 'ok'],
     ]);
   });
@@ -50,8 +50,8 @@ describe('resolving references', () => {
       Goals: [...BASE.Goals!, ['G4', 'Faster, cheaper claims', 'P1', 1]],
       Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', 'A', 'G2; Faster, cheaper claims'], ['R2', 'B', 'G1, Faster, cheaper claims, O9']],
     });
-    expect(c.links[itemOf(c, 'R1')]!.map((l) => l.ref.text)).toEqual(['G2', 'Faster, cheaper claims']);
-    expect(c.links[itemOf(c, 'R2')]!.map((l) => [l.ref.text, l.status])).toEqual([
+    expect(c.links[itemOf(c, 'R1')]!.map((l) => l.text)).toEqual(['G2', 'Faster, cheaper claims']);
+    expect(c.links[itemOf(c, 'R2')]!.map((l) => [l.text, l.status])).toEqual([
       ['G1', 'ok'], ['Faster, cheaper claims', 'ok'], ['O9', 'broken'],
     ]);
   });
