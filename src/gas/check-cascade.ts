@@ -1,0 +1,133 @@
+/**
+ * "Check the cascade": writes each row's flags into a Ladder column on the roadmap and task
+ * tabs (and on goal and strategy tabs where a flag applies), with a note explaining each
+ * flag and Ladder's colour rules. Only Ladder's column, notes and rules are written, and
+ * only where they differ from what is there, so a second run changes nothing.
+ */
+import type { Cascade } from '../core/cascade';
+import type { TabPlan } from '../core/detect';
+import { FLAG_CODES } from '../core/flags';
+import { asCellText, flagCellText, flagNote } from '../core/flag-text';
+import type { Item } from '../core/items';
+import { layerSpec, type LayerCode } from '../core/layers';
+import type { Cell, WorkbookSnapshot } from '../core/snapshot';
+import { cellText, normalizeKey } from '../core/text';
+import { loadCascade } from './cascade-source';
+import { applyRules, desiredRules } from './ladder-rules';
+
+export const LADDER_HEADER = 'Ladder';
+
+export interface TabResult {
+  readonly sheet: string;
+  readonly flaggedRows: number;
+  readonly wroteCells: boolean;
+  readonly wroteNotes: boolean;
+  readonly wroteRules: boolean;
+}
+
+export interface CheckResult {
+  readonly tabs: readonly TabResult[];
+  readonly summary: string;
+}
+
+/** The 0-based column of an existing Ladder column in the header row, if any. */
+export function ladderColumnIndex(plan: TabPlan): number {
+  return plan.headers.findIndex((header) => normalizeKey(header) === normalizeKey(LADDER_HEADER));
+}
+
+function itemsByRow(cascade: Cascade, sheet: string): Map<number, Item> {
+  const rows = new Map<number, Item>();
+  for (const item of cascade.items) if (item.sheet === sheet) rows.set(item.row, item);
+  return rows;
+}
+
+/** The Ladder column's text and notes for rows `from`..`to` (1-based, inclusive). */
+export function ladderCells(cascade: Cascade, sheet: string, from: number, to: number): { texts: string[]; notes: string[] } {
+  const rows = itemsByRow(cascade, sheet);
+  const texts: string[] = [];
+  const notes: string[] = [];
+  for (let row = from; row <= to; row++) {
+    const item = rows.get(row);
+    const flags = item ? cascade.flags[item.index]! : [];
+    texts.push(flagCellText(flags));
+    notes.push(flagNote(flags));
+  }
+  return { texts, notes };
+}
+
+function sheetValues(snapshot: WorkbookSnapshot, name: string): readonly (readonly Cell[])[] {
+  return snapshot.sheets.find((sheet) => sheet.name === name)?.values ?? [];
+}
+
+function checkTab(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, cascade: Cascade, snapshot: WorkbookSnapshot, plan: TabPlan): TabResult | null {
+  if (plan.use === 'declined' || plan.headerRow === null) return null;
+  const sheet = spreadsheet.getSheetByName(plan.sheet);
+  if (!sheet) return null;
+  const spec = layerSpec(plan.use as LayerCode);
+  const rows = itemsByRow(cascade, plan.sheet);
+  const flaggedRows = [...rows.values()].filter((item) => cascade.flags[item.index]!.length > 0).length;
+  const existing = ladderColumnIndex(plan);
+  if (!spec.isWork && flaggedRows === 0 && existing < 0) return null;
+
+  const values = sheetValues(snapshot, plan.sheet);
+  const column = existing >= 0 ? existing : Math.max(sheet.getLastColumn(), plan.headers.length);
+  const headerRow = plan.headerRow;
+  const lastRow = Math.max(sheet.getLastRow(), headerRow);
+  if (existing < 0) sheet.getRange(headerRow, column + 1).setValue(LADDER_HEADER);
+
+  let wroteCells = false;
+  let wroteNotes = false;
+  if (lastRow > headerRow) {
+    const { texts, notes } = ladderCells(cascade, plan.sheet, headerRow + 1, lastRow);
+    const range = sheet.getRange(headerRow + 1, column + 1, lastRow - headerRow, 1);
+    const current = texts.map((_, i) => cellText(values[headerRow + i]?.[column]));
+    if (texts.some((text, i) => text !== current[i])) {
+      range.setValues(texts.map((text) => [asCellText(text)]));
+      wroteCells = true;
+    }
+    const currentNotes = range.getNotes().map((row) => row[0] ?? '');
+    if (notes.some((note, i) => note !== currentNotes[i])) {
+      range.setNotes(notes.map((note) => [note]));
+      wroteNotes = true;
+    }
+  }
+  const keyIndex = plan.columns.id?.[0] ?? plan.columns.title?.[0];
+  const linkIndex = plan.columns.parent?.[0];
+  const wroteRules = applyRules(sheet, desiredRules({
+    headerRow, ladderColumn: column + 1, isWork: spec.isWork, maxRows: sheet.getMaxRows(),
+    keyColumn: keyIndex === undefined ? null : keyIndex + 1, linkColumn: linkIndex === undefined ? null : linkIndex + 1,
+  }));
+  return { sheet: plan.sheet, flaggedRows, wroteCells: wroteCells || existing < 0, wroteNotes, wroteRules };
+}
+
+export function summarize(cascade: Cascade, tabs: readonly TabResult[], warnings: readonly string[]): string {
+  const flagged = cascade.flags.filter((list) => list.length > 0).length;
+  const counts = FLAG_CODES.map((code) => [code, cascade.flags.filter((list) => list.some((f) => f.code === code)).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([code, count]) => `${code} ${count}`);
+  const head = `Ladder checked ${tabs.length} tab${tabs.length === 1 ? '' : 's'}: ${flagged} of ${cascade.items.length} rows flagged`;
+  return [counts.length > 0 ? `${head} (${counts.join(', ')}).` : `${head}.`, ...warnings].join(' ');
+}
+
+export function checkCascade(): CheckResult {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const { cascade, snapshot, warnings } = loadCascade({ fresh: true });
+  const tabs = cascade.plans.map((plan) => checkTab(spreadsheet, cascade, snapshot, plan)).filter((tab): tab is TabResult => tab !== null);
+  return { tabs, summary: summarize(cascade, tabs, warnings) };
+}
+
+/** Rewrites the Ladder column of rows `from`..`to` of one tab, if the tab has a Ladder column. */
+export function refreshLadderRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, from: number, to: number): boolean {
+  const { cascade } = loadCascade({ fresh: true });
+  const plan = cascade.plans.find((candidate) => candidate.sheet === sheet.getName());
+  if (!plan || plan.headerRow === null) return false;
+  const column = ladderColumnIndex(plan);
+  const first = Math.max(from, plan.headerRow + 1);
+  const last = Math.min(to, sheet.getLastRow());
+  if (column < 0 || last < first) return false;
+  const { texts, notes } = ladderCells(cascade, plan.sheet, first, last);
+  const range = sheet.getRange(first, column + 1, last - first + 1, 1);
+  range.setValues(texts.map((text) => [asCellText(text)]));
+  range.setNotes(notes.map((note) => [note]));
+  return true;
+}

@@ -1,0 +1,32 @@
+/**
+ * =TRACE() and =IMPACT() as Sheets calls them: a value or a range in, the same shape out,
+ * and every failure as readable cell text. The optional last argument is ignored: pointing
+ * it at a cell that Ladder changes is what makes Sheets recalculate the formula (refresh.ts).
+ */
+import { IMPACT, runSheetFunction, TRACE, type Answer, type SheetFunction } from '../core/functions';
+import { loadCascade } from './cascade-source';
+import { errorText } from './settings';
+
+function formulaSheet(): string | undefined {
+  try {
+    return SpreadsheetApp.getActiveSheet().getName();
+  } catch {
+    return undefined;
+  }
+}
+
+export function runCustomFunction(fn: SheetFunction, ref: unknown, option: unknown): Answer | Answer[][] {
+  try {
+    return runSheetFunction(fn, loadCascade().cascade, ref, option, formulaSheet());
+  } catch (error) {
+    return `#ERROR: Ladder could not read the cascade (${errorText(error).slice(0, 200)})`;
+  }
+}
+
+export function traceFunction(ref: unknown, format?: unknown, _refresh?: unknown): Answer | Answer[][] {
+  return runCustomFunction(TRACE, ref, format);
+}
+
+export function impactFunction(ref: unknown, mode?: unknown, _refresh?: unknown): Answer | Answer[][] {
+  return runCustomFunction(IMPACT, ref, mode);
+}

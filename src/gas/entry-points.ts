@@ -1,0 +1,86 @@
+/**
+ * Everything Apps Script can call, in one list: triggers, menu actions, sidebar calls and
+ * the custom functions. The build generates one top-level function per entry (Apps Script
+ * sees nothing else), with this description as its JSDoc; custom functions also get their
+ * parameters and @customfunction, which is what gives them autocomplete in Sheets.
+ */
+import { SHEET_FUNCTIONS, type SheetFunction } from '../core/functions';
+import { checkCascade } from './check-cascade';
+import { impactFunction, traceFunction } from './custom-functions';
+import { insertFunctionColumn } from './insert-column';
+import { buildMenu } from './menu';
+import { handleEdit } from './on-edit';
+import { reenterFormulas, touchFormulaHeaders } from './refresh';
+import { errorText } from './settings';
+import { openSidebar } from './sidebar';
+import { createStarter } from './starter';
+
+export type EntryKind = 'trigger' | 'menu' | 'custom-function' | 'sidebar';
+
+export interface EntryPoint {
+  readonly name: string;
+  readonly kind: EntryKind;
+  readonly params: readonly string[];
+  /** JSDoc lines (without the comment markers). */
+  readonly doc: readonly string[];
+  readonly run: (...args: never[]) => unknown;
+}
+
+/** Runs a menu action: its message as a toast, any failure as a dialog (never a stack trace). */
+function menuAction(action: () => string | void): () => void {
+  return () => {
+    try {
+      const message = action();
+      if (message) SpreadsheetApp.getActiveSpreadsheet().toast(message, 'Ladder', 10);
+    } catch (error) {
+      const ui = SpreadsheetApp.getUi();
+      ui.alert('Ladder', errorText(error), ui.ButtonSet.OK);
+    }
+  };
+}
+
+function customFunctionDoc(fn: SheetFunction, lastParam: string): string[] {
+  return [
+    `${fn.summary} Example: =${fn.example}`,
+    ...fn.params.map((param) => `@param ${param.optional ? `[${param.name}]` : param.name} ${param.description}`),
+    `@param [${lastParam}] Optional: a cell that, when it changes, makes Sheets recalculate (Ladder's own columns use their header).`,
+    '@return The answer for each row, as text or a number; problems as readable text (#NO GOAL: …).',
+    '@customfunction',
+  ];
+}
+
+const [TRACE_FN, IMPACT_FN] = SHEET_FUNCTIONS as [SheetFunction, SheetFunction];
+
+export const ENTRY_POINTS: readonly EntryPoint[] = [
+  { name: 'onOpen', kind: 'trigger', params: ['e'], doc: ['Builds the Ladder menu (works in AuthMode.NONE: touches nothing else).'], run: () => buildMenu() },
+  { name: 'onInstall', kind: 'trigger', params: ['e'], doc: ['Runs when the add-on is installed: builds the menu right away.'], run: () => buildMenu() },
+  {
+    name: 'onEdit', kind: 'trigger', params: ['e'],
+    doc: ['Keeps traces and the Ladder column of edited rows current.'],
+    run: (event: GoogleAppsScript.Events.SheetsOnEdit) => {
+      try {
+        handleEdit(event);
+      } catch {
+        // A trigger has no one to tell; the next check or refresh puts things right.
+      }
+    },
+  },
+  { name: 'ladderOpenSidebar', kind: 'menu', params: [], doc: ['Menu: opens the Ladder sidebar.'], run: menuAction(() => openSidebar()) },
+  { name: 'ladderCheckCascade', kind: 'menu', params: [], doc: ['Menu: flags rows in a Ladder column.'], run: menuAction(() => checkCascade().summary) },
+  {
+    name: 'ladderRefreshTraces', kind: 'menu', params: [], doc: ['Menu: recalculates every TRACE and IMPACT formula.'],
+    run: menuAction(() => {
+      const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+      const count = touchFormulaHeaders(spreadsheet) + reenterFormulas(spreadsheet);
+      return `Ladder refreshed ${count} TRACE and IMPACT formula${count === 1 ? '' : 's'}.`;
+    }),
+  },
+  { name: 'ladderInsertTraceColumn', kind: 'menu', params: [], doc: ['Menu: adds a TRACE column to the current tab.'], run: menuAction(() => insertFunctionColumn('TRACE')) },
+  { name: 'ladderInsertImpactColumn', kind: 'menu', params: [], doc: ['Menu: adds an IMPACT column to the current tab.'], run: menuAction(() => insertFunctionColumn('IMPACT')) },
+  {
+    name: 'ladderCreateStarter', kind: 'menu', params: [], doc: ['Menu: creates the starter cascade in an empty spreadsheet.'],
+    run: menuAction(() => `${createStarter()} ${checkCascade().summary}`),
+  },
+  { name: TRACE_FN.name, kind: 'custom-function', params: ['ref', 'format', 'refresh'], doc: customFunctionDoc(TRACE_FN, 'refresh'), run: traceFunction },
+  { name: IMPACT_FN.name, kind: 'custom-function', params: ['ref', 'mode', 'refresh'], doc: customFunctionDoc(IMPACT_FN, 'refresh'), run: impactFunction },
+];
