@@ -1,0 +1,134 @@
+/**
+ * The other menu actions and the edit trigger: inserting TRACE and IMPACT columns,
+ * refreshing them, keeping the Ladder column of edited rows current, and the starter
+ * cascade.
+ */
+import { describe, expect, test } from 'vitest';
+import { TESLA } from '../../examples/tesla';
+import { loadAppsScript } from './apps-script';
+
+const tabs = Object.fromEntries(TESLA.sheets.map((sheet) => [sheet.name, sheet.values]));
+
+describe('inserting a TRACE or IMPACT column', () => {
+  test('one array formula over the key column, its header as the refresh argument', () => {
+    const gas = loadAppsScript(tabs).on('Roadmap');
+    gas.call('ladderInsertTraceColumn');
+    gas.call('ladderInsertImpactColumn');
+    const roadmap = gas.spreadsheet.getSheetByName('Roadmap')!;
+    expect(roadmap.getRange('J1').getValue()).toBe('Trace');
+    expect(roadmap.getRange('J2').getFormula()).toBe('=TRACE(A2:A, "path", J1)');
+    expect(roadmap.getRange('K1').getValue()).toBe('Impact (roi)');
+    expect(roadmap.getRange('K2').getFormula()).toBe('=IMPACT(A2:A, "roi", K1)');
+    expect(gas.spreadsheet.toasts.at(-1)).toContain('column K');
+  });
+
+  test('inserting again updates the same column', () => {
+    const gas = loadAppsScript(tabs).on('Strategy');
+    gas.call('ladderInsertTraceColumn');
+    gas.call('ladderInsertTraceColumn');
+    const strategy = gas.spreadsheet.getSheetByName('Strategy')!;
+    expect(strategy.getRange('E3').getValue()).toBe('Trace');
+    expect(strategy.getRange('E4').getFormula()).toBe('=TRACE(A4:A, "path", E3)');
+    expect(strategy.getRange('F3').getValue()).toBe('');
+  });
+
+  test('on a tab that is not a layer, a dialog says why and nothing is written', () => {
+    const gas = loadAppsScript({ ...tabs, Notes: [['Idea', 'Owner'], ['x', 'y']] }).on('Notes');
+    gas.call('ladderInsertTraceColumn');
+    expect(gas.ui.alerts[0]).toMatch(/^Ladder: "Notes" is not a cascade layer tab/);
+    expect(gas.spreadsheet.formulaWrites).toEqual([]);
+  });
+});
+
+describe('refreshing traces', () => {
+  test("an edit toggles Ladder's formula headers invisibly, so their formulas recalculate", () => {
+    const gas = loadAppsScript(tabs).on('Roadmap');
+    gas.call('ladderInsertTraceColumn');
+    const roadmap = gas.spreadsheet.getSheetByName('Goals')!;
+    roadmap.getRange('B2').setValue('Sell every Roadster');
+    gas.call('onEdit', { range: roadmap.getRange('B2') });
+    const header = gas.spreadsheet.getSheetByName('Roadmap')!.getRange('J1').getValue();
+    expect(header).toBe('Trace\u200b');
+    gas.call('onEdit', { range: roadmap.getRange('B2') });
+    expect(gas.spreadsheet.getSheetByName('Roadmap')!.getRange('J1').getValue()).toBe('Trace');
+  });
+
+  test('Refresh traces also re-enters formulas typed by hand', () => {
+    const gas = loadAppsScript({ ...tabs, Summary: [['Row', 'Why']] });
+    gas.spreadsheet.getSheetByName('Summary')!.getRange('B2').setFormula('=TRACE("R-1", "why")');
+    gas.spreadsheet.formulaWrites.length = 0;
+    gas.call('ladderRefreshTraces');
+    expect(gas.spreadsheet.formulaWrites).toEqual([
+      { sheet: 'Summary', a1: 'B2', formula: '' },
+      { sheet: 'Summary', a1: 'B2', formula: '=TRACE("R-1", "why")' },
+    ]);
+    expect(gas.spreadsheet.toasts.at(-1)).toBe('Ladder refreshed 1 TRACE and IMPACT formula.');
+  });
+
+  test('an edit on a tab Ladder does not read touches nothing', () => {
+    const gas = loadAppsScript({ ...tabs, Notes: [['a']] });
+    gas.log.reset();
+    gas.call('onEdit', { range: gas.spreadsheet.getSheetByName('Notes')!.getRange('A1') });
+    expect(gas.log.get('Range.getValues')).toBe(0);
+    expect(gas.log.get('Cache.remove')).toBe(0);
+  });
+});
+
+describe('the Ladder column follows edits', () => {
+  test('fixing a link clears the edited row\'s flags; only that row is written', () => {
+    const gas = loadAppsScript(tabs);
+    gas.call('ladderCheckCascade');
+    const roadmap = gas.spreadsheet.getSheetByName('Roadmap')!;
+    roadmap.getRange('C7').setValue('5');
+    gas.log.reset();
+    gas.call('onEdit', { range: roadmap.getRange('C7') });
+    expect(roadmap.getRange('J7').getValue()).toBe('');
+    expect(roadmap.getRange('J9').getValue()).toMatch(/^⚠ NO_GOAL/);
+    expect(gas.log.get('Range.setValues')).toBe(1);
+  });
+
+  test('breaking a link flags the row as the PM types', () => {
+    const gas = loadAppsScript(tabs);
+    gas.call('ladderCheckCascade');
+    const roadmap = gas.spreadsheet.getSheetByName('Roadmap')!;
+    roadmap.getRange('C2').setValue('Z99');
+    gas.call('onEdit', { range: roadmap.getRange('C2') });
+    expect(roadmap.getRange('J2').getValue()).toBe('⚠ NO_GOAL\n⚠ NO_PARENT\n⚠ BROKEN_LINK: "Z99" not found');
+  });
+
+  test('a tab without a Ladder column gets none from an edit', () => {
+    const gas = loadAppsScript(tabs);
+    const roadmap = gas.spreadsheet.getSheetByName('Roadmap')!;
+    roadmap.getRange('C2').setValue('Z99');
+    gas.call('onEdit', { range: roadmap.getRange('C2') });
+    expect(roadmap.dump()[0]).not.toContain('Ladder');
+  });
+
+  test('a failing edit trigger stays silent and leaves the sheet as it was', () => {
+    const gas = loadAppsScript(tabs);
+    gas.cache.failing = true;
+    const roadmap = gas.spreadsheet.getSheetByName('Roadmap')!;
+    expect(() => gas.call('onEdit', { range: roadmap.getRange('C2') })).not.toThrow();
+    expect(gas.ui.alerts).toEqual([]);
+  });
+});
+
+describe('the starter cascade', () => {
+  test('an empty spreadsheet gets the six layers and a declined list, checked', () => {
+    const gas = loadAppsScript({ Sheet1: [] });
+    gas.call('ladderCreateStarter');
+    expect(gas.spreadsheet.sheets.map((sheet) => sheet.name)).toEqual(TESLA.sheets.map((sheet) => sheet.name));
+    const declined = gas.spreadsheet.getSheetByName('Not on roadmap')!.dump();
+    expect(declined[1]![0]).toBeInstanceOf(Date);
+    expect(gas.spreadsheet.getSheetByName('Goals')!.dump()[1]![0]).toBe(1);
+    expect(gas.spreadsheet.getSheetByName('Strategy')!.frozenRows).toBe(3);
+    expect(gas.spreadsheet.toasts.at(-1)).toMatch(/^Ladder created 7 tabs with the Tesla example\. Ladder checked 3 tabs: 6 of 27 rows flagged/);
+  });
+
+  test('a spreadsheet with data is left alone, with a dialog', () => {
+    const gas = loadAppsScript({ Budget: [['Cost'], [10]] });
+    gas.call('ladderCreateStarter');
+    expect(gas.ui.alerts[0]).toMatch(/goes into an empty spreadsheet/);
+    expect(gas.spreadsheet.sheets.map((sheet) => sheet.name)).toEqual(['Budget']);
+  });
+});
