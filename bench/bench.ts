@@ -4,10 +4,15 @@
  *    rows, with goals, pillars and one task per row in proportion: time and memory.
  * 2. `ladder audit` of a generated 60,000-row .xlsx against merely reading that file with
  *    exceljs, in the same run, as a ratio.
+ * 3. The Apps Script bundle: its size, its cold load in a fresh context, and what one TRACE
+ *    call costs in Spreadsheet reads and time, cold and with a warm cache (through the
+ *    same service fakes the tests use).
  * Times are the median and the best of several runs (the machine is shared, so the best is
  * the cost without interference); memory is the heap the finished model holds.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import vm from 'node:vm';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -15,6 +20,7 @@ import { auditDocument, auditJson } from '../src/core/audit';
 import { buildCascade } from '../src/core/cascade';
 import { readWorkbookFile } from '../src/local/xlsx-snapshot';
 import { writeSnapshotXlsx } from '../src/local/xlsx-write';
+import { loadAppsScript } from '../test/gas/apps-script';
 import { generateWorkbook } from './generate';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
@@ -82,5 +88,27 @@ async function auditVersusRead(): Promise<void> {
   }
 }
 
+async function appsScript(): Promise<void> {
+  const files = ['dist/ladder.js', 'dist/main.js'].map((file) => readFileSync(file, 'utf8'));
+  const bytes = files.reduce((sum, code) => sum + Buffer.byteLength(code), 0);
+  console.log(`\nApps Script bundle: ${(bytes / 1024).toFixed(1)} KB of .js (budget 200 KB)`);
+  const loads: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    const context = vm.createContext({});
+    loads.push((await time(() => files.forEach((code) => vm.runInContext(code, context)))).ms);
+  }
+  console.log(`  cold load in a fresh context     ${median(loads).toFixed(1)} ms (median of ${loads.length})`);
+  for (const roadmap of [1_000, 10_000]) {
+    const snapshot = generateWorkbook({ roadmap, tasksPerRoadmapRow: 1 });
+    const gas = loadAppsScript(Object.fromEntries(snapshot.sheets.map((sheet) => [sheet.name, sheet.values]))).on('Roadmap');
+    const cold = await time(() => gas.call('TRACE', 'R-1'));
+    const coldReads = gas.log.get('Range.getValues');
+    gas.log.reset();
+    const warm = await time(() => gas.call('TRACE', 'R-2'));
+    console.log(`  TRACE, ${String(roadmap).padStart(6)} roadmap rows: cold ${coldReads} getValues (one per cascade tab), ${ms(cold.ms)}; warm ${gas.log.get('Range.getValues')} getValues, ${ms(warm.ms)}`);
+  }
+}
+
 await coreScaling();
 await auditVersusRead();
+await appsScript();
