@@ -13,6 +13,7 @@ import { handleEdit } from './on-edit';
 import { reenterFormulas, touchFormulaHeaders } from './refresh';
 import { errorText } from './settings';
 import { openSidebar } from './sidebar';
+import { health } from './sidebar-calls';
 import { createStarter } from './starter';
 
 export type EntryKind = 'trigger' | 'menu' | 'custom-function' | 'sidebar';
@@ -81,6 +82,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     name: 'ladderCreateStarter', kind: 'menu', params: [], doc: ['Menu: creates the starter cascade in an empty spreadsheet.'],
     run: menuAction(() => `${createStarter()} ${checkCascade().summary}`),
   },
+  { name: 'ladderHealth', kind: 'sidebar', params: [], doc: ['Sidebar: the cascade\'s health (counts per flag, coverage, flagged rows).'], run: health },
   { name: TRACE_FN.name, kind: 'custom-function', params: ['ref', 'format', 'refresh'], doc: customFunctionDoc(TRACE_FN, 'refresh'), run: traceFunction },
   { name: IMPACT_FN.name, kind: 'custom-function', params: ['ref', 'mode', 'refresh'], doc: customFunctionDoc(IMPACT_FN, 'refresh'), run: impactFunction },
 ];
