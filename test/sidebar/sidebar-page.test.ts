@@ -49,8 +49,9 @@ test('shows the health of the Tesla example', async () => {
   expect(await page.locator('#counts tr').count()).toBe(6);
   expect(await page.locator('#rows li').count()).toBe(6);
   expect(await page.locator('#rows li').nth(2).textContent()).toContain('⚠ BROKEN_LINK: "G9" not found');
-  mkdirSync('docs/screenshots', { recursive: true });
-  await page.screenshot({ path: 'docs/screenshots/sidebar-health.png', fullPage: true });
+  // For a person to look at (test-results/ is not committed; the README's copy is in docs/).
+  mkdirSync('test-results/screenshots', { recursive: true });
+  await page.screenshot({ path: 'test-results/screenshots/sidebar-health.png', fullPage: true });
   await page.close();
 });
 
