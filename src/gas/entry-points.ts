@@ -52,9 +52,13 @@ function customFunctionDoc(fn: SheetFunction, lastParam: string): string[] {
 
 const [TRACE_FN, IMPACT_FN] = SHEET_FUNCTIONS as [SheetFunction, SheetFunction];
 
+function onOpen(): void {
+  buildMenu();
+}
+
 export const ENTRY_POINTS: readonly EntryPoint[] = [
-  { name: 'onOpen', kind: 'trigger', params: ['e'], doc: ['Builds the Ladder menu (works in AuthMode.NONE: touches nothing else).'], run: () => buildMenu() },
-  { name: 'onInstall', kind: 'trigger', params: ['e'], doc: ['Runs when the add-on is installed: builds the menu right away.'], run: () => buildMenu() },
+  { name: 'onOpen', kind: 'trigger', params: ['e'], doc: ['Builds the Ladder menu (works in AuthMode.NONE: touches nothing else).'], run: onOpen },
+  { name: 'onInstall', kind: 'trigger', params: ['e'], doc: ['Runs when the add-on is installed: builds the menu right away, as onOpen does.'], run: onOpen },
   {
     name: 'onEdit', kind: 'trigger', params: ['e'],
     doc: ['Keeps traces and the Ladder column of edited rows current.'],
