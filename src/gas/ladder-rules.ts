@@ -52,7 +52,9 @@ export function isLadderRule(rule: GoogleAppsScript.Spreadsheet.ConditionalForma
 function sameRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule, spec: RuleSpec): boolean {
   const ranges = rule.getRanges().map((range) => range.getA1Notation());
   const background = rule.getBooleanCondition()?.getBackground()?.toLowerCase();
-  return formulaOf(rule) === spec.formula && ranges.length === 1 && ranges[0] === spec.range && background === spec.background;
+  // Sheets may give a formula back with its spaces normalised: compare without them.
+  const bare = (formula: string | null) => formula?.replace(/\s+/g, '');
+  return bare(formulaOf(rule)) === bare(spec.formula) && ranges.length === 1 && ranges[0] === spec.range && background === spec.background;
 }
 
 /** Puts Ladder's rules on the sheet; returns whether anything changed. */

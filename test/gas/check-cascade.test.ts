@@ -119,3 +119,12 @@ describe('text stays text', () => {
     expect(gas.spreadsheet.formulaWrites).toEqual([]);
   });
 });
+
+test('rules Sheets gives back with other spacing are still recognised as the same', () => {
+  const gas = checked();
+  const roadmap = gas.spreadsheet.getSheetByName('Roadmap')!;
+  roadmap.rules = roadmap.rules.map((rule) => new (rule.constructor as typeof import('./fakes/sheets').FakeRule)(rule.formula.replace(/, /g, ','), rule.background, rule.ranges));
+  gas.log.reset();
+  gas.call('ladderCheckCascade');
+  expect(gas.log.get('Sheet.setConditionalFormatRules')).toBe(0);
+});
