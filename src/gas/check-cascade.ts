@@ -14,6 +14,7 @@ import type { Cell, WorkbookSnapshot } from '../core/snapshot';
 import { cellText, normalizeKey } from '../core/text';
 import { loadCascade } from './cascade-source';
 import { applyRules, desiredRules } from './ladder-rules';
+import { errorText } from './settings';
 
 export const LADDER_HEADER = 'Ladder';
 
@@ -23,6 +24,7 @@ export interface TabResult {
   readonly wroteCells: boolean;
   readonly wroteNotes: boolean;
   readonly wroteRules: boolean;
+  readonly rulesProblem?: string;
 }
 
 export interface CheckResult {
@@ -93,11 +95,18 @@ function checkTab(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, cascade
   }
   const keyIndex = plan.columns.id?.[0] ?? plan.columns.title?.[0];
   const linkIndex = plan.columns.parent?.[0];
-  const wroteRules = applyRules(sheet, desiredRules({
-    headerRow, ladderColumn: column + 1, isWork: spec.isWork, maxRows: sheet.getMaxRows(),
-    keyColumn: keyIndex === undefined ? null : keyIndex + 1, linkColumn: linkIndex === undefined ? null : linkIndex + 1,
-  }));
-  return { sheet: plan.sheet, flaggedRows, wroteCells: wroteCells || existing < 0, wroteNotes, wroteRules };
+  let wroteRules = false;
+  let rulesProblem: string | undefined;
+  try {
+    wroteRules = applyRules(sheet, desiredRules({
+      headerRow, ladderColumn: column + 1, isWork: spec.isWork, maxRows: sheet.getMaxRows(),
+      keyColumn: keyIndex === undefined ? null : keyIndex + 1, linkColumn: linkIndex === undefined ? null : linkIndex + 1,
+    }));
+  } catch (error) {
+    // Colours are a convenience: the flags are written and stay right without them.
+    rulesProblem = `Colours on "${plan.sheet}" could not be set (${errorText(error)}).`;
+  }
+  return { sheet: plan.sheet, flaggedRows, wroteCells: wroteCells || existing < 0, wroteNotes, wroteRules, ...(rulesProblem ? { rulesProblem } : {}) };
 }
 
 export function summarize(cascade: Cascade, tabs: readonly TabResult[], warnings: readonly string[]): string {
@@ -113,7 +122,8 @@ export function checkCascade(): CheckResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const { cascade, snapshot, warnings } = loadCascade({ fresh: true });
   const tabs = cascade.plans.map((plan) => checkTab(spreadsheet, cascade, snapshot, plan)).filter((tab): tab is TabResult => tab !== null);
-  return { tabs, summary: summarize(cascade, tabs, warnings) };
+  const problems = tabs.flatMap((tab) => (tab.rulesProblem ? [tab.rulesProblem] : []));
+  return { tabs, summary: summarize(cascade, tabs, [...warnings, ...problems]) };
 }
 
 /** Rewrites the Ladder column of rows `from`..`to` of one tab, if the tab has a Ladder column. */

@@ -16,7 +16,8 @@ export function isCascadeTab(name: string, config: LadderConfig): boolean {
 
 /** A Date read in the spreadsheet's time zone, as the core expects it (see snapshot.ts). */
 export function sheetDate(date: Date, timeZone: string): Date {
-  return new Date(`${Utilities.formatDate(date, timeZone, "yyyy-MM-dd'T'HH:mm:ss")}Z`);
+  const shown = new Date(`${Utilities.formatDate(date, timeZone, "yyyy-MM-dd'T'HH:mm:ss")}Z`);
+  return Number.isNaN(shown.getTime()) ? date : shown;
 }
 
 function normalizeDates(values: Cell[][], timeZone: string): Cell[][] {
@@ -34,8 +35,16 @@ export function readSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: s
   return { name: sheet.getName(), values: normalizeDates(values, timeZone) };
 }
 
+function timeZoneOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  try {
+    return spreadsheet.getSpreadsheetTimeZone() || 'Etc/UTC';
+  } catch {
+    return 'Etc/UTC';
+  }
+}
+
 export function readWorkbook(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, config: LadderConfig): WorkbookSnapshot {
-  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const timeZone = timeZoneOf(spreadsheet);
   const sheets = spreadsheet.getSheets().filter((sheet) => isCascadeTab(sheet.getName(), config));
   return { sheets: sheets.map((sheet) => readSheet(sheet, timeZone)) };
 }

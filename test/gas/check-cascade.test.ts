@@ -128,3 +128,16 @@ test('rules Sheets gives back with other spacing are still recognised as the sam
   gas.call('ladderCheckCascade');
   expect(gas.log.get('Sheet.setConditionalFormatRules')).toBe(0);
 });
+
+test('when colours cannot be set, the flags are still written and the toast says so', () => {
+  const gas = loadAppsScript(tabs);
+  for (const sheet of gas.spreadsheet.sheets) {
+    sheet.setConditionalFormatRules = () => {
+      throw new Error('You are trying to edit a protected cell or object.');
+    };
+  }
+  gas.call('ladderCheckCascade');
+  expect(gas.spreadsheet.getSheetByName('Roadmap')!.getRange('J7').getValue()).toMatch(/^⚠ NO_GOAL/);
+  expect(gas.spreadsheet.toasts[0]).toContain('Colours on "Roadmap" could not be set (You are trying to edit a protected cell or object.)');
+  expect(gas.ui.alerts).toEqual([]);
+});
