@@ -5,9 +5,10 @@
  */
 import { describe, expect, test } from 'vitest';
 import { TESLA } from '../../examples/tesla';
+import { tabsOf } from '../fixtures/workbook';
 import { loadAppsScript } from './apps-script';
 
-const tabs = Object.fromEntries(TESLA.sheets.map((sheet) => [sheet.name, sheet.values]));
+const tabs = tabsOf(TESLA);
 
 describe('inserting a TRACE or IMPACT column', () => {
   test('one array formula over the key column, its header as the refresh argument', () => {

@@ -4,10 +4,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import { TESLA } from '../../examples/tesla';
+import { tabsOf } from '../fixtures/workbook';
 import { loadAppsScript } from './apps-script';
 import { FakeRuleBuilder } from './fakes/sheets';
 
-const tabs = Object.fromEntries(TESLA.sheets.map((sheet) => [sheet.name, sheet.values]));
+const tabs = tabsOf(TESLA);
 const ladderColumn = (values: unknown[][], header: number) => values[header - 1]!.indexOf('Ladder');
 
 function checked() {

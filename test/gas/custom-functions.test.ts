@@ -4,11 +4,12 @@
  */
 import { describe, expect, test } from 'vitest';
 import { TESLA } from '../../examples/tesla';
+import { tabsOf } from '../fixtures/workbook';
 import { buildCascade } from '../../src/core/cascade';
 import { IMPACT, runSheetFunction, TRACE } from '../../src/core/functions';
 import { loadAppsScript } from './apps-script';
 
-const tabs = Object.fromEntries(TESLA.sheets.map((sheet) => [sheet.name, sheet.values]));
+const tabs = tabsOf(TESLA);
 const expected = buildCascade(TESLA);
 const CASCADE_TABS = TESLA.sheets.length;
 

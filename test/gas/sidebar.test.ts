@@ -1,8 +1,9 @@
 import { expect, test } from 'vitest';
 import { TESLA } from '../../examples/tesla';
+import { tabsOf } from '../fixtures/workbook';
 import { loadAppsScript } from './apps-script';
 
-const tabs = Object.fromEntries(TESLA.sheets.map((sheet) => [sheet.name, sheet.values]));
+const tabs = tabsOf(TESLA);
 
 test('Open Ladder shows the sidebar file', () => {
   const gas = loadAppsScript(tabs);
