@@ -1,0 +1,40 @@
+/**
+ * The sidebar's server calls, in one list. `callApi` is the single door: it looks the call
+ * up, validates the input with the call's zod schema, runs it against the port, and answers
+ * { ok, value } or { ok: false, error }. Apps Script (google.script.run) and the local
+ * preview (HTTP) both come through here, so what is tested locally is what ships.
+ */
+import * as z from 'zod/mini';
+import type { WorkbookPort } from './port';
+import { toReply, type Reply } from './reply';
+import { declineRow } from './calls/decline-row';
+import { health } from './calls/health';
+import { linkRow } from './calls/link-row';
+import { rowContext } from './calls/row-context';
+import { saveSetup, setup } from './calls/setup';
+import { strategy } from './calls/strategy';
+
+interface ApiCall {
+  readonly name: string;
+  readonly input: z.ZodMiniType;
+  run(port: WorkbookPort, input: never): unknown;
+}
+
+export const API_CALLS: readonly ApiCall[] = [health, setup, saveSetup, rowContext, linkRow, declineRow, strategy];
+
+/** The top-level function name Apps Script exposes for a call ("linkRow" → "ladderLinkRow"). */
+export function gasName(call: string): string {
+  return `ladder${call[0]!.toUpperCase()}${call.slice(1)}`;
+}
+
+export function callApi(port: WorkbookPort, name: unknown, input: unknown): Reply<unknown> {
+  const call = API_CALLS.find((candidate) => candidate.name === name);
+  if (!call) return { ok: false, error: `Ladder has no call named "${String(name).slice(0, 60)}".` };
+  const parsed = call.input.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+    return { ok: false, error: `That request was not valid${where}: ${issue?.message ?? 'unreadable input'}.` };
+  }
+  return toReply(() => call.run(port, parsed.data as never));
+}

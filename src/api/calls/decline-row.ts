@@ -1,0 +1,69 @@
+/**
+ * `declineRow`: records a request that was said no to on the declined list (date, request,
+ * who asked, the reason, the pillar it didn't fit, the goal it didn't move), then leaves,
+ * marks or removes the roadmap row. Under the document lock, by key; a second click on the
+ * same request the same day adds nothing (the first one already did the work).
+ */
+import { normalizeKey, normalizeLoose } from '../../core/text';
+import { Refusal, type WorkbookPort, type Writable } from '../port';
+import { declineInput } from '../schemas';
+import { columnNamed, itemByKey, load, nextColumn, planOf } from '../workbook';
+
+type DeclineInput = typeof declineInput['_zod']['output'];
+
+export const DECLINED_TAB = 'Not on roadmap';
+export const DECLINED_HEADERS = ['Date', 'Request', 'Requested by', 'Reason', "Pillar it didn't fit", "Goal it didn't move"];
+
+export const declineRow = {
+  name: 'declineRow',
+  input: declineInput,
+  run(port: WorkbookPort, input: DeclineInput) {
+    return port.withLock(() => {
+      const today = port.today();
+      let { cascade, snapshot } = load(port);
+      const declinedToday = (title: string) =>
+        cascade.declined.find((request) => request.date === today && request.match !== '' && request.match === normalizeLoose(title));
+      const stillThere = cascade.items.some((candidate) => candidate.sheet === input.sheet && candidate.keyNorm === normalizeKey(input.key));
+      // A double click: the first click declined (and perhaps removed) the row already.
+      const earlier = declinedToday(stillThere ? itemByKey(cascade, input.sheet, input.key).title : (input.expectedTitle ?? ''));
+      if (earlier) return { declinedRow: earlier.row, sheet: earlier.sheet, action: input.action, repeated: true };
+      const item = itemByKey(cascade, input.sheet, input.key, input.expectedTitle);
+
+      let plan = cascade.plans.find((candidate) => candidate.use === 'declined');
+      if (!plan) {
+        port.addSheet(DECLINED_TAB, [DECLINED_HEADERS]);
+        ({ cascade, snapshot } = load(port));
+        plan = planOf(cascade, DECLINED_TAB);
+      }
+      if (plan.headerRow === null || plan.columns.title === undefined) {
+        throw new Refusal(`The declined list "${plan.sheet}" needs a header row with a Request column.`);
+      }
+      const width = Math.max(plan.headers.length, 1);
+      const row: Writable[] = Array.from({ length: width }, () => '');
+      const put = (role: 'date' | 'title' | 'who' | 'why' | 'pillar' | 'goal', value: string) => {
+        const column = plan!.columns[role]?.[0];
+        if (column !== undefined && value !== '') row[column] = value;
+      };
+      put('date', today);
+      put('title', item.title || item.key);
+      put('who', input.who ?? '');
+      put('why', input.reason);
+      put('pillar', input.pillar ?? '');
+      put('goal', input.goal ?? '');
+      const declinedRow = port.appendRow(plan.sheet, row);
+
+      if (input.action === 'mark') {
+        const itemPlan = planOf(cascade, item.sheet);
+        let status = columnNamed(itemPlan, 'Status');
+        if (status === 0) {
+          status = nextColumn(snapshot, itemPlan);
+          port.writeCell(item.sheet, itemPlan.headerRow!, status, 'Status');
+        }
+        port.writeCell(item.sheet, item.row, status, `Declined ${today}`);
+      } else if (input.action === 'remove') {
+        port.deleteRow(item.sheet, item.row);
+      }
+      return { declinedRow, sheet: plan.sheet, action: input.action, repeated: false };
+    });
+  },
+};

@@ -1,0 +1,40 @@
+/**
+ * `linkRow`: writes the link cell of a row to one or several goals, with optional shares.
+ * Under the document lock it reads the sheet as it is now, finds the row by its key, checks
+ * each goal exists, and writes that one cell (creating a "Goal" column if the tab has none).
+ */
+import { layerSpec } from '../../core/layers';
+import { clip, normalizeKey } from '../../core/text';
+import { Refusal, type WorkbookPort } from '../port';
+import { linkInput } from '../schemas';
+import { itemByKey, load, nextColumn, planOf } from '../workbook';
+
+type LinkInput = typeof linkInput['_zod']['output'];
+
+export const linkRow = {
+  name: 'linkRow',
+  input: linkInput,
+  run(port: WorkbookPort, input: LinkInput) {
+    return port.withLock(() => {
+      const { cascade, snapshot } = load(port);
+      const item = itemByKey(cascade, input.sheet, input.key, input.expectedTitle);
+      if (!layerSpec(item.layer).isWork) throw new Refusal('Only roadmap and task rows are linked to goals here.');
+      const goals = input.goals.map(({ key, share }) => {
+        const matches = cascade.items.filter((candidate) => layerSpec(candidate.layer).isGoal && candidate.keyNorm === normalizeKey(key));
+        if (matches.length !== 1) throw new Refusal(`The goal "${clip(key, 80)}" ${matches.length === 0 ? 'is no longer there' : 'is not unique'}; refresh.`);
+        return { key: matches[0]!.key, share };
+      });
+      const total = goals.reduce((sum, goal) => sum + (goal.share ?? 0), 0);
+      if (total > 100.0001) throw new Refusal(`The shares add up to ${total}%, more than 100%.`);
+      const text = goals.map((goal) => (goal.share === undefined ? goal.key : `${goal.key} (${goal.share}%)`)).join(', ');
+      const plan = planOf(cascade, item.sheet);
+      let column = (plan.columns.parent?.[0] ?? -1) + 1;
+      if (column === 0) {
+        column = nextColumn(snapshot, plan);
+        port.writeCell(item.sheet, plan.headerRow!, column, 'Goal');
+      }
+      port.writeCell(item.sheet, item.row, column, text);
+      return { sheet: item.sheet, row: item.row, key: item.key, linkText: text };
+    });
+  },
+};

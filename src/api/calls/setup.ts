@@ -1,0 +1,41 @@
+/**
+ * `setup` shows which tab Ladder reads as which layer, from which header row, with which
+ * columns; `saveSetup` stores the PM's corrections (validated by the config schema).
+ */
+import { configSchema, parseConfig } from '../../core/config';
+import type { WorkbookPort } from '../port';
+import { noInput } from '../schemas';
+import { load } from '../workbook';
+
+export const setup = {
+  name: 'setup',
+  input: noInput,
+  run(port: WorkbookPort) {
+    const { cascade, snapshot, warnings } = load(port);
+    const saved = parseConfig(port.readConfig());
+    return {
+      tabs: snapshot.sheets.map((sheet) => {
+        const plan = cascade.plans.find((candidate) => candidate.sheet === sheet.name);
+        return plan
+          ? {
+            sheet: sheet.name, use: plan.allAntiPriorities ? 'anti-priorities' : plan.use, headerRow: plan.headerRow, source: plan.source,
+            columns: Object.entries(plan.columns).map(([role, indexes]) => ({ role, headers: (indexes ?? []).map((i) => plan.headers[i] ?? '') })),
+            headers: plan.headers.filter((header) => header !== ''),
+            items: cascade.items.filter((item) => item.sheet === sheet.name).length,
+          }
+          : { sheet: sheet.name, use: 'ignore', headerRow: null, source: 'detected', columns: [], headers: [], items: 0 };
+      }),
+      saved: saved.config,
+      warnings,
+    };
+  },
+};
+
+export const saveSetup = {
+  name: 'saveSetup',
+  input: configSchema,
+  run(port: WorkbookPort, config: typeof configSchema['_zod']['output']) {
+    port.withLock(() => port.saveConfig(config));
+    return { saved: config.tabs.length };
+  },
+};

@@ -1,0 +1,33 @@
+/**
+ * The workbook port: the few things the sidebar's server calls need from a spreadsheet,
+ * implemented over SpreadsheetApp (src/gas/sheets-port.ts) and over an .xlsx file
+ * (src/local/xlsx-port.ts). Rows are addressed at write time by the item's key, never by
+ * a row number remembered from an earlier read: rows move between a read and a write.
+ */
+import type { LadderConfig } from '../core/config';
+import type { WorkbookSnapshot } from '../core/snapshot';
+
+export type Writable = string | number | boolean;
+
+export interface WorkbookPort {
+  /** Every cascade tab's values (and the others' names), as the core reads them. */
+  read(): WorkbookSnapshot;
+  /** Writes one cell (1-based); strings are written as text, never as a formula. */
+  writeCell(sheet: string, row: number, column: number, value: Writable): void;
+  /** Appends a row below the last one with content; returns its 1-based number. */
+  appendRow(sheet: string, values: readonly Writable[]): number;
+  /** Adds a tab at the end with these rows. */
+  addSheet(sheet: string, rows: readonly (readonly Writable[])[]): void;
+  deleteRow(sheet: string, row: number): void;
+  /** Runs `work` holding the document lock; throws a retryable message if it can't be had. */
+  withLock<T>(work: () => T): T;
+  /** The row the PM has selected, if the port knows it (the sidebar's selection). */
+  selection(): { sheet: string; row: number } | null;
+  readConfig(): unknown;
+  saveConfig(config: LadderConfig): void;
+  /** Today as YYYY-MM-DD in the spreadsheet's time zone (for declined receipts). */
+  today(): string;
+}
+
+/** A refusal the PM should read as is (the row moved, the input is wrong). */
+export class Refusal extends Error {}

@@ -1,0 +1,43 @@
+/**
+ * The shapes of what the sidebar sends, checked with zod before anything else runs. Objects
+ * are strict (an unknown key, `__proto__` included, is refused) and every string is bounded.
+ */
+import * as z from 'zod/mini';
+
+export const sheetName = z.string().check(z.minLength(1), z.maxLength(200));
+export const itemKey = z.string().check(z.minLength(1), z.maxLength(1000));
+const title = z.string().check(z.maxLength(50_000));
+
+export const rowRef = {
+  sheet: sheetName,
+  key: itemKey,
+  /** The title the sidebar showed; a different title now means the row changed. */
+  expectedTitle: z.optional(title),
+};
+
+export const noInput = z.optional(z.strictObject({}));
+
+export const selectionInput = z.optional(z.strictObject({
+  sheet: z.optional(sheetName),
+  row: z.optional(z.int().check(z.gte(1), z.lte(10_000_000))),
+}));
+
+export const linkInput = z.strictObject({
+  ...rowRef,
+  goals: z.array(z.strictObject({
+    key: itemKey,
+    /** Percent; without shares a row's links share equally. */
+    share: z.optional(z.number().check(z.gt(0), z.lte(100))),
+  })).check(z.minLength(1), z.maxLength(20)),
+});
+
+export const declineInput = z.strictObject({
+  ...rowRef,
+  reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
+  who: z.optional(z.string().check(z.maxLength(200))),
+  /** Keys of the pillar it didn't fit and the goal it didn't move. */
+  pillar: z.optional(z.string().check(z.maxLength(1000))),
+  goal: z.optional(z.string().check(z.maxLength(1000))),
+  /** What happens to the roadmap row: left as is, marked declined, or removed. */
+  action: z.enum(['keep', 'mark', 'remove']),
+});

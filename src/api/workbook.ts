@@ -1,0 +1,55 @@
+/**
+ * What the server calls share: the cascade read through the port, and finding an item's
+ * row by its key at the moment of writing (refusing when it is gone, doubled or changed).
+ */
+import { buildCascade, type Cascade } from '../core/cascade';
+import { parseConfig } from '../core/config';
+import type { TabPlan } from '../core/detect';
+import type { Item } from '../core/items';
+import type { WorkbookSnapshot } from '../core/snapshot';
+import { clip, normalizeKey } from '../core/text';
+import { Refusal, type WorkbookPort } from './port';
+
+export interface Loaded {
+  readonly snapshot: WorkbookSnapshot;
+  readonly cascade: Cascade;
+  readonly warnings: readonly string[];
+}
+
+export function load(port: WorkbookPort): Loaded {
+  const snapshot = port.read();
+  const config = parseConfig(port.readConfig());
+  const cascade = buildCascade(snapshot, config.config);
+  return { snapshot, cascade, warnings: [...(config.ok ? [] : [config.error]), ...cascade.warnings] };
+}
+
+export function planOf(cascade: Cascade, sheet: string): TabPlan {
+  const plan = cascade.plans.find((candidate) => candidate.sheet === sheet);
+  if (!plan) throw new Refusal(`"${clip(sheet, 80)}" is not a tab Ladder reads; refresh.`);
+  return plan;
+}
+
+/** The one item of `sheet` whose key is `key`, as the sheet is now. */
+export function itemByKey(cascade: Cascade, sheet: string, key: string, expectedTitle?: string): Item {
+  const norm = normalizeKey(key);
+  const found = cascade.items.filter((item) => item.sheet === sheet && item.keyNorm === norm);
+  if (found.length === 0) throw new Refusal(`This row changed: "${clip(key, 80)}" is no longer on "${clip(sheet, 80)}". Refresh and try again.`);
+  if (found.length > 1) throw new Refusal(`Several rows on "${clip(sheet, 80)}" have the key "${clip(key, 80)}"; give each its own id first.`);
+  const item = found[0]!;
+  if (expectedTitle !== undefined && normalizeKey(expectedTitle) !== normalizeKey(item.title)) {
+    throw new Refusal(`This row changed: its title is now "${clip(item.title, 80)}". Refresh and try again.`);
+  }
+  return item;
+}
+
+/** The 1-based column whose header is `header` (any case), or 0. */
+export function columnNamed(plan: TabPlan, header: string): number {
+  return plan.headers.findIndex((text) => normalizeKey(text) === normalizeKey(header)) + 1;
+}
+
+/** The first free column after the header row's last filled cell and the data's last column. */
+export function nextColumn(snapshot: WorkbookSnapshot, plan: TabPlan): number {
+  const values = snapshot.sheets.find((sheet) => sheet.name === plan.sheet)?.values ?? [];
+  const widest = values.reduce((width, row) => Math.max(width, row.length), 0);
+  return Math.max(widest, plan.headers.length) + 1;
+}

@@ -1,0 +1,179 @@
+/**
+ * The sidebar's server calls against an in-memory workbook: reads, links, declines, and
+ * every kind of input the console could send instead of the sidebar.
+ */
+import { describe, expect, test } from 'vitest';
+import { callApi } from '../../src/api/calls';
+import { TESLA } from '../../examples/tesla';
+import { tabsOf } from '../fixtures/workbook';
+import { MemoryPort } from './memory-port';
+
+const tesla = () => new MemoryPort(tabsOf(TESLA));
+const ok = (reply: ReturnType<typeof callApi>) => {
+  if (!reply.ok) throw new Error(`expected ok, got: ${reply.error}`);
+  return reply.value as any;
+};
+
+describe('reads', () => {
+  test('rowContext follows the selection: trace, flags, and the goal picker by pillar', () => {
+    const port = tesla();
+    port.selected = { sheet: 'Roadmap', row: 9 };
+    const context = ok(callApi(port, 'rowContext', undefined));
+    expect(context.item).toMatchObject({ key: 'R-8', title: 'In-car karaoke', linkText: '', canLink: true, trace: 'In-car karaoke › ⚠ no goal' });
+    expect(context.item.flags.map((flag: { code: string }) => flag.code)).toEqual(['NO_GOAL', 'NO_PARENT', 'RESURFACED']);
+    expect(context.picker.groups.map((group: any) => [group.pillar.key, group.goals.map((g: any) => g.key)])).toEqual([
+      ['P1', ['1', '3']], ['P2', ['2', '3', '7']], ['P3', ['3', '4']], ['P4', ['5']],
+    ]);
+    expect(context.picker.antiPriorities.map((anti: any) => [anti.key, anti.goals.map((g: any) => g.key)])).toEqual([['A1', []], ['A2', ['6']]]);
+  });
+
+  test('rowContext of an explicit row, and of a row that is no item', () => {
+    const port = tesla();
+    expect(ok(callApi(port, 'rowContext', { sheet: 'Goals', row: 2 })).item.key).toBe('1');
+    expect(ok(callApi(port, 'rowContext', { sheet: 'Goals', row: 40 })).item).toBeNull();
+  });
+
+  test('strategy: where the roadmap effort goes, and how much reaches no goal', () => {
+    const { effort } = ok(callApi(tesla(), 'strategy', undefined));
+    expect(effort.total).toBe(41);
+    expect(effort.noGoal).toBe(7);
+    expect(effort.byGoal.reduce((sum: number, goal: any) => sum + goal.effort, 0)).toBeCloseTo(34);
+    expect(effort.byPillar.reduce((sum: number, pillar: any) => sum + pillar.effort, 0)).toBeCloseTo(34);
+    expect(effort.byPillar.find((pillar: any) => pillar.key === 'A2')).toMatchObject({ effort: 2, anti: true });
+  });
+
+  test('setup lists every tab with its layer, header row and columns', () => {
+    const setup = ok(callApi(tesla(), 'setup', undefined));
+    expect(setup.tabs.find((tab: any) => tab.sheet === 'Strategy')).toMatchObject({ use: 'strategy', headerRow: 3, items: 6 });
+    expect(setup.tabs.find((tab: any) => tab.sheet === 'Roadmap').columns).toContainEqual({ role: 'parent', headers: ['Goal'] });
+  });
+
+  test('saveSetup stores a valid mapping; detection then follows it', () => {
+    const port = tesla();
+    ok(callApi(port, 'saveSetup', { version: 1, tabs: [{ sheet: 'Backlog', use: 'ignore' }] }));
+    expect(ok(callApi(port, 'setup', undefined)).tabs.find((tab: any) => tab.sheet === 'Backlog').use).toBe('ignore');
+  });
+});
+
+describe('linking a row to goals', () => {
+  test('writes the link cell of that row only, and the row then reaches its goals', () => {
+    const port = tesla();
+    const reply = ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', expectedTitle: 'In-car karaoke', goals: [{ key: '2', share: 70 }, { key: '7', share: 30 }] }));
+    expect(reply).toEqual({ sheet: 'Roadmap', row: 9, key: 'R-8', linkText: '2 (70%), 7 (30%)' });
+    expect(port.writes).toEqual(['Roadmap!9:3=2 (70%), 7 (30%)']);
+    port.selected = { sheet: 'Roadmap', row: 9 };
+    expect(ok(callApi(port, 'rowContext', undefined)).item.flags.map((f: any) => f.code)).toEqual(['RESURFACED']);
+  });
+
+  test('finds the row by key after rows moved, and refuses when it is gone or changed', () => {
+    const port = tesla();
+    const roadmap = port.sheet('Roadmap').values;
+    roadmap.splice(1, 0, ['R-0', 'Inserted above', 1]);
+    ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '1' }] }));
+    expect(port.writes).toEqual(['Roadmap!10:3=1']);
+    expect(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-99', goals: [{ key: '1' }] })).toEqual({
+      ok: false, error: 'This row changed: "R-99" is no longer on "Roadmap". Refresh and try again.',
+    });
+    expect(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', expectedTitle: 'Karaoke', goals: [{ key: '1' }] })).toEqual({
+      ok: false, error: 'This row changed: its title is now "In-car karaoke". Refresh and try again.',
+    });
+  });
+
+  test('refuses goals that are not there and shares over 100%', () => {
+    const port = tesla();
+    expect(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: 'G9' }] })).toMatchObject({ ok: false, error: expect.stringContaining('"G9" is no longer there') });
+    expect(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '1', share: 80 }, { key: '2', share: 40 }] })).toMatchObject({ ok: false, error: 'The shares add up to 120%, more than 100%.' });
+    expect(port.writes).toEqual([]);
+  });
+
+  test('a tab with no link column gets a Goal column', () => {
+    const port = new MemoryPort({ ...tabsOf(TESLA), Roadmap: [['ID', 'Initiative', 'Effort'], ['R-1', 'Roadster', 5]] });
+    ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-1', goals: [{ key: '1' }] }));
+    expect(port.sheet('Roadmap').values).toEqual([['ID', 'Initiative', 'Effort', 'Goal'], ['R-1', 'Roadster', 5, '1']]);
+  });
+});
+
+describe('declining a request', () => {
+  const decline = { sheet: 'Roadmap', key: 'R-8', expectedTitle: 'In-car karaoke', reason: 'Moves no goal', who: 'Sales', pillar: 'P2', goal: '2' };
+
+  test('appends the receipt to the declined list and marks the row', () => {
+    const port = tesla();
+    const reply = ok(callApi(port, 'declineRow', { ...decline, action: 'mark' }));
+    expect(reply).toEqual({ declinedRow: 4, sheet: 'Not on roadmap', action: 'mark', repeated: false });
+    expect(port.sheet('Not on roadmap').values[3]).toEqual(['2026-11-23', 'In-car karaoke', 'Sales', 'Moves no goal', 'P2', '2']);
+    expect(port.sheet('Roadmap').values[8]![8]).toBe('Declined 2026-11-23');
+  });
+
+  test('marks in a new Status column when the tab has none', () => {
+    const port = new MemoryPort({ ...tabsOf(TESLA), Roadmap: [['ID', 'Initiative', 'Goal'], ['R-8', 'In-car karaoke', '']] });
+    ok(callApi(port, 'declineRow', { ...decline, action: 'mark' }));
+    expect(port.sheet('Roadmap').values).toEqual([['ID', 'Initiative', 'Goal', 'Status'], ['R-8', 'In-car karaoke', '', 'Declined 2026-11-23']]);
+  });
+
+  test('removes the row when asked, found by key', () => {
+    const port = tesla();
+    ok(callApi(port, 'declineRow', { ...decline, action: 'remove' }));
+    expect(port.sheet('Roadmap').values.map((row) => row[0])).not.toContain('R-8');
+    expect(port.sheet('Roadmap').values).toHaveLength(8);
+  });
+
+  test('a double click appends one row', () => {
+    const port = tesla();
+    ok(callApi(port, 'declineRow', { ...decline, action: 'remove' }));
+    const second = ok(callApi(port, 'declineRow', { ...decline, action: 'remove' }));
+    expect(second).toMatchObject({ repeated: true, declinedRow: 4 });
+    expect(port.sheet('Not on roadmap').values).toHaveLength(4);
+  });
+
+  test('creates the declined list when there is none', () => {
+    const tabs = tabsOf(TESLA);
+    delete tabs['Not on roadmap'];
+    const port = new MemoryPort(tabs);
+    ok(callApi(port, 'declineRow', { ...decline, action: 'keep' }));
+    expect(port.sheet('Not on roadmap').values).toEqual([
+      ['Date', 'Request', 'Requested by', 'Reason', "Pillar it didn't fit", "Goal it didn't move"],
+      ['2026-11-23', 'In-car karaoke', 'Sales', 'Moves no goal', 'P2', '2'],
+    ]);
+  });
+
+  test('formula-looking reasons are stored as text', () => {
+    const port = tesla();
+    ok(callApi(port, 'declineRow', { ...decline, reason: '=IMPORTXML("http://x.invalid")', action: 'keep' }));
+    expect(port.writes.some((write) => write.includes('append'))).toBe(true);
+    expect(port.sheet('Not on roadmap').values[3]![3]).toBe('=IMPORTXML("http://x.invalid")');
+  });
+});
+
+describe('what the console could send instead of the sidebar', () => {
+  test.each([
+    ['an unknown call', 'dropTable', {}, /no call named "dropTable"/],
+    ['a wrong type', 'linkRow', { sheet: 'Roadmap', key: 5, goals: [{ key: '1' }] }, /not valid \(key\)/],
+    ['no goals', 'linkRow', { sheet: 'Roadmap', key: 'R-8', goals: [] }, /not valid \(goals\)/],
+    ['a negative share', 'linkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '1', share: -5 }] }, /not valid \(goals.0.share\)/],
+    ['a fractional row', 'rowContext', { sheet: 'Roadmap', row: 2.5 }, /not valid \(row\)/],
+    ['a negative row', 'rowContext', { sheet: 'Roadmap', row: -1 }, /not valid \(row\)/],
+    ['a huge string', 'declineRow', { sheet: 'Roadmap', key: 'R-8', reason: 'x'.repeat(100_000), action: 'keep' }, /not valid \(reason\)/],
+    ['an empty reason', 'declineRow', { sheet: 'Roadmap', key: 'R-8', reason: '   ', action: 'keep' }, /not valid \(reason\)/],
+    ['an unknown action', 'declineRow', { sheet: 'Roadmap', key: 'R-8', reason: 'no', action: 'burn' }, /not valid \(action\)/],
+    ['an extra key', 'linkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '1' }], row: 9 }, /not valid/],
+    ['a __proto__ key', 'linkRow', JSON.parse('{"sheet":"Roadmap","key":"R-8","goals":[{"key":"1"}],"__proto__":{"admin":true}}'), /not valid/],
+    ['an unknown tab', 'linkRow', { sheet: 'Payroll', key: 'R-8', goals: [{ key: '1' }] }, /"R-8" is no longer on "Payroll"/],
+    ['settings of another version', 'saveSetup', { version: 2, tabs: [] }, /not valid \(version\)/],
+  ])('%s is refused with a message and writes nothing', (_, name, input, message) => {
+    const port = tesla();
+    const reply = callApi(port, name, input);
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) expect(reply.error).toMatch(message);
+    expect(port.writes).toEqual([]);
+    expect(port.config).toBeNull();
+  });
+
+  test('a busy lock is a retryable message with nothing written', () => {
+    const port = tesla();
+    port.locked = true;
+    expect(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '1' }] })).toEqual({
+      ok: false, error: 'Ladder is busy with another change; try again in a moment.',
+    });
+    expect(port.writes).toEqual([]);
+  });
+});

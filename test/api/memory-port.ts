@@ -1,0 +1,85 @@
+/**
+ * A workbook port over plain arrays, for testing the server calls: writes land as Sheets
+ * would store them (a leading apostrophe keeps text), and every write is logged.
+ */
+import type { WorkbookPort, Writable } from '../../src/api/port';
+import { asCellText } from '../../src/core/flag-text';
+import type { LadderConfig } from '../../src/core/config';
+import type { Cell } from '../../src/core/snapshot';
+import type { Tabs } from '../fixtures/workbook';
+
+export class MemoryPort implements WorkbookPort {
+  readonly sheets: { name: string; values: Cell[][] }[];
+  readonly writes: string[] = [];
+  config: unknown = null;
+  selected: { sheet: string; row: number } | null = null;
+  locked = false;
+  date = '2026-11-23';
+  /** Runs between the read a call makes and its write, to move rows under it. */
+  beforeWrite: (() => void) | null = null;
+
+  constructor(tabs: Tabs) {
+    this.sheets = Object.entries(tabs).map(([name, values]) => ({ name, values: values.map((row) => [...row]) }));
+  }
+  sheet(name: string) {
+    const found = this.sheets.find((sheet) => sheet.name === name);
+    if (!found) throw new Error(`no sheet ${name}`);
+    return found;
+  }
+  read() {
+    return { sheets: this.sheets.map((sheet) => ({ name: sheet.name, values: sheet.values.map((row) => [...row]) })) };
+  }
+  private stored(value: Writable): Cell {
+    if (typeof value !== 'string') return value;
+    const text = asCellText(value);
+    return text.startsWith("'") ? text.slice(1) : text;
+  }
+  writeCell(sheet: string, row: number, column: number, value: Writable) {
+    this.beforeWrite?.();
+    const values = this.sheet(sheet).values;
+    while (values.length < row) values.push([]);
+    const line = values[row - 1]!;
+    while (line.length < column) line.push('');
+    line[column - 1] = this.stored(value);
+    this.writes.push(`${sheet}!${row}:${column}=${String(value)}`);
+  }
+  appendRow(sheet: string, values: readonly Writable[]) {
+    this.beforeWrite?.();
+    const rows = this.sheet(sheet).values;
+    let last = rows.length;
+    while (last > 0 && rows[last - 1]!.every((cell) => cell === '' || cell === null || cell === undefined)) last--;
+    rows.splice(last, 0, values.map((value) => this.stored(value)));
+    this.writes.push(`${sheet}!append ${last + 1}`);
+    return last + 1;
+  }
+  addSheet(sheet: string, rows: readonly (readonly Writable[])[]) {
+    this.sheets.push({ name: sheet, values: rows.map((row) => row.map((value) => this.stored(value))) });
+    this.writes.push(`add ${sheet}`);
+  }
+  deleteRow(sheet: string, row: number) {
+    this.beforeWrite?.();
+    this.sheet(sheet).values.splice(row - 1, 1);
+    this.writes.push(`${sheet}!delete ${row}`);
+  }
+  withLock<T>(work: () => T): T {
+    if (this.locked) throw new Error('Ladder is busy with another change; try again in a moment.');
+    this.locked = true;
+    try {
+      return work();
+    } finally {
+      this.locked = false;
+    }
+  }
+  selection() {
+    return this.selected;
+  }
+  readConfig() {
+    return this.config;
+  }
+  saveConfig(config: LadderConfig) {
+    this.config = JSON.stringify(config);
+  }
+  today() {
+    return this.date;
+  }
+}
