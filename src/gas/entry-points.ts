@@ -13,7 +13,8 @@ import { handleEdit } from './on-edit';
 import { reenterFormulas, touchFormulaHeaders } from './refresh';
 import { errorText } from './settings';
 import { openSidebar } from './sidebar';
-import { health } from './sidebar-calls';
+import { API_CALLS, callApi, gasName } from '../api/calls';
+import { sheetsPort } from './sheets-port';
 import { createStarter } from './starter';
 
 export type EntryKind = 'trigger' | 'menu' | 'custom-function' | 'sidebar';
@@ -86,7 +87,11 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     name: 'ladderCreateStarter', kind: 'menu', params: [], doc: ['Menu: creates the starter cascade in an empty spreadsheet.'],
     run: menuAction(() => `${createStarter()} ${checkCascade().summary}`),
   },
-  { name: 'ladderHealth', kind: 'sidebar', params: [], doc: ['Sidebar: the cascade\'s health (counts per flag, coverage, flagged rows).'], run: health },
+  ...API_CALLS.map((call): EntryPoint => ({
+    name: gasName(call.name), kind: 'sidebar', params: ['input'],
+    doc: [`Sidebar call "${call.name}": its input is checked before anything runs; answers { ok, value } or { ok: false, error }.`],
+    run: (input: unknown) => callApi(sheetsPort(), call.name, input),
+  })),
   { name: TRACE_FN.name, kind: 'custom-function', params: ['ref', 'format', 'refresh'], doc: customFunctionDoc(TRACE_FN, 'refresh'), run: traceFunction },
   { name: IMPACT_FN.name, kind: 'custom-function', params: ['ref', 'mode', 'refresh'], doc: customFunctionDoc(IMPACT_FN, 'refresh'), run: impactFunction },
 ];

@@ -26,7 +26,9 @@ test('one top-level function per entry point; the custom functions carry @custom
   const names = [...main.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]);
   expect(names).toEqual([
     'onOpen', 'onInstall', 'onEdit', 'ladderOpenSidebar', 'ladderCheckCascade', 'ladderRefreshTraces',
-    'ladderInsertTraceColumn', 'ladderInsertImpactColumn', 'ladderCreateStarter', 'ladderHealth', 'TRACE', 'IMPACT',
+    'ladderInsertTraceColumn', 'ladderInsertImpactColumn', 'ladderCreateStarter',
+    'ladderHealth', 'ladderSetup', 'ladderSaveSetup', 'ladderRowContext', 'ladderLinkRow', 'ladderDeclineRow', 'ladderStrategy',
+    'TRACE', 'IMPACT',
   ]);
   const traceDoc = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\nfunction TRACE\(ref, format, refresh\)/.exec(main)![1]!;
   expect(traceDoc).toContain('@customfunction');

@@ -34,3 +34,36 @@ test('a failure comes back as a message, not a thrown error', () => {
   };
   expect(JSON.parse(JSON.stringify(gas.call('ladderHealth')))).toEqual({ ok: false, error: 'Service Spreadsheets timed out' });
 });
+
+test('google.script.run can link the selected row: by key, under the lock, flushed, text as text', () => {
+  const gas = loadAppsScript(tabs);
+  gas.spreadsheet.select('Roadmap', 'B9');
+  const context = JSON.parse(JSON.stringify(gas.call('ladderRowContext')));
+  expect(context.value.item.key).toBe('R-8');
+  gas.spreadsheet.getSheetByName('Roadmap')!.deleteRow(3);
+  const reply = JSON.parse(JSON.stringify(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', expectedTitle: 'In-car karaoke', goals: [{ key: '2' }] })));
+  expect(reply).toEqual({ ok: true, value: { sheet: 'Roadmap', row: 8, key: 'R-8', linkText: '2' } });
+  // Written as text: a key like "0012" must come back as it was.
+  expect(gas.spreadsheet.getSheetByName('Roadmap')!.getRange('C8').getValue()).toBe('2');
+  expect(gas.log.get('SpreadsheetApp.flush')).toBe(1);
+  expect(gas.lock.held).toBe(false);
+  expect(gas.lock.releases).toBe(1);
+});
+
+test('a busy lock is a message, and nothing is written', () => {
+  const gas = loadAppsScript(tabs);
+  gas.lock.busy = true;
+  const before = gas.spreadsheet.getSheetByName('Roadmap')!.dump();
+  expect(JSON.parse(JSON.stringify(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2' }] })))).toEqual({
+    ok: false, error: 'Ladder is busy with another change; try again in a moment.',
+  });
+  expect(gas.spreadsheet.getSheetByName('Roadmap')!.dump()).toEqual(before);
+});
+
+test('a declined request written from the sidebar keeps formula-looking text as text', () => {
+  const gas = loadAppsScript(tabs);
+  gas.call('ladderDeclineRow', { sheet: 'Roadmap', key: 'R-8', reason: '=1+1', action: 'keep' });
+  const declined = gas.spreadsheet.getSheetByName('Not on roadmap')!;
+  expect(declined.getRange('D4').getValue()).toBe('=1+1');
+  expect(declined.getRange('D4').getFormula()).toBe('');
+});

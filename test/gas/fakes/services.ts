@@ -109,7 +109,11 @@ export class FakeUi {
 
 export class FakeLock {
   held = false;
-  tryLock() {
+  /** Another execution holds the lock: tryLock times out. */
+  busy = false;
+  releases = 0;
+  tryLock(_ms?: number) {
+    if (this.busy) return false;
     this.held = true;
     return true;
   }
@@ -118,6 +122,7 @@ export class FakeLock {
   }
   releaseLock() {
     this.held = false;
+    this.releases++;
   }
   hasLock() {
     return this.held;

@@ -288,6 +288,11 @@ export class FakeSheet {
     this.spreadsheet.log.count('Sheet.setConditionalFormatRules');
     this.rules = [...rules];
   }
+  deleteRow(row: number) {
+    this.spreadsheet.log.count('Sheet.deleteRow');
+    this.grid.splice(row - 1, 1);
+    return this;
+  }
   setFrozenRows(rows: number) {
     this.frozenRows = rows;
   }
@@ -346,6 +351,15 @@ export class FakeSpreadsheet {
   }
   getActiveSheet() {
     return this.active ?? this.sheets[0]!;
+  }
+  /** The selection: set by tests with `select`. */
+  selected: FakeRange | null = null;
+  select(sheet: string, a1: string) {
+    this.selected = this.getSheetByName(sheet)!.getRange(a1);
+    return this.selected;
+  }
+  getActiveRange() {
+    return this.selected;
   }
   setActiveSheet(sheet: FakeSheet) {
     this.active = sheet;
