@@ -8,6 +8,7 @@
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import vm from 'node:vm';
 import { build } from 'esbuild';
+import { buildSidebarHtml } from './build-sidebar.js';
 
 export const OUT_DIR = 'dist';
 export const BUDGET_BYTES = 200 * 1024;
@@ -75,6 +76,6 @@ export async function buildGas() {
   await writeFile(`${OUT_DIR}/ladder.js`, bundle);
   await writeFile(`${OUT_DIR}/main.js`, main);
   await copyFile('appsscript.json', `${OUT_DIR}/appsscript.json`);
-  await copyFile('sidebar/sidebar.html', `${OUT_DIR}/sidebar.html`);
+  await writeFile(`${OUT_DIR}/sidebar.html`, await buildSidebarHtml());
   return { size, entryPoints: names };
 }

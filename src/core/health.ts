@@ -16,7 +16,10 @@ export interface Health {
   readonly flagCounts: readonly { readonly code: FlagCode; readonly rows: number }[];
   readonly coverage: readonly { readonly layer: string; readonly rows: number; readonly reaching: number; readonly effort: number; readonly effortReaching: number }[];
   readonly strategy: { readonly pillars: number; readonly antiPriorities: number; readonly checks: readonly string[] };
-  readonly flagged: readonly { readonly sheet: string; readonly row: number; readonly key: string; readonly title: string; readonly flags: readonly string[]; readonly trace: string }[];
+  readonly flagged: readonly {
+    readonly sheet: string; readonly row: number; readonly key: string; readonly title: string; readonly layer: string;
+    readonly flags: readonly string[]; readonly codes: readonly string[]; readonly trace: string;
+  }[];
   readonly warnings: readonly string[];
 }
 
@@ -40,6 +43,8 @@ export function cascadeHealth(cascade: Cascade, warnings: readonly string[] = []
       row: item.row,
       key: clip(item.key, 60),
       title: clip(item.title, 120),
+      layer: item.layer,
+      codes: cascade.flags[item.index]!.map((flag) => flag.code),
       flags: cascade.flags[item.index]!.map((flag) => `${flag.code}: ${clip(flag.message, 200)}`),
       trace: clip(tracePath(cascade, item.index).split('\n')[0]!, 300),
     })),

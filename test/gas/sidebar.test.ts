@@ -9,8 +9,9 @@ test('Open Ladder shows the sidebar file', () => {
   const gas = loadAppsScript(tabs);
   gas.call('ladderOpenSidebar');
   expect(gas.ui.sidebars).toHaveLength(1);
-  expect(gas.ui.sidebars[0]).toContain('Cascade health');
-  expect(gas.ui.sidebars[0]).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\//);
+  expect(gas.ui.sidebars[0]).toContain('<div id="app"></div>');
+  // Self-contained: nothing is loaded from anywhere else.
+  expect(gas.ui.sidebars[0]).not.toMatch(/<script[^>]+src=|<link[^>]+href=|<img[^>]+src=|@import|url\(/i);
 });
 
 test('the health call returns counts, coverage and the flagged rows as data', () => {

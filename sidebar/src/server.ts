@@ -1,0 +1,53 @@
+/**
+ * One way for the sidebar to call the server, wherever it runs: google.script.run inside
+ * Sheets, HTTP in the local preview. Every call answers { ok, value } or { ok: false, error }.
+ */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+interface ScriptRun {
+  withSuccessHandler(handler: (value: unknown) => void): ScriptRun;
+  withFailureHandler(handler: (error: unknown) => void): ScriptRun;
+  [name: string]: unknown;
+}
+
+function scriptRun(): ScriptRun | null {
+  const google = (window as unknown as { google?: { script?: { run?: ScriptRun } } }).google;
+  return google?.script?.run ?? null;
+}
+
+/** Whether the sidebar runs inside Sheets (else in the local preview). */
+export const inAppsScript = (): boolean => scriptRun() !== null;
+
+const gasName = (name: string) => `ladder${name[0]!.toUpperCase()}${name.slice(1)}`;
+
+function failure(error: unknown): { ok: false; error: string } {
+  const message = typeof error === 'object' && error !== null && 'message' in error ? String((error as { message: unknown }).message) : String(error);
+  return { ok: false, error: message };
+}
+
+/** Calls that change the workbook: the preview page reloads its grid after them. */
+const WRITES = new Set(['linkRow', 'declineRow', 'saveSetup']);
+
+function announce(name: string, reply: Reply<unknown>): Reply<unknown> {
+  if (reply.ok && WRITES.has(name) && window.parent !== window) window.parent.postMessage({ type: 'ladder-changed' }, window.location.origin);
+  return reply;
+}
+
+export function call<T>(name: string, input?: unknown): Promise<Reply<T>> {
+  return send<T>(name, input).then((reply) => announce(name, reply) as Reply<T>);
+}
+
+function send<T>(name: string, input?: unknown): Promise<Reply<T>> {
+  const run = scriptRun();
+  if (run) {
+    return new Promise((resolve) => {
+      const runner = run.withSuccessHandler((value) => resolve(value as Reply<T>)).withFailureHandler((error) => resolve(failure(error)));
+      (runner[gasName(name)] as (input: unknown) => void)(input);
+    });
+  }
+  return fetch(`/api/call/${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input ?? null),
+  }).then((response) => response.json() as Promise<Reply<T>>, (error: unknown) => failure(`the preview server did not answer (${failure(error).error})`));
+}

@@ -1,0 +1,44 @@
+/**
+ * `npm start [-- FILE.xlsx]`: the local preview. Without a file it opens a fresh copy of the
+ * bundled example (build/tesla-preview.xlsx), so trying it never changes the repository;
+ * with one, it opens that file and saves the sidebar's changes into it (keeping FILE.bak).
+ */
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WorkbookFileError } from '../xlsx-snapshot';
+import { openXlsxPort } from '../xlsx-port';
+import { createPreviewServer } from './server';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2).filter((arg) => arg !== '--');
+  let file = args[0];
+  if (!file) {
+    await mkdir(join(root, 'build'), { recursive: true });
+    file = join(root, 'build', 'tesla-preview.xlsx');
+    await copyFile(join(root, 'examples', 'tesla.xlsx'), file);
+  }
+  const port = await openXlsxPort(resolve(file));
+  const pages = {
+    page: await readFile(join(root, 'build', 'preview.html'), 'utf8'),
+    sidebar: await readFile(join(root, 'dist', 'sidebar.html'), 'utf8'),
+  };
+  const server = createPreviewServer(port, pages);
+  const listenPort = Number(process.env.PORT ?? 8080);
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const reason = error.code === 'EADDRINUSE' ? `port ${listenPort} is in use (set PORT to another one)` : error.message;
+    process.stderr.write(`ladder preview: ${reason}\n`);
+    process.exit(2);
+  });
+  server.listen(listenPort, '127.0.0.1', () => {
+    process.stdout.write(`Ladder preview of ${port.path}\n  http://localhost:${listenPort}\n(Ctrl+C to stop)\n`);
+  });
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof WorkbookFileError ? error.message : `could not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+  process.stderr.write(`ladder preview: ${message}\n`);
+  process.exit(2);
+});

@@ -1,0 +1,133 @@
+/**
+ * The workbook port over an .xlsx file, for the local preview. The whole workbook is held by
+ * exceljs, so formulas, formatting and other tabs survive a write; a change is saved by
+ * writing a temporary file beside the original and renaming it over (never a half-written
+ * file), after keeping a .bak of the file as it was before the preview first changed it.
+ * Ladder's settings live beside the file, in FILE.ladder.json.
+ */
+import { copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { Refusal, type WorkbookPort, type Writable } from '../api/port';
+import type { LadderConfig } from '../core/config';
+import type { WorkbookSnapshot } from '../core/snapshot';
+import { loadWorkbook, workbookSnapshot } from './xlsx-snapshot';
+
+export interface XlsxPort extends WorkbookPort {
+  readonly path: string;
+  /** Whether something was written since the last save. */
+  readonly dirty: boolean;
+  /** Saves pending changes atomically; keeps FILE.bak of the original the first time. */
+  save(): Promise<void>;
+}
+
+function localDay(date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The last row of a worksheet with any value in it. */
+function lastFilledRow(worksheet: ExcelJS.Worksheet): number {
+  for (let r = worksheet.rowCount; r > 0; r--) {
+    const row = worksheet.getRow(r);
+    if (row.values && (row.values as unknown[]).some((value) => value !== null && value !== undefined && value !== '')) return r;
+  }
+  return 0;
+}
+
+export async function openXlsxPort(path: string): Promise<XlsxPort> {
+  const workbook = await loadWorkbook(path);
+  const settingsPath = `${path}.ladder.json`;
+  let config: unknown = null;
+  try {
+    config = await readFile(settingsPath, 'utf8');
+  } catch {
+    config = null;
+  }
+  let snapshot: WorkbookSnapshot | null = null;
+  let dirty = false;
+  let backedUp = false;
+  let pendingConfig = false;
+  let locked = false;
+
+  const worksheet = (name: string) => {
+    const found = workbook.getWorksheet(name);
+    if (!found) throw new Refusal(`The tab "${name}" is gone; refresh.`);
+    return found;
+  };
+  const changed = () => {
+    dirty = true;
+    snapshot = null;
+  };
+
+  return {
+    path,
+    get dirty() {
+      return dirty || pendingConfig;
+    },
+    read() {
+      snapshot ??= workbookSnapshot(workbook);
+      return snapshot;
+    },
+    writeCell(sheet, row, column, value: Writable) {
+      worksheet(sheet).getCell(row, column).value = value;
+      changed();
+    },
+    appendRow(sheet, values) {
+      const target = worksheet(sheet);
+      const row = lastFilledRow(target) + 1;
+      values.forEach((value, c) => {
+        if (value !== '') target.getCell(row, c + 1).value = value;
+      });
+      changed();
+      return row;
+    },
+    addSheet(sheet, rows) {
+      const created = workbook.addWorksheet(sheet);
+      for (const row of rows) created.addRow([...row]);
+      created.getRow(1).font = { bold: true };
+      changed();
+    },
+    deleteRow(sheet, row) {
+      worksheet(sheet).spliceRows(row, 1);
+      changed();
+    },
+    withLock(work) {
+      if (locked) throw new Refusal('Ladder is busy with another change; try again in a moment.');
+      locked = true;
+      try {
+        return work();
+      } finally {
+        locked = false;
+      }
+    },
+    selection: () => null,
+    readConfig: () => config,
+    saveConfig(next: LadderConfig) {
+      config = JSON.stringify(next);
+      pendingConfig = true;
+      snapshot = null;
+    },
+    today: () => localDay(),
+    async save() {
+      if (pendingConfig) {
+        await writeFile(settingsPath, String(config));
+        pendingConfig = false;
+      }
+      if (!dirty) return;
+      if (!backedUp) {
+        await copyFile(path, `${path}.bak`);
+        backedUp = true;
+      }
+      const temporary = join(dirname(path), `.${basename(path)}.ladder-tmp-${process.pid}.xlsx`);
+      try {
+        await workbook.xlsx.writeFile(temporary);
+        await rename(temporary, path);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+      dirty = false;
+    },
+  };
+}
