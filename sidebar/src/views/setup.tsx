@@ -24,7 +24,11 @@ export function Setup() {
   };
   const save = () => {
     const kept = data.saved.tabs.filter((tab) => !(tab.sheet in edits) && data.tabs.some((candidate) => candidate.sheet === tab.sheet));
-    const changed = Object.entries(edits).map(([sheet, { use, headerRow }]) => ({ sheet, use, ...(headerRow ? { headerRow: Number(headerRow) } : {}) }));
+    // A header row is saved only when the PM changed it: a pinned row would not follow the sheet.
+    const changed = Object.entries(edits).map(([sheet, { use, headerRow }]) => {
+      const detected = data.tabs.find((tab) => tab.sheet === sheet)?.headerRow;
+      return { sheet, use, ...(headerRow && Number(headerRow) !== detected ? { headerRow: Number(headerRow) } : {}) };
+    });
     void call('saveSetup', { version: 1, tabs: [...kept, ...changed] }).then((reply) => {
       setMessage(reply.ok ? 'Saved. Ladder reads the tabs this way from now on.' : reply.error);
       if (reply.ok) {

@@ -7,7 +7,8 @@ import type { Effort, Strategy as StrategyData } from '../types';
 import { useCall } from '../use-call';
 
 function Bars({ title, rows, total }: { title: string; rows: { label: string; effort: number; tone: string }[]; total: number }) {
-  const height = 22;
+  const height = 30;
+  const short = (label: string) => (label.length > 38 ? `${label.slice(0, 37)}…` : label);
   return (
     <figure>
       <figcaption>{title}</figcaption>
@@ -16,8 +17,8 @@ function Bars({ title, rows, total }: { title: string; rows: { label: string; ef
           const share = total === 0 ? 0 : row.effort / total;
           return (
             <g key={row.label} transform={`translate(0 ${i * height})`}>
-              <rect x="0" y="3" width={Math.max(2, share * 276)} height={height - 6} class={`bar ${row.tone}`} />
-              <text x="4" y={height / 2 + 4} class="bar-label">{`${row.label} · ${Math.round(share * 100)}%`}</text>
+              <text x="0" y="11" class="bar-label">{`${short(row.label)} · ${Math.round(share * 100)}%`}</text>
+              <rect x="0" y="15" width={Math.max(2, share * 276)} height="10" rx="2" class={`bar ${row.tone}`}><title>{row.label}</title></rect>
             </g>
           );
         })}
