@@ -59,6 +59,6 @@ export interface SetupTab {
 
 export interface Setup {
   tabs: SetupTab[];
-  saved: { version: 1; tabs: { sheet: string; use: string; headerRow?: number }[] };
+  saved: { version: 1; tabs: { sheet: string; use: string; headerRow?: number; columns?: Record<string, string> }[] };
   warnings: string[];
 }

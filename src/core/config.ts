@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { ROLES } from './columns';
+import { DECLINED_ROLES } from './declined-columns';
 import { LAYER_CODES } from './layers';
 
 z.config(en());
@@ -19,7 +20,7 @@ const tabMappingSchema = z.object({
   /** 1-based header row; detected when absent. */
   headerRow: z.optional(z.int().check(z.gte(1), z.lte(1000))),
   /** Role → header text of the column (headers survive inserted columns, letters don't). */
-  columns: z.optional(z.partialRecord(z.enum(ROLES), z.string().check(z.maxLength(200)))),
+  columns: z.optional(z.partialRecord(z.enum([...new Set([...ROLES, ...DECLINED_ROLES])]), z.string().check(z.maxLength(200)))),
 });
 
 export const configSchema = z.object({

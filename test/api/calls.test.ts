@@ -177,3 +177,10 @@ describe('what the console could send instead of the sidebar', () => {
     expect(port.writes).toEqual([]);
   });
 });
+
+test('saveSetup can name a column for a role; the cascade then reads it', () => {
+  const port = tesla();
+  ok(callApi(port, 'saveSetup', { version: 1, tabs: [{ sheet: 'Roadmap', use: 'roadmap', columns: { title: 'Owner' } }] }));
+  expect(ok(callApi(port, 'rowContext', { sheet: 'Roadmap', row: 2 })).item.title).toBe('JB');
+  expect(ok(callApi(port, 'setup', undefined)).tabs.find((tab: any) => tab.sheet === 'Roadmap').columns).toContainEqual({ role: 'title', headers: ['Owner'] });
+});

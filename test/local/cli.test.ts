@@ -112,3 +112,24 @@ describe('bad input is one line on stderr and exit 2', () => {
     expect(stderr).toMatch(/permission denied/);
   });
 });
+
+describe('the preview refuses a file it cannot read', () => {
+  test.each([
+    ['a missing file', () => join(dir, 'nope.xlsx'), /no such file/],
+    ['a text file', async () => {
+      await writeFile(join(dir, 'notes.txt.xlsx'), 'just text');
+      return join(dir, 'notes.txt.xlsx');
+    }, /not an \.xlsx workbook/],
+  ] as const)('%s: one line, exit 2', async (_, file, reason) => {
+    let result: { code: number; stdout: string; stderr: string };
+    try {
+      const { stdout, stderr } = await run(process.execPath, ['build/preview.js', await file()], { env: { ...process.env, PORT: '0' } });
+      result = { code: 0, stdout, stderr };
+    } catch (error) {
+      result = error as { code: number; stdout: string; stderr: string };
+    }
+    expect(result.code).toBe(2);
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(reason);
+  });
+});

@@ -153,10 +153,14 @@ describe('the preview', () => {
     await frame.getByRole('tab', { name: 'Setup' }).click();
     await expect.poll(() => frame.locator('section.card').count()).toBe(7);
     await shot(page, 'setup');
-    await frame.locator('section.card').filter({ hasText: 'Backlog' }).getByLabel('Layer').selectOption('ignore');
+    await frame.getByLabel('Layer of Backlog').selectOption('ignore');
+    await frame.locator('section.card:has(> .title:text-is("Roadmap")) summary').click();
+    await frame.getByLabel('Effort column of Roadmap').selectOption('Reach');
     await frame.getByRole('button', { name: 'Save setup' }).click();
     await expect.poll(() => frame.getByText('Saved. Ladder reads the tabs this way from now on.').count()).toBe(1);
-    expect(JSON.parse(await readFile(`${file}.ladder.json`, 'utf8'))).toEqual({ version: 1, tabs: [{ sheet: 'Backlog', use: 'ignore' }] });
+    expect(JSON.parse(await readFile(`${file}.ladder.json`, 'utf8'))).toEqual({
+      version: 1, tabs: [{ sheet: 'Backlog', use: 'ignore' }, { sheet: 'Roadmap', use: 'roadmap', columns: { effort: 'Reach' } }],
+    });
   });
 
   test('markup in cells is shown as text, in the grid and in the sidebar, and runs nothing', async () => {

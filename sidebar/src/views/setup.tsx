@@ -1,33 +1,49 @@
 /**
  * Setup: which tab Ladder reads as which layer, from which header row, with which columns.
- * The PM can change a tab's layer or header row; the choice is saved in the document and
- * wins over detection.
+ * The PM can change any of it; the choice is saved in the document and wins over detection.
+ * Only what the PM changed is saved, so the rest keeps following the sheet.
  */
 import { useState } from 'preact/hooks';
 import { call } from '../server';
-import type { Setup as SetupData } from '../types';
+import type { Setup as SetupData, SetupTab } from '../types';
 import { useCall } from '../use-call';
 
 const USES = ['mission', 'vision', 'strategy', 'anti-priorities', 'goals', 'roadmap', 'tasks', 'declined', 'ignore'];
+const LAYER_ROLES = ['id', 'title', 'parent', 'why', 'kind', 'effort', 'impact', 'confidence', 'reach', 'weight'];
+const DECLINED_ROLES = ['title', 'date', 'who', 'why', 'pillar', 'goal'];
+const ROLE_LABELS: Record<string, string> = {
+  id: 'Id', title: 'Title', parent: 'Link up', why: 'Why', kind: 'Type', effort: 'Effort', impact: 'Impact', confidence: 'Confidence',
+  reach: 'Reach', weight: 'Weight', date: 'Date', who: 'Who asked', pillar: "Pillar it didn't fit", goal: "Goal it didn't move",
+};
+
+interface Edit {
+  use: string;
+  headerRow: string;
+  columns: Record<string, string>;
+}
+
+const detectedColumn = (tab: SetupTab, role: string) => tab.columns.find((column) => column.role === role)?.headers[0] ?? '';
 
 export function Setup() {
   const setup = useCall<SetupData>('setup');
-  const [edits, setEdits] = useState<Record<string, { use: string; headerRow: string }>>({});
+  const [edits, setEdits] = useState<Record<string, Edit>>({});
   const [message, setMessage] = useState<string | null>(null);
   if (setup.loading && !setup.value) return <p class="muted" role="status">Reading the tabs…</p>;
   if (setup.error || !setup.value) return <p class="error" role="alert">{setup.error}</p>;
   const data = setup.value;
-  const edit = (sheet: string, field: 'use' | 'headerRow', value: string) => {
-    const tab = data.tabs.find((candidate) => candidate.sheet === sheet)!;
-    const current = edits[sheet] ?? { use: tab.use, headerRow: tab.headerRow === null ? '' : String(tab.headerRow) };
-    setEdits({ ...edits, [sheet]: { ...current, [field]: value } });
-  };
+  const shownOf = (tab: SetupTab): Edit => edits[tab.sheet] ?? { use: tab.use, headerRow: tab.headerRow === null ? '' : String(tab.headerRow), columns: {} };
+  const edit = (tab: SetupTab, change: Partial<Edit>) => setEdits({ ...edits, [tab.sheet]: { ...shownOf(tab), ...change } });
+
   const save = () => {
     const kept = data.saved.tabs.filter((tab) => !(tab.sheet in edits) && data.tabs.some((candidate) => candidate.sheet === tab.sheet));
-    // A header row is saved only when the PM changed it: a pinned row would not follow the sheet.
-    const changed = Object.entries(edits).map(([sheet, { use, headerRow }]) => {
-      const detected = data.tabs.find((tab) => tab.sheet === sheet)?.headerRow;
-      return { sheet, use, ...(headerRow && Number(headerRow) !== detected ? { headerRow: Number(headerRow) } : {}) };
+    const changed = Object.entries(edits).map(([sheet, { use, headerRow, columns }]) => {
+      const tab = data.tabs.find((candidate) => candidate.sheet === sheet)!;
+      const chosen = Object.fromEntries(Object.entries(columns).filter(([role, header]) => header !== '' && header !== detectedColumn(tab, role)));
+      return {
+        sheet, use,
+        ...(headerRow && Number(headerRow) !== tab.headerRow ? { headerRow: Number(headerRow) } : {}),
+        ...(Object.keys(chosen).length > 0 ? { columns: chosen } : {}),
+      };
     });
     void call('saveSetup', { version: 1, tabs: [...kept, ...changed] }).then((reply) => {
       setMessage(reply.ok ? 'Saved. Ladder reads the tabs this way from now on.' : reply.error);
@@ -37,31 +53,44 @@ export function Setup() {
       }
     });
   };
+
   return (
     <div>
       {data.warnings.map((warning) => <p key={warning} class="flag">⚠ {warning}</p>)}
       {message && <p role="status">{message}</p>}
       {data.tabs.map((tab) => {
-        const shown = edits[tab.sheet] ?? { use: tab.use, headerRow: tab.headerRow === null ? '' : String(tab.headerRow) };
+        const shown = shownOf(tab);
+        const roles = shown.use === 'declined' ? DECLINED_ROLES : LAYER_ROLES;
         return (
           <section key={tab.sheet} class="card">
             <div class="title">{tab.sheet}</div>
             <div class="row-fields">
               <label class="field">
                 Layer
-                <select value={shown.use} onChange={(event) => edit(tab.sheet, 'use', (event.target as HTMLSelectElement).value)}>
+                <select aria-label={`Layer of ${tab.sheet}`} value={shown.use} onChange={(event) => edit(tab, { use: (event.target as HTMLSelectElement).value })}>
                   {USES.map((use) => <option key={use} value={use}>{use}</option>)}
                 </select>
               </label>
               <label class="field narrow">
                 Header row
-                <input type="number" min={1} max={1000} value={shown.headerRow} onInput={(event) => edit(tab.sheet, 'headerRow', (event.target as HTMLInputElement).value)} />
+                <input type="number" aria-label={`Header row of ${tab.sheet}`} min={1} max={1000} value={shown.headerRow} onInput={(event) => edit(tab, { headerRow: (event.target as HTMLInputElement).value })} />
               </label>
             </div>
-            <p class="muted">
-              {tab.use === 'ignore' ? 'Not read.' : `${tab.items} rows · ${tab.source === 'settings' ? 'your setting' : 'detected'}`}
-              {tab.columns.length > 0 ? ` · ${tab.columns.map((column) => `${column.role}: ${column.headers.join(', ')}`).join(' · ')}` : ''}
-            </p>
+            <p class="muted">{shown.use === 'ignore' ? 'Not read.' : `${tab.items} rows · ${tab.source === 'settings' ? 'your setting' : 'detected'}`}</p>
+            {shown.use !== 'ignore' && tab.headers.length > 0 && (
+              <details>
+                <summary>Columns</summary>
+                {roles.map((role) => (
+                  <label key={role} class="field">
+                    {ROLE_LABELS[role] ?? role}
+                    <select aria-label={`${ROLE_LABELS[role] ?? role} column of ${tab.sheet}`} value={shown.columns[role] ?? detectedColumn(tab, role)} onChange={(event) => edit(tab, { columns: { ...shown.columns, [role]: (event.target as HTMLSelectElement).value } })}>
+                      <option value="">—</option>
+                      {tab.headers.map((header) => <option key={header} value={header}>{header}</option>)}
+                    </select>
+                  </label>
+                ))}
+              </details>
+            )}
           </section>
         );
       })}
