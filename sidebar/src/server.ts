@@ -2,6 +2,8 @@
  * One way for the sidebar to call the server, wherever it runs: google.script.run inside
  * Sheets, HTTP in the local preview. Every call answers { ok, value } or { ok: false, error }.
  */
+import type { ApiInput, ApiName, ApiOutput } from '../../src/api/calls';
+
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 interface ScriptRun {
@@ -33,8 +35,9 @@ function announce(name: string, reply: Reply<unknown>): Reply<unknown> {
   return reply;
 }
 
-export function call<T>(name: string, input?: unknown): Promise<Reply<T>> {
-  return send<T>(name, input).then((reply) => announce(name, reply) as Reply<T>);
+/** Calls the server; the name, the input and the answer are typed from the server's list. */
+export function call<N extends ApiName>(name: N, input?: ApiInput<N>): Promise<Reply<ApiOutput<N>>> {
+  return send<ApiOutput<N>>(name, input).then((reply) => announce(name, reply) as Reply<ApiOutput<N>>);
 }
 
 function send<T>(name: string, input?: unknown): Promise<Reply<T>> {

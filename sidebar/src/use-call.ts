@@ -1,12 +1,14 @@
 /** A server call's state for a view: loading, the value, or the error to show. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { ApiInput, ApiName, ApiOutput } from '../../src/api/calls';
 import { call } from './server';
 
-export function useCall<T>(name: string, input?: unknown, deps: unknown[] = []) {
+export function useCall<N extends ApiName>(name: N, input?: ApiInput<N>, deps: unknown[] = []) {
+  type T = ApiOutput<N>;
   const [state, setState] = useState<{ loading: boolean; value: T | null; error: string | null }>({ loading: true, value: null, error: null });
   const load = useCallback(() => {
     setState((previous) => ({ ...previous, loading: true }));
-    return call<T>(name, input).then((reply) => setState(reply.ok ? { loading: false, value: reply.value, error: null } : { loading: false, value: null, error: reply.error }));
+    return call(name, input).then((reply) => setState(reply.ok ? { loading: false, value: reply.value, error: null } : { loading: false, value: null, error: reply.error }));
   }, deps);
   useEffect(() => {
     void load();

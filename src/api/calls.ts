@@ -20,7 +20,13 @@ interface ApiCall {
   run(port: WorkbookPort, input: never): unknown;
 }
 
-export const API_CALLS: readonly ApiCall[] = [health, setup, saveSetup, rowContext, linkRow, declineRow, strategy];
+export const API_CALLS = [health, setup, saveSetup, rowContext, linkRow, declineRow, strategy] as const satisfies readonly ApiCall[];
+
+/** The client's view of the list: each call's name, what it takes and what it answers. */
+type Calls = (typeof API_CALLS)[number];
+export type ApiName = Calls['name'];
+export type ApiInput<N extends ApiName> = z.input<Extract<Calls, { name: N }>['input']>;
+export type ApiOutput<N extends ApiName> = ReturnType<Extract<Calls, { name: N }>['run']>;
 
 /** The top-level function name Apps Script exposes for a call ("linkRow" → "ladderLinkRow"). */
 export function gasName(call: string): string {
@@ -28,7 +34,7 @@ export function gasName(call: string): string {
 }
 
 export function callApi(port: WorkbookPort, name: unknown, input: unknown): Reply<unknown> {
-  const call = API_CALLS.find((candidate) => candidate.name === name);
+  const call = (API_CALLS as readonly ApiCall[]).find((candidate) => candidate.name === name);
   if (!call) return { ok: false, error: `Ladder has no call named "${String(name).slice(0, 60)}".` };
   const parsed = call.input.safeParse(input);
   if (!parsed.success) {

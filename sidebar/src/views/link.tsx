@@ -16,7 +16,7 @@ export function Link({ selection }: { selection: Selection }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const load = () => call<RowContext>('rowContext', selection ?? undefined).then((reply) => {
+  const load = () => call('rowContext', selection ?? undefined).then((reply) => {
     if (reply.ok) setContext(reply.value);
     else setError(reply.error);
   });
@@ -40,7 +40,7 @@ export function Link({ selection }: { selection: Selection }) {
       {item.canLink ? (
         <GoalPicker key={`${item.sheet}!${item.row}`} picker={context.picker} busy={busy} onSave={(goals: Chosen[]) => {
           setBusy(true);
-          void call<{ linkText: string }>('linkRow', { sheet: item.sheet, key: item.key, expectedTitle: item.title, goals }).then((reply) => {
+          void call('linkRow', { sheet: item.sheet, key: item.key, expectedTitle: item.title, goals }).then((reply) => {
             setBusy(false);
             if (reply.ok) {
               setSaved(`Saved: ${reply.value.linkText}`);

@@ -33,17 +33,19 @@ function Summary({ health }: { health: Health }) {
 }
 
 function QueueItem({ sheet, row, onDone, onSkip }: { sheet: string; row: number; onDone(message: string): void; onSkip(): void }) {
-  const context = useCall<RowContext>('rowContext', { sheet, row }, [sheet, row]);
+  const context = useCall('rowContext', { sheet, row }, [sheet, row]);
   const [mode, setMode] = useState<'choose' | 'link' | 'decline'>('choose');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (context.loading && !context.value) return <p class="muted">Loading the row…</p>;
   if (context.error || !context.value?.item) return <p class="error">{context.error ?? 'This row is gone; refresh.'}</p>;
   const item = context.value.item;
-  const act = (name: string, input: object, message: string) => {
+  const act = (name: 'linkRow' | 'declineRow', input: { goals: Chosen[] } | Decline, message: string) => {
     setBusy(true);
     setError(null);
-    void call(name, { sheet: item.sheet, key: item.key, expectedTitle: item.title, ...input }).then((reply) => {
+    const row = { sheet: item.sheet, key: item.key, expectedTitle: item.title };
+    const sent = name === 'linkRow' ? call('linkRow', { ...row, ...(input as { goals: Chosen[] }) }) : call('declineRow', { ...row, ...(input as Decline) });
+    void sent.then((reply) => {
       setBusy(false);
       if (reply.ok) onDone(message);
       else setError(reply.error);
@@ -72,7 +74,7 @@ function QueueItem({ sheet, row, onDone, onSkip }: { sheet: string; row: number;
 }
 
 export function Review() {
-  const health = useCall<Health>('health');
+  const health = useCall('health');
   const [position, setPosition] = useState(0);
   const [done, setDone] = useState<string | null>(null);
   if (health.loading && !health.value) return <p class="muted" role="status">Reading the cascade…</p>;

@@ -4,46 +4,52 @@
  * Only what the PM changed is saved, so the rest keeps following the sheet.
  */
 import { useState } from 'preact/hooks';
+import type { ApiInput } from '../../../src/api/calls';
 import { call } from '../server';
 import type { Setup as SetupData, SetupTab } from '../types';
 import { useCall } from '../use-call';
 
-const USES = ['mission', 'vision', 'strategy', 'anti-priorities', 'goals', 'roadmap', 'tasks', 'declined', 'ignore'];
-const LAYER_ROLES = ['id', 'title', 'parent', 'why', 'kind', 'effort', 'impact', 'confidence', 'reach', 'weight'];
-const DECLINED_ROLES = ['title', 'date', 'who', 'why', 'pillar', 'goal'];
+type Mapping = ApiInput<'saveSetup'>['tabs'][number];
+type Use = Mapping['use'];
+type Role = keyof NonNullable<Mapping['columns']>;
+
+const USES: readonly Use[] = ['mission', 'vision', 'strategy', 'anti-priorities', 'goals', 'roadmap', 'tasks', 'declined', 'ignore'];
+const LAYER_ROLES: readonly Role[] = ['id', 'title', 'parent', 'why', 'kind', 'effort', 'impact', 'confidence', 'reach', 'weight'];
+const DECLINED_ROLES: readonly Role[] = ['title', 'date', 'who', 'why', 'pillar', 'goal'];
 const ROLE_LABELS: Record<string, string> = {
   id: 'Id', title: 'Title', parent: 'Link up', why: 'Why', kind: 'Type', effort: 'Effort', impact: 'Impact', confidence: 'Confidence',
   reach: 'Reach', weight: 'Weight', date: 'Date', who: 'Who asked', pillar: "Pillar it didn't fit", goal: "Goal it didn't move",
 };
 
 interface Edit {
-  use: string;
+  use: Use;
   headerRow: string;
-  columns: Record<string, string>;
+  columns: Partial<Record<Role, string>>;
 }
 
 const detectedColumn = (tab: SetupTab, role: string) => tab.columns.find((column) => column.role === role)?.headers[0] ?? '';
 
 export function Setup() {
-  const setup = useCall<SetupData>('setup');
+  const setup = useCall('setup');
   const [edits, setEdits] = useState<Record<string, Edit>>({});
   const [message, setMessage] = useState<string | null>(null);
   if (setup.loading && !setup.value) return <p class="muted" role="status">Reading the tabs…</p>;
   if (setup.error || !setup.value) return <p class="error" role="alert">{setup.error}</p>;
   const data = setup.value;
-  const shownOf = (tab: SetupTab): Edit => edits[tab.sheet] ?? { use: tab.use, headerRow: tab.headerRow === null ? '' : String(tab.headerRow), columns: {} };
+  const shownOf = (tab: SetupTab): Edit => edits[tab.sheet] ?? { use: tab.use as Use, headerRow: tab.headerRow === null ? '' : String(tab.headerRow), columns: {} };
   const edit = (tab: SetupTab, change: Partial<Edit>) => setEdits({ ...edits, [tab.sheet]: { ...shownOf(tab), ...change } });
 
   const save = () => {
     const kept = data.saved.tabs.filter((tab) => !(tab.sheet in edits) && data.tabs.some((candidate) => candidate.sheet === tab.sheet));
     const changed = Object.entries(edits).map(([sheet, { use, headerRow, columns }]) => {
       const tab = data.tabs.find((candidate) => candidate.sheet === sheet)!;
-      const chosen = Object.fromEntries(Object.entries(columns).filter(([role, header]) => header !== '' && header !== detectedColumn(tab, role)));
-      return {
+      const chosen: Partial<Record<Role, string>> = Object.fromEntries(Object.entries(columns).filter(([role, header]) => header !== '' && header !== detectedColumn(tab, role)));
+      const mapping: Mapping = {
         sheet, use,
         ...(headerRow && Number(headerRow) !== tab.headerRow ? { headerRow: Number(headerRow) } : {}),
         ...(Object.keys(chosen).length > 0 ? { columns: chosen } : {}),
       };
+      return mapping;
     });
     void call('saveSetup', { version: 1, tabs: [...kept, ...changed] }).then((reply) => {
       setMessage(reply.ok ? 'Saved. Ladder reads the tabs this way from now on.' : reply.error);
@@ -67,7 +73,7 @@ export function Setup() {
             <div class="row-fields">
               <label class="field">
                 Layer
-                <select aria-label={`Layer of ${tab.sheet}`} value={shown.use} onChange={(event) => edit(tab, { use: (event.target as HTMLSelectElement).value })}>
+                <select aria-label={`Layer of ${tab.sheet}`} value={shown.use} onChange={(event) => edit(tab, { use: (event.target as HTMLSelectElement).value as Use })}>
                   {USES.map((use) => <option key={use} value={use}>{use}</option>)}
                 </select>
               </label>

@@ -30,7 +30,7 @@ function Bars({ title, rows, total }: { title: string; rows: { label: string; ef
 const asRows = (list: Effort[]) => list.map((entry) => ({ label: entry.title, effort: entry.effort, tone: entry.anti ? 'anti' : 'ok' }));
 
 export function Strategy() {
-  const strategy = useCall<StrategyData>('strategy');
+  const strategy = useCall('strategy');
   if (strategy.loading && !strategy.value) return <p class="muted" role="status">Reading the strategy…</p>;
   if (strategy.error || !strategy.value) return <p class="error" role="alert">{strategy.error}</p>;
   const { groups, antiPriorities, loose, checks, effort } = strategy.value;

@@ -15,7 +15,7 @@ export const DECLINED_TAB = 'Not on roadmap';
 export const DECLINED_HEADERS = ['Date', 'Request', 'Requested by', 'Reason', "Pillar it didn't fit", "Goal it didn't move"];
 
 export const declineRow = {
-  name: 'declineRow',
+  name: 'declineRow' as const,
   input: declineInput,
   run(port: WorkbookPort, input: DeclineInput) {
     return port.withLock(() => {

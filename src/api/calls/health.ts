@@ -5,7 +5,7 @@ import { noInput } from '../schemas';
 import { load } from '../workbook';
 
 export const health = {
-  name: 'health',
+  name: 'health' as const,
   input: noInput,
   run(port: WorkbookPort) {
     const { cascade, warnings } = load(port);

@@ -12,7 +12,7 @@ import { itemByKey, load, nextColumn, planOf } from '../workbook';
 type LinkInput = typeof linkInput['_zod']['output'];
 
 export const linkRow = {
-  name: 'linkRow',
+  name: 'linkRow' as const,
   input: linkInput,
   run(port: WorkbookPort, input: LinkInput) {
     return port.withLock(() => {

@@ -36,7 +36,7 @@ export function goalPicker(cascade: Cascade) {
 }
 
 export const rowContext = {
-  name: 'rowContext',
+  name: 'rowContext' as const,
   input: selectionInput,
   run(port: WorkbookPort, input: { sheet?: string | undefined; row?: number | undefined } | undefined) {
     const { cascade } = load(port);

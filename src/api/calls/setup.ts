@@ -8,7 +8,7 @@ import { noInput } from '../schemas';
 import { load } from '../workbook';
 
 export const setup = {
-  name: 'setup',
+  name: 'setup' as const,
   input: noInput,
   run(port: WorkbookPort) {
     const { cascade, snapshot, warnings } = load(port);
@@ -32,7 +32,7 @@ export const setup = {
 };
 
 export const saveSetup = {
-  name: 'saveSetup',
+  name: 'saveSetup' as const,
   input: configSchema,
   run(port: WorkbookPort, config: typeof configSchema['_zod']['output']) {
     port.withLock(() => port.saveConfig(config));

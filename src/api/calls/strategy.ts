@@ -43,7 +43,7 @@ export function effortSplit(cascade: Cascade) {
 }
 
 export const strategy = {
-  name: 'strategy',
+  name: 'strategy' as const,
   input: noInput,
   run(port: WorkbookPort) {
     const { cascade, warnings } = load(port);
