@@ -9,16 +9,27 @@ import type { WorkbookSnapshot } from '../core/snapshot';
 
 export type Writable = string | number | boolean;
 
+/** The row's key as it must still read, in this column, at the moment of writing. */
+export interface RowGuard {
+  readonly column: number;
+  readonly key: string;
+}
+
 export interface WorkbookPort {
   /** Every cascade tab's values (and the others' names), as the core reads them. */
   read(): WorkbookSnapshot;
-  /** Writes one cell (1-based); strings are written as text, never as a formula. */
-  writeCell(sheet: string, row: number, column: number, value: Writable): void;
+  /**
+   * Writes one cell (1-based); strings are written as text, never as a formula. With a
+   * guard, the row's key is read again first and nothing is written if it changed.
+   */
+  writeCell(sheet: string, row: number, column: number, value: Writable, guard?: RowGuard): void;
+  /** Reads one cell as text (to restore it if a later write fails). */
+  readCell(sheet: string, row: number, column: number): string;
   /** Appends a row below the last one with content; returns its 1-based number. */
   appendRow(sheet: string, values: readonly Writable[]): number;
   /** Adds a tab at the end with these rows. */
   addSheet(sheet: string, rows: readonly (readonly Writable[])[]): void;
-  deleteRow(sheet: string, row: number): void;
+  deleteRow(sheet: string, row: number, guard?: RowGuard): void;
   /** Runs `work` holding the document lock; throws a retryable message if it can't be had. */
   withLock<T>(work: () => T): T;
   /** The row the PM has selected, if the port knows it (the sidebar's selection). */
@@ -31,3 +42,5 @@ export interface WorkbookPort {
 
 /** A refusal the PM should read as is (the row moved, the input is wrong). */
 export class Refusal extends Error {}
+
+export const ROW_CHANGED = 'This row changed while Ladder was writing (it was moved, edited or deleted). Refresh and try again.';

@@ -8,7 +8,7 @@ import type { TabPlan } from '../core/detect';
 import type { Item } from '../core/items';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { clip, normalizeKey } from '../core/text';
-import { Refusal, type WorkbookPort } from './port';
+import { Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort } from './port';
 
 export interface Loaded {
   readonly snapshot: WorkbookSnapshot;
@@ -41,6 +41,21 @@ export function itemByKey(cascade: Cascade, sheet: string, key: string, expected
   }
   return item;
 }
+
+/** What must still be in the sheet for a write to an item's row to be safe: its key, in its key column. */
+export function guardOf(plan: TabPlan, item: Item): RowGuard {
+  const column = item.id !== '' ? plan.columns.id?.[0] : plan.columns.title?.[0];
+  if (column === undefined) throw new Refusal(`"${clip(plan.sheet, 80)}" has no id or title column to find the row by.`);
+  return { column: column + 1, key: item.key };
+}
+
+/** Refuses unless the row still holds its key (read now, from the sheet). */
+export function assertGuard(port: WorkbookPort, sheet: string, row: number, guard: RowGuard): void {
+  if (normalizeKey(port.readCell(sheet, row, guard.column)) !== normalizeKey(guard.key)) throw new Refusal(ROW_CHANGED);
+}
+
+/** The Ladder column that "Check the cascade" writes flags into. */
+export const LADDER_HEADER = 'Ladder';
 
 /** The 1-based column whose header is `header` (any case), or 0. */
 export function columnNamed(plan: TabPlan, header: string): number {

@@ -13,10 +13,10 @@ import { layerSpec, type LayerCode } from '../core/layers';
 import type { Cell, WorkbookSnapshot } from '../core/snapshot';
 import { cellText, normalizeKey } from '../core/text';
 import { loadCascade } from './cascade-source';
+import { LADDER_HEADER } from '../api/workbook';
 import { applyRules, desiredRules } from './ladder-rules';
 import { errorText } from './settings';
 
-export const LADDER_HEADER = 'Ladder';
 
 export interface TabResult {
   readonly sheet: string;

@@ -1,11 +1,15 @@
 /**
  * The workbook port over SpreadsheetApp, for the sidebar's server calls: reads the cascade
  * tabs, writes cells as text, and changes the sheet only under the document lock, flushing
- * before the lock is released so a second call sees the first one's writes.
+ * before the lock is released so a second call sees the first one's writes. Every call to
+ * the service is retried on transient errors; a guarded write reads the row's key again
+ * first, since a person's edit is not held back by the script's lock.
  */
-import { Refusal, type WorkbookPort, type Writable } from '../api/port';
+import { Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable } from '../api/port';
 import type { LadderConfig } from '../core/config';
 import { asCellText } from '../core/flag-text';
+import { cellText, normalizeKey } from '../core/text';
+import { withRetry } from './retry';
 import { readSettings, SETTINGS_KEY } from './settings';
 import { forgetSnapshot } from './snapshot-cache';
 import { readWorkbook } from './workbook-reader';
@@ -20,32 +24,41 @@ function cellValue(value: Writable): Writable {
 export function sheetsPort(): WorkbookPort {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = (name: string) => {
-    const found = spreadsheet.getSheetByName(name);
+    const found = withRetry(() => spreadsheet.getSheetByName(name));
     if (!found) throw new Refusal(`The tab "${name}" is gone; refresh.`);
     return found;
   };
   const changed = () => forgetSnapshot(CacheService.getDocumentCache());
+  const readCell = (name: string, row: number, column: number) => cellText(withRetry(() => sheet(name).getRange(row, column).getValue()));
+  const check = (name: string, row: number, guard: RowGuard | undefined) => {
+    if (guard && normalizeKey(readCell(name, row, guard.column)) !== normalizeKey(guard.key)) throw new Refusal(ROW_CHANGED);
+  };
   return {
-    read: () => readWorkbook(spreadsheet, readSettings().config),
-    writeCell(name, row, column, value) {
-      sheet(name).getRange(row, column).setValue(cellValue(value));
+    read: () => withRetry(() => readWorkbook(spreadsheet, readSettings().config)),
+    readCell,
+    writeCell(name, row, column, value, guard) {
+      check(name, row, guard);
+      withRetry(() => sheet(name).getRange(row, column).setValue(cellValue(value)));
       changed();
     },
     appendRow(name, values) {
       const target = sheet(name);
-      const row = target.getLastRow() + 1;
-      target.getRange(row, 1, 1, Math.max(1, values.length)).setValues([values.length > 0 ? values.map(cellValue) : ['']]);
+      const row = withRetry(() => target.getLastRow()) + 1;
+      withRetry(() => target.getRange(row, 1, 1, Math.max(1, values.length)).setValues([values.length > 0 ? values.map(cellValue) : ['']]));
       changed();
       return row;
     },
     addSheet(name, rows) {
-      const created = spreadsheet.insertSheet(name, spreadsheet.getSheets().length);
+      const created = withRetry(() => spreadsheet.insertSheet(name, spreadsheet.getSheets().length));
       const width = rows.reduce((widest, row) => Math.max(widest, row.length), 1);
-      if (rows.length > 0) created.getRange(1, 1, rows.length, width).setValues(rows.map((row) => Array.from({ length: width }, (_, c) => cellValue(row[c] ?? ''))));
+      if (rows.length > 0) {
+        withRetry(() => created.getRange(1, 1, rows.length, width).setValues(rows.map((row) => Array.from({ length: width }, (_, c) => cellValue(row[c] ?? '')))));
+      }
       changed();
     },
-    deleteRow(name, row) {
-      sheet(name).deleteRow(row);
+    deleteRow(name, row, guard) {
+      check(name, row, guard);
+      withRetry(() => sheet(name).deleteRow(row));
       changed();
     },
     withLock(work) {

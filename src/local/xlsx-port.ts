@@ -8,10 +8,11 @@
 import { copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { Refusal, type WorkbookPort, type Writable } from '../api/port';
+import { Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable } from '../api/port';
 import type { LadderConfig } from '../core/config';
 import type { WorkbookSnapshot } from '../core/snapshot';
-import { loadWorkbook, workbookSnapshot } from './xlsx-snapshot';
+import { cellText, normalizeKey } from '../core/text';
+import { loadWorkbook, sheetsValue, workbookSnapshot } from './xlsx-snapshot';
 
 export interface XlsxPort extends WorkbookPort {
   readonly path: string;
@@ -59,6 +60,10 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
     dirty = true;
     snapshot = null;
   };
+  const readCell = (sheet: string, row: number, column: number) => cellText(sheetsValue(worksheet(sheet).getCell(row, column).value));
+  const check = (sheet: string, row: number, guard: RowGuard | undefined) => {
+    if (guard && normalizeKey(readCell(sheet, row, guard.column)) !== normalizeKey(guard.key)) throw new Refusal(ROW_CHANGED);
+  };
 
   return {
     path,
@@ -69,7 +74,9 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
       snapshot ??= workbookSnapshot(workbook);
       return snapshot;
     },
-    writeCell(sheet, row, column, value: Writable) {
+    readCell,
+    writeCell(sheet, row, column, value: Writable, guard) {
+      check(sheet, row, guard);
       worksheet(sheet).getCell(row, column).value = value;
       changed();
     },
@@ -88,7 +95,8 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
       created.getRow(1).font = { bold: true };
       changed();
     },
-    deleteRow(sheet, row) {
+    deleteRow(sheet, row, guard) {
+      check(sheet, row, guard);
       worksheet(sheet).spliceRows(row, 1);
       changed();
     },

@@ -2,10 +2,11 @@
  * A workbook port over plain arrays, for testing the server calls: writes land as Sheets
  * would store them (a leading apostrophe keeps text), and every write is logged.
  */
-import type { WorkbookPort, Writable } from '../../src/api/port';
+import { Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable } from '../../src/api/port';
 import { asCellText } from '../../src/core/flag-text';
 import type { LadderConfig } from '../../src/core/config';
 import type { Cell } from '../../src/core/snapshot';
+import { cellText, normalizeKey } from '../../src/core/text';
 import type { Tabs } from '../fixtures/workbook';
 
 export class MemoryPort implements WorkbookPort {
@@ -34,8 +35,23 @@ export class MemoryPort implements WorkbookPort {
     const text = asCellText(value);
     return text.startsWith("'") ? text.slice(1) : text;
   }
-  writeCell(sheet: string, row: number, column: number, value: Writable) {
+  readCell(sheet: string, row: number, column: number) {
+    return cellText(this.sheet(sheet).values[row - 1]?.[column - 1]);
+  }
+  private check(sheet: string, row: number, guard: RowGuard | undefined) {
+    if (guard && normalizeKey(this.readCell(sheet, row, guard.column)) !== normalizeKey(guard.key)) throw new Refusal(ROW_CHANGED);
+  }
+  /** Fails the next write with this error (a write that the service refuses). */
+  failNextWrite: Error | null = null;
+  private maybeFail() {
+    const failure = this.failNextWrite;
+    this.failNextWrite = null;
+    if (failure) throw failure;
+  }
+  writeCell(sheet: string, row: number, column: number, value: Writable, guard?: RowGuard) {
     this.beforeWrite?.();
+    this.check(sheet, row, guard);
+    this.maybeFail();
     const values = this.sheet(sheet).values;
     while (values.length < row) values.push([]);
     const line = values[row - 1]!;
@@ -56,8 +72,10 @@ export class MemoryPort implements WorkbookPort {
     this.sheets.push({ name: sheet, values: rows.map((row) => row.map((value) => this.stored(value))) });
     this.writes.push(`add ${sheet}`);
   }
-  deleteRow(sheet: string, row: number) {
+  deleteRow(sheet: string, row: number, guard?: RowGuard) {
     this.beforeWrite?.();
+    this.check(sheet, row, guard);
+    this.maybeFail();
     this.sheet(sheet).values.splice(row - 1, 1);
     this.writes.push(`${sheet}!delete ${row}`);
   }

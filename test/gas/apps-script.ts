@@ -19,6 +19,8 @@ export interface AppsScript {
   readonly lock: FakeLock;
   readonly auth: AuthState;
   readonly log: CallLog;
+  /** Every Utilities.sleep, in milliseconds (the backoff between retries). */
+  readonly sleeps: number[];
   /** Calls a top-level function of the add-on, as Apps Script would. */
   call(name: string, ...args: unknown[]): unknown;
   /** Makes the formula's own sheet the active one (what a custom function sees). */
@@ -37,6 +39,7 @@ export function loadAppsScript(tabs: Record<string, readonly (readonly unknown[]
   const ui = new FakeUi();
   const lock = new FakeLock();
   const files = new Map([['sidebar', readFileSync('dist/sidebar.html', 'utf8')]]);
+  const sleeps: number[] = [];
 
   Object.assign(context, {
     SpreadsheetApp: {
@@ -67,13 +70,13 @@ export function loadAppsScript(tabs: Record<string, readonly (readonly unknown[]
         return output;
       },
     },
-    Utilities: { formatDate },
+    Utilities: { formatDate, sleep: (ms: number) => sleeps.push(ms) },
     ScriptApp: { AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL' } },
   });
   for (const file of DIST_FILES) vm.runInContext(readFileSync(file, 'utf8'), context, { filename: file });
 
   const script: AppsScript = {
-    context, spreadsheet, properties, cache, ui, lock, auth, log,
+    context, spreadsheet, properties, cache, ui, lock, auth, log, sleeps,
     call(name, ...args) {
       const fn = (context as Record<string, unknown>)[name];
       if (typeof fn !== 'function') throw new Error(`no top-level function ${name}`);

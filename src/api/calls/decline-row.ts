@@ -7,7 +7,7 @@
 import { normalizeKey, normalizeLoose } from '../../core/text';
 import { Refusal, type WorkbookPort, type Writable } from '../port';
 import { declineInput } from '../schemas';
-import { columnNamed, itemByKey, load, nextColumn, planOf } from '../workbook';
+import { assertGuard, columnNamed, guardOf, itemByKey, load, nextColumn, planOf } from '../workbook';
 
 type DeclineInput = typeof declineInput['_zod']['output'];
 
@@ -50,18 +50,25 @@ export const declineRow = {
       put('why', input.reason);
       put('pillar', input.pillar ?? '');
       put('goal', input.goal ?? '');
+      const itemPlan = planOf(cascade, item.sheet);
+      const guard = guardOf(itemPlan, item);
+      if (input.action !== 'keep') assertGuard(port, item.sheet, item.row, guard);
       const declinedRow = port.appendRow(plan.sheet, row);
-
-      if (input.action === 'mark') {
-        const itemPlan = planOf(cascade, item.sheet);
-        let status = columnNamed(itemPlan, 'Status');
-        if (status === 0) {
-          status = nextColumn(snapshot, itemPlan);
-          port.writeCell(item.sheet, itemPlan.headerRow!, status, 'Status');
+      try {
+        if (input.action === 'mark') {
+          let status = columnNamed(itemPlan, 'Status');
+          if (status === 0) {
+            status = nextColumn(snapshot, itemPlan);
+            port.writeCell(item.sheet, itemPlan.headerRow!, status, 'Status');
+          }
+          port.writeCell(item.sheet, item.row, status, `Declined ${today}`, guard);
+        } else if (input.action === 'remove') {
+          port.deleteRow(item.sheet, item.row, guard);
         }
-        port.writeCell(item.sheet, item.row, status, `Declined ${today}`);
-      } else if (input.action === 'remove') {
-        port.deleteRow(item.sheet, item.row);
+      } catch (error) {
+        // The receipt and the change to the row go together: take the receipt back.
+        port.deleteRow(plan.sheet, declinedRow);
+        throw error;
       }
       return { declinedRow, sheet: plan.sheet, action: input.action, repeated: false };
     });

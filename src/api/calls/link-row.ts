@@ -1,13 +1,16 @@
 /**
  * `linkRow`: writes the link cell of a row to one or several goals, with optional shares.
  * Under the document lock it reads the sheet as it is now, finds the row by its key, checks
- * each goal exists, and writes that one cell (creating a "Goal" column if the tab has none).
+ * each goal exists, and writes that one cell (creating a "Goal" column if the tab has none),
+ * checking the row's key once more as it writes. If the tab has a Ladder column, the row's
+ * flags are rewritten too: both cells change, or neither (the link is put back).
  */
+import { flagCellText } from '../../core/flag-text';
 import { layerSpec } from '../../core/layers';
 import { clip, normalizeKey } from '../../core/text';
 import { Refusal, type WorkbookPort } from '../port';
 import { linkInput } from '../schemas';
-import { itemByKey, load, nextColumn, planOf } from '../workbook';
+import { columnNamed, guardOf, itemByKey, LADDER_HEADER, load, nextColumn, planOf } from '../workbook';
 
 type LinkInput = typeof linkInput['_zod']['output'];
 
@@ -28,12 +31,26 @@ export const linkRow = {
       if (total > 100.0001) throw new Refusal(`The shares add up to ${total}%, more than 100%.`);
       const text = goals.map((goal) => (goal.share === undefined ? goal.key : `${goal.key} (${goal.share}%)`)).join(', ');
       const plan = planOf(cascade, item.sheet);
+      const guard = guardOf(plan, item);
       let column = (plan.columns.parent?.[0] ?? -1) + 1;
       if (column === 0) {
         column = nextColumn(snapshot, plan);
         port.writeCell(item.sheet, plan.headerRow!, column, 'Goal');
       }
-      port.writeCell(item.sheet, item.row, column, text);
+      const previous = port.readCell(item.sheet, item.row, column);
+      port.writeCell(item.sheet, item.row, column, text, guard);
+
+      const ladder = columnNamed(plan, LADDER_HEADER);
+      if (ladder > 0) {
+        try {
+          const after = load(port).cascade;
+          const linked = itemByKey(after, item.sheet, item.key);
+          port.writeCell(item.sheet, item.row, ladder, flagCellText(after.flags[linked.index]!), guard);
+        } catch (error) {
+          port.writeCell(item.sheet, item.row, column, previous);
+          throw error;
+        }
+      }
       return { sheet: item.sheet, row: item.row, key: item.key, linkText: text };
     });
   },
