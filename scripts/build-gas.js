@@ -28,11 +28,9 @@ function stub({ name, params, doc }) {
   return `${comment}\nfunction ${name}(${params.join(', ')}) {\n  return LadderApp_.handlers.${name}(${params.join(', ')});\n}\n`;
 }
 
-export async function buildGas() {
-  await rm(OUT_DIR, { recursive: true, force: true });
-  await mkdir(OUT_DIR, { recursive: true });
+export async function buildGas({ entry = 'src/gas/main.ts', manifestPath = 'appsscript.json', outDir = OUT_DIR } = {}) {
   const result = await build({
-    entryPoints: ['src/gas/main.ts'],
+    entryPoints: [entry],
     bundle: true,
     format: 'iife',
     globalName: 'LadderApp_',
@@ -63,7 +61,7 @@ export async function buildGas() {
   ].join('\n');
   const main = header + entryPoints.map(stub).join('\n');
 
-  const manifest = JSON.parse(await readFile('appsscript.json', 'utf8'));
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
   const scopes = [...(manifest.oauthScopes ?? [])].sort();
   if (JSON.stringify(scopes) !== JSON.stringify([...ALLOWED_SCOPES].sort())) {
     fail(`appsscript.json must ask for exactly ${ALLOWED_SCOPES.join(' and ')}; it asks for ${scopes.join(', ') || 'none'}`);
@@ -73,9 +71,12 @@ export async function buildGas() {
   const size = Buffer.byteLength(bundle) + Buffer.byteLength(main);
   if (size > BUDGET_BYTES) fail(`the pushed .js files are ${size} bytes, over the ${BUDGET_BYTES}-byte budget`);
 
-  await writeFile(`${OUT_DIR}/ladder.js`, bundle);
-  await writeFile(`${OUT_DIR}/main.js`, main);
-  await copyFile('appsscript.json', `${OUT_DIR}/appsscript.json`);
-  await writeFile(`${OUT_DIR}/sidebar.html`, await buildSidebarHtml());
+  // Written only once every check passed: a failed build leaves nothing to push.
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  await writeFile(`${outDir}/ladder.js`, bundle);
+  await writeFile(`${outDir}/main.js`, main);
+  await copyFile(manifestPath, `${outDir}/appsscript.json`);
+  await writeFile(`${outDir}/sidebar.html`, await buildSidebarHtml());
   return { size, entryPoints: names };
 }

@@ -99,14 +99,27 @@ function headersOf(values: readonly (readonly Cell[])[], headerRow: number | nul
   return headerRow === null ? [] : (values[headerRow - 1] ?? []).map(cellText);
 }
 
+/** Whether a row still reads as the header: the saved column names, or two known columns. */
+function looksLikeHeader(row: readonly Cell[], use: TabUse, mapping: TabMapping): boolean {
+  const texts = row.map(cellText);
+  const saved = Object.values(mapping.columns ?? {}).filter((header): header is string => typeof header === 'string' && header !== '');
+  if (saved.length > 0) return saved.every((header) => texts.some((text) => normalizeKey(text) === normalizeKey(header)));
+  const { roleOf, isTitleWord } = roleOfFor(use);
+  const known = texts.filter((text) => text !== '' && roleOf(text) !== null).length;
+  const filled = texts.filter((text) => text !== '');
+  return known >= 2 || (filled.length === 1 && isTitleWord(filled[0]!));
+}
+
 function planFromMapping(sheet: SheetSnapshot, mapping: TabMapping): TabPlan | null {
   if (mapping.use === 'ignore') return null;
   const use: TabUse = mapping.use === 'anti-priorities' ? 'strategy' : mapping.use;
   const problems: string[] = [];
   let headerRow = mapping.headerRow ?? findHeaderRow(sheet.values, use);
-  if (headerRow !== null && headerRow > sheet.values.length) {
-    problems.push(`the saved header row ${headerRow} is below the last row; detected instead`);
-    headerRow = findHeaderRow(sheet.values, use);
+  if (headerRow !== null && mapping.headerRow !== undefined && !looksLikeHeader(sheet.values[headerRow - 1] ?? [], use, mapping)) {
+    // Rows were inserted or deleted above it: reading the saved row would misread every column.
+    const found = findHeaderRow(sheet.values, use);
+    problems.push(`the saved header row ${headerRow} no longer holds the headers${found === null ? '' : `; row ${found} does, and is used instead`}`);
+    headerRow = found;
   }
   const headers = headersOf(sheet.values, headerRow);
   const columns = mapColumns(headers, use);

@@ -7,6 +7,7 @@ import type { WorkbookSnapshot } from '../core/snapshot';
 import { readSettings } from './settings';
 import { cachedSnapshot, storeSnapshot } from './snapshot-cache';
 import { readWorkbook } from './workbook-reader';
+import { withRetry } from './retry';
 
 export interface Loaded {
   readonly cascade: Cascade;
@@ -29,7 +30,7 @@ export function loadCascade({ fresh = false } = {}): Loaded {
   const cache = documentCache();
   let snapshot = fresh ? null : cachedSnapshot(cache);
   if (!snapshot) {
-    snapshot = readWorkbook(SpreadsheetApp.getActiveSpreadsheet(), settings.config);
+    snapshot = withRetry(() => readWorkbook(SpreadsheetApp.getActiveSpreadsheet(), settings.config));
     storeSnapshot(cache, snapshot);
   }
   const cascade = buildCascade(snapshot, settings.config);

@@ -16,6 +16,7 @@ import { loadCascade } from './cascade-source';
 import { LADDER_HEADER } from '../api/workbook';
 import { applyRules, desiredRules } from './ladder-rules';
 import { errorText } from './settings';
+import { withRetry } from './retry';
 
 
 export interface TabResult {
@@ -84,12 +85,12 @@ function checkTab(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, cascade
     const range = sheet.getRange(headerRow + 1, column + 1, lastRow - headerRow, 1);
     const current = texts.map((_, i) => cellText(values[headerRow + i]?.[column]));
     if (texts.some((text, i) => text !== current[i])) {
-      range.setValues(texts.map((text) => [asCellText(text)]));
+      withRetry(() => range.setValues(texts.map((text) => [asCellText(text)])));
       wroteCells = true;
     }
-    const currentNotes = range.getNotes().map((row) => row[0] ?? '');
+    const currentNotes = withRetry(() => range.getNotes()).map((row) => row[0] ?? '');
     if (notes.some((note, i) => note !== currentNotes[i])) {
-      range.setNotes(notes.map((note) => [note]));
+      withRetry(() => range.setNotes(notes.map((note) => [note])));
       wroteNotes = true;
     }
   }
@@ -137,7 +138,7 @@ export function refreshLadderRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, fro
   if (column < 0 || last < first) return false;
   const { texts, notes } = ladderCells(cascade, plan.sheet, first, last);
   const range = sheet.getRange(first, column + 1, last - first + 1, 1);
-  range.setValues(texts.map((text) => [asCellText(text)]));
-  range.setNotes(notes.map((note) => [note]));
+  withRetry(() => range.setValues(texts.map((text) => [asCellText(text)])));
+  withRetry(() => range.setNotes(notes.map((note) => [note])));
   return true;
 }

@@ -3,7 +3,7 @@
  * columns; `saveSetup` stores the PM's corrections (validated by the config schema).
  */
 import { configSchema, parseConfig } from '../../core/config';
-import type { WorkbookPort } from '../port';
+import { Refusal, type WorkbookPort } from '../port';
 import { noInput } from '../schemas';
 import { load } from '../workbook';
 
@@ -31,10 +31,17 @@ export const setup = {
   },
 };
 
+/** Apps Script keeps at most 9 KB in one document property. */
+export const SETTINGS_LIMIT_BYTES = 9 * 1024;
+
 export const saveSetup = {
   name: 'saveSetup' as const,
   input: configSchema,
   run(port: WorkbookPort, config: typeof configSchema['_zod']['output']) {
+    const bytes = new TextEncoder().encode(JSON.stringify(config)).length;
+    if (bytes > SETTINGS_LIMIT_BYTES) {
+      throw new Refusal(`These settings are too large to keep in the spreadsheet (${(bytes / 1024).toFixed(1)} KB; at most 9 KB). Map fewer tabs or columns.`);
+    }
     port.withLock(() => port.saveConfig(config));
     return { saved: config.tabs.length };
   },
