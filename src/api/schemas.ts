@@ -33,7 +33,8 @@ export const linkInput = z.strictObject({
 
 export const declineInput = z.strictObject({
   ...rowRef,
-  reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)),
+  // Kept exactly as typed (a leading tab is the PM's); only a blank reason is refused.
+  reason: z.string().check(z.maxLength(2000), z.refine((text) => text.trim() !== '', 'a reason is needed')),
   who: z.optional(z.string().check(z.maxLength(200))),
   /** Keys of the pillar it didn't fit and the goal it didn't move. */
   pillar: z.optional(z.string().check(z.maxLength(1000))),

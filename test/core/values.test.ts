@@ -47,3 +47,10 @@ test('header words', () => {
   expect(words('Stories')).toEqual(['story']);
   expect(words('# of users')).toEqual(['#', 'of', 'user']);
 });
+
+test('UTF-8 byte counts, without TextEncoder', async () => {
+  const { utf8Bytes } = await import('../../src/core/text');
+  for (const text of ['', 'abc', 'café', '€', '🚀 launch', 'إطلاق', 'x'.repeat(1000)]) {
+    expect(utf8Bytes(text)).toBe(new TextEncoder().encode(text).length);
+  }
+});

@@ -3,6 +3,7 @@
  * columns; `saveSetup` stores the PM's corrections (validated by the config schema).
  */
 import { configSchema, parseConfig } from '../../core/config';
+import { utf8Bytes } from '../../core/text';
 import { Refusal, type WorkbookPort } from '../port';
 import { noInput } from '../schemas';
 import { load } from '../workbook';
@@ -38,7 +39,7 @@ export const saveSetup = {
   name: 'saveSetup' as const,
   input: configSchema,
   run(port: WorkbookPort, config: typeof configSchema['_zod']['output']) {
-    const bytes = new TextEncoder().encode(JSON.stringify(config)).length;
+    const bytes = utf8Bytes(JSON.stringify(config));
     if (bytes > SETTINGS_LIMIT_BYTES) {
       throw new Refusal(`These settings are too large to keep in the spreadsheet (${(bytes / 1024).toFixed(1)} KB; at most 9 KB). Map fewer tabs or columns.`);
     }

@@ -113,7 +113,7 @@ export class FakeLock {
   busy = false;
   releases = 0;
   tryLock(_ms?: number) {
-    if (this.busy) return false;
+    if (this.busy || this.held) return false;
     this.held = true;
     return true;
   }

@@ -20,8 +20,27 @@ export interface Realm {
 
 export class CallLog {
   readonly counts = new Map<string, number>();
+  /** Fault injection: the next calls of a method throw these messages, one each, in order. */
+  readonly faults = new Map<string, string[]>();
+  /** Something that happens once, at the next call of a method (another person's edit, another call). */
+  readonly hooks = new Map<string, () => void>();
   count(name: string): void {
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    const hook = this.hooks.get(name);
+    if (hook) {
+      this.hooks.delete(name);
+      hook();
+    }
+    const queued = this.faults.get(name);
+    if (queued && queued.length > 0) throw new Error(queued.shift()!);
+  }
+  /** Runs `what` once, at the start of the next call of `method`. */
+  at(method: string, what: () => void): void {
+    this.hooks.set(method, what);
+  }
+  /** Makes the next `times` calls of `method` fail with `message`. */
+  fail(method: string, message: string, times = 1): void {
+    this.faults.set(method, [...(this.faults.get(method) ?? []), ...Array<string>(times).fill(message)]);
   }
   get(name: string): number {
     return this.counts.get(name) ?? 0;
