@@ -62,8 +62,8 @@ describe('when the retries run out', () => {
     gas.call('ladderCheckCascade');
     const before = values(gas, 'Roadmap');
     expect(before[8]![9]).toMatch(/^⚠ NO_GOAL/);
-    // The link cell is written; then every try at the Ladder cell fails.
-    gas.log.at('Range.setValue', () => gas.log.fail('Range.setValue', 'Service error: Spreadsheets', 5));
+    // The link cell is written (the first setValue); then every try at the Ladder cell (the second) fails.
+    gas.log.at('Range.setValue', () => gas.log.at('Range.setValue', () => gas.log.fail('Range.setValue', 'Service error: Spreadsheets', 5)));
     const answer = reply(gas, 'ladderLinkRow', LINK_R8);
     expect(answer).toEqual({ ok: false, error: 'Service error: Spreadsheets' });
     expect(values(gas, 'Roadmap')).toEqual(before);
