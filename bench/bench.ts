@@ -107,6 +107,16 @@ async function appsScript(): Promise<void> {
     const warm = await time(() => gas.call('TRACE', 'R-2'));
     console.log(`  TRACE, ${String(roadmap).padStart(6)} roadmap rows: cold ${coldReads} getValues (one per cascade tab), ${ms(cold.ms)}; warm ${gas.log.get('Range.getValues')} getValues, ${ms(warm.ms)}`);
   }
+  // The Apps Script limits: 30 s for a custom function, 6 minutes for a menu action.
+  const large = generateWorkbook({ roadmap: 10_000, tasksPerRoadmapRow: 0 });
+  const tabs = Object.fromEntries(large.sheets.map((sheet) => [sheet.name, sheet.values]));
+  const tracing = loadAppsScript(tabs).on('Roadmap');
+  const keys = Array.from({ length: 5000 }, (_, i) => [`R-${i + 1}`]);
+  const range = await time(() => tracing.call('TRACE', keys));
+  console.log(`  TRACE over 5,000 rows in one call (10,000-row roadmap): ${ms(range.ms)} (limit 30 s), ${tracing.log.get('Range.getValues')} getValues`);
+  const checking = loadAppsScript(tabs);
+  const check = await time(() => checking.call('ladderCheckCascade'));
+  console.log(`  Check the cascade, 10,000-row roadmap: ${ms(check.ms)} (limit 6 min), ${checking.log.get('Range.setValues')} setValues, ${checking.log.get('Range.setNotes')} setNotes`);
 }
 
 await coreScaling();
