@@ -58,15 +58,6 @@ export function words(text: string): string[] {
   return out;
 }
 
-/** Whether a phrase (already split into words) occurs in a word list, words consecutive. */
-export function containsPhrase(haystack: readonly string[], phrase: readonly string[]): boolean {
-  outer: for (let start = 0; start + phrase.length <= haystack.length; start++) {
-    for (let i = 0; i < phrase.length; i++) if (haystack[start + i] !== phrase[i]) continue outer;
-    return true;
-  }
-  return false;
-}
-
 /** Removes control characters (terminal escapes, NULs) from text headed for a terminal. */
 export function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');

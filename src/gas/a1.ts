@@ -1,4 +1,4 @@
-/** A1 notation helpers: column numbers to letters and back. */
+/** A1 notation: column numbers as letters. */
 
 export function columnLetter(column: number): string {
   let n = column;
@@ -9,10 +9,4 @@ export function columnLetter(column: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return out;
-}
-
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const char of letters.toUpperCase()) n = n * 26 + (char.charCodeAt(0) - 64);
-  return n;
 }

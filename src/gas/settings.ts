@@ -2,7 +2,7 @@
  * Ladder's saved settings in document properties: the user's tab mapping. Read through the
  * core's zod schema; a corrupt, old or oversized value is reported and detection is used.
  */
-import { EMPTY_CONFIG, parseConfig, type ConfigResult, type LadderConfig } from '../core/config';
+import { EMPTY_CONFIG, parseConfig, type ConfigResult } from '../core/config';
 
 export const SETTINGS_KEY = 'ladder.settings';
 
@@ -13,10 +13,6 @@ export function readSettings(): ConfigResult {
     // In a custom function or a limited trigger the properties may be out of reach: detect.
     return { ok: false, config: EMPTY_CONFIG, error: `Ladder's settings could not be read (${errorText(error)}); tabs are detected instead.` };
   }
-}
-
-export function saveSettings(config: LadderConfig): void {
-  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(config));
 }
 
 /** The message of anything thrown, without the "Error:" prefix or a stack. */

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { TESLA } from '../../examples/tesla';
 import { tabsOf } from '../fixtures/workbook';
 import { buildCascade } from '../../src/core/cascade';
-import { IMPACT, runSheetFunction, TRACE } from '../../src/core/functions';
+import { runSheetFunction, TRACE } from '../../src/core/functions';
 import { loadAppsScript } from './apps-script';
 
 const tabs = tabsOf(TESLA);

@@ -8,7 +8,7 @@ import { DeclineForm, type Decline } from '../decline-form';
 import { GoalPicker, type Chosen } from '../goal-picker';
 import { RowCard } from '../row-card';
 import { call } from '../server';
-import type { Health, RowContext } from '../types';
+import type { Health } from '../types';
 import { useCall } from '../use-call';
 
 const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.round((100 * part) / whole)}%`);

@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { ApiInput } from '../../../src/api/calls';
 import { call } from '../server';
-import type { Setup as SetupData, SetupTab } from '../types';
+import type { SetupTab } from '../types';
 import { useCall } from '../use-call';
 
 type Mapping = ApiInput<'saveSetup'>['tabs'][number];

@@ -3,7 +3,7 @@
  * anti-priorities with theirs, and where the roadmap's effort goes (by pillar and by goal,
  * and the share that reaches no goal) as bar charts.
  */
-import type { Effort, Strategy as StrategyData } from '../types';
+import type { Effort } from '../types';
 import { useCall } from '../use-call';
 
 function Bars({ title, rows, total }: { title: string; rows: { label: string; effort: number; tone: string }[]; total: number }) {
