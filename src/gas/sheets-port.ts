@@ -1,7 +1,9 @@
 /**
  * The workbook port over SpreadsheetApp, for the sidebar's server calls: reads the cascade
  * tabs, writes cells as text, and changes the sheet only under the document lock, flushing
- * before the lock is released so a second call sees the first one's writes. Every call to
+ * before the lock is released so a second call sees the first one's writes. Reads outside
+ * the lock (the Link view asks every few seconds) share the snapshot cache that edits and
+ * writes clear; reads under the lock always read the sheet as it is now. Every call to
  * the service is retried on transient errors; a guarded write reads the row's key again
  * first, since a person's edit is not held back by the script's lock.
  */
@@ -11,7 +13,7 @@ import { asCellText } from '../core/flag-text';
 import { cellText, normalizeKey } from '../core/text';
 import { withRetry } from './retry';
 import { readSettings, SETTINGS_KEY } from './settings';
-import { forgetSnapshot } from './snapshot-cache';
+import { cachedSnapshot, forgetSnapshot, storeSnapshot } from './snapshot-cache';
 import { readWorkbook } from './workbook-reader';
 
 /** How long a call waits for another one's lock before saying so. */
@@ -28,13 +30,27 @@ export function sheetsPort(): WorkbookPort {
     if (!found) throw new Refusal(`The tab "${name}" is gone; refresh.`);
     return found;
   };
-  const changed = () => forgetSnapshot(CacheService.getDocumentCache());
+  const cache = () => {
+    try {
+      return CacheService.getDocumentCache();
+    } catch {
+      return null;
+    }
+  };
+  const changed = () => forgetSnapshot(cache());
+  let locked = false;
   const readCell = (name: string, row: number, column: number) => cellText(withRetry(() => sheet(name).getRange(row, column).getValue()));
   const check = (name: string, row: number, guard: RowGuard | undefined) => {
     if (guard && normalizeKey(readCell(name, row, guard.column)) !== normalizeKey(guard.key)) throw new Refusal(ROW_CHANGED);
   };
   return {
-    read: () => withRetry(() => readWorkbook(spreadsheet, readSettings().config)),
+    read() {
+      const recent = locked ? null : cachedSnapshot(cache());
+      if (recent) return recent;
+      const snapshot = withRetry(() => readWorkbook(spreadsheet, readSettings().config));
+      if (!locked) storeSnapshot(cache(), snapshot);
+      return snapshot;
+    },
     readCell,
     writeCell(name, row, column, value, guard) {
       check(name, row, guard);
@@ -64,11 +80,13 @@ export function sheetsPort(): WorkbookPort {
     withLock(work) {
       const lock = LockService.getDocumentLock();
       if (!lock.tryLock(LOCK_WAIT_MS)) throw new Refusal('Ladder is busy with another change; try again in a moment.');
+      locked = true;
       try {
         const result = work();
         SpreadsheetApp.flush();
         return result;
       } finally {
+        locked = false;
         lock.releaseLock();
       }
     },

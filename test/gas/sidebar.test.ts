@@ -68,3 +68,20 @@ test('a declined request written from the sidebar keeps formula-looking text as 
   expect(declined.getRange('D4').getValue()).toBe('=1+1');
   expect(declined.getRange('D4').getFormula()).toBe('');
 });
+
+test('the Link view asking again and again reads the sheet once; a write reads it fresh and clears the cache', () => {
+  const gas = loadAppsScript(tabs);
+  gas.spreadsheet.select('Roadmap', 'B9');
+  gas.call('ladderRowContext');
+  const cold = gas.log.get('Range.getValues');
+  for (let i = 0; i < 5; i++) gas.call('ladderRowContext');
+  expect(gas.log.get('Range.getValues')).toBe(cold);
+  // Someone else's edit (no trigger here) is not seen by the cached reads, but a write reads afresh.
+  gas.spreadsheet.getSheetByName('Roadmap')!.deleteRow(2);
+  gas.log.reset();
+  const reply = JSON.parse(JSON.stringify(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2' }] })));
+  expect(reply).toMatchObject({ ok: true, value: { row: 8 } });
+  expect(gas.log.get('Range.getValues')).toBeGreaterThan(0);
+  gas.spreadsheet.select('Roadmap', 'B8');
+  expect(JSON.parse(JSON.stringify(gas.call('ladderRowContext'))).value.item).toMatchObject({ row: 8, linkText: '2' });
+});
