@@ -23,7 +23,12 @@ function cellValue(value: Writable): Writable {
   return typeof value === 'string' ? asCellText(value) : value;
 }
 
-export function sheetsPort(): WorkbookPort {
+export interface SheetsPort extends WorkbookPort {
+  /** The document cache, or null where it is out of reach. */
+  cache(): GoogleAppsScript.Cache.Cache | null;
+}
+
+export function sheetsPort(): SheetsPort {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = (name: string) => {
     const found = withRetry(() => spreadsheet.getSheetByName(name));
@@ -44,6 +49,7 @@ export function sheetsPort(): WorkbookPort {
     if (guard && normalizeKey(readCell(name, row, guard.column)) !== normalizeKey(guard.key)) throw new Refusal(ROW_CHANGED);
   };
   return {
+    cache,
     read() {
       const recent = locked ? null : cachedSnapshot(cache());
       if (recent) return recent;
@@ -94,7 +100,14 @@ export function sheetsPort(): WorkbookPort {
       const range = spreadsheet.getActiveRange();
       return range ? { sheet: range.getSheet().getName(), row: range.getRow() } : null;
     },
-    readConfig: () => PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY),
+    readConfig() {
+      try {
+        return PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
+      } catch {
+        // Out of reach (a custom function, a limited trigger): detection it is.
+        return null;
+      }
+    },
     saveConfig(config: LadderConfig) {
       PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(config));
       changed();
