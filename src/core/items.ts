@@ -134,24 +134,39 @@ export function readDeclined(sheet: SheetSnapshot, plan: TabPlan): DeclinedReque
 }
 
 /**
- * Lookup tables for the whole cascade: normalised key → items, and normalised title →
- * items, each list across layers (callers pick the layer). The title table is built on
- * first use: most references name a key, so a large plan rarely pays for the second table.
+ * Lookup tables for the whole cascade: normalised key → items across layers (callers pick
+ * the layer), and per layer normalised title → items. A layer's title table is built the
+ * first time a reference looks for a title there: most references name a key, so a large
+ * task list nobody links to by title never pays for one.
  */
 export class ItemIndex {
   readonly byKey = new Map<string, number[]>();
-  private titles: Map<string, number[]> | null = null;
+  private readonly titles = new Map<number, Map<string, number[]>>();
+  private readonly ranks: readonly number[];
 
   constructor(readonly items: readonly Item[]) {
-    for (const item of items) add(this.byKey, item.keyNorm, item.index);
+    const ranks = new Set<number>();
+    for (const item of items) {
+      add(this.byKey, item.keyNorm, item.index);
+      ranks.add(item.rank);
+    }
+    this.ranks = [...ranks];
   }
 
-  get byTitle(): Map<string, number[]> {
-    if (!this.titles) {
-      this.titles = new Map();
-      for (const item of this.items) if (item.title !== item.key) add(this.titles, normalizeKey(item.title), item.index);
+  /** Titles of one layer (by rank). */
+  titlesOf(rank: number): Map<string, number[]> {
+    let titles = this.titles.get(rank);
+    if (!titles) {
+      titles = new Map();
+      for (const item of this.items) if (item.rank === rank && item.title !== item.key) add(titles, normalizeKey(item.title), item.index);
+      this.titles.set(rank, titles);
     }
-    return this.titles;
+    return titles;
+  }
+
+  /** Items of any layer with this normalised title. */
+  withTitle(norm: string): number[] {
+    return this.ranks.flatMap((rank) => this.titlesOf(rank).get(norm) ?? []);
   }
 }
 

@@ -60,18 +60,12 @@ export function lookupReference(text: string, order: readonly number[], index: I
   const norm = normalizeKey(text);
   if (norm === '') return NOTHING;
   const keyed = index.byKey.get(norm);
-  let titled: readonly number[] | undefined;
-  let titlesRead = false;
   for (const rank of order) {
     // A key match is more specific than a title match: "G1" is the goal whose id is G1.
     const byKey = inLayer(keyed, rank, index.items);
     if (byKey.length > 0) return byKey;
-    if (!titlesRead) {
-      titled = index.byTitle.get(norm);
-      titlesRead = true;
-    }
-    const byTitle = inLayer(titled, rank, index.items);
-    if (byTitle.length > 0) return byTitle;
+    const byTitle = index.titlesOf(rank).get(norm);
+    if (byTitle && byTitle.length > 0) return byTitle;
   }
   return NOTHING;
 }
