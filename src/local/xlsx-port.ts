@@ -3,7 +3,8 @@
  * exceljs, so formulas, formatting and other tabs survive a write; a change is saved by
  * writing a temporary file beside the original and renaming it over (never a half-written
  * file), after keeping a .bak of the file as it was before the preview first changed it.
- * Ladder's settings live beside the file, in FILE.ladder.json.
+ * Ladder's settings live beside the file, in FILE.ladder.json. exceljs cannot write back
+ * charts or pivot tables, so a workbook holding any opens read-only: nothing is lost.
  */
 import { copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -16,6 +17,8 @@ import { loadWorkbook, sheetsValue, workbookSnapshot } from './xlsx-snapshot';
 
 export interface XlsxPort extends WorkbookPort {
   readonly path: string;
+  /** Why the file opened read-only (it holds parts exceljs would drop), or null. */
+  readonly readOnly: string | null;
   /** Whether something was written since the last save. */
   readonly dirty: boolean;
   /** Saves pending changes atomically; keeps FILE.bak of the original the first time. */
@@ -36,8 +39,20 @@ function lastFilledRow(worksheet: ExcelJS.Worksheet): number {
   return 0;
 }
 
+/** Parts of an .xlsx that exceljs drops when it writes the file, by the folder their names start with. */
+const UNKEPT_PARTS: readonly [string, string][] = [['xl/charts/', 'charts'], ['xl/chartsheets/', 'chart sheets'], ['xl/pivotTables/', 'pivot tables']];
+
+/** What in this file a save would lose. Zip entry names are stored as plain text, so a byte search finds them. */
+export async function unkeptParts(path: string): Promise<string[]> {
+  const bytes = await readFile(path);
+  return UNKEPT_PARTS.filter(([folder]) => bytes.includes(folder)).map(([, what]) => what);
+}
+
 export async function openXlsxPort(path: string): Promise<XlsxPort> {
   const workbook = await loadWorkbook(path);
+  const unkept = await unkeptParts(path);
+  const readOnly = unkept.length === 0 ? null
+    : `This workbook has ${unkept.join(' and ')}, which the local preview cannot keep when it saves, so it opened read-only. Use Ladder in Sheets, or a copy without them.`;
   const settingsPath = `${path}.ladder.json`;
   let config: unknown = null;
   try {
@@ -51,6 +66,9 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
   let pendingConfig = false;
   let locked = false;
 
+  const writable = () => {
+    if (readOnly) throw new Refusal(readOnly);
+  };
   const worksheet = (name: string) => {
     const found = workbook.getWorksheet(name);
     if (!found) throw new Refusal(`The tab "${name}" is gone; refresh.`);
@@ -67,6 +85,7 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
 
   return {
     path,
+    readOnly,
     get dirty() {
       return dirty || pendingConfig;
     },
@@ -76,11 +95,13 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
     },
     readCell,
     writeCell(sheet, row, column, value: Writable, guard) {
+      writable();
       check(sheet, row, guard);
       worksheet(sheet).getCell(row, column).value = value;
       changed();
     },
     appendRow(sheet, values) {
+      writable();
       const target = worksheet(sheet);
       const row = lastFilledRow(target) + 1;
       values.forEach((value, c) => {
@@ -90,12 +111,14 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
       return row;
     },
     addSheet(sheet, rows) {
+      writable();
       const created = workbook.addWorksheet(sheet);
       for (const row of rows) created.addRow([...row]);
       created.getRow(1).font = { bold: true };
       changed();
     },
     deleteRow(sheet, row, guard) {
+      writable();
       check(sheet, row, guard);
       worksheet(sheet).spliceRows(row, 1);
       changed();

@@ -65,3 +65,33 @@ test('nothing is saved when nothing was written', async () => {
   expect(port.dirty).toBe(false);
   expect((await readdir(dir)).filter((name) => name.startsWith('untouched'))).toEqual(['untouched.xlsx']);
 });
+
+test('a workbook with charts opens read-only, and a write is refused with the reason', async () => {
+  const plain = join(dir, 'charted-source.xlsx');
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('Goals').addRow(['ID', 'Goal']);
+  book.getWorksheet('Goals')!.addRow(['G1', 'Grow']);
+  book.addWorksheet('Roadmap').addRow(['ID', 'Initiative', 'Goal']);
+  book.getWorksheet('Roadmap')!.addRow(['R1', 'Build', '']);
+  await book.xlsx.writeFile(plain);
+  // Add a chart part to the zip, as Sheets or Excel would for a workbook with a chart.
+  const charted = join(dir, 'charted.xlsx');
+  const { execFileSync } = await import('node:child_process');
+  execFileSync('python3', ['-c', [
+    'import shutil, sys, zipfile',
+    'shutil.copy(sys.argv[1], sys.argv[2])',
+    "z = zipfile.ZipFile(sys.argv[2], 'a')",
+    "z.writestr('xl/charts/chart1.xml', '<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"/>')",
+    'z.close()',
+  ].join('\n'), plain, charted]);
+  const before = await readFile(charted);
+
+  const port = await openXlsxPort(charted);
+  expect(port.readOnly).toMatch(/has charts, which the local preview cannot keep when it saves, so it opened read-only/);
+  expect(callApi(port, 'health', undefined).ok).toBe(true);
+  const reply = callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R1', goals: [{ key: 'G1' }] });
+  expect(reply).toEqual({ ok: false, error: port.readOnly });
+  await port.save();
+  expect(await readFile(charted)).toEqual(before);
+  expect((await readdir(dir)).filter((name) => name.startsWith('charted.xlsx.'))).toEqual([]);
+});

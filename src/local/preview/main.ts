@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   });
   server.listen(listenPort, '127.0.0.1', () => {
     process.stdout.write(`Ladder preview of ${port.path}\n  http://localhost:${listenPort}\n(Ctrl+C to stop)\n`);
+    if (port.readOnly) process.stdout.write(`Note: ${port.readOnly}\n`);
   });
 }
 
