@@ -20,6 +20,19 @@ interface Props {
   onCancel(): void;
 }
 
+/** A labelled choice among briefs (pillars or goals), blank meaning "none". */
+function BriefSelect({ label, options, value, onChange }: { label: string; options: Picker['goals']; value: string; onChange(value: string): void }) {
+  return (
+    <label class="field">
+      {label}
+      <select value={value} onChange={(event) => onChange((event.target as HTMLSelectElement).value)}>
+        <option value="">—</option>
+        {options.map((option) => <option key={option.key} value={option.key}>{option.title}</option>)}
+      </select>
+    </label>
+  );
+}
+
 export function DeclineForm({ picker, busy, onDecline, onCancel }: Props) {
   const [reason, setReason] = useState('');
   const [who, setWho] = useState('');
@@ -40,20 +53,8 @@ export function DeclineForm({ picker, busy, onDecline, onCancel }: Props) {
         Who asked
         <input type="text" value={who} onInput={(event) => setWho(value(event))} />
       </label>
-      <label class="field">
-        Pillar it didn't fit
-        <select value={pillar} onChange={(event) => setPillar(value(event))}>
-          <option value="">—</option>
-          {picker.pillars.map((option) => <option key={option.key} value={option.key}>{option.title}</option>)}
-        </select>
-      </label>
-      <label class="field">
-        Goal it didn't move
-        <select value={goal} onChange={(event) => setGoal(value(event))}>
-          <option value="">—</option>
-          {picker.goals.map((option) => <option key={option.key} value={option.key}>{option.title}</option>)}
-        </select>
-      </label>
+      <BriefSelect label="Pillar it didn't fit" options={picker.pillars} value={pillar} onChange={setPillar} />
+      <BriefSelect label="Goal it didn't move" options={picker.goals} value={goal} onChange={setGoal} />
       <fieldset>
         <legend>The roadmap row</legend>
         {([['mark', 'Mark it declined'], ['remove', 'Remove it'], ['keep', 'Leave it as it is']] as const).map(([choice, label]) => (
