@@ -16,6 +16,13 @@ export const FLAG_CODES = [
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 
+/** Rows carrying each flag, in the order of FLAG_CODES, flags no row carries left out. */
+export function flagCounts(cascade: { readonly flags: readonly (readonly Flag[])[] }): { code: FlagCode; rows: number }[] {
+  const rows = new Map<FlagCode, number>();
+  for (const list of cascade.flags) for (const code of new Set(list.map((flag) => flag.code))) rows.set(code, (rows.get(code) ?? 0) + 1);
+  return FLAG_CODES.filter((code) => rows.has(code)).map((code) => ({ code, rows: rows.get(code)! }));
+}
+
 export interface Flag {
   readonly code: FlagCode;
   /** What is wrong, in words: `"O9" not found`, `declined 2026-08-14: "…"`. */

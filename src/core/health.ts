@@ -5,7 +5,7 @@
  */
 import { itemsInCascadeOrder } from './audit';
 import type { Cascade } from './cascade';
-import { FLAG_CODES, type FlagCode } from './flags';
+import { flagCounts, type FlagCode } from './flags';
 import { LAYERS } from './layers';
 import { coverage } from './report';
 import { clip } from './text';
@@ -30,8 +30,7 @@ export function cascadeHealth(cascade: Cascade, warnings: readonly string[] = []
   const flaggedItems = itemsInCascadeOrder(cascade).filter((item) => cascade.flags[item.index]!.length > 0);
   return {
     items: cascade.items.length,
-    flagCounts: FLAG_CODES.map((code) => ({ code, rows: cascade.flags.filter((list) => list.some((flag) => flag.code === code)).length }))
-      .filter((entry) => entry.rows > 0),
+    flagCounts: flagCounts(cascade),
     coverage: LAYERS.filter((spec) => spec.isWork).map((spec) => ({ layer: spec.code, ...coverage(cascade, spec.code) })).filter((entry) => entry.rows > 0),
     strategy: {
       pillars: cascade.strategy.pillars,

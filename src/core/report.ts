@@ -5,7 +5,7 @@
  */
 import { itemsInCascadeOrder } from './audit';
 import type { Cascade } from './cascade';
-import { FLAG_CODES } from './flags';
+import { flagCounts } from './flags';
 import { LAYERS, type LayerCode } from './layers';
 import { clip, printable } from './text';
 import { tracePath } from './trace';
@@ -69,10 +69,9 @@ export function auditReport(cascade: Cascade, fileName: string): string {
   lines.push('');
 
   const flagged = itemsInCascadeOrder(cascade).filter((item) => cascade.flags[item.index]!.length > 0);
-  const perFlag = FLAG_CODES.map((code) => [code, cascade.flags.filter((list) => list.some((flag) => flag.code === code)).length] as const);
   lines.push(`Flags: ${plural(flagged.length, 'flagged row')} of ${cascade.items.length}`);
-  const nonZero = perFlag.filter(([, count]) => count > 0);
-  if (nonZero.length > 0) lines.push(...table(nonZero.map(([code, count]) => [code, String(count)])));
+  const perFlag = flagCounts(cascade);
+  if (perFlag.length > 0) lines.push(...table(perFlag.map(({ code, rows }) => [code, String(rows)])));
   lines.push('');
 
   if (flagged.length > 0) {

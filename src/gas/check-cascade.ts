@@ -6,16 +6,16 @@
  */
 import type { Cascade } from '../core/cascade';
 import type { TabPlan } from '../core/detect';
-import { FLAG_CODES } from '../core/flags';
+import { flagCounts } from '../core/flags';
 import { asCellText, flagCellText, flagNote } from '../core/flag-text';
 import type { Item } from '../core/items';
 import { layerSpec, type LayerCode } from '../core/layers';
 import type { Cell, WorkbookSnapshot } from '../core/snapshot';
-import { cellText, normalizeKey } from '../core/text';
+import { cellText } from '../core/text';
 import { loadCascade } from './cascade-source';
-import { LADDER_HEADER } from '../api/workbook';
+import { columnNamed, LADDER_HEADER } from '../api/workbook';
 import { applyRules, desiredRules } from './ladder-rules';
-import { errorText } from './settings';
+import { errorMessage } from '../api/reply';
 import { withRetry } from './retry';
 
 
@@ -31,11 +31,6 @@ export interface TabResult {
 export interface CheckResult {
   readonly tabs: readonly TabResult[];
   readonly summary: string;
-}
-
-/** The 0-based column of an existing Ladder column in the header row, if any. */
-export function ladderColumnIndex(plan: TabPlan): number {
-  return plan.headers.findIndex((header) => normalizeKey(header) === normalizeKey(LADDER_HEADER));
 }
 
 function itemsByRow(cascade: Cascade, sheet: string): Map<number, Item> {
@@ -69,7 +64,7 @@ function checkTab(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, cascade
   const spec = layerSpec(plan.use as LayerCode);
   const rows = itemsByRow(cascade, plan.sheet);
   const flaggedRows = [...rows.values()].filter((item) => cascade.flags[item.index]!.length > 0).length;
-  const existing = ladderColumnIndex(plan);
+  const existing = columnNamed(plan, LADDER_HEADER) - 1;
   if (!spec.isWork && flaggedRows === 0 && existing < 0) return null;
 
   const values = sheetValues(snapshot, plan.sheet);
@@ -105,16 +100,14 @@ function checkTab(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, cascade
     }));
   } catch (error) {
     // Colours are a convenience: the flags are written and stay right without them.
-    rulesProblem = `Colours on "${plan.sheet}" could not be set (${errorText(error)}).`;
+    rulesProblem = `Colours on "${plan.sheet}" could not be set (${errorMessage(error)}).`;
   }
   return { sheet: plan.sheet, flaggedRows, wroteCells: wroteCells || existing < 0, wroteNotes, wroteRules, ...(rulesProblem ? { rulesProblem } : {}) };
 }
 
 export function summarize(cascade: Cascade, tabs: readonly TabResult[], warnings: readonly string[]): string {
   const flagged = cascade.flags.filter((list) => list.length > 0).length;
-  const counts = FLAG_CODES.map((code) => [code, cascade.flags.filter((list) => list.some((f) => f.code === code)).length] as const)
-    .filter(([, count]) => count > 0)
-    .map(([code, count]) => `${code} ${count}`);
+  const counts = flagCounts(cascade).map(({ code, rows }) => `${code} ${rows}`);
   const head = `Ladder checked ${tabs.length} tab${tabs.length === 1 ? '' : 's'}: ${flagged} of ${cascade.items.length} rows flagged`;
   return [counts.length > 0 ? `${head} (${counts.join(', ')}).` : `${head}.`, ...warnings].join(' ');
 }
@@ -132,7 +125,7 @@ export function refreshLadderRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, fro
   const { cascade } = loadCascade({ fresh: true });
   const plan = cascade.plans.find((candidate) => candidate.sheet === sheet.getName());
   if (!plan || plan.headerRow === null) return false;
-  const column = ladderColumnIndex(plan);
+  const column = columnNamed(plan, LADDER_HEADER) - 1;
   const first = Math.max(from, plan.headerRow + 1);
   const last = Math.min(to, sheet.getLastRow());
   if (column < 0 || last < first) return false;

@@ -5,7 +5,7 @@
  */
 import { IMPACT, runSheetFunction, TRACE, type Answer, type SheetFunction } from '../core/functions';
 import { loadCascade } from './cascade-source';
-import { errorText } from './settings';
+import { errorMessage } from '../api/reply';
 
 function formulaSheet(): string | undefined {
   try {
@@ -19,7 +19,7 @@ export function runCustomFunction(fn: SheetFunction, ref: unknown, option: unkno
   try {
     return runSheetFunction(fn, loadCascade().cascade, ref, option, formulaSheet());
   } catch (error) {
-    return `#ERROR: Ladder could not read the cascade (${errorText(error).slice(0, 200)})`;
+    return `#ERROR: Ladder could not read the cascade (${errorMessage(error).slice(0, 200)})`;
   }
 }
 

@@ -11,7 +11,7 @@ import { insertFunctionColumn } from './insert-column';
 import { buildMenu } from './menu';
 import { handleEdit } from './on-edit';
 import { reenterFormulas, touchFormulaHeaders } from './refresh';
-import { errorText } from './settings';
+import { errorMessage } from '../api/reply';
 import { openSidebar } from './sidebar';
 import { API_CALLS, callApi, gasName } from '../api/calls';
 import { sheetsPort } from './sheets-port';
@@ -36,7 +36,7 @@ function menuAction(action: () => string | void): () => void {
       if (message) SpreadsheetApp.getActiveSpreadsheet().toast(message, 'Ladder', 10);
     } catch (error) {
       const ui = SpreadsheetApp.getUi();
-      ui.alert('Ladder', errorText(error), ui.ButtonSet.OK);
+      ui.alert('Ladder', errorMessage(error), ui.ButtonSet.OK);
     }
   };
 }

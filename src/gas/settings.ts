@@ -2,6 +2,7 @@
  * Ladder's saved settings in document properties: the user's tab mapping. Read through the
  * core's zod schema; a corrupt, old or oversized value is reported and detection is used.
  */
+import { errorMessage } from '../api/reply';
 import { EMPTY_CONFIG, parseConfig, type ConfigResult } from '../core/config';
 
 export const SETTINGS_KEY = 'ladder.settings';
@@ -11,12 +12,6 @@ export function readSettings(): ConfigResult {
     return parseConfig(PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY));
   } catch (error) {
     // In a custom function or a limited trigger the properties may be out of reach: detect.
-    return { ok: false, config: EMPTY_CONFIG, error: `Ladder's settings could not be read (${errorText(error)}); tabs are detected instead.` };
+    return { ok: false, config: EMPTY_CONFIG, error: `Ladder's settings could not be read (${errorMessage(error)}); tabs are detected instead.` };
   }
-}
-
-/** The message of anything thrown, without the "Error:" prefix or a stack. */
-export function errorText(error: unknown): string {
-  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
-  return typeof message === 'string' ? message : String(error);
 }
