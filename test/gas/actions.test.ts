@@ -97,12 +97,14 @@ describe('the Ladder column follows edits', () => {
     expect(roadmap.getRange('J2').getValue()).toBe('⚠ NO_GOAL\n⚠ NO_PARENT\n⚠ BROKEN_LINK: "Z99" not found');
   });
 
-  test('a tab without a Ladder column gets none from an edit', () => {
+  test('a tab without a Ladder column gets none from an edit, and only its top rows are read', () => {
     const gas = loadAppsScript(tabs);
     const roadmap = gas.spreadsheet.getSheetByName('Roadmap')!;
     roadmap.getRange('C2').setValue('Z99');
+    gas.log.reset();
     gas.call('onEdit', { range: roadmap.getRange('C2') });
     expect(roadmap.dump()[0]).not.toContain('Ladder');
+    expect(gas.log.get('Range.getValues')).toBe(1);
   });
 
   test('a failing edit trigger stays silent and leaves the sheet as it was', () => {
