@@ -7,8 +7,7 @@ import type { FlagCode, StrategyFlagCode } from './flags';
 import type { Item } from './items';
 import { LAYERS, layerSpec, type LayerCode } from './layers';
 import { tidy } from './impact-format';
-import type { Link } from './links';
-import type { Path } from './paths';
+import type { LinkTable } from './links';
 
 export interface AuditLayer {
   layer: LayerCode;
@@ -58,15 +57,9 @@ export function itemsInCascadeOrder(cascade: Cascade): Item[] {
   return byRank.flat();
 }
 
-function parentKeys(own: readonly Link[], items: readonly Item[]): string[] {
+function parentKeys(links: LinkTable, item: number, items: readonly Item[]): string[] {
   const keys: string[] = [];
-  for (const link of own) if (link.status === 'ok') keys.push(items[link.targets[0]!]!.key);
-  return keys;
-}
-
-function pathKeys(path: Path, items: readonly Item[]): string[] {
-  const keys: string[] = [];
-  for (let at: Path | null = path; at; at = at.up) keys.push(items[at.node]!.key);
+  for (let l = links.offsets[item]!; l < links.offsets[item + 1]!; l++) if (links.target[l]! >= 0) keys.push(items[links.target[l]!]!.key);
   return keys;
 }
 
@@ -106,8 +99,8 @@ export function auditItem(cascade: Cascade, item: Item): AuditItem {
     key: item.key,
     title: item.title,
     ...(layerSpec(item.layer).isStrategy ? { kind: item.isAntiPriority ? ('anti-priority' as const) : ('pillar' as const) } : {}),
-    parents: parentKeys(links[item.index]!, items),
-    traces: paths[item.index]!.map((path) => pathKeys(path, items)),
+    parents: parentKeys(links, item.index, items),
+    traces: paths.nodesOf(item.index).map((nodes) => nodes.map((node) => items[node]!.key)),
     flags: flags[item.index]!.map((flag) => flag.code),
     impact: finite(Number.isNaN(score) ? impact.total[item.index]! : score),
     roi: finite(impact.roi[item.index]!),

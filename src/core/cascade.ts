@@ -9,8 +9,8 @@ import { parentGraph, stronglyConnected, type Components } from './graph';
 import { computeImpact, type ImpactResults } from './impact';
 import { ItemIndex, readDeclined, readItems, type DeclinedRequest, type Item } from './items';
 import { LAYERS, layerSpec } from './layers';
-import { implicitLink, lookupOrder, resolveLinks, type Link } from './links';
-import { computePaths, pathNodes, TOP_END, type Path, type PathEnd } from './paths';
+import { LinkTableBuilder, lookupOrder, resolveLinks, type LinkTable } from './links';
+import { computePaths, pathNodes, TOP_END, UNLINKED_EMPTY, UNLINKED_NO_COLUMN, type PathEnd, type PathTable } from './paths';
 import { computeReach, type Reach } from './reach';
 import type { WorkbookSnapshot } from './snapshot';
 import { clip } from './text';
@@ -23,11 +23,9 @@ export interface Cascade {
   /** Items by key and by title, across layers (TRACE looks references up here too). */
   readonly index: ItemIndex;
   readonly declined: readonly DeclinedRequest[];
-  readonly links: readonly (readonly Link[])[];
+  readonly links: LinkTable;
   readonly components: Components;
-  readonly paths: readonly (readonly Path[])[];
-  /** 1 where an item has more upward paths than were kept. */
-  readonly pathsTruncated: Uint8Array;
+  readonly paths: PathTable;
   readonly reach: Reach;
   readonly impact: ImpactResults;
   readonly flags: readonly (readonly Flag[])[];
@@ -60,29 +58,35 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
   const nearestAbove = (rank: number) => ranksPresent.filter((r) => r < rank).at(-1);
   const orders = new Map(ranksPresent.map((rank) => [rank, lookupOrder(rank, ranksPresent)]));
 
-  const links: Link[][] = items.map((item) => {
-    if (item.rank === 0) return [];
-    if (item.linkCells !== null) return resolveLinks(item, orders.get(item.rank)!, index);
+  const collecting = new LinkTableBuilder(items.length);
+  for (const item of items) {
+    collecting.startItem(item.index);
+    if (item.rank === 0) continue;
+    if (item.linkCells !== null) {
+      resolveLinks(item.linkCells, orders.get(item.rank)!, index, collecting);
+      continue;
+    }
     // A tab without a link column hangs from the only item above it, if there is just one
     // (one mission, one vision): what a PM means by leaving the column out.
     const above = nearestAbove(item.rank);
     const candidates = above === undefined ? [] : byRank.get(above)!;
-    return candidates.length === 1 ? [implicitLink(candidates[0]!.index)] : [];
-  });
+    if (candidates.length === 1) collecting.addImplicit(candidates[0]!.index);
+  }
+  const links = collecting.finish();
   const needsLink = (index: number) => items[index]!.rank > 0 && nearestAbove(items[index]!.rank) !== undefined;
   const endWithoutLinks = (index: number): PathEnd =>
-    needsLink(index) ? { kind: 'unlinked', why: items[index]!.linkCells === null ? 'no-column' : 'empty' } : TOP_END;
+    needsLink(index) ? (items[index]!.linkCells === null ? UNLINKED_NO_COLUMN : UNLINKED_EMPTY) : TOP_END;
 
   const parents = parentGraph(links);
   const components = stronglyConnected(items.length, parents);
-  const { paths, truncated } = computePaths({ links, components, endWithoutLinks });
+  const paths = computePaths({ links, components, endWithoutLinks });
   const reach = computeReach(items, parents, components);
   const impact = computeImpact(items, links, components, reach);
   const noGoalReason = (index: number) => describeNoGoal(index, items, paths);
   const flags = computeFlags({ items, links, components, paths, reach, declined, index, noGoalReason, needsLink });
 
   return {
-    plans, warnings, items, index, declined, links, components, paths, pathsTruncated: truncated, reach, impact, flags,
+    plans, warnings, items, index, declined, links, components, paths, reach, impact, flags,
     strategy: summarizeStrategy(items), noGoalReason,
   };
 }
@@ -90,9 +94,8 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
 const GOAL_RANK = LAYERS.find((spec) => spec.isGoal)!.rank;
 
 /** The reason the first upward path of an item misses every goal. */
-function describeNoGoal(index: number, items: readonly Item[], paths: readonly (readonly Path[])[]): string {
-  const path = paths[index]![0];
-  if (!path) return 'no link';
+function describeNoGoal(index: number, items: readonly Item[], paths: PathTable): string {
+  const path = paths.firstOf(index);
   const name = (item: Item) => `"${clip(item.title || item.key, 120)}"`;
   const anti = pathNodes(path).find((node) => items[node]!.isAntiPriority);
   if (anti !== undefined) return `linked to the anti-priority ${name(items[anti]!)}`;

@@ -5,8 +5,8 @@
 import type { Components } from './graph';
 import type { DeclinedRequest, Item, ItemIndex } from './items';
 import { LAYERS, layerSpec } from './layers';
-import type { Link } from './links';
-import { pathNodes, type Path } from './paths';
+import type { LinkTable } from './links';
+import { pathNodes, type PathTable } from './paths';
 import type { Reach } from './reach';
 import { clip, normalizeLoose } from './text';
 
@@ -54,9 +54,9 @@ function quote(text: string): string {
 
 export interface FlagInput {
   readonly items: readonly Item[];
-  readonly links: readonly (readonly Link[])[];
+  readonly links: LinkTable;
   readonly components: Components;
-  readonly paths: readonly (readonly Path[])[];
+  readonly paths: PathTable;
   readonly reach: Reach;
   readonly declined: readonly DeclinedRequest[];
   /** Items by key: items of one layer sharing a key share an id. */
@@ -80,16 +80,16 @@ export function computeFlags(input: FlagInput): (readonly Flag[])[] {
   for (const item of items) {
     const i = item.index;
     const spec = layerSpec(item.layer);
-    const own = links[i]!;
     // Most rows are clean: the checks below only read, and a list is made for the few that are not.
     let problems = false;
     let resolves = false;
-    for (const link of own) {
-      if (link.status === 'ok') resolves = true;
+    for (let l = links.offsets[i]!; l < links.offsets[i + 1]!; l++) {
+      if (links.target[l]! >= 0) resolves = true;
       else problems = true;
     }
+    const hasLinks = links.offsets[i + 1]! > links.offsets[i]!;
     const noGoal = spec.isWork && !reach.throughGoal[i];
-    const noParent = item.rank > 0 && !resolves && (own.length > 0 || input.needsLink(i));
+    const noParent = item.rank > 0 && !resolves && (hasLinks || input.needsLink(i));
     const cyclic = components.cyclic[components.componentOf[i]!] === 1;
     const anti = spec.checksAntiPriority ? reach.antiPriorityAbove[i]! : -1;
     const request = spec.isWork && declinedByMatch.size > 0 ? declinedByMatch.get(normalizeLoose(item.title)) : undefined;
@@ -119,7 +119,7 @@ interface Found {
 /** The flags of one row, in the order of FLAG_CODES, each with its sentence. */
 function describeFlags(input: FlagInput, item: Item, found: Found): Flag[] {
   const { items, links, paths } = input;
-  const own = links[item.index]!;
+  const own = links.of(item.index);
   const spec = layerSpec(item.layer);
   const flags: Flag[] = [];
   const add = (code: FlagCode, message: string) => flags.push({ code, message });
@@ -152,8 +152,8 @@ export function receipt(request: DeclinedRequest): string {
   return parts.join('');
 }
 
-function cycleMessage(index: number, items: readonly Item[], paths: readonly (readonly Path[])[]): string {
-  for (const path of paths[index]!) {
+function cycleMessage(index: number, items: readonly Item[], paths: PathTable): string {
+  for (const path of paths.of(index)) {
     if (path.end.kind !== 'cycle') continue;
     const back = path.end.back;
     const from = pathNodes(path).indexOf(back);
@@ -166,8 +166,7 @@ function cycleMessage(index: number, items: readonly Item[], paths: readonly (re
 /** Items of one layer whose ids are equal, each with the others. */
 function duplicateIds(items: readonly Item[], index: ItemIndex): Map<number, number[]> {
   const out = new Map<number, number[]>();
-  for (const group of index.byKey.values()) {
-    if (group.length < 2) continue;
+  for (const group of index.sharedKeys()) {
     for (const member of group) {
       const { id, rank } = items[member]!;
       if (id === '') continue;

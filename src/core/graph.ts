@@ -3,6 +3,7 @@
  * can be long). Edges go from an item up to its parents, so components come out parents
  * first: every pass that needs parents before children walks `order` as is.
  */
+import type { LinkTable } from './links';
 
 /**
  * Resolved links as one compact adjacency list: the parents of item i are
@@ -14,17 +15,19 @@ export interface ParentGraph {
   readonly targets: Int32Array;
 }
 
-export function parentGraph(parentsOf: readonly (readonly { status: string; targets: readonly number[] }[])[]): ParentGraph {
-  const offsets = new Int32Array(parentsOf.length + 1);
+/** The ok links of every item: broken and ambiguous links lead nowhere. */
+export function parentGraph(links: LinkTable): ParentGraph {
+  const count = links.offsets.length - 1;
+  const offsets = new Int32Array(count + 1);
   let edges = 0;
-  for (let i = 0; i < parentsOf.length; i++) {
-    offsets[i] = edges;
-    for (const link of parentsOf[i]!) if (link.status === 'ok') edges++;
-  }
-  offsets[parentsOf.length] = edges;
+  for (let l = 0; l < links.target.length; l++) if (links.target[l]! >= 0) edges++;
   const targets = new Int32Array(edges);
   let at = 0;
-  for (const own of parentsOf) for (const link of own) if (link.status === 'ok') targets[at++] = link.targets[0]!;
+  for (let i = 0; i < count; i++) {
+    offsets[i] = at;
+    for (let l = links.offsets[i]!; l < links.offsets[i + 1]!; l++) if (links.target[l]! >= 0) targets[at++] = links.target[l]!;
+  }
+  offsets[count] = at;
   return { offsets, targets };
 }
 

@@ -56,7 +56,7 @@ function goalsBeneath(cascade: Cascade, item: number): string {
   const goals: string[] = [];
   for (const candidate of items) {
     if (!layerSpec(candidate.layer).isGoal) continue;
-    const link = links[candidate.index]!.find((l) => l.status === 'ok' && l.targets[0] === item);
+    const link = links.of(candidate.index).find((l) => l.status === 'ok' && l.targets[0] === item);
     if (link) goals.push(`${titleOf(cascade, candidate.index)} (${percent(link.share)})`);
   }
   return goals.join(', ');

@@ -10,7 +10,7 @@
 import type { Components } from './graph';
 import type { Item } from './items';
 import { layerSpec } from './layers';
-import type { Link } from './links';
+import type { LinkTable } from './links';
 import type { Reach } from './reach';
 
 /** Goals an item reaches, with the share of its weight that goes to each. */
@@ -40,12 +40,13 @@ function addShare(into: [number, number][], goal: number, share: number): void {
 
 export function computeImpact(
   items: readonly Item[],
-  links: readonly (readonly Link[])[],
+  links: LinkTable,
   components: Components,
   reach: Reach,
 ): ImpactResults {
   const count = items.length;
   const specs = items.map((item) => layerSpec(item.layer));
+  const { offsets, target, share } = links;
   const strategicWeight = new Float64Array(count);
   const goalShares: GoalShares[] = new Array(count);
   const score = new Float64Array(count).fill(NaN);
@@ -68,8 +69,8 @@ export function computeImpact(
       total[item] = 0;
       continue;
     }
-    const own = links[item]!;
-    const only = own.length === 1 && own[0]!.status === 'ok' && own[0]!.share === 1 ? own[0]!.targets[0]! : -1;
+    const from = offsets[item]!;
+    const only = offsets[item + 1]! - from === 1 && share[from] === 1 ? target[from]! : -1;
     // The common cases, one goal or one work parent taking all of the weight, share their
     // goal list instead of building one per row.
     if (only >= 0 && specs[only]!.isGoal) {
@@ -79,7 +80,7 @@ export function computeImpact(
       strategicWeight[item] = strategicWeight[only]!;
       goalShares[item] = goalShares[only]!;
     } else {
-      scoreLinks(item, own);
+      scoreLinks(item);
     }
     const base = items[item]!;
     if (!reach.throughGoal[item] || base.impact === null) continue;
@@ -87,19 +88,20 @@ export function computeImpact(
     if (base.effort !== null && base.effort > 0) roi[item] = score[item]! / base.effort;
   }
 
-  function scoreLinks(item: number, own: readonly Link[]): void {
+  function scoreLinks(item: number): void {
     let weight = 0;
     const shares: [number, number][] = [];
-    for (const link of own) {
-      if (link.status !== 'ok') continue;
-      const target = link.targets[0]!;
-      if (specs[target]!.isGoal) {
-        weight += link.share * items[target]!.weight;
-        addShare(shares, target, link.share);
-      } else if (specs[target]!.isWork && componentOf[target] !== componentOf[item]) {
+    for (let l = offsets[item]!; l < offsets[item + 1]!; l++) {
+      const parent = target[l]!;
+      if (parent < 0) continue;
+      const part = share[l]!;
+      if (specs[parent]!.isGoal) {
+        weight += part * items[parent]!.weight;
+        addShare(shares, parent, part);
+      } else if (specs[parent]!.isWork && componentOf[parent] !== componentOf[item]) {
         // Inside a loop the parent's weight is not settled yet; a loop earns no weight.
-        weight += link.share * strategicWeight[target]!;
-        for (const [goal, share] of goalShares[target]!) addShare(shares, goal, link.share * share);
+        weight += part * strategicWeight[parent]!;
+        for (const [goal, goalShare] of goalShares[parent]!) addShare(shares, goal, part * goalShare);
       }
     }
     strategicWeight[item] = weight;
@@ -117,11 +119,10 @@ export function computeImpact(
     for (let k = starts[c]!; k < starts[c + 1]!; k++) {
       const item = order[k]!;
       if (specs[item]!.isWork) continue;
-      for (const link of links[item]!) {
-        if (link.status !== 'ok') continue;
-        const target = link.targets[0]!;
-        if (componentOf[target] === c || specs[target]!.isWork) continue;
-        total[target] = total[target]! + total[item]! * link.share;
+      for (let l = offsets[item]!; l < offsets[item + 1]!; l++) {
+        const parent = target[l]!;
+        if (parent < 0 || componentOf[parent] === c || specs[parent]!.isWork) continue;
+        total[parent] = total[parent]! + total[item]! * share[l]!;
       }
     }
   }

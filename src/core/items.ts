@@ -6,6 +6,7 @@ import type { Role } from './columns';
 import type { TabPlan } from './detect';
 import type { DeclinedRole } from './declined-columns';
 import { layerSpec, type LayerCode } from './layers';
+import { hashName, NameTable } from './name-table';
 import type { Cell, SheetSnapshot } from './snapshot';
 import { cellText, normalizeKey, normalizeLoose, words } from './text';
 import { parseConfidence, parseEffort, parseImpact, parseNumber } from './values';
@@ -135,44 +136,94 @@ export function readDeclined(sheet: SheetSnapshot, plan: TabPlan): DeclinedReque
 
 /**
  * Lookup tables for the whole cascade: normalised key → items across layers (callers pick
- * the layer), and per layer normalised title → items. A layer's title table is built the
- * first time a reference looks for a title there: most references name a key, so a large
- * task list nobody links to by title never pays for one.
+ * the layer), and per layer normalised title → items. Each table maps a name to its first
+ * item, and items sharing a name are chained in `next…` arrays: one number per item instead
+ * of one small array per name keeps a 200k-row plan light on the garbage collector.
+ * A layer's title table is built the first time a reference looks for a title there: most
+ * references name a key, so a large task list nobody links to by title never pays for one.
  */
 export class ItemIndex {
-  readonly byKey = new Map<string, number[]>();
-  private readonly titles = new Map<number, Map<string, number[]>>();
+  /** The layer rank of each item, as a flat array for the hot lookup loops. */
+  readonly rankOf: Uint8Array;
+  private readonly firstWithKey: NameTable;
+  private readonly nextWithKey: Int32Array;
+  private readonly titles = new Map<number, NameTable>();
+  private readonly nextWithTitle: Int32Array;
   private readonly ranks: readonly number[];
 
   constructor(readonly items: readonly Item[]) {
+    this.rankOf = new Uint8Array(items.length);
+    this.firstWithKey = new NameTable(items.length);
+    this.nextWithKey = new Int32Array(items.length).fill(-1);
+    this.nextWithTitle = new Int32Array(items.length).fill(-1);
     const ranks = new Set<number>();
-    for (const item of items) {
-      add(this.byKey, item.keyNorm, item.index);
+    // Walked backwards so each chain runs in row order.
+    for (let i = items.length - 1; i >= 0; i--) {
+      const item = items[i]!;
+      this.rankOf[i] = item.rank;
       ranks.add(item.rank);
+      chain(this.firstWithKey, this.nextWithKey, item.keyNorm, i);
     }
-    this.ranks = [...ranks];
+    this.ranks = [...ranks].sort((a, b) => a - b);
   }
 
-  /** Titles of one layer (by rank). */
-  titlesOf(rank: number): Map<string, number[]> {
-    let titles = this.titles.get(rank);
-    if (!titles) {
-      titles = new Map();
-      for (const item of this.items) if (item.rank === rank && item.title !== item.key) add(titles, normalizeKey(item.title), item.index);
-      this.titles.set(rank, titles);
-    }
-    return titles;
+  /** The first item with this normalised key, or -1; `nextSameKey` walks the rest. `hash` is `hashName(norm)`. */
+  keyHead(norm: string, hash = hashName(norm)): number {
+    return this.firstWithKey.get(norm, hash);
+  }
+
+  nextSameKey(item: number): number {
+    return this.nextWithKey[item]!;
+  }
+
+  /** The first item of a layer with this normalised title (when it is not also its key), or -1. */
+  titleHead(rank: number, norm: string, hash = hashName(norm)): number {
+    return this.titlesOf(rank).get(norm, hash);
+  }
+
+  nextSameTitle(item: number): number {
+    return this.nextWithTitle[item]!;
+  }
+
+  /** Items of any layer with this normalised key. */
+  withKey(norm: string): number[] {
+    return this.walk(this.keyHead(norm), this.nextWithKey);
   }
 
   /** Items of any layer with this normalised title. */
   withTitle(norm: string): number[] {
-    return this.ranks.flatMap((rank) => this.titlesOf(rank).get(norm) ?? []);
+    return this.ranks.flatMap((rank) => this.walk(this.titleHead(rank, norm), this.nextWithTitle));
+  }
+
+  /** Every group of two or more items sharing a key. */
+  *sharedKeys(): Generator<number[]> {
+    for (const head of this.firstWithKey.values()) if (this.nextWithKey[head] !== -1) yield this.walk(head, this.nextWithKey);
+  }
+
+  private walk(head: number, next: Int32Array): number[] {
+    const out: number[] = [];
+    for (let at = head; at !== -1; at = next[at]!) out.push(at);
+    return out;
+  }
+
+  private titlesOf(rank: number): NameTable {
+    let titles = this.titles.get(rank);
+    if (!titles) {
+      let count = 0;
+      for (const item of this.items) if (item.rank === rank) count++;
+      titles = new NameTable(count);
+      for (let i = this.items.length - 1; i >= 0; i--) {
+        const item = this.items[i]!;
+        if (item.rank === rank && item.title !== item.key) chain(titles, this.nextWithTitle, normalizeKey(item.title), i);
+      }
+      this.titles.set(rank, titles);
+    }
+    return titles;
   }
 }
 
-function add(map: Map<string, number[]>, norm: string, index: number): void {
+/** Puts an item at the head of its name's chain. */
+function chain(first: NameTable, next: Int32Array, norm: string, item: number): void {
   if (norm === '') return;
-  const list = map.get(norm);
-  if (list) list.push(index);
-  else map.set(norm, [index]);
+  next[item] = first.set(norm, item);
 }

@@ -13,8 +13,8 @@ export type Found = { ok: true; item: number } | { ok: false; error: string };
 export function findItem(cascade: Cascade, ref: Cell, preferSheet?: string): Found {
   const text = cellText(ref);
   const norm = normalizeKey(text);
-  const keyed = cascade.index.byKey.get(norm);
-  const candidates = keyed && keyed.length > 0 ? keyed : cascade.index.withTitle(norm);
+  const keyed = cascade.index.withKey(norm);
+  const candidates = keyed.length > 0 ? keyed : cascade.index.withTitle(norm);
   if (candidates.length === 0) {
     return { ok: false, error: `#NOT FOUND: "${clip(text, 60)}" is not a key or title on any cascade tab` };
   }

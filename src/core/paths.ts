@@ -1,12 +1,12 @@
 /**
  * Every upward path of every item, from the item to the highest item reached, with why it
  * ended there. A path is its first item and the path above it, so a child's paths share
- * their parents' instead of copying them: 100k rows cost 100k small links, not 100k arrays.
- * Inside a loop, paths are walked one by one. Paths per item are capped: a many-to-many web
- * can have more paths than anyone can read.
+ * their parents' instead of copying them: 100k rows cost 100k entries in flat arrays, not
+ * 100k arrays. Inside a loop, paths are walked one by one. Paths per item are capped: a
+ * many-to-many web can have more paths than anyone can read.
  */
 import type { Components } from './graph';
-import type { Link } from './links';
+import { BROKEN, type LinkTable } from './links';
 
 export const MAX_PATHS_PER_ITEM = 32;
 
@@ -17,6 +17,7 @@ export type PathEnd =
   | { readonly kind: 'ambiguous'; readonly ref: string; readonly count: number }
   | { readonly kind: 'cycle'; readonly back: number };
 
+/** One path as objects, as `PathTable.of` gives it. */
 export interface Path {
   /** The first item of the path. */
   readonly node: number;
@@ -27,6 +28,8 @@ export interface Path {
 }
 
 export const TOP_END: PathEnd = { kind: 'top' };
+export const UNLINKED_EMPTY: PathEnd = { kind: 'unlinked', why: 'empty' };
+export const UNLINKED_NO_COLUMN: PathEnd = { kind: 'unlinked', why: 'no-column' };
 
 /** The items of a path, the first item first. */
 export function pathNodes(path: Path): number[] {
@@ -35,101 +38,188 @@ export function pathNodes(path: Path): number[] {
   return nodes;
 }
 
-function endOfLink(link: Link): PathEnd | null {
-  if (link.status === 'broken') return { kind: 'broken', ref: link.text };
-  if (link.status === 'ambiguous') return { kind: 'ambiguous', ref: link.text, count: link.targets.length };
-  return null;
+/**
+ * The paths of every item in flat arrays. A step s is item `node[s]`, followed by step
+ * `up[s]` (or -1 at the end of the path), ending as `ends[end[s]]`; item i's paths start at
+ * the steps `heads[first[i]]` to `heads[first[i] + count[i] - 1]`.
+ */
+export class PathTable {
+  constructor(
+    private readonly node: readonly number[],
+    private readonly up: readonly number[],
+    private readonly end: readonly number[],
+    private readonly ends: readonly PathEnd[],
+    private readonly first: Int32Array,
+    private readonly counts: Int32Array,
+    private readonly heads: readonly number[],
+    private readonly truncated: Uint8Array,
+  ) {}
+
+  /** How many paths of the item were kept. */
+  count(item: number): number {
+    return this.counts[item]!;
+  }
+
+  /** Whether the item has more upward paths than were kept. */
+  isTruncated(item: number): boolean {
+    return this.truncated[item] === 1;
+  }
+
+  /** The item's paths as objects; paths of one call share their common tails. */
+  of(item: number): Path[] {
+    const made = new Map<number, Path>();
+    const out: Path[] = [];
+    for (let k = 0; k < this.counts[item]!; k++) out.push(this.build(this.heads[this.first[item]! + k]!, made));
+    return out;
+  }
+
+  /** The item's first path, which every item has. */
+  firstOf(item: number): Path {
+    return this.build(this.heads[this.first[item]!]!, new Map());
+  }
+
+  /** The items along each path, first item first, without building path objects. */
+  nodesOf(item: number): number[][] {
+    const out: number[][] = [];
+    for (let k = 0; k < this.counts[item]!; k++) {
+      const nodes: number[] = [];
+      for (let step = this.heads[this.first[item]! + k]!; step !== -1; step = this.up[step]!) nodes.push(this.node[step]!);
+      out.push(nodes);
+    }
+    return out;
+  }
+
+  private build(head: number, made: Map<number, Path>): Path {
+    const steps: number[] = [];
+    let step = head;
+    for (; step !== -1 && !made.has(step); step = this.up[step]!) steps.push(step);
+    let path: Path | null = step === -1 ? null : made.get(step)!;
+    for (let k = steps.length - 1; k >= 0; k--) {
+      const s = steps[k]!;
+      path = { node: this.node[s]!, up: path, end: this.ends[this.end[s]!]! };
+      made.set(s, path);
+    }
+    return path!;
+  }
 }
 
 export interface PathInput {
-  readonly links: readonly (readonly Link[])[];
+  readonly links: LinkTable;
   readonly components: Components;
   /** How an item with no links ends: the top, or unlinked (and why). */
   readonly endWithoutLinks: (item: number) => PathEnd;
 }
 
-export function computePaths({ links, components, endWithoutLinks }: PathInput): { paths: Path[][]; truncated: Uint8Array } {
-  const count = links.length;
-  const paths: Path[][] = new Array(count);
+export function computePaths({ links, components, endWithoutLinks }: PathInput): PathTable {
+  const count = links.offsets.length - 1;
+  const node: number[] = [];
+  const up: number[] = [];
+  const endOf: number[] = [];
+  const ends: PathEnd[] = [];
+  const endIds = new Map<PathEnd, number>();
+  const first = new Int32Array(count);
+  const counts = new Int32Array(count);
+  const heads: number[] = [];
   const truncated = new Uint8Array(count);
   const { order, starts, cyclic, componentOf } = components;
 
   for (let c = 0; c + 1 < starts.length; c++) {
     for (let k = starts[c]!; k < starts[c + 1]!; k++) {
       const item = order[k]!;
-      const out: Path[] = [];
-      if (cyclic[c]) walkLoop(item, c, out);
-      else extendParents(item, out);
-      paths[item] = out;
+      first[item] = heads.length;
+      if (cyclic[c]) walkLoop(item, c);
+      else extendParents(item);
+      counts[item] = heads.length - first[item]!;
     }
   }
-  return { paths, truncated };
+  return new PathTable(node, up, endOf, ends, first, counts, heads, truncated);
 
-  function push(item: number, out: Path[], path: Path): boolean {
-    if (out.length >= MAX_PATHS_PER_ITEM) {
+  /** Ends shared by many paths (the top, no link) are stored once. */
+  function endId(end: PathEnd): number {
+    let id = endIds.get(end);
+    if (id === undefined) {
+      id = ends.length;
+      ends.push(end);
+      endIds.set(end, id);
+    }
+    return id;
+  }
+
+  function step(item: number, above: number, end: number): number {
+    node.push(item);
+    up.push(above);
+    endOf.push(end);
+    return node.length - 1;
+  }
+
+  /** Adds a path to the item's list, unless the list is full. */
+  function keep(item: number, head: number): boolean {
+    if (heads.length - first[item]! >= MAX_PATHS_PER_ITEM) {
       truncated[item] = 1;
       return false;
     }
-    out.push(path);
+    heads.push(head);
     return true;
   }
 
-  function extendParents(item: number, out: Path[]): void {
-    const own = links[item]!;
-    if (own.length === 0) {
-      out.push({ node: item, up: null, end: endWithoutLinks(item) });
+  function endOfLink(link: number): PathEnd {
+    const ref = links.text(link);
+    return links.target[link] === BROKEN ? { kind: 'broken', ref } : { kind: 'ambiguous', ref, count: links.targetsOf(link).length };
+  }
+
+  function extendParents(item: number): void {
+    const from = links.offsets[item]!;
+    const to = links.offsets[item + 1]!;
+    if (from === to) {
+      heads.push(step(item, -1, endId(endWithoutLinks(item))));
       return;
     }
-    for (const link of own) {
-      const end = endOfLink(link);
-      if (end) {
-        if (!push(item, out, { node: item, up: null, end })) return;
+    for (let l = from; l < to; l++) {
+      const parent = links.target[l]!;
+      if (parent < 0) {
+        if (!keep(item, step(item, -1, endId(endOfLink(l))))) return;
         continue;
       }
-      const parent = link.targets[0]!;
       if (truncated[parent]) truncated[item] = 1;
-      for (const above of paths[parent]!) {
-        if (!push(item, out, { node: item, up: above, end: above.end })) return;
+      for (let k = first[parent]!; k < first[parent]! + counts[parent]!; k++) {
+        const above = heads[k]!;
+        if (!keep(item, step(item, above, endOf[above]!))) return;
       }
     }
   }
 
-  /** The path made of the walk's items, then `above` (or ending with `end`). */
-  function chain(nodes: readonly number[], above: Path | null, end: PathEnd): Path {
-    let path = above;
-    for (let i = nodes.length - 1; i >= 0; i--) path = { node: nodes[i]!, up: path, end };
-    return path!;
+  /** The steps of the walk's items, then `above` (-1 for none), all ending with `end`. */
+  function chain(nodes: readonly number[], above: number, end: number): number {
+    let head = above;
+    for (let i = nodes.length - 1; i >= 0; i--) head = step(nodes[i]!, head, end);
+    return head;
   }
 
   /** Depth-first inside a loop, leaving it through the parents' finished paths. */
-  function walkLoop(start: number, component: number, out: Path[]): void {
+  function walkLoop(start: number, component: number): void {
     const nodes: number[] = [start];
     const onPath = new Set<number>([start]);
     const next: number[] = [0];
     while (nodes.length > 0) {
       const depth = nodes.length - 1;
       const v = nodes[depth]!;
-      const own = links[v]!;
-      const at = next[depth]!;
-      if (at >= own.length) {
+      const at = links.offsets[v]! + next[depth]!;
+      if (at >= links.offsets[v + 1]!) {
         nodes.pop();
         next.pop();
         onPath.delete(v);
         continue;
       }
-      next[depth] = at + 1;
-      const link = own[at]!;
-      const end = endOfLink(link);
-      if (end) {
-        if (!push(start, out, chain(nodes, null, end))) return;
-        continue;
-      }
-      const parent = link.targets[0]!;
-      if (onPath.has(parent)) {
-        if (!push(start, out, chain(nodes, null, { kind: 'cycle', back: parent }))) return;
+      next[depth]!++;
+      const parent = links.target[at]!;
+      if (parent < 0) {
+        if (!keep(start, chain(nodes, -1, endId(endOfLink(at))))) return;
+      } else if (onPath.has(parent)) {
+        if (!keep(start, chain(nodes, -1, endId({ kind: 'cycle', back: parent })))) return;
       } else if (componentOf[parent] !== component) {
-        for (const above of paths[parent]!) {
-          if (!push(start, out, chain(nodes, above, above.end))) return;
+        for (let k = first[parent]!; k < first[parent]! + counts[parent]!; k++) {
+          const above = heads[k]!;
+          if (!keep(start, chain(nodes, above, endOf[above]!))) return;
         }
       } else {
         nodes.push(parent);

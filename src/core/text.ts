@@ -16,7 +16,11 @@ export function formatDate(date: Date): string {
 export function cellText(value: Cell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number') return Number.isFinite(value) ? String(+value.toPrecision(15)) : '';
+  if (typeof value === 'number') {
+    // Whole numbers (ids, counts) print exactly; only fractions need rounding off float noise.
+    if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
+    return Number.isFinite(value) ? String(+value.toPrecision(15)) : '';
+  }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return formatDate(value);
   return '';

@@ -63,13 +63,13 @@ function limit(text: string): string {
 }
 
 export function tracePath(cascade: Cascade, item: number): string {
-  const lines = cascade.paths[item]!.map((path) => pathLine(cascade, item, path));
-  if (cascade.pathsTruncated[item]) lines.push('… more paths not shown');
+  const lines = cascade.paths.of(item).map((path) => pathLine(cascade, item, path));
+  if (cascade.paths.isTruncated(item)) lines.push('… more paths not shown');
   return limit(lines.join('\n'));
 }
 
 export function traceKeys(cascade: Cascade, item: number): string {
-  const path = cascade.paths[item]![0]!;
+  const path = cascade.paths.firstOf(item);
   return limit(pathNodes(path).map((node) => cascade.items[node]!.key).join(SEPARATOR));
 }
 
@@ -77,7 +77,7 @@ export function traceKeys(cascade: Cascade, item: number): string {
 export function traceColumns(cascade: Cascade, item: number): string[] {
   const { items } = cascade;
   const own = items[item]!;
-  const path = cascade.paths[item]![0]!;
+  const path = cascade.paths.firstOf(item);
   const cells: string[] = LAYERS.filter((spec) => spec.rank <= own.rank).map(() => '');
   // Nested items of one layer share its cell, the outermost first.
   for (const node of [...pathNodes(path)].reverse()) {
@@ -97,7 +97,7 @@ export function traceWhy(cascade: Cascade, item: number): string {
   const { items } = cascade;
   const own = items[item]!;
   const spec = layerSpec(own.layer);
-  const paths = cascade.paths[item]!;
+  const paths = cascade.paths.of(item);
   const isGoal = (node: number) => layerSpec(items[node]!.layer).isGoal;
   const isPillar = (node: number) => layerSpec(items[node]!.layer).isStrategy && !items[node]!.isAntiPriority;
   const pillarClause = (path: Path, from: number): string => {

@@ -148,7 +148,7 @@ describe('cycles', () => {
   test('an item hanging from a loop is not on it, but reaches no goal', () => {
     expect(flagsOf(c, 'R4')).toEqual(['NO_GOAL']);
     expect(tracesOf(c, 'R4')).toEqual([['R4', 'R1', 'R2', 'R3']]);
-    expect(c.paths[itemOf(c, 'R4')]![0]!.end).toEqual({ kind: 'cycle', back: itemOf(c, 'R1') });
+    expect(c.paths.firstOf(itemOf(c, 'R4')).end).toEqual({ kind: 'cycle', back: itemOf(c, 'R1') });
   });
 
   test('a loop with a way out reaches the goal, and is still a cycle', () => {
@@ -190,10 +190,10 @@ describe('many paths', () => {
       Goals: goals,
       Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', 'Everything', goals.slice(1).map((g) => g[0]).join(', ')], ['R2', 'Under R1', 'R1'], ['R3', 'One', 'G1']],
     });
-    expect(c.paths[itemOf(c, 'R3')]).toHaveLength(3);
-    expect(c.paths[itemOf(c, 'R1')]).toHaveLength(24);
-    expect(c.pathsTruncated[itemOf(c, 'R1')]).toBe(0);
-    expect(c.paths[itemOf(c, 'R2')]).toHaveLength(24);
+    expect(c.paths.count(itemOf(c, 'R3'))).toBe(3);
+    expect(c.paths.count(itemOf(c, 'R1'))).toBe(24);
+    expect(c.paths.isTruncated(itemOf(c, 'R1'))).toBe(false);
+    expect(c.paths.count(itemOf(c, 'R2'))).toBe(24);
   });
 });
 
@@ -201,6 +201,6 @@ test('past the cap, paths are cut and the cut is recorded', () => {
   const goals = [['Goal ID', 'Goal', 'Pillar']];
   for (let g = 1; g <= 12; g++) goals.push([`G${g}`, `Goal ${g}`, 'P1; P2; P3']);
   const c = cascadeOf({ ...BASE, Goals: goals, Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', 'All', goals.slice(1).map((g) => g[0]).join(', ')]] });
-  expect(c.paths[itemOf(c, 'R1')]).toHaveLength(32);
-  expect(c.pathsTruncated[itemOf(c, 'R1')]).toBe(1);
+  expect(c.paths.count(itemOf(c, 'R1'))).toBe(32);
+  expect(c.paths.isTruncated(itemOf(c, 'R1'))).toBe(true);
 });

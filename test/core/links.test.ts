@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseReference } from '../../src/core/links';
+import { LinkTableBuilder, NOT_FOUND, parseReference } from '../../src/core/links';
 import { BASE, cascadeOf, flagMessage, flagsOf, itemOf, tracesOf } from '../fixtures/workbook';
 
 describe('parsing a link cell', () => {
@@ -34,12 +34,12 @@ describe('resolving references', () => {
   test('when the whole cell matches nothing, each part is a link of its own', () => {
     const c = cascadeOf(roadmapWith([['R1', 'Photo estimate', 'G1, G2; G3']]));
     expect(tracesOf(c, 'R1').map((t) => t[1])).toEqual(['G1', 'G2', 'G3']);
-    expect(c.links[itemOf(c, 'R1')]!.map((l) => l.share)).toEqual([1 / 3, 1 / 3, 1 / 3]);
+    expect(c.links.of(itemOf(c, 'R1')).map((l) => l.share)).toEqual([1 / 3, 1 / 3, 1 / 3]);
   });
 
   test('splits on commas, semicolons and line breaks, skipping empty parts', () => {
     const c = cascadeOf(roadmapWith([['R1', 'A', 'G1, G2;P3\nP1\r\n G3 (10%) ,,']]));
-    expect(c.links[itemOf(c, 'R1')]!.map((l) => [l.text, l.status])).toEqual([
+    expect(c.links.of(itemOf(c, 'R1')).map((l) => [l.text, l.status])).toEqual([
       ['G1', 'ok'], ['G2', 'ok'], ['P3', 'ok'], ['P1', 'ok'], ['G3', 'ok'],
     ]);
   });
@@ -50,15 +50,15 @@ describe('resolving references', () => {
       Goals: [...BASE.Goals!, ['G4', 'Faster, cheaper claims', 'P1', 1]],
       Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', 'A', 'G2; Faster, cheaper claims'], ['R2', 'B', 'G1, Faster, cheaper claims, O9']],
     });
-    expect(c.links[itemOf(c, 'R1')]!.map((l) => l.text)).toEqual(['G2', 'Faster, cheaper claims']);
-    expect(c.links[itemOf(c, 'R2')]!.map((l) => [l.text, l.status])).toEqual([
+    expect(c.links.of(itemOf(c, 'R1')).map((l) => l.text)).toEqual(['G2', 'Faster, cheaper claims']);
+    expect(c.links.of(itemOf(c, 'R2')).map((l) => [l.text, l.status])).toEqual([
       ['G1', 'ok'], ['Faster, cheaper claims', 'ok'], ['O9', 'broken'],
     ]);
   });
 
   test('written shares are kept; the rest is split among the others', () => {
     const c = cascadeOf(roadmapWith([['R1', 'Photo estimate', 'G1 (50%), G2, G3']]));
-    expect(c.links[itemOf(c, 'R1')]!.map((l) => l.share)).toEqual([0.5, 0.25, 0.25]);
+    expect(c.links.of(itemOf(c, 'R1')).map((l) => l.share)).toEqual([0.5, 0.25, 0.25]);
   });
 
   test('numbers and text compare as the same key; case and spaces do not matter', () => {
@@ -121,7 +121,7 @@ describe('resolving references', () => {
   test('a tab with no link column hangs from the only item above it', () => {
     const c = cascadeOf(BASE);
     expect(tracesOf(c, 'Claims settled in a day')).toEqual([['Claims settled in a day', 'Protect our customers']]);
-    expect(c.links[itemOf(c, 'P1')]![0]!.implicit).toBe(true);
+    expect(c.links.of(itemOf(c, 'P1'))[0]!.implicit).toBe(true);
   });
 
   test('with several items above and no link column, the rows have no parent', () => {
@@ -131,7 +131,33 @@ describe('resolving references', () => {
 
   test('the same goal named twice is one link', () => {
     const c = cascadeOf(roadmapWith([['R1', 'A', 'G1; Cut time-to-settle']]));
-    expect(c.links[itemOf(c, 'R1')]).toHaveLength(1);
-    expect(c.links[itemOf(c, 'R1')]![0]!.share).toBe(1);
+    expect(c.links.of(itemOf(c, 'R1'))).toHaveLength(1);
+    expect(c.links.of(itemOf(c, 'R1'))[0]!.share).toBe(1);
+  });
+});
+
+describe('the link table', () => {
+  test('keeps each link of each item, with the candidates of an ambiguous one', () => {
+    const table = new LinkTableBuilder(3);
+    table.startItem(0);
+    table.startItem(1);
+    table.add(0, 'G1', 0.6);
+    table.add([0, 2], 'Growth', 0.4);
+    table.startItem(2);
+    table.add(NOT_FOUND, 'G9', 1);
+    const links = table.finish();
+    expect(links.of(0)).toEqual([]);
+    expect(links.of(1)).toEqual([
+      { text: 'G1', status: 'ok', targets: [0], share: 0.6, implicit: false },
+      { text: 'Growth', status: 'ambiguous', targets: [0, 2], share: 0.4, implicit: false },
+    ]);
+    expect(links.of(2)).toEqual([{ text: 'G9', status: 'broken', targets: [], share: 1, implicit: false }]);
+  });
+
+  test('refuses items out of order or left out, rather than mixing up rows', () => {
+    const table = new LinkTableBuilder(2);
+    expect(() => table.startItem(1)).toThrow(/item order/);
+    table.startItem(0);
+    expect(() => table.finish()).toThrow(/1 items were never collected/);
   });
 });

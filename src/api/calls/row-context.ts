@@ -19,7 +19,7 @@ export function goalPicker(cascade: Cascade) {
   const goals = items.filter((item) => layerSpec(item.layer).isGoal);
   const pillars = items.filter((item) => layerSpec(item.layer).isStrategy);
   const under = (pillar: Item) =>
-    goals.filter((goal) => links[goal.index]!.some((link) => link.status === 'ok' && link.targets[0] === pillar.index));
+    goals.filter((goal) => links.of(goal.index).some((link) => link.status === 'ok' && link.targets[0] === pillar.index));
   const placed = new Set<number>();
   const groups = pillars.filter((pillar) => !pillar.isAntiPriority).map((pillar) => {
     const members = under(pillar);

@@ -31,7 +31,7 @@ export function effortSplit(cascade: Cascade) {
   const byPillar = new Map<number, number>();
   let unplaced = 0;
   for (const [goal, effort] of byGoal) {
-    const up = links[goal]!.filter((link) => link.status === 'ok' && layerSpec(items[link.targets[0]!]!.layer).isStrategy);
+    const up = links.of(goal).filter((link) => link.status === 'ok' && layerSpec(items[link.targets[0]!]!.layer).isStrategy);
     const sum = up.reduce((acc, link) => acc + link.share, 0);
     if (sum === 0) unplaced += effort;
     for (const link of up) byPillar.set(link.targets[0]!, (byPillar.get(link.targets[0]!) ?? 0) + (effort * link.share) / sum);

@@ -1,0 +1,80 @@
+/**
+ * A table from names (normalised keys and titles) to item numbers, for the lookups every
+ * link makes. A Map would do, but each link's name is a fresh string whose hash V8 has not
+ * computed yet, and a Map computes it the slow way; hashing the characters here and probing
+ * flat arrays makes the 200k lookups of a large plan about twice as fast.
+ */
+
+/** FNV-1a over the UTF-16 code units; computed once, a name can be looked up in several tables. */
+export function hashName(name: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+const EMPTY = -1;
+
+export class NameTable {
+  private mask: number;
+  /** Slot s holds its value at 2s and the name's hash at 2s + 1 (one cache line for both). */
+  private cells: Int32Array;
+  private names: string[];
+  private count = 0;
+
+  /** `expected`: how many names will be added, so the table need not grow. */
+  constructor(expected: number) {
+    let capacity = 16;
+    while (capacity < expected * 2) capacity *= 2;
+    this.mask = capacity - 1;
+    this.cells = new Int32Array(capacity * 2).fill(EMPTY);
+    this.names = new Array<string>(capacity).fill('');
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The value stored for a name, or -1; `hash` is `hashName(name)`. */
+  get(name: string, hash = hashName(name)): number {
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const value = this.cells[slot * 2]!;
+      if (value === EMPTY) return EMPTY;
+      if (this.cells[slot * 2 + 1] === hash && this.names[slot] === name) return value;
+    }
+  }
+
+  /** Stores a value (a non-negative number) for a name; returns the value it replaces, or -1. */
+  set(name: string, value: number): number {
+    if (value < 0) throw new Error('NameTable holds non-negative numbers only');
+    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
+    const hash = hashName(name);
+    let slot = hash & this.mask;
+    for (; this.cells[slot * 2] !== EMPTY; slot = (slot + 1) & this.mask) {
+      if (this.cells[slot * 2 + 1] === hash && this.names[slot] === name) {
+        const previous = this.cells[slot * 2]!;
+        this.cells[slot * 2] = value;
+        return previous;
+      }
+    }
+    this.cells[slot * 2] = value;
+    this.cells[slot * 2 + 1] = hash;
+    this.names[slot] = name;
+    this.count++;
+    return EMPTY;
+  }
+
+  /** Every stored value, in no particular order. */
+  *values(): Generator<number> {
+    for (let slot = 0; slot <= this.mask; slot++) if (this.cells[slot * 2] !== EMPTY) yield this.cells[slot * 2]!;
+  }
+
+  private grow(): void {
+    const { cells, names } = this;
+    const capacity = (this.mask + 1) * 2;
+    this.mask = capacity - 1;
+    this.cells = new Int32Array(capacity * 2).fill(EMPTY);
+    this.names = new Array<string>(capacity).fill('');
+    this.count = 0;
+    for (let slot = 0; slot < names.length; slot++) if (cells[slot * 2] !== EMPTY) this.set(names[slot]!, cells[slot * 2]!);
+  }
+}
