@@ -92,17 +92,15 @@ export function auditDocument(cascade: Cascade): AuditDocument {
 export function auditItem(cascade: Cascade, item: Item): AuditItem {
   const { items, links, paths, flags, impact } = cascade;
   const score = impact.score[item.index]!;
-  return {
-    sheet: item.sheet,
-    row: item.row,
-    layer: item.layer,
-    key: item.key,
-    title: item.title,
-    ...(layerSpec(item.layer).isStrategy ? { kind: item.isAntiPriority ? ('anti-priority' as const) : ('pillar' as const) } : {}),
-    parents: parentKeys(links, item.index, items),
-    traces: paths.nodesOf(item.index).map((nodes) => nodes.map((node) => items[node]!.key)),
-    flags: flags[item.index]!.map((flag) => flag.code),
-    impact: finite(Number.isNaN(score) ? impact.total[item.index]! : score),
-    roi: finite(impact.roi[item.index]!),
-  };
+  const parents = parentKeys(links, item.index, items);
+  const traces = paths.nodesOf(item.index).map((nodes) => nodes.map((node) => items[node]!.key));
+  const codes = flags[item.index]!.map((flag) => flag.code);
+  const scored = finite(Number.isNaN(score) ? impact.total[item.index]! : score);
+  const roi = finite(impact.roi[item.index]!);
+  const { sheet, row, layer, key, title } = item;
+  // Two literals rather than a spread of the optional `kind`: on 100k items a spread costs
+  // a tenth of the audit, and `kind` must sit after the title in the JSON.
+  if (!layerSpec(layer).isStrategy) return { sheet, row, layer, key, title, parents, traces, flags: codes, impact: scored, roi };
+  const kind = item.isAntiPriority ? 'anti-priority' : 'pillar';
+  return { sheet, row, layer, key, title, kind, parents, traces, flags: codes, impact: scored, roi };
 }

@@ -47,30 +47,30 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
   }
   for (const plan of plans) for (const problem of plan.problems) warnings.push(`${plan.sheet}: ${problem}.`);
 
-  const byRank = new Map<number, Item[]>();
+  // Per layer: how many items, and the first (the one an implicit link goes to).
+  const countOf = LAYERS.map(() => 0);
+  const firstOf = LAYERS.map(() => -1);
   for (const item of items) {
-    const list = byRank.get(item.rank);
-    if (list) list.push(item);
-    else byRank.set(item.rank, [item]);
+    if (countOf[item.rank]!++ === 0) firstOf[item.rank] = item.index;
   }
-  const ranksPresent = [...byRank.keys()].sort((a, b) => a - b);
+  const ranksPresent = LAYERS.map((spec) => spec.rank).filter((rank) => countOf[rank]! > 0);
   const index = new ItemIndex(items);
-  const nearestAbove = (rank: number) => ranksPresent.filter((r) => r < rank).at(-1);
-  const orders = new Map(ranksPresent.map((rank) => [rank, lookupOrder(rank, ranksPresent)]));
+  const aboveOf = LAYERS.map((spec) => ranksPresent.filter((r) => r < spec.rank).at(-1));
+  const nearestAbove = (rank: number) => aboveOf[rank];
+  const orders = LAYERS.map((spec) => lookupOrder(spec.rank, ranksPresent));
 
   const collecting = new LinkTableBuilder(items.length);
   for (const item of items) {
     collecting.startItem(item.index);
     if (item.rank === 0) continue;
     if (item.linkCells !== null) {
-      resolveLinks(item.linkCells, orders.get(item.rank)!, index, collecting);
+      resolveLinks(item.linkCells, orders[item.rank]!, index, collecting);
       continue;
     }
     // A tab without a link column hangs from the only item above it, if there is just one
     // (one mission, one vision): what a PM means by leaving the column out.
     const above = nearestAbove(item.rank);
-    const candidates = above === undefined ? [] : byRank.get(above)!;
-    if (candidates.length === 1) collecting.addImplicit(candidates[0]!.index);
+    if (above !== undefined && countOf[above] === 1) collecting.addImplicit(firstOf[above]!);
   }
   const links = collecting.finish();
   const needsLink = (index: number) => items[index]!.rank > 0 && nearestAbove(items[index]!.rank) !== undefined;

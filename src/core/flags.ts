@@ -8,7 +8,7 @@ import { LAYERS, layerSpec } from './layers';
 import type { LinkTable } from './links';
 import { pathNodes, type PathTable } from './paths';
 import type { Reach } from './reach';
-import { clip, normalizeLoose } from './text';
+import { clip, looseHash, normalizeLoose } from './text';
 
 export const FLAG_CODES = [
   'NO_GOAL', 'NO_PARENT', 'BROKEN_LINK', 'AMBIGUOUS_LINK', 'DUPLICATE_ID', 'CYCLE',
@@ -74,6 +74,9 @@ export function computeFlags(input: FlagInput): (readonly Flag[])[] {
   const duplicates = duplicateIds(items, index);
   const declinedByMatch = new Map<string, DeclinedRequest>();
   for (const request of declined) if (request.match !== '' && !declinedByMatch.has(request.match)) declinedByMatch.set(request.match, request);
+  // Titles are compared by hash first, so the loose form is built only for likely matches.
+  const declinedHashes = new Set([...declinedByMatch.keys()].map(looseHash));
+  const declinedFor = (title: string) => (declinedHashes.has(looseHash(title)) ? declinedByMatch.get(normalizeLoose(title)) : undefined);
   const orphanMasks = new Map(LAYERS.map((spec) => [spec.code, spec.orphanUnlessReachedFrom.reduce((bits, code) => bits | (1 << layerSpec(code).rank), 0)]));
 
   const out: (readonly Flag[])[] = new Array(items.length);
@@ -92,7 +95,7 @@ export function computeFlags(input: FlagInput): (readonly Flag[])[] {
     const noParent = item.rank > 0 && !resolves && (hasLinks || input.needsLink(i));
     const cyclic = components.cyclic[components.componentOf[i]!] === 1;
     const anti = spec.checksAntiPriority ? reach.antiPriorityAbove[i]! : -1;
-    const request = spec.isWork && declinedByMatch.size > 0 ? declinedByMatch.get(normalizeLoose(item.title)) : undefined;
+    const request = spec.isWork && declinedByMatch.size > 0 ? declinedFor(item.title) : undefined;
     const mask = orphanMasks.get(item.layer)!;
     const orphan = mask !== 0 && !item.isAntiPriority && (reach.reachedFrom[i]! & mask) === 0;
     const missingWhy = spec.isStrategy && item.why === '';

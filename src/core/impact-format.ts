@@ -11,6 +11,8 @@ export type ImpactMode = (typeof IMPACT_MODES)[number];
 
 /** Rounds away float noise (0.30000000000000004) without hiding real precision. */
 export function tidy(value: number): number {
+  // Whole numbers have no noise to round away (and toPrecision is slow on 100k of them).
+  if (Number.isInteger(value) && Math.abs(value) < 1e12) return value;
   return Number(value.toPrecision(12));
 }
 

@@ -113,7 +113,11 @@ export function computeImpact(
     if (!specs[item]!.rollsUpImpact || Number.isNaN(score[item]!)) continue;
     const base = items[item]!;
     const perUnitWeight = base.impact! * (base.confidence ?? 1) * (base.reach ?? 1);
-    for (const [goal, share] of goalShares[item]!) total[goal] = total[goal]! + perUnitWeight * share * items[goal]!.weight;
+    const shares = goalShares[item]!;
+    for (let k = 0; k < shares.length; k++) {
+      const [goal, share] = shares[k]!;
+      total[goal] = total[goal]! + perUnitWeight * share * items[goal]!.weight;
+    }
   }
   for (let c = starts.length - 2; c >= 0; c--) {
     for (let k = starts[c]!; k < starts[c + 1]!; k++) {

@@ -209,12 +209,14 @@ export class ItemIndex {
   private titlesOf(rank: number): NameTable {
     let titles = this.titles.get(rank);
     if (!titles) {
+      // Ranks are read from the flat array: touching every Item object is what costs here.
       let count = 0;
-      for (const item of this.items) if (item.rank === rank) count++;
+      for (let i = 0; i < this.rankOf.length; i++) if (this.rankOf[i] === rank) count++;
       titles = new NameTable(count);
       for (let i = this.items.length - 1; i >= 0; i--) {
+        if (this.rankOf[i] !== rank) continue;
         const item = this.items[i]!;
-        if (item.rank === rank && item.title !== item.key) chain(titles, this.nextWithTitle, normalizeKey(item.title), i);
+        if (item.title !== item.key) chain(titles, this.nextWithTitle, normalizeKey(item.title), i);
       }
       this.titles.set(rank, titles);
     }

@@ -5,10 +5,16 @@
  * flat arrays makes the 200k lookups of a large plan about twice as fast.
  */
 
-/** FNV-1a over the UTF-16 code units; computed once, a name can be looked up in several tables. */
+/** FNV-1a, one UTF-16 code unit at a time, so a hash can be taken while reading text. */
+export const HASH_START = 0x811c9dc5;
+export function hashStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
+}
+
+/** The hash of a whole name; computed once, a name can be looked up in several tables. */
 export function hashName(name: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193);
+  let hash = HASH_START;
+  for (let i = 0; i < name.length; i++) hash = hashStep(hash, name.charCodeAt(i));
   return hash;
 }
 

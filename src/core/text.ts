@@ -2,6 +2,7 @@
  * Text helpers shared by detection, linking and formatting: how cell values become text,
  * how keys compare, and how headers and tab names split into words.
  */
+import { HASH_START, hashName, hashStep } from './name-table';
 import type { Cell } from './snapshot';
 
 /** Calendar date (UTC fields, see snapshot.ts) as YYYY-MM-DD, with the time when there is one. */
@@ -42,6 +43,21 @@ export function normalizeLoose(text: string): string {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * `hashName(normalizeLoose(text))`, without building the loose text when it is plain ASCII:
+ * every work item is checked against the declined list, and most match nothing.
+ */
+export function looseHash(text: string): number {
+  let hash = HASH_START;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code > 0x7e) return hashName(normalizeLoose(text));
+    if (code >= 0x41 && code <= 0x5a) code += 0x20;
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) hash = hashStep(hash, code);
+  }
+  return hash;
 }
 
 /** Singular form of an English word, good enough for header and tab vocabularies. */

@@ -4,12 +4,12 @@ import { cellText, normalizeKey, normalizeLoose, words } from '../../src/core/te
 
 test.each([
   [3, 3], ['3', 3], ['2.5', 2.5], ['3 wks', 3], ['1,200', 1200], ['XS', 1], ['s', 2], ['M', 3], ['l', 5], ['XL', 8],
-  ['', null], ['big', null], [-2, null], [true, null], [new Date(0), null], ['#N/A', null],
+  ['', null], ['big', null], [-2, null], [true, null], [new Date(0), null], ['#N/A', null], ['constructor', null], ['__proto__', null],
 ])('effort %j is %j', (cell, expected) => {
   expect(parseEffort(cell)).toBe(expected);
 });
 
-test.each([[5, 5], ['High', 3], ['medium', 2], ['Med', 2], ['LOW', 1], ['huge', null], ['', null]])('impact %j is %j', (cell, expected) => {
+test.each([[5, 5], ['High', 3], ['medium', 2], ['Med', 2], ['LOW', 1], ['huge', null], ['', null], ['toString', null]])('impact %j is %j', (cell, expected) => {
   expect(parseImpact(cell)).toBe(expected);
 });
 
@@ -26,6 +26,9 @@ test('numbers in text', () => {
 
 test('cell text', () => {
   expect(cellText(1)).toBe('1');
+  expect(cellText(-0)).toBe('0');
+  expect(cellText(123456789012345)).toBe('123456789012345');
+  expect(cellText(1e21)).toBe('1e+21');
   expect(cellText(0.1 + 0.2)).toBe('0.3');
   expect(cellText(true)).toBe('TRUE');
   expect(cellText(new Date('2026-08-14T00:00:00Z'))).toBe('2026-08-14');
