@@ -54,7 +54,10 @@ const finite = (value: number): number | null => (Number.isFinite(value) ? tidy(
 export function itemsInCascadeOrder(cascade: Cascade): Item[] {
   const byRank: Item[][] = LAYERS.map(() => []);
   for (const item of cascade.items) byRank[item.rank]!.push(item);
-  return byRank.flat();
+  // Concatenated by hand: Array.prototype.flat is slow on 100k items.
+  const out: Item[] = [];
+  for (const layer of byRank) for (const item of layer) out.push(item);
+  return out;
 }
 
 function parentKeys(links: LinkTable, item: number, items: readonly Item[]): string[] {
@@ -93,7 +96,7 @@ export function auditItem(cascade: Cascade, item: Item): AuditItem {
   const { items, links, paths, flags, impact } = cascade;
   const score = impact.score[item.index]!;
   const parents = parentKeys(links, item.index, items);
-  const traces = paths.nodesOf(item.index).map((nodes) => nodes.map((node) => items[node]!.key));
+  const traces = paths.nodesOf(item.index, (node) => items[node]!.key);
   const codes = flags[item.index]!.map((flag) => flag.code);
   const scored = finite(Number.isNaN(score) ? impact.total[item.index]! : score);
   const roi = finite(impact.roi[item.index]!);

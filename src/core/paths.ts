@@ -79,11 +79,16 @@ export class PathTable {
   }
 
   /** The items along each path, first item first, without building path objects. */
-  nodesOf(item: number): number[][] {
-    const out: number[][] = [];
+  nodesOf(item: number): number[][];
+  /** What `name` says of each item along each path (its key, say). */
+  nodesOf<T>(item: number, name: (node: number) => T): T[][];
+  nodesOf<T>(item: number, name?: (node: number) => T): (T | number)[][] {
+    const out: (T | number)[][] = [];
     for (let k = 0; k < this.counts[item]!; k++) {
-      const nodes: number[] = [];
-      for (let step = this.heads[this.first[item]! + k]!; step !== -1; step = this.up[step]!) nodes.push(this.node[step]!);
+      const nodes: (T | number)[] = [];
+      for (let step = this.heads[this.first[item]! + k]!; step !== -1; step = this.up[step]!) {
+        nodes.push(name ? name(this.node[step]!) : this.node[step]!);
+      }
       out.push(nodes);
     }
     return out;

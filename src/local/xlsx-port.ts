@@ -13,7 +13,7 @@ import { Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable }
 import type { LadderConfig } from '../core/config';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { cellText, normalizeKey } from '../core/text';
-import { loadWorkbook, sheetsValue, workbookSnapshot } from './xlsx-snapshot';
+import { loadWorkbook, sheetsCell, workbookSnapshot } from './xlsx-snapshot';
 
 export interface XlsxPort extends WorkbookPort {
   readonly path: string;
@@ -78,7 +78,7 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
     dirty = true;
     snapshot = null;
   };
-  const readCell = (sheet: string, row: number, column: number) => cellText(sheetsValue(worksheet(sheet).getCell(row, column).value));
+  const readCell = (sheet: string, row: number, column: number) => cellText(sheetsCell(worksheet(sheet).getCell(row, column)));
   const check = (sheet: string, row: number, guard: RowGuard | undefined) => {
     if (guard && normalizeKey(readCell(sheet, row, guard.column)) !== normalizeKey(guard.key)) throw new Refusal(ROW_CHANGED);
   };

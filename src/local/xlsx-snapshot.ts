@@ -84,13 +84,26 @@ export function sheetsValue(value: ExcelJS.CellValue): Cell {
   return '';
 }
 
+/**
+ * One exceljs cell as Sheets' getValues() gives it. A formula is its cached result, read
+ * from `cell.result`: exceljs's `cell.value` leaves out a result of 0 or FALSE. Sheets
+ * gives a merged range's value only in its first cell.
+ */
+export function sheetsCell(cell: ExcelJS.Cell): Cell {
+  if (cell.type === ExcelJS.ValueType.Merge) return '';
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    const result = cell.result as ExcelJS.CellValue | undefined;
+    return result === undefined ? '' : sheetsValue(result);
+  }
+  return sheetsValue(cell.value);
+}
+
 export function worksheetSnapshot(worksheet: ExcelJS.Worksheet): SheetSnapshot {
   const values: Cell[][] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: Cell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, column) => {
-      // Sheets gives a merged range's value only in its first cell.
-      cells[column - 1] = cell.type === ExcelJS.ValueType.Merge ? '' : sheetsValue(cell.value);
+      cells[column - 1] = sheetsCell(cell);
     });
     for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = '';
     values[rowNumber - 1] = cells;

@@ -29,6 +29,16 @@ describe('reading an .xlsx as Sheets would give it', () => {
     expect(rows[3]!.slice(0, 4)).toEqual(['R3', 'Merged title', '', 3]);
   });
 
+  test('formula results of 0, FALSE and an error read as Sheets gives them, not as blanks', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Roadmap');
+    sheet.addRow(['ID', 'Initiative', 'Effort', 'Done', 'Goal', 'Name']);
+    sheet.addRow(['R1', 'Photo estimate', { formula: '1-1', result: 0 }, { formula: 'A1<>A1', result: false }, { formula: 'NA()', result: { error: '#N/A' } }, { formula: 'T("")', result: '' }]);
+    const path = join(dir, 'falsy.xlsx');
+    await book.xlsx.writeFile(path);
+    expect((await readWorkbookFile(path)).sheets[0]!.values[1]).toEqual(['R1', 'Photo estimate', 0, false, '#N/A', '']);
+  });
+
   test('blank rows keep row numbers as Sheets counts them', async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Goals');
