@@ -92,12 +92,17 @@ export function auditDocument(cascade: Cascade): AuditDocument {
   };
 }
 
+// Frozen, so a reader of one document cannot change the flags of another row.
+const NO_CODES = Object.freeze([]) as unknown as FlagCode[];
+
 export function auditItem(cascade: Cascade, item: Item): AuditItem {
   const { items, links, paths, flags, impact } = cascade;
   const score = impact.score[item.index]!;
   const parents = parentKeys(links, item.index, items);
   const traces = paths.nodesOf(item.index, (node) => items[node]!.key);
-  const codes = flags[item.index]!.map((flag) => flag.code);
+  // Most rows carry no flag: they share one empty list rather than each making one.
+  const own = flags[item.index]!;
+  const codes = own.length === 0 ? NO_CODES : own.map((flag) => flag.code);
   const scored = finite(Number.isNaN(score) ? impact.total[item.index]! : score);
   const roi = finite(impact.roi[item.index]!);
   const { sheet, row, layer, key, title } = item;

@@ -43,7 +43,7 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
     const sheet = sheetsByName.get(plan.sheet)!;
     // Appended one by one: spreading a 100k-row tab into push() would overflow the stack.
     if (plan.use === 'declined') for (const request of readDeclined(sheet, plan)) declined.push(request);
-    else for (const item of readItems(sheet, plan, items.length)) items.push(item);
+    else readItems(sheet, plan, items);
   }
   for (const plan of plans) for (const problem of plan.problems) warnings.push(`${plan.sheet}: ${problem}.`);
 

@@ -9,7 +9,7 @@
  */
 import type { Components } from './graph';
 import type { Item } from './items';
-import { layerSpec } from './layers';
+import { LAYERS, type LayerSpec } from './layers';
 import type { LinkTable } from './links';
 import type { Reach } from './reach';
 
@@ -45,7 +45,8 @@ export function computeImpact(
   reach: Reach,
 ): ImpactResults {
   const count = items.length;
-  const specs = items.map((item) => layerSpec(item.layer));
+  const specs: LayerSpec[] = new Array(count);
+  for (let i = 0; i < count; i++) specs[i] = LAYERS[items[i]!.rank]!;
   const { offsets, target, share } = links;
   const strategicWeight = new Float64Array(count);
   const goalShares: GoalShares[] = new Array(count);
@@ -115,8 +116,8 @@ export function computeImpact(
     const perUnitWeight = base.impact! * (base.confidence ?? 1) * (base.reach ?? 1);
     const shares = goalShares[item]!;
     for (let k = 0; k < shares.length; k++) {
-      const [goal, share] = shares[k]!;
-      total[goal] = total[goal]! + perUnitWeight * share * items[goal]!.weight;
+      const pair = shares[k]!;
+      total[pair[0]] = total[pair[0]]! + perUnitWeight * pair[1] * items[pair[0]]!.weight;
     }
   }
   for (let c = starts.length - 2; c >= 0; c--) {

@@ -78,22 +78,22 @@ function linkTexts(row: readonly Cell[], columns: readonly number[]): readonly s
   return out ?? NO_TEXT;
 }
 
-export function readItems(sheet: SheetSnapshot, plan: TabPlan, firstIndex: number): Item[] {
-  if (plan.use === 'declined' || plan.headerRow === null) return [];
+/** Appends the items of one tab to `items`, numbered on from those already there. */
+export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[]): void {
+  if (plan.use === 'declined' || plan.headerRow === null) return;
   const spec = layerSpec(plan.use);
   const c = plan.columns;
   const [idCol, titleCol, whyCol, kindCol] = [first(c, 'id'), first(c, 'title'), first(c, 'why'), first(c, 'kind')];
   const [effortCol, impactCol, confidenceCol, reachCol, weightCol] =
     [first(c, 'effort'), first(c, 'impact'), first(c, 'confidence'), first(c, 'reach'), first(c, 'weight')];
   const parentCols = c.parent ?? [];
-  const items: Item[] = [];
   for (let r = plan.headerRow; r < sheet.values.length; r++) {
     const row = sheet.values[r]!;
     const id = cellText(cellAt(row, idCol));
     const title = cellText(cellAt(row, titleCol));
     if (id === '' && title === '') continue;
     items.push({
-      index: firstIndex + items.length,
+      index: items.length,
       layer: spec.code,
       rank: spec.rank,
       sheet: sheet.name,
@@ -114,7 +114,6 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, firstIndex: numbe
       tabHasImpact: impactCol !== undefined,
     });
   }
-  return items;
 }
 
 export function readDeclined(sheet: SheetSnapshot, plan: TabPlan): DeclinedRequest[] {
@@ -156,15 +155,15 @@ export class ItemIndex {
     this.firstWithKey = new NameTable(items.length);
     this.nextWithKey = new Int32Array(items.length).fill(-1);
     this.nextWithTitle = new Int32Array(items.length).fill(-1);
-    const ranks = new Set<number>();
+    const ranks: number[] = [];
     // Walked backwards so each chain runs in row order.
     for (let i = items.length - 1; i >= 0; i--) {
       const item = items[i]!;
       this.rankOf[i] = item.rank;
-      ranks.add(item.rank);
+      if (!ranks.includes(item.rank)) ranks.push(item.rank);
       chain(this.firstWithKey, this.nextWithKey, item.keyNorm, i);
     }
-    this.ranks = [...ranks].sort((a, b) => a - b);
+    this.ranks = ranks.sort((a, b) => a - b);
   }
 
   /** The first item with this normalised key, or -1; `nextSameKey` walks the rest. `hash` is `hashName(norm)`. */

@@ -31,6 +31,7 @@ export interface LayerSpec {
   readonly orphanUnlessReachedFrom: readonly LayerCode[];
 }
 
+/** The layers from the mission down; a layer's rank is its position here, so tables per layer are arrays indexed by rank. */
 export const LAYERS: readonly LayerSpec[] = [
   {
     code: 'mission', rank: 0, noun: 'mission', tabWords: ['mission', 'purpose'], itemWords: ['mission', 'purpose'],

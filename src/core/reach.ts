@@ -5,7 +5,7 @@
  */
 import type { Components, ParentGraph } from './graph';
 import type { Item } from './items';
-import { layerSpec } from './layers';
+import { LAYERS } from './layers';
 
 export interface Reach {
   /** 1 when some upward path from the item passes through a goal (or it is one). */
@@ -22,7 +22,7 @@ export function computeReach(items: readonly Item[], { offsets, targets }: Paren
   const antiPriorityAbove = new Int32Array(count).fill(-1);
   const reachedFrom = new Int32Array(count);
   const { order, starts } = components;
-  const isGoal = items.map((item) => layerSpec(item.layer).isGoal);
+  const goalRank = LAYERS.find((spec) => spec.isGoal)!.rank;
 
   // Upwards: parents' components are done before their children's.
   for (let c = 0; c + 1 < starts.length; c++) {
@@ -30,7 +30,7 @@ export function computeReach(items: readonly Item[], { offsets, targets }: Paren
     let anti = -1;
     for (let k = starts[c]!; k < starts[c + 1]!; k++) {
       const item = order[k]!;
-      if (isGoal[item]) goal = 1;
+      if (items[item]!.rank === goalRank) goal = 1;
       for (let e = offsets[item]!; e < offsets[item + 1]!; e++) {
         const parent = targets[e]!;
         if (throughGoal[parent]) goal = 1;
