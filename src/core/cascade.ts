@@ -95,6 +95,7 @@ const GOAL_RANK = LAYERS.find((spec) => spec.isGoal)!.rank;
 
 /** The reason the first upward path of an item misses every goal. */
 function describeNoGoal(index: number, items: readonly Item[], paths: PathTable): string {
+  if (paths.count(index) === 0) return 'no link';
   const path = paths.firstOf(index);
   const name = (item: Item) => `"${clip(item.title || item.key, 120)}"`;
   const anti = pathNodes(path).find((node) => items[node]!.isAntiPriority);
