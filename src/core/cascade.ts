@@ -55,8 +55,8 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
   }
   const ranksPresent = LAYERS.map((spec) => spec.rank).filter((rank) => countOf[rank]! > 0);
   const index = new ItemIndex(items);
-  const aboveOf = LAYERS.map((spec) => ranksPresent.filter((r) => r < spec.rank).at(-1));
-  const nearestAbove = (rank: number) => aboveOf[rank];
+  // The nearest layer above each layer that has items.
+  const nearestAbove = LAYERS.map((spec) => ranksPresent.filter((r) => r < spec.rank).at(-1));
   const orders = LAYERS.map((spec) => lookupOrder(spec.rank, ranksPresent));
 
   const collecting = new LinkTableBuilder(items.length);
@@ -69,11 +69,11 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
     }
     // A tab without a link column hangs from the only item above it, if there is just one
     // (one mission, one vision): what a PM means by leaving the column out.
-    const above = nearestAbove(item.rank);
+    const above = nearestAbove[item.rank];
     if (above !== undefined && countOf[above] === 1) collecting.addImplicit(firstOf[above]!);
   }
   const links = collecting.finish();
-  const needsLink = (index: number) => items[index]!.rank > 0 && nearestAbove(items[index]!.rank) !== undefined;
+  const needsLink = (index: number) => items[index]!.rank > 0 && nearestAbove[items[index]!.rank] !== undefined;
   const endWithoutLinks = (index: number): PathEnd =>
     needsLink(index) ? (items[index]!.linkCells === null ? UNLINKED_NO_COLUMN : UNLINKED_EMPTY) : TOP_END;
 
