@@ -4,6 +4,8 @@
  *    rows, with goals, pillars and one task per row in proportion: time and memory.
  * 2. `ladder audit` of a generated 60,000-row .xlsx against merely reading that file with
  *    exceljs, in the same run, as a ratio.
+ *    Then a small workbook with dropdowns over whole columns, read for values (what the
+ *    audit does) and in full (what exceljs does by default).
  * 3. The Apps Script bundle: its size, its cold load in a fresh context, and what one TRACE
  *    call costs in Spreadsheet reads and time, cold and with a warm cache (through the
  *    same service fakes the tests use).
@@ -19,8 +21,9 @@ import ExcelJS from 'exceljs';
 import { auditDocument, auditJson } from '../src/core/audit';
 import { buildCascade } from '../src/core/cascade';
 import { readWorkbookFile } from '../src/local/xlsx-snapshot';
-import { writeSnapshotXlsx } from '../src/local/xlsx-write';
+import { snapshotWorkbook, writeSnapshotXlsx } from '../src/local/xlsx-write';
 import { loadAppsScript } from '../test/gas/apps-script';
+import { rulesOf } from '../test/fixtures/xlsx';
 import { generateWorkbook } from './generate';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
@@ -96,6 +99,28 @@ async function auditVersusRead(): Promise<void> {
   }
 }
 
+/** Dropdowns over whole columns are common in planning sheets; read in full, each is a million cells to exceljs. */
+async function wholeColumnDropdowns(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'ladder-bench-'));
+  try {
+    const path = join(dir, 'dropdowns.xlsx');
+    const book = snapshotWorkbook(generateWorkbook({ roadmap: 1_000, tasksPerRoadmapRow: 0 }));
+    const roadmap = book.getWorksheet('Roadmap')!;
+    rulesOf(roadmap).dataValidations.add('C2:C1048576', { type: 'list', allowBlank: true, formulae: ['Goals!$A$2:$A$999'] });
+    rulesOf(roadmap).dataValidations.add('E2:E1048576', { type: 'list', allowBlank: true, formulae: ['"S,M,L,XL"'] });
+    await book.xlsx.writeFile(path);
+    gc();
+    const values = await time(() => readWorkbookFile(path));
+    gc();
+    const full = await time(() => new ExcelJS.Workbook().xlsx.readFile(path));
+    console.log(`\nA 1,000-row roadmap with two dropdowns over whole columns`);
+    console.log(`  read for its values (the audit)   ${ms(values.ms).padStart(9)}`);
+    console.log(`  read in full (exceljs's default)  ${ms(full.ms).padStart(9)}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function appsScript(): Promise<void> {
   const files = ['dist/ladder.js', 'dist/main.js'].map((file) => readFileSync(file, 'utf8'));
   const bytes = files.reduce((sum, code) => sum + Buffer.byteLength(code), 0);
@@ -129,4 +154,5 @@ async function appsScript(): Promise<void> {
 
 await coreScaling();
 await auditVersusRead();
+await wholeColumnDropdowns();
 await appsScript();

@@ -49,7 +49,7 @@ export async function unkeptParts(path: string): Promise<string[]> {
 }
 
 export async function openXlsxPort(path: string): Promise<XlsxPort> {
-  const workbook = await loadWorkbook(path);
+  const workbook = await loadWorkbook(path, 'everything');
   const unkept = await unkeptParts(path);
   const readOnly = unkept.length === 0 ? null
     : `This workbook has ${unkept.join(' and ')}, which the local preview cannot keep when it saves, so it opened read-only. Use Ladder in Sheets, or a copy without them.`;

@@ -54,11 +54,28 @@ async function checkFile(path: string): Promise<void> {
   }
 }
 
-export async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
+/**
+ * Worksheet parts that values never come from; only sheetData and mergeCells are read for
+ * an audit. Skipping the rest is also what keeps a dropdown or a colour rule over a whole
+ * column from taking seconds: exceljs expands either into one entry per cell, a million
+ * for D2:D1048576.
+ */
+const PARTS_VALUES_DO_NOT_NEED = [
+  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'autoFilter', 'rowBreaks', 'hyperlinks',
+  'pageMargins', 'dataValidations', 'pageSetup', 'headerFooter', 'printOptions', 'picture', 'drawing',
+  'sheetProtection', 'tableParts', 'conditionalFormatting', 'extLst',
+];
+
+/**
+ * Loads a workbook. `values` is enough for reading the plan; a workbook that will be saved
+ * again (the local preview's) needs `everything`, or the save would drop its dropdowns,
+ * colour rules and column widths.
+ */
+export async function loadWorkbook(path: string, parts: 'values' | 'everything'): Promise<ExcelJS.Workbook> {
   await checkFile(path);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(path);
+    await workbook.xlsx.readFile(path, { ignoreNodes: parts === 'values' ? PARTS_VALUES_DO_NOT_NEED : [] });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new WorkbookFileError(`${path}: is damaged or not an .xlsx workbook (${reason})`);
@@ -117,5 +134,5 @@ export function workbookSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot {
 }
 
 export async function readWorkbookFile(path: string): Promise<WorkbookSnapshot> {
-  return workbookSnapshot(await loadWorkbook(path));
+  return workbookSnapshot(await loadWorkbook(path, 'values'));
 }

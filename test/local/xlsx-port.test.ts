@@ -25,6 +25,8 @@ test('a link written by the preview keeps everything else in the file', async ()
   roadmap.addRow(['R1', 'Build', '', { formula: 'B2&"!"', result: 'Build!' }]);
   roadmap.getRow(1).font = { bold: true };
   roadmap.getCell('B2').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+  roadmap.getColumn(2).width = 42;
+  roadmap.getCell('C2').dataValidation = { type: 'list', allowBlank: true, formulae: ['Goals!$A$2:$A$9'] };
   const budget = book.addWorksheet('Budget');
   budget.addRow(['Quarter', 'Spend']);
   budget.addRow(['Q1', 1000]);
@@ -46,6 +48,8 @@ test('a link written by the preview keeps everything else in the file', async ()
   expect(road.getCell('D2').value).toMatchObject({ formula: 'B2&"!"' });
   expect(road.getRow(1).font?.bold).toBe(true);
   expect((road.getCell('B2').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFFF00');
+  expect(road.getColumn(2).width).toBe(42);
+  expect(road.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ['Goals!$A$2:$A$9'] });
   const money = after.getWorksheet('Budget')!;
   expect(money.getCell('B2').value).toBe(1000);
   expect(money.getCell('B4').isMerged).toBe(true);

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readWorkbookFile } from '../../src/local/xlsx-snapshot';
-import { tempDir } from '../fixtures/xlsx';
+import { loadWorkbook, readWorkbookFile } from '../../src/local/xlsx-snapshot';
+import { rulesOf, tempDir } from '../fixtures/xlsx';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -37,6 +37,31 @@ describe('reading an .xlsx as Sheets would give it', () => {
     const path = join(dir, 'falsy.xlsx');
     await book.xlsx.writeFile(path);
     expect((await readWorkbookFile(path)).sheets[0]!.values[1]).toEqual(['R1', 'Photo estimate', 0, false, '#N/A', '']);
+  });
+
+  test('dropdowns and colour rules over whole columns are not read: only the values are', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Roadmap');
+    sheet.addRow(['ID', 'Initiative', 'Goal', 'Status']);
+    sheet.addRow(['R1', { text: 'Spec doc', hyperlink: 'https://example.invalid/spec' }, 'G1', 'Now']);
+    // Read in full, each of these is a million cells to exceljs (seconds, and a gigabyte).
+    rulesOf(sheet).dataValidations.add('D2:D1048576', { type: 'list', allowBlank: true, formulae: ['"Now,Next,Later"'] });
+    rulesOf(sheet).dataValidations.add('C2:C1048576', { type: 'list', allowBlank: true, formulae: ['Goals!$A$2:$A$99'] });
+    sheet.addConditionalFormatting({ ref: 'A1:D1048576', rules: [{ type: 'containsText', operator: 'containsText', text: 'R', priority: 1, style: { font: { bold: true } } }] });
+    const path = join(dir, 'whole-columns.xlsx');
+    await book.xlsx.writeFile(path);
+    const rows = (await readWorkbookFile(path)).sheets[0]!.values;
+    expect(rows).toEqual([['ID', 'Initiative', 'Goal', 'Status'], ['R1', 'Spec doc', 'G1', 'Now']]);
+    const forValues = (await loadWorkbook(path, 'values')).worksheets[0]!;
+    expect(Object.keys(rulesOf(forValues).dataValidations.model)).toEqual([]);
+    expect(rulesOf(forValues).conditionalFormattings).toEqual([]);
+    // The preview saves what it opened, so it reads everything (a small range here: in full,
+    // exceljs would spend seconds on the million-cell ones).
+    const small = join(dir, 'small-dropdown.xlsx');
+    rulesOf(sheet).dataValidations.model = {};
+    rulesOf(sheet).dataValidations.add('D2:D5', { type: 'list', allowBlank: true, formulae: ['"Now,Next,Later"'] });
+    await book.xlsx.writeFile(small);
+    expect(Object.keys(rulesOf((await loadWorkbook(small, 'everything')).worksheets[0]!).dataValidations.model)).toHaveLength(4);
   });
 
   test('blank rows keep row numbers as Sheets counts them', async () => {
