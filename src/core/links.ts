@@ -119,13 +119,35 @@ export class LinkTableBuilder {
   }
 }
 
-const SHARE = /^(.*?)\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*\)$/;
+const CLOSE_PAREN = 0x29;
+const SHARE_INSIDE = /^\s*\d+(?:\.\d+)?\s*%\s*$/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * Where a share written at the end of a trimmed reference begins ("G1 (60%)" → 3, its
+ * `(`), or -1 when there is none. A share is a percentage in brackets: digits, an optional
+ * fraction, `%`, with spaces around each. What comes before it must be a non-empty
+ * reference on one line. Scanned by hand: most references end with no bracket at all, and
+ * a regular expression's match would allocate for each of them.
+ */
+function shareStart(trimmed: string): number {
+  if (trimmed.charCodeAt(trimmed.length - 1) !== CLOSE_PAREN) return -1;
+  const open = trimmed.lastIndexOf('(');
+  if (open <= 0 || !SHARE_INSIDE.test(trimmed.slice(open + 1, -1))) return -1;
+  const before = trimmed.slice(0, open).trimEnd();
+  return before === '' || LINE_BREAK.test(before) ? -1 : open;
+}
+
+/** The share that starts at `open` (see shareStart), as a fraction: "(60%)" → 0.6. */
+function shareAt(trimmed: string, open: number): number {
+  return Number(trimmed.slice(open + 1, -1).trim().slice(0, -1)) / 100;
+}
 
 export function parseReference(text: string): Reference {
   const trimmed = text.trim();
-  const match = trimmed.endsWith(')') ? SHARE.exec(trimmed) : null;
-  if (match && match[1] !== '') return { text: match[1]!, share: Number(match[2]) / 100 };
-  return { text: trimmed, share: null };
+  const open = shareStart(trimmed);
+  if (open < 0) return { text: trimmed, share: null };
+  return { text: trimmed.slice(0, open).trimEnd(), share: shareAt(trimmed, open) };
 }
 
 /** Layers to search for an item's references, nearest first: above it upwards, then its own. */
@@ -168,81 +190,137 @@ export function lookupReference(text: string, order: readonly number[], index: I
   return NOT_FOUND;
 }
 
-type Resolved = { readonly ref: Reference; readonly match: Match };
-
 const SEPARATORS = /[;\r\n]+/;
+const HAS_SEPARATOR = /[;\r\n]/;
+
+/**
+ * One item's references while its cells are resolved: parallel arrays, emptied and reused
+ * from item to item, since a 100k-row roadmap would otherwise make several small objects
+ * per row for the garbage collector. resolveLinks runs to the end without yielding, so one
+ * set is enough.
+ */
+const pending = {
+  texts: [] as string[],
+  /** The share as written, NaN when none was. */
+  shares: [] as number[],
+  matches: [] as Match[],
+  merged: [] as boolean[],
+  length: 0,
+};
+
+function keep(text: string, share: number, match: Match): void {
+  const at = pending.length++;
+  pending.texts[at] = text;
+  pending.shares[at] = share;
+  pending.matches[at] = match;
+  pending.merged[at] = false;
+}
+
+/** Looks one trimmed reference up and keeps it, found or not. */
+function keepReference(trimmed: string, order: readonly number[], index: ItemIndex): Match {
+  const open = shareStart(trimmed);
+  const text = open < 0 ? trimmed : trimmed.slice(0, open).trimEnd();
+  const match = lookupReference(text, order, index);
+  keep(text, open < 0 ? NaN : shareAt(trimmed, open), match);
+  return match;
+}
 
 /**
  * Resolves one item's link cells into the table; a reference to the item itself stays in
  * (it is a cycle).
  */
 export function resolveLinks(cells: readonly string[], order: readonly number[], index: ItemIndex, into: LinkTableBuilder): void {
-  const resolved: Resolved[] = [];
+  pending.length = 0;
   for (const cell of cells) {
-    const ref = parseReference(cell);
-    const match = lookupReference(ref.text, order, index);
+    const trimmed = cell.trim();
+    const open = shareStart(trimmed);
+    const text = open < 0 ? trimmed : trimmed.slice(0, open).trimEnd();
+    const match = lookupReference(text, order, index);
+    const share = open < 0 ? NaN : shareAt(trimmed, open);
     if (match !== NOT_FOUND) {
       if (cells.length === 1) {
         // The common case, one cell naming one item, without the bookkeeping of several.
-        into.add(match, ref.text, ref.share ?? 1);
+        into.add(match, text, Number.isNaN(share) ? 1 : share);
         return;
       }
-      resolved.push({ ref, match });
+      keep(text, share, match);
       continue;
     }
-    const parts = cell.split(SEPARATORS);
-    // With no `;` or line break, the part is the whole cell, already looked up.
-    for (const part of parts) resolveCommaPart(part, order, index, resolved, parts.length === 1);
+    if (!HAS_SEPARATOR.test(cell)) {
+      resolveCommaPart(cell, order, index, true);
+      continue;
+    }
+    for (const part of cell.split(SEPARATORS)) resolveCommaPart(part, order, index, false);
   }
-  for (const { ref, match, share } of mergeDuplicates(withShares(resolved))) into.add(match, ref.text, share);
+  settleShares();
+  for (let at = 0; at < pending.length; at++) {
+    if (!pending.merged[at]) into.add(pending.matches[at]!, pending.texts[at]!, pending.shares[at]!);
+  }
 }
 
-/** Splits one part on commas, joining back the longest runs of pieces that name an item. */
-function resolveCommaPart(part: string, order: readonly number[], index: ItemIndex, out: Resolved[], wholeTried: boolean): void {
+/**
+ * Splits one part on commas, joining back the longest runs of pieces that name an item.
+ * `wholeTried`: the part is a whole cell that was looked up already and named nothing.
+ */
+function resolveCommaPart(part: string, order: readonly number[], index: ItemIndex, wholeTried: boolean): void {
+  if (part.indexOf(',') < 0) {
+    const trimmed = part.trim();
+    if (trimmed === '') return;
+    // Kept as a broken reference; looked up again only when it was not the whole cell.
+    if (!wholeTried) keepReference(trimmed, order, index);
+    else {
+      const open = shareStart(trimmed);
+      keep(open < 0 ? trimmed : trimmed.slice(0, open).trimEnd(), open < 0 ? NaN : shareAt(trimmed, open), NOT_FOUND);
+    }
+    return;
+  }
   const pieces = part.split(',');
   for (let start = 0; start < pieces.length; ) {
-    let taken: Resolved | null = null;
-    // The whole part was looked up already when it is the whole cell; a single piece is
-    // looked up again to keep it as a broken reference.
-    let end = wholeTried && start === 0 && pieces.length > 1 ? pieces.length - 1 : pieces.length;
+    // The whole part, as the whole cell, was looked up already.
+    let end = wholeTried && start === 0 ? pieces.length - 1 : pieces.length;
     for (; end > start; end--) {
-      const text = (end === start + 1 ? pieces[start]! : pieces.slice(start, end).join(',')).trim();
-      if (text === '') continue;
-      const ref = parseReference(text);
-      const match = lookupReference(ref.text, order, index);
-      if (match !== NOT_FOUND || end === start + 1) {
-        taken = { ref, match };
+      const trimmed = (end === start + 1 ? pieces[start]! : pieces.slice(start, end).join(',')).trim();
+      if (trimmed === '') continue;
+      if (end === start + 1) {
+        // A single piece is kept even when it names nothing: it is a broken reference.
+        keepReference(trimmed, order, index);
+        break;
+      }
+      const open = shareStart(trimmed);
+      const match = lookupReference(open < 0 ? trimmed : trimmed.slice(0, open).trimEnd(), order, index);
+      if (match !== NOT_FOUND) {
+        keep(open < 0 ? trimmed : trimmed.slice(0, open).trimEnd(), open < 0 ? NaN : shareAt(trimmed, open), match);
         break;
       }
     }
-    if (taken) out.push(taken);
     start = Math.max(end, start + 1);
   }
 }
 
-type Shared = Resolved & { share: number };
-
-/** Effective shares: written shares as written; the rest split equally among the others. */
-function withShares(resolved: readonly Resolved[]): Shared[] {
+/**
+ * Effective shares: written shares as written, the rest split equally among the others.
+ * Then two references to the same item ("G1" and "Growth" naming one goal) become one
+ * link, the first, carrying both shares.
+ */
+function settleShares(): void {
+  const { shares, matches, merged, length } = pending;
   let written = 0;
   let unshared = 0;
-  for (const { ref } of resolved) {
-    if (ref.share === null) unshared++;
-    else written += ref.share;
+  for (let at = 0; at < length; at++) {
+    if (Number.isNaN(shares[at]!)) unshared++;
+    else written += shares[at]!;
   }
   const rest = unshared > 0 ? Math.max(0, 1 - written) / unshared : 0;
-  // Objects written out rather than spread: spreading is slow in V8's hot loops.
-  return resolved.map(({ ref, match }) => ({ ref, match, share: ref.share ?? rest }));
-}
-
-/** Two references to the same item ("G1" and "Growth" naming one goal) are one link with both shares. */
-function mergeDuplicates(links: Shared[]): Shared[] {
-  const out: Shared[] = [];
-  for (const link of links) {
-    const single = typeof link.match === 'number' && link.match !== NOT_FOUND;
-    const at = single ? out.findIndex((kept) => kept.match === link.match) : -1;
-    if (at < 0) out.push(link);
-    else out[at] = { ref: out[at]!.ref, match: out[at]!.match, share: out[at]!.share + link.share };
+  for (let at = 0; at < length; at++) if (Number.isNaN(shares[at]!)) shares[at] = rest;
+  for (let at = 1; at < length; at++) {
+    const match = matches[at]!;
+    if (typeof match !== 'number' || match === NOT_FOUND) continue;
+    for (let first = 0; first < at; first++) {
+      if (matches[first] === match && !merged[first]) {
+        shares[first] = shares[first]! + shares[at]!;
+        merged[at] = true;
+        break;
+      }
+    }
   }
-  return out;
 }
