@@ -138,16 +138,20 @@ function shareStart(trimmed: string): number {
   return before === '' || LINE_BREAK.test(before) ? -1 : open;
 }
 
-/** The share that starts at `open` (see shareStart), as a fraction: "(60%)" → 0.6. */
-function shareAt(trimmed: string, open: number): number {
-  return Number(trimmed.slice(open + 1, -1).trim().slice(0, -1)) / 100;
+/** The reference without the share that starts at `open` (see shareStart). */
+function withoutShare(trimmed: string, open: number): string {
+  return open < 0 ? trimmed : trimmed.slice(0, open).trimEnd();
+}
+
+/** The share that starts at `open`, as a fraction ("(60%)" → 0.6); NaN when none was written. */
+function writtenShare(trimmed: string, open: number): number {
+  return open < 0 ? NaN : Number(trimmed.slice(open + 1, -1).trim().slice(0, -1)) / 100;
 }
 
 export function parseReference(text: string): Reference {
   const trimmed = text.trim();
   const open = shareStart(trimmed);
-  if (open < 0) return { text: trimmed, share: null };
-  return { text: trimmed.slice(0, open).trimEnd(), share: shareAt(trimmed, open) };
+  return { text: withoutShare(trimmed, open), share: open < 0 ? null : writtenShare(trimmed, open) };
 }
 
 /** Layers to search for an item's references, nearest first: above it upwards, then its own. */
@@ -219,9 +223,9 @@ function keep(text: string, share: number, match: Match): void {
 /** Looks one trimmed reference up and keeps it, found or not. */
 function keepReference(trimmed: string, order: readonly number[], index: ItemIndex): Match {
   const open = shareStart(trimmed);
-  const text = open < 0 ? trimmed : trimmed.slice(0, open).trimEnd();
+  const text = withoutShare(trimmed, open);
   const match = lookupReference(text, order, index);
-  keep(text, open < 0 ? NaN : shareAt(trimmed, open), match);
+  keep(text, writtenShare(trimmed, open), match);
   return match;
 }
 
@@ -234,9 +238,9 @@ export function resolveLinks(cells: readonly string[], order: readonly number[],
   for (const cell of cells) {
     const trimmed = cell.trim();
     const open = shareStart(trimmed);
-    const text = open < 0 ? trimmed : trimmed.slice(0, open).trimEnd();
+    const text = withoutShare(trimmed, open);
     const match = lookupReference(text, order, index);
-    const share = open < 0 ? NaN : shareAt(trimmed, open);
+    const share = writtenShare(trimmed, open);
     if (match !== NOT_FOUND) {
       if (cells.length === 1) {
         // The common case, one cell naming one item, without the bookkeeping of several.
@@ -270,7 +274,7 @@ function resolveCommaPart(part: string, order: readonly number[], index: ItemInd
     if (!wholeTried) keepReference(trimmed, order, index);
     else {
       const open = shareStart(trimmed);
-      keep(open < 0 ? trimmed : trimmed.slice(0, open).trimEnd(), open < 0 ? NaN : shareAt(trimmed, open), NOT_FOUND);
+      keep(withoutShare(trimmed, open), writtenShare(trimmed, open), NOT_FOUND);
     }
     return;
   }
@@ -287,9 +291,10 @@ function resolveCommaPart(part: string, order: readonly number[], index: ItemInd
         break;
       }
       const open = shareStart(trimmed);
-      const match = lookupReference(open < 0 ? trimmed : trimmed.slice(0, open).trimEnd(), order, index);
+      const text = withoutShare(trimmed, open);
+      const match = lookupReference(text, order, index);
       if (match !== NOT_FOUND) {
-        keep(open < 0 ? trimmed : trimmed.slice(0, open).trimEnd(), open < 0 ? NaN : shareAt(trimmed, open), match);
+        keep(text, writtenShare(trimmed, open), match);
         break;
       }
     }
