@@ -13,7 +13,8 @@ import { Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable }
 import type { LadderConfig } from '../core/config';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { cellText, normalizeKey } from '../core/text';
-import { loadWorkbook, sheetsCell, workbookSnapshot } from './xlsx-snapshot';
+import { dropdownsOf } from './xlsx-dropdowns';
+import { checkFile, loadWorkbook, sheetsCell, workbookSnapshot } from './xlsx-snapshot';
 
 export interface XlsxPort extends WorkbookPort {
   readonly path: string;
@@ -48,11 +49,31 @@ export async function unkeptParts(path: string): Promise<string[]> {
   return UNKEPT_PARTS.filter(([folder]) => bytes.includes(folder)).map(([, what]) => what);
 }
 
-export async function openXlsxPort(path: string): Promise<XlsxPort> {
-  const workbook = await loadWorkbook(path, 'everything');
+/**
+ * Dropdowns covering more cells than this make the preview read-only: exceljs holds them
+ * cell by cell, and saving 100,000 such cells takes it seconds (2 million, a minute).
+ */
+export const DROPDOWN_CELLS_LIMIT = 100_000;
+
+/** Why the preview cannot save this file, or null when it can. */
+async function whyReadOnly(path: string): Promise<string | null> {
   const unkept = await unkeptParts(path);
-  const readOnly = unkept.length === 0 ? null
-    : `This workbook has ${unkept.join(' and ')}, which the local preview cannot keep when it saves, so it opened read-only. Use Ladder in Sheets, or a copy without them.`;
+  if (unkept.length > 0) {
+    return `This workbook has ${unkept.join(' and ')}, which the local preview cannot keep when it saves, so it opened read-only. Use Ladder in Sheets, or a copy without them.`;
+  }
+  // A file that is not a zip fails here and is reported by loadWorkbook, which says why.
+  const dropdowns = await dropdownsOf(path).catch(() => null);
+  if (dropdowns && dropdowns.cells > DROPDOWN_CELLS_LIMIT) {
+    return `This workbook's dropdowns cover ${dropdowns.cells.toLocaleString('en')} cells (${dropdowns.widest} is one), more than the local preview can save quickly, so it opened read-only. Limit them to the rows in use, or use Ladder in Sheets.`;
+  }
+  return null;
+}
+
+export async function openXlsxPort(path: string): Promise<XlsxPort> {
+  await checkFile(path);
+  const readOnly = await whyReadOnly(path);
+  // A read-only preview saves nothing, so it needs only the values.
+  const workbook = await loadWorkbook(path, readOnly ? 'values' : 'everything');
   const settingsPath = `${path}.ladder.json`;
   let config: unknown = null;
   try {

@@ -27,7 +27,7 @@ async function firstBytes(path: string, count: number): Promise<number[]> {
 }
 
 /** Checks what can be checked before exceljs sees the file, for messages that say what is wrong. */
-async function checkFile(path: string): Promise<void> {
+export async function checkFile(path: string): Promise<void> {
   let info;
   try {
     info = await stat(path);

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { callApi } from '../../src/api/calls';
-import { openXlsxPort } from '../../src/local/xlsx-port';
-import { tempDir } from '../fixtures/xlsx';
+import { DROPDOWN_CELLS_LIMIT, openXlsxPort } from '../../src/local/xlsx-port';
+import { rulesOf, tempDir } from '../fixtures/xlsx';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -98,4 +98,38 @@ test('a workbook with charts opens read-only, and a write is refused with the re
   await port.save();
   expect(await readFile(charted)).toEqual(before);
   expect((await readdir(dir)).filter((name) => name.startsWith('charted.xlsx.'))).toEqual([]);
+});
+
+test('a workbook with dropdowns over whole columns opens read-only, with the reason', async () => {
+  const file = join(dir, 'dropdowns.xlsx');
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('Goals').addRows([['ID', 'Goal'], ['G1', 'Grow']]);
+  const roadmap = book.addWorksheet('Roadmap');
+  roadmap.addRows([['ID', 'Initiative', 'Goal', 'Status'], ['R1', 'Build', '', 'Now']]);
+  rulesOf(roadmap).dataValidations.add('D2:D1048576', { type: 'list', allowBlank: true, formulae: ['"Now,Next,Later"'] });
+  await book.xlsx.writeFile(file);
+  const before = await readFile(file);
+
+  const port = await openXlsxPort(file);
+  expect(port.readOnly).toBe(
+    "This workbook's dropdowns cover 1,048,575 cells (D2:D1048576 is one), more than the local preview can save quickly, so it opened read-only. Limit them to the rows in use, or use Ladder in Sheets.",
+  );
+  expect(port.read().sheets.find((sheet) => sheet.name === 'Roadmap')!.values[1]).toEqual(['R1', 'Build', '', 'Now']);
+  const reply = callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R1', goals: [{ key: 'G1' }] });
+  expect(reply).toEqual({ ok: false, error: port.readOnly });
+  await port.save();
+  expect(await readFile(file)).toEqual(before);
+});
+
+test('dropdowns over the rows in use leave the workbook writable', async () => {
+  const file = join(dir, 'small-dropdowns.xlsx');
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('Goals').addRows([['ID', 'Goal'], ['G1', 'Grow']]);
+  const roadmap = book.addWorksheet('Roadmap');
+  roadmap.addRows([['ID', 'Initiative', 'Goal', 'Status'], ['R1', 'Build', '', 'Now']]);
+  rulesOf(roadmap).dataValidations.add(`D2:D${DROPDOWN_CELLS_LIMIT + 1}`, { type: 'list', allowBlank: true, formulae: ['"Now,Next,Later"'] });
+  await book.xlsx.writeFile(file);
+  const port = await openXlsxPort(file);
+  expect(port.readOnly).toBeNull();
+  expect(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R1', goals: [{ key: 'G1' }] }).ok).toBe(true);
 });
