@@ -4,7 +4,8 @@
  * writing a temporary file beside the original and renaming it over (never a half-written
  * file), after keeping a .bak of the file as it was before the preview first changed it.
  * Ladder's settings live beside the file, in FILE.ladder.json. exceljs cannot write back
- * charts or pivot tables, so a workbook holding any opens read-only: nothing is lost.
+ * charts or pivot tables, so a workbook holding any opens read-only: nothing is lost. So
+ * does one with dropdowns over huge ranges, which exceljs would take minutes to save.
  */
 import { copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
