@@ -51,8 +51,9 @@ export async function unkeptParts(path: string): Promise<string[]> {
 }
 
 /**
- * Dropdowns covering more cells than this make the preview read-only: exceljs holds them
- * cell by cell, and saving 100,000 such cells takes it seconds (2 million, a minute).
+ * Dropdowns covering more cells than this make the preview read-only. exceljs holds them
+ * cell by cell, and the preview saves after every change: measured, 100,000 such cells
+ * add 0.1 s to opening and 0.4 s to each save; a whole column (a million) 0.9 s and 3.3 s.
  */
 export const DROPDOWN_CELLS_LIMIT = 100_000;
 
