@@ -56,9 +56,8 @@ export async function checkFile(path: string): Promise<void> {
 
 /**
  * Worksheet parts that values never come from; only sheetData and mergeCells are read for
- * an audit. Skipping the rest is also what keeps a dropdown or a colour rule over a whole
- * column from taking seconds: exceljs expands either into one entry per cell, a million
- * for D2:D1048576.
+ * an audit. Skipping the rest is also what keeps dropdowns over whole columns from taking
+ * seconds: exceljs expands a dropdown into one entry per cell, a million for D2:D1048576.
  */
 const PARTS_VALUES_DO_NOT_NEED = [
   'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'autoFilter', 'rowBreaks', 'hyperlinks',
