@@ -44,7 +44,7 @@ describe('reading an .xlsx as Sheets would give it', () => {
     const sheet = book.addWorksheet('Roadmap');
     sheet.addRow(['ID', 'Initiative', 'Goal', 'Status']);
     sheet.addRow(['R1', { text: 'Spec doc', hyperlink: 'https://example.invalid/spec' }, 'G1', 'Now']);
-    // Read in full, each of these is a million cells to exceljs (seconds, and a gigabyte).
+    // Read in full, each dropdown is a million entries to exceljs: this test took 14 s so.
     rulesOf(sheet).dataValidations.add('D2:D1048576', { type: 'list', allowBlank: true, formulae: ['"Now,Next,Later"'] });
     rulesOf(sheet).dataValidations.add('C2:C1048576', { type: 'list', allowBlank: true, formulae: ['Goals!$A$2:$A$99'] });
     sheet.addConditionalFormatting({ ref: 'A1:D1048576', rules: [{ type: 'containsText', operator: 'containsText', text: 'R', priority: 1, style: { font: { bold: true } } }] });
