@@ -221,12 +221,10 @@ function keep(text: string, share: number, match: Match): void {
 }
 
 /** Looks one trimmed reference up and keeps it, found or not. */
-function keepReference(trimmed: string, order: readonly number[], index: ItemIndex): Match {
+function keepReference(trimmed: string, order: readonly number[], index: ItemIndex): void {
   const open = shareStart(trimmed);
   const text = withoutShare(trimmed, open);
-  const match = lookupReference(text, order, index);
-  keep(text, writtenShare(trimmed, open), match);
-  return match;
+  keep(text, writtenShare(trimmed, open), lookupReference(text, order, index));
 }
 
 /**
