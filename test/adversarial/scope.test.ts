@@ -5,19 +5,16 @@
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { buildGas } from '../../scripts/build-gas.js';
-import { tempDir } from '../fixtures/xlsx';
+import { tempDirPerFile } from '../fixtures/xlsx';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeAll(async () => ({ dir, cleanup } = await tempDir()));
-afterAll(() => cleanup());
+const temp = tempDirPerFile();
 
 async function manifestWith(change: (manifest: any) => void): Promise<string> {
   const manifest = JSON.parse(await readFile('appsscript.json', 'utf8'));
   change(manifest);
-  const path = join(dir, `manifest-${Math.random().toString(36).slice(2)}.json`);
+  const path = join(temp.path, `manifest-${Math.random().toString(36).slice(2)}.json`);
   await writeFile(path, JSON.stringify(manifest));
   return path;
 }
@@ -29,7 +26,7 @@ describe('the build fails, and writes nothing, when', () => {
     ['the manifest loses a scope', (m: any) => m.oauthScopes.pop(), /must ask for exactly/],
     ['an advanced service is enabled', (m: any) => (m.dependencies = { enabledAdvancedServices: [{ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' }] }), /advanced service/],
   ])('%s', async (_, change, message) => {
-    const outDir = join(dir, 'out-manifest');
+    const outDir = join(temp.path, 'out-manifest');
     await expect(buildGas({ manifestPath: await manifestWith(change), outDir })).rejects.toThrow(message);
     await expect(readdir(outDir)).rejects.toThrow();
   });
@@ -41,18 +38,18 @@ describe('the build fails, and writes nothing, when', () => {
     ['DriveApp', 'DriveApp.getFiles()'],
     ['setTimeout', 'setTimeout(() => 1, 10)'],
   ])('the code calls %s', async (_, call) => {
-    const source = join(dir, 'src-bad');
+    const source = join(temp.path, 'src-bad');
     await mkdir(source, { recursive: true });
     const entry = join(source, `entry-${Math.random().toString(36).slice(2)}.ts`);
     await writeFile(entry, `declare const SpreadsheetApp: any, UrlFetchApp: any, DriveApp: any;\nexport const entryPoints = [];\nexport const handlers = {};\nexport function sneaky() { return ${call}; }\n`);
-    const outDir = join(dir, 'out-code');
+    const outDir = join(temp.path, 'out-code');
     await expect(buildGas({ entry, outDir })).rejects.toThrow(/the bundle uses/);
     await expect(readdir(outDir)).rejects.toThrow();
   });
 });
 
 test('the real build passes the same checks', async () => {
-  const outDir = join(dir, 'out-real');
+  const outDir = join(temp.path, 'out-real');
   const { size, entryPoints } = await buildGas({ outDir });
   expect(size).toBeLessThanOrEqual(200 * 1024);
   expect(entryPoints).toContain('TRACE');

@@ -6,11 +6,11 @@ import { execFile } from 'node:child_process';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { TESLA } from '../../examples/tesla';
 import { auditDocument } from '../../src/core/audit';
 import { buildCascade } from '../../src/core/cascade';
-import { tempDir, writeXlsx } from '../fixtures/xlsx';
+import { tempDirPerFile, writeXlsx } from '../fixtures/xlsx';
 
 const run = promisify(execFile);
 const EXAMPLE = 'examples/tesla.xlsx';
@@ -25,10 +25,7 @@ async function ladder(...args: string[]): Promise<{ code: number; stdout: string
   }
 }
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeAll(async () => ({ dir, cleanup } = await tempDir()));
-afterAll(() => cleanup());
+const temp = tempDirPerFile();
 
 describe('ladder audit on the bundled example', () => {
   test('prints a report a PM can read', async () => {
@@ -57,41 +54,41 @@ describe('ladder audit on the bundled example', () => {
 
 describe('bad input is one line on stderr and exit 2', () => {
   const cases: [string, () => Promise<string[]>, RegExp][] = [
-    ['a missing file', async () => ['audit', join(dir, 'nope.xlsx')], /no such file/],
-    ['a directory', async () => ['audit', dir], /is a directory/],
+    ['a missing file', async () => ['audit', join(temp.path, 'nope.xlsx')], /no such file/],
+    ['a directory', async () => ['audit', temp.path], /is a directory/],
     ['an empty file', async () => {
-      await writeFile(join(dir, 'empty.xlsx'), '');
-      return ['audit', join(dir, 'empty.xlsx')];
+      await writeFile(join(temp.path, 'empty.xlsx'), '');
+      return ['audit', join(temp.path, 'empty.xlsx')];
     }, /is empty/],
     ['a text file', async () => {
-      await writeFile(join(dir, 'notes.xlsx'), 'ID,Goal\nG1,Grow\n');
-      return ['audit', join(dir, 'notes.xlsx')];
+      await writeFile(join(temp.path, 'notes.xlsx'), 'ID,Goal\nG1,Grow\n');
+      return ['audit', join(temp.path, 'notes.xlsx')];
     }, /not an \.xlsx workbook/],
     ['a truncated workbook', async () => {
       const bytes = await readFile(EXAMPLE);
-      await writeFile(join(dir, 'cut.xlsx'), bytes.subarray(0, Math.floor(bytes.length / 2)));
-      return ['audit', join(dir, 'cut.xlsx')];
+      await writeFile(join(temp.path, 'cut.xlsx'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+      return ['audit', join(temp.path, 'cut.xlsx')];
     }, /damaged or not an \.xlsx workbook/],
     ['an old .xls file', async () => {
-      await writeFile(join(dir, 'old.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]));
-      return ['audit', join(dir, 'old.xls')];
+      await writeFile(join(temp.path, 'old.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]));
+      return ['audit', join(temp.path, 'old.xls')];
     }, /old-style \.xls/],
     ['a zip that is not a workbook', async () => {
       const bytes = await readFile(EXAMPLE);
       const zip = Buffer.from(bytes);
       zip.fill(0x41, 40, 400);
-      await writeFile(join(dir, 'garbled.xlsx'), zip);
-      return ['audit', join(dir, 'garbled.xlsx')];
+      await writeFile(join(temp.path, 'garbled.xlsx'), zip);
+      return ['audit', join(temp.path, 'garbled.xlsx')];
     }, /damaged or not an \.xlsx workbook/],
-    ['a workbook with no recognisable layer', async () => ['audit', await writeXlsx(dir, 'budget.xlsx', { Sheet1: [['Cost', 'Month'], [10, 'Jan']] })], /no recognisable cascade layer.*"Sheet1"/],
-    ['a layer tab with no header row', async () => ['audit', await writeXlsx(dir, 'noheader.xlsx', { Roadmap: [['just notes'], ['more notes']] })], /no header row was found on "Roadmap"/],
+    ['a workbook with no recognisable layer', async () => ['audit', await writeXlsx(temp.path, 'budget.xlsx', { Sheet1: [['Cost', 'Month'], [10, 'Jan']] })], /no recognisable cascade layer.*"Sheet1"/],
+    ['a layer tab with no header row', async () => ['audit', await writeXlsx(temp.path, 'noheader.xlsx', { Roadmap: [['just notes'], ['more notes']] })], /no header row was found on "Roadmap"/],
     ['no file named', async () => ['audit'], /needs a workbook file/],
     ['an unknown option', async () => ['audit', EXAMPLE, '--yaml'], /unknown option --yaml/],
     ['an unknown command', async () => ['trace', EXAMPLE], /unknown command "trace"/],
   ];
 
   test.each(cases)('%s', async (_, setup, reason) => {
-    await mkdir(dir, { recursive: true });
+    await mkdir(temp.path, { recursive: true });
     const { code, stdout, stderr } = await ladder(...(await setup()));
     expect(code).toBe(2);
     expect(stdout).toBe('');
@@ -104,7 +101,7 @@ describe('bad input is one line on stderr and exit 2', () => {
 
   // Root reads every file, so this case only means something for other users.
   test.skipIf(process.getuid?.() === 0)('a file that cannot be read for permissions', async () => {
-    const path = join(dir, 'locked.xlsx');
+    const path = join(temp.path, 'locked.xlsx');
     await copyFile(EXAMPLE, path);
     await run('chmod', ['000', path]);
     const { code, stderr } = await ladder('audit', path);
@@ -115,10 +112,10 @@ describe('bad input is one line on stderr and exit 2', () => {
 
 describe('the preview refuses a file it cannot read', () => {
   test.each([
-    ['a missing file', () => join(dir, 'nope.xlsx'), /no such file/],
+    ['a missing file', () => join(temp.path, 'nope.xlsx'), /no such file/],
     ['a text file', async () => {
-      await writeFile(join(dir, 'notes.txt.xlsx'), 'just text');
-      return join(dir, 'notes.txt.xlsx');
+      await writeFile(join(temp.path, 'notes.txt.xlsx'), 'just text');
+      return join(temp.path, 'notes.txt.xlsx');
     }, /not an \.xlsx workbook/],
   ] as const)('%s: one line, exit 2', async (_, file, reason) => {
     let result: { code: number; stdout: string; stderr: string };

@@ -4,14 +4,11 @@
  */
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { dropdownsOf, rangeCells } from '../../src/local/xlsx-dropdowns';
-import { rulesOf, tempDir } from '../fixtures/xlsx';
+import { rulesOf, tempDirPerFile } from '../fixtures/xlsx';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeAll(async () => ({ dir, cleanup } = await tempDir()));
-afterAll(() => cleanup());
+const temp = tempDirPerFile();
 
 describe('cells in a range', () => {
   test.each([
@@ -43,7 +40,7 @@ describe("a workbook's dropdowns", () => {
     const goals = book.addWorksheet('Goals');
     goals.addRow(['ID', 'Goal', 'Pillar']);
     rulesOf(goals).dataValidations.add('C2:C11', { type: 'list', allowBlank: true, formulae: ['"P1,P2"'] });
-    const path = join(dir, 'dropdowns.xlsx');
+    const path = join(temp.path, 'dropdowns.xlsx');
     await book.xlsx.writeFile(path);
     expect(await dropdownsOf(path)).toEqual({ cells: 1_048_575 + 100 + 10, widest: 'D2:D1048576' });
   });
@@ -51,7 +48,7 @@ describe("a workbook's dropdowns", () => {
   test('none in a plain workbook', async () => {
     const book = new ExcelJS.Workbook();
     book.addWorksheet('Goals').addRow(['ID', 'Goal']);
-    const path = join(dir, 'plain.xlsx');
+    const path = join(temp.path, 'plain.xlsx');
     await book.xlsx.writeFile(path);
     expect(await dropdownsOf(path)).toEqual({ cells: 0, widest: null });
   });

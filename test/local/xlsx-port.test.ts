@@ -5,15 +5,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { callApi } from '../../src/api/calls';
 import { DROPDOWN_CELLS_LIMIT, openXlsxPort } from '../../src/local/xlsx-port';
-import { rulesOf, tempDir } from '../fixtures/xlsx';
+import { rulesOf, tempDirPerFile } from '../fixtures/xlsx';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeAll(async () => ({ dir, cleanup } = await tempDir()));
-afterAll(() => cleanup());
+const temp = tempDirPerFile();
 
 test('a link written by the preview keeps everything else in the file', async () => {
   const book = new ExcelJS.Workbook();
@@ -32,7 +29,7 @@ test('a link written by the preview keeps everything else in the file', async ()
   budget.addRow(['Q1', 1000]);
   budget.mergeCells('A4:B4');
   budget.getCell('A4').value = 'Merged note';
-  const file = join(dir, 'plan.xlsx');
+  const file = join(temp.path, 'plan.xlsx');
   await book.xlsx.writeFile(file);
   const original = await readFile(file);
 
@@ -55,11 +52,11 @@ test('a link written by the preview keeps everything else in the file', async ()
   expect(money.getCell('B4').isMerged).toBe(true);
   expect(after.worksheets.map((sheet) => sheet.name)).toEqual(['Goals', 'Roadmap', 'Budget']);
   expect(await readFile(`${file}.bak`)).toEqual(original);
-  expect((await readdir(dir)).filter((name) => name.includes('ladder-tmp'))).toEqual([]);
+  expect((await readdir(temp.path)).filter((name) => name.includes('ladder-tmp'))).toEqual([]);
 });
 
 test('nothing is saved when nothing was written', async () => {
-  const file = join(dir, 'untouched.xlsx');
+  const file = join(temp.path, 'untouched.xlsx');
   const book = new ExcelJS.Workbook();
   book.addWorksheet('Goals').addRow(['ID', 'Goal']);
   await book.xlsx.writeFile(file);
@@ -67,11 +64,11 @@ test('nothing is saved when nothing was written', async () => {
   callApi(port, 'health', undefined);
   await port.save();
   expect(port.dirty).toBe(false);
-  expect((await readdir(dir)).filter((name) => name.startsWith('untouched'))).toEqual(['untouched.xlsx']);
+  expect((await readdir(temp.path)).filter((name) => name.startsWith('untouched'))).toEqual(['untouched.xlsx']);
 });
 
 test('a workbook with charts opens read-only, and a write is refused with the reason', async () => {
-  const plain = join(dir, 'charted-source.xlsx');
+  const plain = join(temp.path, 'charted-source.xlsx');
   const book = new ExcelJS.Workbook();
   book.addWorksheet('Goals').addRow(['ID', 'Goal']);
   book.getWorksheet('Goals')!.addRow(['G1', 'Grow']);
@@ -79,7 +76,7 @@ test('a workbook with charts opens read-only, and a write is refused with the re
   book.getWorksheet('Roadmap')!.addRow(['R1', 'Build', '']);
   await book.xlsx.writeFile(plain);
   // Add a chart part to the zip, as Sheets or Excel would for a workbook with a chart.
-  const charted = join(dir, 'charted.xlsx');
+  const charted = join(temp.path, 'charted.xlsx');
   const { execFileSync } = await import('node:child_process');
   execFileSync('python3', ['-c', [
     'import shutil, sys, zipfile',
@@ -97,11 +94,11 @@ test('a workbook with charts opens read-only, and a write is refused with the re
   expect(reply).toEqual({ ok: false, error: port.readOnly });
   await port.save();
   expect(await readFile(charted)).toEqual(before);
-  expect((await readdir(dir)).filter((name) => name.startsWith('charted.xlsx.'))).toEqual([]);
+  expect((await readdir(temp.path)).filter((name) => name.startsWith('charted.xlsx.'))).toEqual([]);
 });
 
 test('a workbook with dropdowns over whole columns opens read-only, with the reason', async () => {
-  const file = join(dir, 'dropdowns.xlsx');
+  const file = join(temp.path, 'dropdowns.xlsx');
   const book = new ExcelJS.Workbook();
   book.addWorksheet('Goals').addRows([['ID', 'Goal'], ['G1', 'Grow']]);
   const roadmap = book.addWorksheet('Roadmap');
@@ -122,7 +119,7 @@ test('a workbook with dropdowns over whole columns opens read-only, with the rea
 });
 
 test('dropdowns over the rows in use leave the workbook writable', async () => {
-  const file = join(dir, 'small-dropdowns.xlsx');
+  const file = join(temp.path, 'small-dropdowns.xlsx');
   const book = new ExcelJS.Workbook();
   book.addWorksheet('Goals').addRows([['ID', 'Goal'], ['G1', 'Grow']]);
   const roadmap = book.addWorksheet('Roadmap');

@@ -1,13 +1,10 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { loadWorkbook, readWorkbookFile } from '../../src/local/xlsx-snapshot';
-import { rulesOf, tempDir } from '../fixtures/xlsx';
+import { rulesOf, tempDirPerFile } from '../fixtures/xlsx';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeAll(async () => ({ dir, cleanup } = await tempDir()));
-afterAll(() => cleanup());
+const temp = tempDirPerFile();
 
 describe('reading an .xlsx as Sheets would give it', () => {
   test('formula results, rich text, hyperlinks, errors, dates, merged cells', async () => {
@@ -18,7 +15,7 @@ describe('reading an .xlsx as Sheets would give it', () => {
     sheet.addRow(['R2', { text: 'Spec doc', hyperlink: 'https://example.invalid/spec' }, { error: '#N/A' }, { formula: 'X1' }, '']);
     sheet.addRow(['R3', 'Merged title', '', 3, '']);
     sheet.mergeCells('B4:C4');
-    const path = join(dir, 'values.xlsx');
+    const path = join(temp.path, 'values.xlsx');
     await book.xlsx.writeFile(path);
 
     const snapshot = await readWorkbookFile(path);
@@ -34,7 +31,7 @@ describe('reading an .xlsx as Sheets would give it', () => {
     const sheet = book.addWorksheet('Roadmap');
     sheet.addRow(['ID', 'Initiative', 'Effort', 'Done', 'Goal', 'Name']);
     sheet.addRow(['R1', 'Photo estimate', { formula: '1-1', result: 0 }, { formula: 'A1<>A1', result: false }, { formula: 'NA()', result: { error: '#N/A' } }, { formula: 'T("")', result: '' }]);
-    const path = join(dir, 'falsy.xlsx');
+    const path = join(temp.path, 'falsy.xlsx');
     await book.xlsx.writeFile(path);
     expect((await readWorkbookFile(path)).sheets[0]!.values[1]).toEqual(['R1', 'Photo estimate', 0, false, '#N/A', '']);
   });
@@ -48,7 +45,7 @@ describe('reading an .xlsx as Sheets would give it', () => {
     rulesOf(sheet).dataValidations.add('D2:D1048576', { type: 'list', allowBlank: true, formulae: ['"Now,Next,Later"'] });
     rulesOf(sheet).dataValidations.add('C2:C1048576', { type: 'list', allowBlank: true, formulae: ['Goals!$A$2:$A$99'] });
     sheet.addConditionalFormatting({ ref: 'A1:D1048576', rules: [{ type: 'containsText', operator: 'containsText', text: 'R', priority: 1, style: { font: { bold: true } } }] });
-    const path = join(dir, 'whole-columns.xlsx');
+    const path = join(temp.path, 'whole-columns.xlsx');
     await book.xlsx.writeFile(path);
     const rows = (await readWorkbookFile(path)).sheets[0]!.values;
     expect(rows).toEqual([['ID', 'Initiative', 'Goal', 'Status'], ['R1', 'Spec doc', 'G1', 'Now']]);
@@ -57,7 +54,7 @@ describe('reading an .xlsx as Sheets would give it', () => {
     expect(rulesOf(forValues).conditionalFormattings).toEqual([]);
     // The preview saves what it opened, so it reads everything (a small range here: in full,
     // exceljs would spend seconds on the million-cell ones).
-    const small = join(dir, 'small-dropdown.xlsx');
+    const small = join(temp.path, 'small-dropdown.xlsx');
     rulesOf(sheet).dataValidations.model = {};
     rulesOf(sheet).dataValidations.add('D2:D5', { type: 'list', allowBlank: true, formulae: ['"Now,Next,Later"'] });
     await book.xlsx.writeFile(small);
@@ -70,7 +67,7 @@ describe('reading an .xlsx as Sheets would give it', () => {
     sheet.getCell('A3').value = 'ID';
     sheet.getCell('B3').value = 'Goal';
     sheet.getCell('A5').value = 'G1';
-    const path = join(dir, 'gaps.xlsx');
+    const path = join(temp.path, 'gaps.xlsx');
     await book.xlsx.writeFile(path);
     const rows = (await readWorkbookFile(path)).sheets[0]!.values;
     expect(rows).toHaveLength(5);
