@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { auditDocument, auditJson } from '../src/core/audit';
 import { buildCascade } from '../src/core/cascade';
-import { readWorkbookFile } from '../src/local/xlsx-snapshot';
+import { readWorkbookFile } from '../src/local/xlsx-values';
 import { snapshotWorkbook, writeSnapshotXlsx } from '../src/local/xlsx-write';
 import { loadAppsScript } from '../test/gas/apps-script';
 import { rulesOf } from '../test/fixtures/xlsx';

@@ -7,7 +7,8 @@ import { basename } from 'node:path';
 import { auditJson } from '../core/audit';
 import { buildCascade } from '../core/cascade';
 import { auditReport } from '../core/report';
-import { readWorkbookFile, WorkbookFileError } from './xlsx-snapshot';
+import { readWorkbookFile } from './xlsx-values';
+import { WorkbookFileError } from './xlsx-snapshot';
 
 export const USAGE = `ladder: trace every roadmap row up to the goal, pillar, vision and mission it serves
 

@@ -6,29 +6,18 @@
  */
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
+import { rangeCorners } from './a1';
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 const DROPDOWN_OPEN = Buffer.from('<dataValidation');
 /** After `<dataValidation`, the whitespace before its attributes (not the `s` of `<dataValidations`). */
 const SPACES = new Set([0x20, 0x09, 0x0a, 0x0d]);
 const SQREF = /\bsqref="([^"]*)"/;
-const CELL = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/;
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n;
-}
 
 /** Cells in one A1 range as a sqref writes it ("D2:D1048576", "B7"); 0 when it is not one. */
 export function rangeCells(range: string): number {
-  const [from = '', to = from, extra] = range.split(':');
-  const start = CELL.exec(from);
-  const end = CELL.exec(to);
-  if (!start || !end || extra !== undefined) return 0;
-  const columns = Math.abs(columnNumber(end[1]!) - columnNumber(start[1]!)) + 1;
-  const rows = Math.abs(Number(end[2]) - Number(start[2])) + 1;
-  return columns * rows;
+  const corners = rangeCorners(range);
+  return corners ? (corners.right - corners.left + 1) * (corners.bottom - corners.top + 1) : 0;
 }
 
 export interface Dropdowns {

@@ -71,16 +71,21 @@ const PARTS_VALUES_DO_NOT_NEED = [
  * colour rules and column widths.
  */
 export async function loadWorkbook(path: string, parts: 'values' | 'everything'): Promise<ExcelJS.Workbook> {
-  await checkFile(path);
   const workbook = new ExcelJS.Workbook();
+  await readInto(workbook, path, parts);
+  if (workbook.worksheets.length === 0) throw new WorkbookFileError(`${path}: has no sheets`);
+  return workbook;
+}
+
+/** Checks the file, then has exceljs read it into `workbook`; its failures become one-line reasons. */
+export async function readInto(workbook: ExcelJS.Workbook, path: string, parts: 'values' | 'everything'): Promise<void> {
+  await checkFile(path);
   try {
     await workbook.xlsx.readFile(path, { ignoreNodes: parts === 'values' ? PARTS_VALUES_DO_NOT_NEED : [] });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new WorkbookFileError(`${path}: is damaged or not an .xlsx workbook (${reason})`);
   }
-  if (workbook.worksheets.length === 0) throw new WorkbookFileError(`${path}: has no sheets`);
-  return workbook;
 }
 
 /** One exceljs cell value as Sheets' getValues() would give it. */
@@ -130,8 +135,4 @@ export function worksheetSnapshot(worksheet: ExcelJS.Worksheet): SheetSnapshot {
 
 export function workbookSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot {
   return { sheets: workbook.worksheets.map(worksheetSnapshot) };
-}
-
-export async function readWorkbookFile(path: string): Promise<WorkbookSnapshot> {
-  return workbookSnapshot(await loadWorkbook(path, 'values'));
 }

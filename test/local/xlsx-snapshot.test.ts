@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { loadWorkbook, readWorkbookFile } from '../../src/local/xlsx-snapshot';
+import { loadWorkbook } from '../../src/local/xlsx-snapshot';
+import { readWorkbookFile } from '../../src/local/xlsx-values';
 import { rulesOf, tempDirPerFile } from '../fixtures/xlsx';
 
 const temp = tempDirPerFile();
