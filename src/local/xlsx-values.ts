@@ -29,19 +29,26 @@ interface ParsedRow {
   readonly cells: readonly ParsedCell[];
 }
 interface ParsedSheet {
-  readonly name: string;
+  /** The tab's name and id, from workbook.xml; absent for a sheet file no tab refers to. */
+  readonly name?: string;
+  readonly id?: number;
   readonly rows: readonly ParsedRow[];
   /** The merged ranges ("B4:C4"); null when the sheet has none. */
   readonly mergeCells?: readonly string[] | null;
 }
 interface ParsedWorkbook {
+  /** In the zip's order, which need not be the tabs' order. */
   readonly worksheets: readonly ParsedSheet[];
+  /** The tabs in workbook.xml's order (the order Sheets shows them in). */
+  readonly sheets?: readonly { readonly id?: number }[];
 }
+type Tab = ParsedSheet & { readonly name: string };
 
 function isParsedWorkbook(model: unknown): model is ParsedWorkbook {
-  const worksheets = (model as { worksheets?: unknown } | undefined)?.worksheets;
-  return Array.isArray(worksheets) && worksheets.every((sheet: Partial<ParsedSheet>) =>
-    typeof sheet?.name === 'string' && Array.isArray(sheet.rows) && (sheet.mergeCells == null || Array.isArray(sheet.mergeCells)));
+  const { worksheets, sheets } = (model ?? {}) as { worksheets?: unknown; sheets?: unknown };
+  const isSheet = (sheet: Partial<ParsedSheet> | null) =>
+    typeof sheet === 'object' && sheet !== null && Array.isArray(sheet.rows) && (sheet.mergeCells == null || Array.isArray(sheet.mergeCells));
+  return Array.isArray(worksheets) && worksheets.every(isSheet) && (sheets === undefined || Array.isArray(sheets));
 }
 
 /** Has exceljs parse the file, and keeps the model it would have built its objects from. */
@@ -98,7 +105,17 @@ function blankMergedCells(values: Cell[][], ranges: readonly string[]): void {
   }
 }
 
-function sheetSnapshot(sheet: ParsedSheet): SheetSnapshot {
+/** The sheets workbook.xml names, in its order, as exceljs's `worksheets` lists them. */
+function tabsInOrder(parsed: ParsedWorkbook): Tab[] {
+  const order = (parsed.sheets ?? []).map((sheet) => sheet.id);
+  return parsed.worksheets
+    .filter((sheet): sheet is Tab => typeof sheet.name === 'string')
+    .map((sheet) => ({ sheet, at: order.indexOf(sheet.id) }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ sheet }) => sheet);
+}
+
+function sheetSnapshot(sheet: Tab): SheetSnapshot {
   const values: Cell[][] = [];
   for (const row of sheet.rows) {
     if (!Number.isInteger(row.number) || row.number < 1) continue;
@@ -113,7 +130,7 @@ function sheetSnapshot(sheet: ParsedSheet): SheetSnapshot {
 
 /** Reads every tab's values; a file that is not a readable workbook is a WorkbookFileError. */
 export async function readWorkbookFile(path: string): Promise<WorkbookSnapshot> {
-  const parsed = await parseWorkbook(path);
-  if (parsed.worksheets.length === 0) throw new WorkbookFileError(`${path}: has no sheets`);
-  return { sheets: parsed.worksheets.map(sheetSnapshot) };
+  const tabs = tabsInOrder(await parseWorkbook(path));
+  if (tabs.length === 0) throw new WorkbookFileError(`${path}: has no sheets`);
+  return { sheets: tabs.map(sheetSnapshot) };
 }

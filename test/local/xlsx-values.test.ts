@@ -111,6 +111,24 @@ describe("the audit's read takes exceljs's parsed model and gives what its objec
     expect(withoutTrailingBlanks({ sheets: [{ name: 'Backlog', values: rows }] })).toEqual(await throughObjects(path));
   });
 
+  test("tabs come in workbook.xml's order, not the zip's, and a sheet file no tab names is not read", async () => {
+    const path = join(temp.path, 'moved-tabs.xlsx');
+    const book = new ExcelJS.Workbook();
+    for (const name of ['Goals', 'Roadmap', 'Scratch']) book.addWorksheet(name).getCell('A1').value = name;
+    await book.xlsx.writeFile(path);
+    // As a file looks after its tabs were dragged into a new order and one was removed from
+    // the list: the sheet files keep their names and their place in the zip.
+    const zip = await JSZip.loadAsync(await readFile(path));
+    const xml = await zip.file('xl/workbook.xml')!.async('string');
+    const tabs = xml.match(/<sheet [^>]*\/>/g)!;
+    expect(tabs).toHaveLength(3);
+    zip.file('xl/workbook.xml', xml.replace(tabs.join(''), tabs[1]! + tabs[0]!));
+    await writeFile(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const snapshot = await readWorkbookFile(path);
+    expect(snapshot.sheets).toEqual([{ name: 'Roadmap', values: [['Roadmap']] }, { name: 'Goals', values: [['Goals']] }]);
+    expect(snapshot).toEqual(await throughObjects(path));
+  });
+
   test('dates in a workbook counted from 1904 are the same dates', async () => {
     const path = join(temp.path, 'date1904.xlsx');
     const book = new ExcelJS.Workbook();
