@@ -1,8 +1,10 @@
 /**
- * The workbook port over an .xlsx file: reads it with exceljs into the snapshot the core
- * takes, as Sheets' getValues() would give it (formula cells as their cached results,
- * dates as dates, merged cells blank but for the first, errors as their text). Every way a
- * file can fail to be a workbook becomes a WorkbookFileError with a one-line reason.
+ * Reading an .xlsx file with exceljs, and exceljs's Worksheet and Cell objects as the
+ * snapshot the core takes, as Sheets' getValues() would give it (formula cells as their
+ * cached results, dates as dates, merged cells blank but for the first, errors as their
+ * text). The local preview reads so, since it writes the workbook back; the audit reads only
+ * values, from exceljs's parsed model (xlsx-values.ts). Every way a file can fail to be a
+ * workbook becomes a WorkbookFileError with a one-line reason.
  */
 import { open, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
