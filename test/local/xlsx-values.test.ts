@@ -32,13 +32,17 @@ async function throughObjects(path: string): Promise<WorkbookSnapshot> {
   return withoutTrailingBlanks(workbookSnapshot(await loadWorkbook(path, 'values')));
 }
 
-/** Replaces one worksheet's <sheetData> with XML written by hand, as other producers write it. */
-async function withSheetData(path: string, sheet: number, sheetData: string): Promise<void> {
+/** A one-tab workbook whose <sheetData> (and what follows it) is XML written by hand, as other producers write it. */
+async function handWritten(file: string, tab: string, xml: string[]): Promise<string> {
+  const path = join(temp.path, file);
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet(tab).getCell('A1').value = 'placeholder';
+  await book.xlsx.writeFile(path);
   const zip = await JSZip.loadAsync(await readFile(path));
-  const name = `xl/worksheets/sheet${sheet}.xml`;
-  const xml = await zip.file(name)!.async('string');
-  zip.file(name, xml.replace(/<sheetData\s*\/>|<sheetData>[\s\S]*<\/sheetData>/, sheetData));
+  const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+  zip.file('xl/worksheets/sheet1.xml', sheet.replace(/<sheetData\s*\/>|<sheetData>[\s\S]*<\/sheetData>/, xml.join('')));
   await writeFile(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return path;
 }
 
 function everyKindOfCell(): ExcelJS.Workbook {
@@ -90,18 +94,14 @@ describe("the audit's read takes exceljs's parsed model and gives what its objec
   });
 
   test('XML as other producers write it: inline strings, cells without a reference, bare and styled blanks, rows of formatting alone, merges over values', async () => {
-    const path = join(temp.path, 'hand-written.xlsx');
-    const book = new ExcelJS.Workbook();
-    book.addWorksheet('Backlog').getCell('A1').value = 'placeholder';
-    await book.xlsx.writeFile(path);
-    await withSheetData(path, 1, [
+    const path = await handWritten('hand-written.xlsx', 'Backlog', [
       '<sheetData>',
       '<row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c><c t="inlineStr"><is><t>Task</t></is></c><c/><c r="E1" t="inlineStr"><is><r><t>Rich </t></r><r><rPr><b/></rPr><t>inline</t></r></is></c></row>',
       '<row r="3"><c r="A3"><v>7</v></c><c><f>A3*2</f><v>14</v></c><c r="D3" s="0"/><c r="F3" t="b"><v>1</v></c><c r="G3" t="e"><v>#REF!</v></c><c r="H3" t="str"><f>"a"&amp;"b"</f><v>ab</v></c></row>',
       '<row r="4"><c r="B4" s="0"/></row><row r="900"><c r="A900" s="0"/><c r="B900" s="0"/></row>',
       // A merge over cells that hold values, as a file may: only the first one's shows.
       '</sheetData><mergeCells count="1"><mergeCell ref="A3:B3"/></mergeCells>',
-    ].join(''));
+    ]);
     const rows = (await readWorkbookFile(path)).sheets[0]!.values;
     expect(rows).toEqual([
       ['ID', 'Task', '', '', 'Rich inline'],
@@ -140,17 +140,13 @@ describe("the audit's read takes exceljs's parsed model and gives what its objec
   });
 
   test('a merge over a whole column blanks what it covers and adds no rows', async () => {
-    const path = join(temp.path, 'merged-column.xlsx');
-    const book = new ExcelJS.Workbook();
-    book.addWorksheet('Roadmap').getCell('A1').value = 'placeholder';
-    await book.xlsx.writeFile(path);
     // As Sheets exports it: the merge is one element, not a cell for each row it covers.
-    await withSheetData(path, 1, [
+    const path = await handWritten('merged-column.xlsx', 'Roadmap', [
       '<sheetData>',
       '<row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c><c r="B1" t="inlineStr"><is><t>Initiative</t></is></c><c r="C1" t="inlineStr"><is><t>Notes</t></is></c></row>',
       '<row r="2"><c r="A2" t="inlineStr"><is><t>R1</t></is></c><c r="B2" t="inlineStr"><is><t>Photo estimate</t></is></c><c r="C2" t="inlineStr"><is><t>covered</t></is></c></row>',
       '</sheetData><mergeCells count="1"><mergeCell ref="C1:C1048576"/></mergeCells>',
-    ].join(''));
+    ]);
     expect((await readWorkbookFile(path)).sheets[0]!.values).toEqual([['ID', 'Initiative', 'Notes'], ['R1', 'Photo estimate', '']]);
   });
 });
