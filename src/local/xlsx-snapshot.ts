@@ -79,9 +79,43 @@ export async function loadWorkbook(path: string, parts: 'values' | 'everything')
   return workbook;
 }
 
+interface UnreconciledCell {
+  type?: ExcelJS.ValueType;
+  result?: unknown;
+  text?: unknown;
+}
+interface UnreconciledWorkbook {
+  worksheets?: ({ rows?: ({ cells?: (UnreconciledCell | undefined)[] } | undefined)[] } | undefined)[];
+}
+
+/**
+ * exceljs makes a formula's cached result a date whenever the cell has a date format, what
+ * ever the result is: "TBD" from =IF(…, "TBD", …) in a Due column becomes an invalid date,
+ * FALSE becomes 30 Dec 1899. Sheets gives the text and the boolean. So results that are not
+ * numbers are set aside before exceljs reconciles what it parsed, and put back after.
+ */
+function keepResultsThatAreNotNumbers(workbook: ExcelJS.Workbook): void {
+  const xlsx = workbook.xlsx as unknown as { reconcile(model: UnreconciledWorkbook, options: unknown): void };
+  const reconcile = xlsx.reconcile.bind(xlsx);
+  xlsx.reconcile = (model, options) => {
+    const kept: [UnreconciledCell, unknown][] = [];
+    for (const sheet of model.worksheets ?? []) {
+      for (const row of sheet?.rows ?? []) {
+        for (const cell of row?.cells ?? []) {
+          if (cell?.type === ExcelJS.ValueType.Formula && cell.result !== undefined && typeof cell.result !== 'number') kept.push([cell, cell.result]);
+        }
+      }
+    }
+    reconcile(model, options);
+    // A formula with a hyperlink has its result moved to `text` by the reconcile.
+    for (const [cell, result] of kept) cell[cell.type === ExcelJS.ValueType.Hyperlink ? 'text' : 'result'] = result;
+  };
+}
+
 /** Checks the file, then has exceljs read it into `workbook`; its failures become one-line reasons. */
 export async function readInto(workbook: ExcelJS.Workbook, path: string, parts: 'values' | 'everything'): Promise<void> {
   await checkFile(path);
+  keepResultsThatAreNotNumbers(workbook);
   try {
     await workbook.xlsx.readFile(path, { ignoreNodes: parts === 'values' ? PARTS_VALUES_DO_NOT_NEED : [] });
   } catch (error) {

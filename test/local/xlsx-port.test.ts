@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { expect, test } from 'vitest';
 import { callApi } from '../../src/api/calls';
 import { DROPDOWN_CELLS_LIMIT, openXlsxPort } from '../../src/local/xlsx-port';
+import { readWorkbookFile } from '../../src/local/xlsx-values';
 import { rulesOf, tempDirPerFile } from '../fixtures/xlsx';
 
 const temp = tempDirPerFile();
@@ -18,8 +19,9 @@ test('a link written by the preview keeps everything else in the file', async ()
   goals.addRow(['ID', 'Goal']);
   goals.addRow(['G1', 'Grow']);
   const roadmap = book.addWorksheet('Roadmap');
-  roadmap.addRow(['ID', 'Initiative', 'Goal', 'Label']);
-  roadmap.addRow(['R1', 'Build', '', { formula: 'B2&"!"', result: 'Build!' }]);
+  roadmap.addRow(['ID', 'Initiative', 'Goal', 'Label', 'Due']);
+  roadmap.addRow(['R1', 'Build', '', { formula: 'B2&"!"', result: 'Build!' }, { formula: 'IF(C2="","TBD",TODAY())', result: 'TBD' }]);
+  roadmap.getColumn(5).numFmt = 'yyyy-mm-dd';
   roadmap.getRow(1).font = { bold: true };
   roadmap.getCell('B2').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
   roadmap.getColumn(2).width = 42;
@@ -43,6 +45,9 @@ test('a link written by the preview keeps everything else in the file', async ()
   const road = after.getWorksheet('Roadmap')!;
   expect(road.getCell('C2').value).toBe('G1');
   expect(road.getCell('D2').value).toMatchObject({ formula: 'B2&"!"' });
+  expect(road.getCell('E2').value).toMatchObject({ formula: 'IF(C2="","TBD",TODAY())' });
+  // Not an invalid date: exceljs turns the text result of a date-formatted cell into one.
+  expect((await readWorkbookFile(file)).sheets[1]!.values[1]![4]).toBe('TBD');
   expect(road.getRow(1).font?.bold).toBe(true);
   expect((road.getCell('B2').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFFF00');
   expect(road.getColumn(2).width).toBe(42);

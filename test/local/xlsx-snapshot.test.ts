@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { loadWorkbook } from '../../src/local/xlsx-snapshot';
+import { loadWorkbook, workbookSnapshot } from '../../src/local/xlsx-snapshot';
 import { readWorkbookFile } from '../../src/local/xlsx-values';
 import { rulesOf, tempDirPerFile } from '../fixtures/xlsx';
 
@@ -35,6 +35,23 @@ describe('reading an .xlsx as Sheets would give it', () => {
     const path = join(temp.path, 'falsy.xlsx');
     await book.xlsx.writeFile(path);
     expect((await readWorkbookFile(path)).sheets[0]!.values[1]).toEqual(['R1', 'Photo estimate', 0, false, '#N/A', '']);
+  });
+
+  test('a date column keeps the text, booleans and errors its formulas give, and dates stay dates', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Not on roadmap');
+    sheet.addRow(['Request', 'Declined on']);
+    sheet.addRow(['Dark mode', { formula: 'IF(A2="","","TBD")', result: 'TBD' }]);
+    sheet.addRow(['Offline maps', { formula: 'ISBLANK(A3)', result: false }]);
+    sheet.addRow(['Widgets', { formula: 'VLOOKUP(A4,Log!A:B,2,0)', result: { error: '#N/A' } }]);
+    sheet.addRow(['Plugins', { formula: 'DATE(2026,8,14)', result: new Date('2026-08-14T00:00:00Z') }]);
+    sheet.getColumn(2).numFmt = 'yyyy-mm-dd';
+    const path = join(temp.path, 'date-column.xlsx');
+    await book.xlsx.writeFile(path);
+    const expected = ['TBD', false, '#N/A', new Date('2026-08-14T00:00:00Z')];
+    expect((await readWorkbookFile(path)).sheets[0]!.values.slice(1).map((row) => row[1])).toEqual(expected);
+    const objects = workbookSnapshot(await loadWorkbook(path, 'everything'));
+    expect(objects.sheets[0]!.values.slice(1).map((row) => row[1])).toEqual(expected);
   });
 
   test('dropdowns and colour rules over whole columns are not read: only the values are', async () => {
