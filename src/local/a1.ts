@@ -7,7 +7,7 @@
 const CELL = /^([A-Z]{1,3})([1-9][0-9]{0,6})$/;
 
 /** A1 column letters as a 1-based column number ("A" is 1, "AA" is 27). */
-export function columnNumber(letters: string): number {
+function columnNumber(letters: string): number {
   let n = 0;
   for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
   return n;

@@ -89,10 +89,11 @@ interface UnreconciledWorkbook {
 }
 
 /**
- * exceljs makes a formula's cached result a date whenever the cell has a date format, what
- * ever the result is: "TBD" from =IF(…, "TBD", …) in a Due column becomes an invalid date,
+ * exceljs makes a formula's cached result a date whenever the cell has a date format,
+ * whatever the result is: "TBD" from =IF(…, "TBD", …) in a Due column becomes an invalid date,
  * FALSE becomes 30 Dec 1899. Sheets gives the text and the boolean. So results that are not
- * numbers are set aside before exceljs reconciles what it parsed, and put back after.
+ * numbers are set aside before exceljs reconciles what it parsed, and put back after. The
+ * reconcile step is exceljs's own, not its documented API: package.json pins its version.
  */
 function keepResultsThatAreNotNumbers(workbook: ExcelJS.Workbook): void {
   const xlsx = workbook.xlsx as unknown as { reconcile(model: UnreconciledWorkbook, options: unknown): void };
