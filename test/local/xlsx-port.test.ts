@@ -102,14 +102,20 @@ test('a workbook with charts opens read-only, and a write is refused with the re
   expect((await readdir(temp.path)).filter((name) => name.startsWith('charted.xlsx.'))).toEqual([]);
 });
 
-test('a workbook with dropdowns over whole columns opens read-only, with the reason', async () => {
-  const file = join(temp.path, 'dropdowns.xlsx');
+/** A small plan whose Status column has a dropdown over `range`. */
+async function planWithDropdown(name: string, range: string): Promise<string> {
+  const file = join(temp.path, name);
   const book = new ExcelJS.Workbook();
   book.addWorksheet('Goals').addRows([['ID', 'Goal'], ['G1', 'Grow']]);
   const roadmap = book.addWorksheet('Roadmap');
   roadmap.addRows([['ID', 'Initiative', 'Goal', 'Status'], ['R1', 'Build', '', 'Now']]);
-  rulesOf(roadmap).dataValidations.add('D2:D1048576', { type: 'list', allowBlank: true, formulae: ['"Now,Next,Later"'] });
+  rulesOf(roadmap).dataValidations.add(range, { type: 'list', allowBlank: true, formulae: ['"Now,Next,Later"'] });
   await book.xlsx.writeFile(file);
+  return file;
+}
+
+test('a workbook with dropdowns over whole columns opens read-only, with the reason', async () => {
+  const file = await planWithDropdown('dropdowns.xlsx', 'D2:D1048576');
   const before = await readFile(file);
 
   const port = await openXlsxPort(file);
@@ -124,13 +130,7 @@ test('a workbook with dropdowns over whole columns opens read-only, with the rea
 });
 
 test('dropdowns over the rows in use leave the workbook writable', async () => {
-  const file = join(temp.path, 'small-dropdowns.xlsx');
-  const book = new ExcelJS.Workbook();
-  book.addWorksheet('Goals').addRows([['ID', 'Goal'], ['G1', 'Grow']]);
-  const roadmap = book.addWorksheet('Roadmap');
-  roadmap.addRows([['ID', 'Initiative', 'Goal', 'Status'], ['R1', 'Build', '', 'Now']]);
-  rulesOf(roadmap).dataValidations.add(`D2:D${DROPDOWN_CELLS_LIMIT + 1}`, { type: 'list', allowBlank: true, formulae: ['"Now,Next,Later"'] });
-  await book.xlsx.writeFile(file);
+  const file = await planWithDropdown('small-dropdowns.xlsx', `D2:D${DROPDOWN_CELLS_LIMIT + 1}`);
   const port = await openXlsxPort(file);
   expect(port.readOnly).toBeNull();
   expect(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R1', goals: [{ key: 'G1' }] }).ok).toBe(true);
