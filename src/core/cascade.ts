@@ -7,7 +7,9 @@ import { planTabs, type TabPlan } from './detect';
 import { computeFlags, summarizeStrategy, type Flag, type StrategySummary } from './flags';
 import { parentGraph, stronglyConnected, type Components } from './graph';
 import { computeImpact, type ImpactResults } from './impact';
-import { ItemIndex, readDeclined, readItems, type DeclinedRequest, type Item } from './items';
+import { ItemIndex, readDeclined, readItems, relinkItems, type DeclinedRequest, type Item } from './items';
+import { sortLinkColumns } from './link-columns';
+import { labelNote, readingNotes } from './reading-notes';
 import { LAYERS, layerSpec } from './layers';
 import { LinkTableBuilder, lookupOrder, resolveLinks, type LinkTable } from './links';
 import { computePaths, pathNodes, TOP_END, UNLINKED_EMPTY, UNLINKED_NO_COLUMN, type PathEnd, type PathTable } from './paths';
@@ -39,13 +41,16 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
   const sheetsByName = new Map(snapshot.sheets.map((sheet) => [sheet.name, sheet]));
   const items: Item[] = [];
   const declined: DeclinedRequest[] = [];
+  /** Each tab's items, which are consecutive in `items`: [first, end). */
+  const rangeOf = new Map<TabPlan, [number, number]>();
   for (const plan of plans) {
     const sheet = sheetsByName.get(plan.sheet)!;
+    const start = items.length;
     // Appended one by one: spreading a 100k-row tab into push() would overflow the stack.
     if (plan.use === 'declined') for (const request of readDeclined(sheet, plan)) declined.push(request);
     else readItems(sheet, plan, items);
+    rangeOf.set(plan, [start, items.length]);
   }
-  for (const plan of plans) for (const problem of plan.problems) warnings.push(`${plan.sheet}: ${problem}.`);
 
   // Per layer: how many items, and the first (the one an implicit link goes to).
   const countOf = LAYERS.map(() => 0);
@@ -58,11 +63,31 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
   // The nearest layer above each layer that has items.
   const nearestAbove = LAYERS.map((spec) => ranksPresent.filter((r) => r < spec.rank).at(-1));
   const orders = LAYERS.map((spec) => lookupOrder(spec.rank, ranksPresent));
+  // A value naming an item below still reads as a reference (one pointing the wrong way).
+  const anywhere = orders.map((order) => [...order, ...ranksPresent.filter((rank) => !order.includes(rank))]);
+
+  // Columns whose header names a layer above but whose values name nothing are labels.
+  const labels: string[] = [];
+  for (const plan of plans) {
+    const columns = plan.columns.parent;
+    if (!columns || plan.use === 'declined') continue;
+    const sheet = sheetsByName.get(plan.sheet)!;
+    const own = items.slice(...rangeOf.get(plan)!);
+    const sorted = sortLinkColumns(sheet, columns, plan.headers, own, (item) => anywhere[item.rank]!, index);
+    if (sorted.labels.length === 0) continue;
+    relinkItems(sheet, own, sorted.keep);
+    for (const label of sorted.labels) labels.push(labelNote(plan, label));
+  }
+  warnings.push(...readingNotes({ plans, sheets: sheetsByName, items, labels }));
 
   const collecting = new LinkTableBuilder(items.length);
   for (const item of items) {
     collecting.startItem(item.index);
     if (item.rank === 0) continue;
+    if (item.parentInTab >= 0) {
+      collecting.add(item.parentInTab, items[item.parentInTab]!.key, 1);
+      continue;
+    }
     if (item.linkCells !== null) {
       resolveLinks(item.linkCells, orders[item.rank]!, index, collecting);
       continue;
@@ -82,19 +107,23 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
   const paths = computePaths({ links, components, endWithoutLinks });
   const reach = computeReach(items, parents, components);
   const impact = computeImpact(items, links, components, reach);
-  const noGoalReason = (index: number) => describeNoGoal(index, items, paths);
+  const goalTabs = plans.filter((plan) => plan.use !== 'declined' && layerSpec(plan.use).isGoal);
+  const noGoalReason = (index: number) => describeNoGoal(index, items, paths, goalTabs);
   const flags = computeFlags({ items, links, components, paths, reach, declined, index, noGoalReason, needsLink });
 
+  const hasStrategyTab = plans.some((plan) => plan.use !== 'declined' && layerSpec(plan.use).isStrategy);
   return {
     plans, warnings, items, index, declined, links, components, paths, reach, impact, flags,
-    strategy: summarizeStrategy(items), noGoalReason,
+    strategy: summarizeStrategy(items, hasStrategyTab), noGoalReason,
   };
 }
 
 const GOAL_RANK = LAYERS.find((spec) => spec.isGoal)!.rank;
 
 /** The reason the first upward path of an item misses every goal. */
-function describeNoGoal(index: number, items: readonly Item[], paths: PathTable): string {
+function describeNoGoal(index: number, items: readonly Item[], paths: PathTable, goalTabs: readonly TabPlan[]): string {
+  if (goalTabs.length === 0) return 'the workbook has no goals tab';
+  if (!items.some((item) => item.rank === GOAL_RANK)) return `the goals tab ${goalTabs.map((plan) => `"${plan.sheet}"`).join(', ')} has no goal rows`;
   if (paths.count(index) === 0) return 'no link';
   const path = paths.firstOf(index);
   const name = (item: Item) => `"${clip(item.title || item.key, 120)}"`;

@@ -6,11 +6,16 @@
 import { LAYERS, type LayerCode, type LayerSpec } from './layers';
 import { words } from './text';
 
-export const ROLES = ['parent', 'id', 'title', 'why', 'kind', 'effort', 'impact', 'confidence', 'reach', 'weight'] as const;
+/**
+ * `group` is not named by a header's words: on a tab of key results, it is the Objective
+ * column the rows are listed under (detect.ts decides it from the tab's columns).
+ */
+export const ROLES = ['parent', 'id', 'title', 'why', 'kind', 'effort', 'impact', 'confidence', 'reach', 'weight', 'group'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles that do not depend on the layer. `parent` and `title` add the layers' own words. */
 const ROLE_WORDS: Record<Role, readonly string[]> = {
+  group: [],
   parent: ['parent', 'ladders to', 'ladder to', 'supports', 'linked to', 'links to', 'serves'],
   id: ['id', 'key', 'ref', 'code', '#'],
   title: ['title', 'name', 'summary', 'item', 'request', 'statement'],
@@ -25,10 +30,12 @@ const ROLE_WORDS: Record<Role, readonly string[]> = {
 
 /** Roles that only mean something on some layers. */
 function roleApplies(role: Role, layer: LayerSpec): boolean {
-  if (role === 'kind') return layer.isStrategy;
   if (role === 'weight') return layer.isStrategy || layer.isGoal;
-  return true;
+  return role !== 'group';
 }
+
+/** Header words that name an attribute of the item a header's layer word names ("Issue key", "Project name"). */
+export const NAMING_WORDS: ReadonlySet<string> = new Set(['id', 'key', 'name', 'title', '#', 'summary', 'number', 'no', 'code', 'ref']);
 
 /** Words that may surround a lone title word ("Our vision", "The mission"). */
 const FILLER_WORDS = new Set(['our', 'the', 'company', 'team', 'product']);
@@ -60,16 +67,11 @@ export function roleMatcher(code: LayerCode): RoleMatcher {
     if (role === 'parent') for (const spec of above) list.push(...toPhrases([...spec.itemWords, ...spec.tabWords]));
     roleWords.set(role, list);
   }
-  // Every phrase of two or more words across all layers, so "key result" is never read as "key".
-  const compounds = uniquePhrases([
-    ...Object.values(ROLE_WORDS).flatMap(toPhrases),
-    ...LAYERS.flatMap((spec) => toPhrases([...spec.itemWords, ...spec.tabWords])),
-  ]).filter((phrase) => phrase.length > 1);
 
   const matcher: RoleMatcher = {
     layer: code,
     roleOf(header) {
-      const tokens = tokenize(header, compounds);
+      const tokens = headerTokens(header);
       if (tokens.length === 0) return null;
       for (const [role, phrases] of roleWords) if (phrases.some((p) => tokens.includes(p.join(' ')))) return role;
       // The layer's own words name the title only when nothing else is named:
@@ -78,13 +80,29 @@ export function roleMatcher(code: LayerCode): RoleMatcher {
       return null;
     },
     isTitleWord(header) {
-      const tokens = tokenize(header, compounds).filter((token) => !FILLER_WORDS.has(token));
+      const tokens = headerTokens(header).filter((token) => !FILLER_WORDS.has(token));
       const titleWords = [...ownWords, ...(roleWords.get('title') ?? [])].map((p) => p.join(' '));
       return tokens.length > 0 && tokens.length <= 3 && tokens.every((token) => titleWords.includes(token));
     },
   };
   matcherCache.set(code, matcher);
   return matcher;
+}
+
+// Every phrase of two or more words across all roles and layers, so "key result" is never read as "key".
+const COMPOUNDS: readonly Phrase[] = uniquePhrases([
+  ...Object.values(ROLE_WORDS).flatMap(toPhrases),
+  ...LAYERS.flatMap((spec) => toPhrases([...spec.itemWords, ...spec.tabWords])),
+]).filter((phrase) => phrase.length > 1);
+
+/** A header's words, with the known phrases of every layer and role joined into one token. */
+export function headerTokens(header: string): string[] {
+  return tokenize(header, COMPOUNDS);
+}
+
+/** The layers whose item words a header's tokens name ("Epic Link" names the roadmap). */
+export function layersNamed(tokens: readonly string[]): LayerSpec[] {
+  return LAYERS.filter((spec) => spec.itemWords.some((word) => tokens.includes(words(word).join(' '))));
 }
 
 function uniquePhrases(list: Phrase[]): Phrase[] {

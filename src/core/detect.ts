@@ -1,18 +1,23 @@
 /**
- * Which tab is which layer, where its header row is, and which column plays which role
- * (DESIGN §2). Detection is a default; the user's saved mapping (config.ts) wins.
+ * How each tab is read (DESIGN §2, §2a): which layer it is (classify.ts), where its header
+ * row is (header-row.ts), and which column plays which role. Roles come from the header's
+ * words; the values then settle what words alone cannot: an id column whose values repeat
+ * on most rows names a group, not a row ("Project key"); a tab of key results listed under
+ * an Objective column reads each objective as an item of its own; a Type column that names
+ * several layers ("Epic", "Story") reads each row as the layer it names. Detection is a
+ * default; the user's saved mapping (config.ts) wins.
  */
-import { roleMatcher, type Role } from './columns';
+import { allDistinct, classifyTabName, guessFromColumns, isPeriodName, type TabUse } from './classify';
+import { headerTokens, roleMatcher, type Role } from './columns';
 import type { LadderConfig, TabMapping } from './config';
 import { type DeclinedRole, declinedRoleOf } from './declined-columns';
-import { ANTI_PRIORITY_TAB_WORDS, DECLINED_TAB_WORDS, LAYERS, type LayerCode } from './layers';
+import { findHeaderRow as findHeader, HEADER_SEARCH_ROWS, isLabel, type HeaderVocabulary } from './header-row';
+import { layerSpec, type LayerCode } from './layers';
+import { kindOfValue } from './row-kinds';
 import type { Cell, SheetSnapshot } from './snapshot';
-import { cellText, normalizeKey, words } from './text';
+import { cellText, normalizeKey } from './text';
 
-/** How many top rows may hold the header (title rows and notes can sit above it). */
-export const HEADER_SEARCH_ROWS = 10;
-
-export type TabUse = LayerCode | 'declined';
+export { classifyTabName, HEADER_SEARCH_ROWS, type TabUse };
 
 export interface TabPlan {
   readonly sheet: string;
@@ -22,75 +27,47 @@ export interface TabPlan {
   /** 1-based; null when no header row was found. */
   readonly headerRow: number | null;
   readonly headers: readonly string[];
-  /** Role → 0-based column indices. Only `parent` may have several. */
+  /**
+   * Role → 0-based column indices. `parent` may have several, and so may `id`: every id
+   * column is a key of the row, the first one its own id.
+   */
   readonly columns: Partial<Record<Role | DeclinedRole, readonly number[]>>;
-  readonly source: 'detected' | 'settings';
+  /** The column holding the id of a row's group (an "Objective ID" beside "KR ID"), or null. */
+  readonly groupId: number | null;
+  /** Rows take the layer their Type cell names (a Jira export of epics and stories). */
+  readonly layersByKind: boolean;
+  /** How the layer was chosen: the tab's name, its columns, or the user's settings. */
+  readonly source: 'detected' | 'columns' | 'settings';
   /** Things the PM should know about this tab ("no header row in the top 10 rows"). */
   readonly problems: readonly string[];
 }
 
-/** Where a phrase last occurs in a list of words, or -1. */
-function lastIndexOfPhrase(nameWords: readonly string[], phrase: string): number {
-  const target = words(phrase);
-  for (let at = nameWords.length - target.length; at >= 0; at--) {
-    if (target.every((word, k) => nameWords[at + k] === word)) return at;
-  }
-  return -1;
-}
-
-/** What a tab's name makes it: declined list first, then anti-priorities, then the layer whose word comes last. */
-export function classifyTabName(name: string): { use: TabUse; allAntiPriorities: boolean } | null {
-  const nameWords = words(name);
-  const has = (list: readonly string[]) => list.some((phrase) => lastIndexOfPhrase(nameWords, phrase) >= 0);
-  if (has(DECLINED_TAB_WORDS)) return { use: 'declined', allAntiPriorities: false };
-  if (has(ANTI_PRIORITY_TAB_WORDS)) return { use: 'strategy', allAntiPriorities: true };
-  // "Roadmap tasks" is a task list: the last layer word in a name is its head noun.
-  let found: { use: LayerCode; at: number } | null = null;
-  for (const layer of LAYERS) {
-    for (const phrase of layer.tabWords) {
-      const at = lastIndexOfPhrase(nameWords, phrase);
-      if (at >= 0 && (!found || at > found.at)) found = { use: layer.code, at };
-    }
-  }
-  return found ? { use: found.use, allAntiPriorities: false } : null;
-}
-
-type RoleOf = (header: string) => string | null;
-
-function roleOfFor(use: TabUse): { roleOf: RoleOf; isTitleWord: (header: string) => boolean } {
+function vocabularyFor(use: TabUse): HeaderVocabulary & { roleOf: (header: string) => string | null } {
   if (use === 'declined') {
-    return { roleOf: declinedRoleOf, isTitleWord: (header) => declinedRoleOf(header) === 'title' };
+    return { roleOf: declinedRoleOf, names: (label) => declinedRoleOf(label) !== null, isTitleWord: (label) => declinedRoleOf(label) === 'title' };
   }
   const matcher = roleMatcher(use);
-  return { roleOf: (header) => matcher.roleOf(header), isTitleWord: (header) => matcher.isTitleWord(header) };
+  return { roleOf: (header) => matcher.roleOf(header), names: (label) => matcher.roleOf(label) !== null, isTitleWord: (label) => matcher.isTitleWord(label) };
 }
 
-/** The first of the top rows where two cells name columns; else a lone title word in a one-column layout. */
+/** The 1-based header row of a tab read as `use`, or null. */
 export function findHeaderRow(values: readonly (readonly Cell[])[], use: TabUse): number | null {
-  const { roleOf, isTitleWord } = roleOfFor(use);
-  const limit = Math.min(values.length, HEADER_SEARCH_ROWS);
-  for (let r = 0; r < limit; r++) {
-    let known = 0;
-    for (const cell of values[r] ?? []) if (typeof cell === 'string' && roleOf(cell) !== null) known++;
-    if (known >= 2) return r + 1;
-  }
-  for (let r = 0; r < limit; r++) {
-    const filled = (values[r] ?? []).map(cellText).filter((text) => text !== '');
-    if (filled.length === 1 && isTitleWord(filled[0]!)) return r + 1;
-  }
-  return null;
+  return findHeader(values, vocabularyFor(use))?.row ?? null;
 }
 
-/** Maps each header cell to its role; the first column wins a role, except links, which may span several. */
+/**
+ * Maps each header cell to its role. The first column wins a role, except links (several
+ * may hold references) and ids and titles, whose other columns are kept as candidates.
+ */
 export function mapColumns(headers: readonly string[], use: TabUse): Partial<Record<string, number[]>> {
-  const { roleOf } = roleOfFor(use);
+  const { roleOf } = vocabularyFor(use);
   const columns: Partial<Record<string, number[]>> = {};
   headers.forEach((header, index) => {
     const role = header === '' ? null : roleOf(header);
     if (role === null) return;
     const taken = columns[role];
     if (!taken) columns[role] = [index];
-    else if (role === 'parent') taken.push(index);
+    else if (role === 'parent' || role === 'id' || role === 'title') taken.push(index);
   });
   return columns;
 }
@@ -99,15 +76,103 @@ function headersOf(values: readonly (readonly Cell[])[], headerRow: number | nul
   return headerRow === null ? [] : (values[headerRow - 1] ?? []).map(cellText);
 }
 
+/** How many rows below the header are sampled to judge a column by its values. */
+const SAMPLE_ROWS = 500;
+
+function sample(values: readonly (readonly Cell[])[], headerRow: number, column: number): string[] {
+  const out: string[] = [];
+  for (let r = headerRow; r < Math.min(values.length, headerRow + SAMPLE_ROWS); r++) {
+    const text = normalizeKey(cellText(values[r]?.[column]));
+    if (text !== '') out.push(text);
+  }
+  return out;
+}
+
+/** A column most of whose rows share a few values ("PROJ" on every row): it names a group, not the row. */
+function mostlyRepeats(texts: readonly string[]): boolean {
+  return texts.length >= 3 && new Set(texts).size * 2 <= texts.length;
+}
+
+/** The level-1 words of a layer (key result), whose column is the title when a level-0 column (objective) stands beside it. */
+function subItemColumn(headers: readonly string[], candidates: readonly number[], use: LayerCode, level: 0 | 1): number | undefined {
+  const kinds = layerSpec(use).rowKinds.filter((kind) => kind.level === level);
+  return candidates.find((column) => {
+    const tokens = headerTokens(headers[column] ?? '');
+    return kinds.some((kind) => kind.words.some((word) => tokens.includes(headerTokens(word).join(' '))));
+  });
+}
+
+interface Settled {
+  columns: Partial<Record<string, number[]>>;
+  groupId: number | null;
+  layersByKind: boolean;
+}
+
+/** Settles what the header's words leave open, from the values below it. */
+function settleColumns(
+  values: readonly (readonly Cell[])[], headerRow: number, headers: readonly string[], use: TabUse,
+  columns: Partial<Record<string, number[]>>, guessed: boolean,
+): Settled {
+  if (use === 'declined') return { columns, groupId: null, layersByKind: false };
+  const out = { ...columns };
+  const spec = layerSpec(use);
+  let groupId: number | null = null;
+  // Key results listed under an Objective column: the key result is the row's item.
+  const titles = out.title ?? [];
+  const sub = subItemColumn(headers, titles, use, 1);
+  const group = sub === undefined ? undefined : subItemColumn(headers, titles.filter((c) => c !== sub), use, 0);
+  if (sub !== undefined && group !== undefined) {
+    out.title = [sub];
+    out.group = [group];
+    const ids = out.id ?? [];
+    const groupWords = headerTokens(headers[group] ?? '');
+    const ofGroup = ids.find((column) => headerTokens(headers[column] ?? '').some((token) => groupWords.includes(token)));
+    if (ofGroup !== undefined && ids.length > 1) {
+      groupId = ofGroup;
+      out.id = ids.filter((column) => column !== ofGroup);
+    }
+  } else if (titles.length > 1) {
+    // The first title column whose values name rows, not groups ("Summary" before "Project name").
+    out.title = [titles.find((column) => !mostlyRepeats(sample(values, headerRow, column))) ?? titles[0]!];
+  }
+  if (out.id) {
+    const ids = out.id.filter((column) => !mostlyRepeats(sample(values, headerRow, column)));
+    if (ids.length > 0) out.id = ids;
+    else delete out.id;
+  }
+  let layersByKind = false;
+  const kindColumn = out.kind?.[0];
+  if (!spec.isStrategy && kindColumn !== undefined) {
+    const named = new Set<LayerCode>();
+    for (const text of sample(values, headerRow, kindColumn)) {
+      const kind = kindOfValue(text);
+      if (kind) named.add(kind.layer);
+    }
+    layersByKind = named.size >= 2 || (guessed && named.size === 1 && !named.has(use));
+  }
+  return { columns: out, groupId, layersByKind };
+}
+
 /** Whether a row still reads as the header: the saved column names, or two known columns. */
 function looksLikeHeader(row: readonly Cell[], use: TabUse, mapping: TabMapping): boolean {
   const texts = row.map(cellText);
   const saved = Object.values(mapping.columns ?? {}).filter((header): header is string => typeof header === 'string' && header !== '');
   if (saved.length > 0) return saved.every((header) => texts.some((text) => normalizeKey(text) === normalizeKey(header)));
-  const { roleOf, isTitleWord } = roleOfFor(use);
-  const known = texts.filter((text) => text !== '' && roleOf(text) !== null).length;
+  const vocabulary = vocabularyFor(use);
+  const known = row.filter((cell) => isLabel(cell) && vocabulary.names(cellText(cell))).length;
   const filled = texts.filter((text) => text !== '');
-  return known >= 2 || (filled.length === 1 && isTitleWord(filled[0]!));
+  return known >= 2 || (filled.length === 1 && vocabulary.isTitleWord(filled[0]!));
+}
+
+/** What the PM should know about how a tab's columns were read. */
+function columnProblems(plan: Omit<TabPlan, 'problems'>): string[] {
+  if (plan.headerRow === null || plan.use === 'declined') return [];
+  if (plan.columns.title === undefined && plan.columns.id === undefined) {
+    const shown = plan.headers.filter((header) => header !== '').slice(0, 8).map((header) => `"${header}"`).join(', ');
+    return [`no title or id column in header row ${plan.headerRow} (${shown}); name the title column in Setup`];
+  }
+  if (plan.columns.title === undefined) return [`no title column in header row ${plan.headerRow}; rows are named by their id`];
+  return [];
 }
 
 function planFromMapping(sheet: SheetSnapshot, mapping: TabMapping): TabPlan | null {
@@ -122,7 +187,10 @@ function planFromMapping(sheet: SheetSnapshot, mapping: TabMapping): TabPlan | n
     headerRow = found;
   }
   const headers = headersOf(sheet.values, headerRow);
-  const columns = mapColumns(headers, use);
+  const settled = headerRow === null
+    ? { columns: {}, groupId: null, layersByKind: false }
+    : settleColumns(sheet.values, headerRow, headers, use, mapColumns(headers, use), false);
+  const columns = settled.columns;
   for (const [role, header] of Object.entries(mapping.columns ?? {})) {
     if (header === undefined || header === '') continue;
     const index = headers.findIndex((text) => normalizeKey(text) === normalizeKey(header));
@@ -133,11 +201,52 @@ function planFromMapping(sheet: SheetSnapshot, mapping: TabMapping): TabPlan | n
       columns[role] = [index];
     }
   }
+  for (const [role, list] of Object.entries(columns)) if (list?.length === 0) delete columns[role];
   if (headerRow === null) problems.push(`no header row found in the top ${HEADER_SEARCH_ROWS} rows`);
-  return {
+  const plan = {
     sheet: sheet.name, use, allAntiPriorities: mapping.use === 'anti-priorities', headerRow, headers,
-    columns, source: 'settings', problems,
+    columns, groupId: settled.groupId, layersByKind: settled.layersByKind, source: 'settings' as const,
   };
+  return { ...plan, problems: [...problems, ...columnProblems(plan)] };
+}
+
+/** What a tab's name, or else its columns, make it; null for a tab Ladder does not read. */
+function detectUse(sheet: SheetSnapshot): { use: TabUse; allAntiPriorities: boolean; source: 'detected' | 'columns'; note: string | null } | null {
+  const byName = classifyTabName(sheet.name);
+  if (byName) return { ...byName, source: 'detected', note: null };
+  const guess = guessFromColumns(sheet.values);
+  const period = isPeriodName(sheet.name);
+  if (guess && !(period && guess.use === 'roadmap')) {
+    const told = guess.evidence.slice(0, 3).map((header) => `"${header}"`).join(', ');
+    const noun = layerSpec(guess.use).noun;
+    return {
+      use: guess.use, allAntiPriorities: false, source: 'columns',
+      note: `read as ${noun === 'task' ? 'tasks' : `${noun}s`} from its columns (${told}), since its name does not say; if that is wrong, map the tab in Setup`,
+    };
+  }
+  if (period) return { use: 'roadmap', allAntiPriorities: false, source: 'detected', note: null };
+  return null;
+}
+
+function detectPlan(sheet: SheetSnapshot): TabPlan | null {
+  const detected = detectUse(sheet);
+  if (!detected) return null;
+  const { use } = detected;
+  const headerRow = findHeaderRow(sheet.values, use);
+  const headers = headersOf(sheet.values, headerRow);
+  const settled = headerRow === null
+    ? { columns: {}, groupId: null, layersByKind: false }
+    : settleColumns(sheet.values, headerRow, headers, use, mapColumns(headers, use), detected.source === 'columns');
+  const plan = {
+    sheet: sheet.name, use, allAntiPriorities: detected.allAntiPriorities, headerRow, headers, columns: settled.columns,
+    groupId: settled.groupId, layersByKind: settled.layersByKind, source: detected.source,
+  };
+  const problems = [
+    ...(detected.note ? [detected.note] : []),
+    ...(headerRow === null ? [`no header row found in the top ${HEADER_SEARCH_ROWS} rows`] : []),
+    ...columnProblems(plan),
+  ];
+  return { ...plan, problems };
 }
 
 /** Plans every tab: which are layers or the declined list, and how to read them. Unrecognised tabs are left out. */
@@ -152,19 +261,17 @@ export function planTabs(sheets: readonly SheetSnapshot[], config: LadderConfig)
   }
   for (const sheet of sheets) {
     const mapping = byName.get(sheet.name);
-    if (mapping) {
-      const plan = planFromMapping(sheet, mapping);
-      if (plan) plans.push(plan);
-      continue;
-    }
-    const detected = classifyTabName(sheet.name);
-    if (!detected) continue;
-    const headerRow = findHeaderRow(sheet.values, detected.use);
-    const headers = headersOf(sheet.values, headerRow);
-    plans.push({
-      sheet: sheet.name, ...detected, headerRow, headers, columns: mapColumns(headers, detected.use), source: 'detected',
-      problems: headerRow === null ? [`no header row found in the top ${HEADER_SEARCH_ROWS} rows`] : [],
-    });
+    const plan = mapping ? planFromMapping(sheet, mapping) : detectPlan(sheet);
+    if (plan) plans.push(plan);
   }
   return { plans, warnings };
 }
+
+/** Whether a tab would be read, judged from its name and its top rows (what Apps Script reads before the whole tab). */
+export function tabIsRead(sheet: SheetSnapshot, config: LadderConfig): boolean {
+  const mapping = config.tabs.find((tab) => tab.sheet === sheet.name);
+  if (mapping) return mapping.use !== 'ignore';
+  return detectUse(sheet) !== null;
+}
+
+export { allDistinct };

@@ -8,7 +8,7 @@ import { LAYERS, layerSpec } from './layers';
 import type { LinkTable } from './links';
 import { pathNodes, type PathTable } from './paths';
 import type { Reach } from './reach';
-import { clip, looseHash, normalizeLoose } from './text';
+import { clip, looseHash, normalizeKey, normalizeLoose } from './text';
 
 export const FLAG_CODES = [
   'NO_GOAL', 'NO_PARENT', 'BROKEN_LINK', 'AMBIGUOUS_LINK', 'DUPLICATE_ID', 'CYCLE',
@@ -131,7 +131,7 @@ function describeFlags(input: FlagInput, item: Item, found: Found): Flag[] {
     add('NO_PARENT', own.length === 0 ? (item.linkCells === null ? 'the tab has no link column' : 'no link') : 'no reference in the link cell resolves');
   }
   const broken = own.filter((link) => link.status === 'broken');
-  if (broken.length > 0) add('BROKEN_LINK', broken.map((link) => `${quote(link.text)} not found`).join('; '));
+  if (broken.length > 0) add('BROKEN_LINK', broken.map((link) => notFound(link.text, item, input)).join('; '));
   for (const link of own.filter((l) => l.status === 'ambiguous')) {
     const where = link.targets.map((t) => describeItem(items[t]!)).join(', ');
     add('AMBIGUOUS_LINK', `${quote(link.text)} matches ${link.targets.length} items (${where})`);
@@ -143,6 +143,15 @@ function describeFlags(input: FlagInput, item: Item, found: Found): Flag[] {
   if (found.orphan) add('ORPHAN', `no ${spec.orphanUnlessReachedFrom.map((code) => layerSpec(code).noun).join(' or ')} reaches it`);
   if (found.missingWhy) add('MISSING_WHY', item.tabHasWhy ? 'no why given' : 'the tab has no Why column');
   return flags;
+}
+
+/** `"O9" not found`, or where it is when it names an item below: links point up, never down. */
+function notFound(text: string, item: Item, { items, index }: FlagInput): string {
+  const norm = normalizeKey(text);
+  const below = [...index.withKey(norm), ...index.withTitle(norm)].find((other) => items[other]!.rank > item.rank);
+  if (below === undefined) return `${quote(text)} not found`;
+  const found = items[below]!;
+  return `${quote(text)} is not above it: it names the ${layerSpec(found.layer).noun} ${quote(found.title || found.key)} (${describeItem(found)}), below; links point up`;
 }
 
 /** "declined 2026-08-14: too niche (didn't fit: Premium first)". */
@@ -180,12 +189,14 @@ function duplicateIds(items: readonly Item[], index: ItemIndex): Map<number, num
   return out;
 }
 
-export function summarizeStrategy(items: readonly Item[]): StrategySummary {
+/** The strategy-wide checks; a workbook with no strategy tab has nothing to check them on. */
+export function summarizeStrategy(items: readonly Item[], hasStrategyTab = true): StrategySummary {
   const strategyRanks = new Set(LAYERS.filter((spec) => spec.isStrategy).map((spec) => spec.rank));
   const strategy = items.filter((item) => strategyRanks.has(item.rank));
   const antiPriorities = strategy.filter((item) => item.isAntiPriority).length;
   const pillars = strategy.length - antiPriorities;
   const flags: { code: StrategyFlagCode; message: string }[] = [];
+  if (!hasStrategyTab) return { pillars, antiPriorities, flags };
   if (pillars < PILLARS_MIN) flags.push({ code: 'TOO_FEW_PILLARS', message: `${pillars} pillar${pillars === 1 ? '' : 's'}; a strategy has ${PILLARS_MIN} to ${PILLARS_MAX}` });
   if (pillars > PILLARS_MAX) flags.push({ code: 'TOO_MANY_PILLARS', message: `${pillars} pillars; a strategy has ${PILLARS_MIN} to ${PILLARS_MAX}, so some are not priorities` });
   if (antiPriorities === 0) flags.push({ code: 'NO_ANTI_PRIORITIES', message: 'no anti-priorities: say what the strategy will not do' });

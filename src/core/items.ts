@@ -6,6 +6,7 @@ import type { Role } from './columns';
 import type { TabPlan } from './detect';
 import type { DeclinedRole } from './declined-columns';
 import { layerSpec, type LayerCode } from './layers';
+import { hasLevels, kindOfValue, levelFromText } from './row-kinds';
 import { hashName, NameTable } from './name-table';
 import type { Cell, SheetSnapshot } from './snapshot';
 import { cellText, normalizeKey, normalizeLoose, words } from './text';
@@ -31,8 +32,15 @@ export interface Item {
   readonly confidence: number | null;
   readonly reach: number | null;
   readonly weight: number;
+  /** Its other ids, normalised: every id column is a key of the row (Jira's Issue id beside its Issue key). */
+  readonly altKeys: readonly string[];
   /** Text of each link cell; null when the tab has no link column. */
   readonly linkCells: readonly string[] | null;
+  /**
+   * The item its own tab lists it under, or -1: a key result under the objective of its
+   * Objective column, or under the objective row above it. Its link cells are not read then.
+   */
+  readonly parentInTab: number;
   /** Whether the tab has a why column (MISSING_WHY says which is missing). */
   readonly tabHasWhy: boolean;
   /** Whether the tab has an impact column (so #NO ESTIMATE can say which is missing). */
@@ -78,20 +86,45 @@ function linkTexts(row: readonly Cell[], columns: readonly number[]): readonly s
   return out ?? NO_TEXT;
 }
 
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Appends the items of one tab to `items`, numbered on from those already there. */
 export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[]): void {
   if (plan.use === 'declined' || plan.headerRow === null) return;
-  const spec = layerSpec(plan.use);
+  const tabSpec = layerSpec(plan.use);
   const c = plan.columns;
-  const [idCol, titleCol, whyCol, kindCol] = [first(c, 'id'), first(c, 'title'), first(c, 'why'), first(c, 'kind')];
+  const [idCol, titleCol, whyCol, kindCol, groupCol] = [first(c, 'id'), first(c, 'title'), first(c, 'why'), first(c, 'kind'), first(c, 'group')];
   const [effortCol, impactCol, confidenceCol, reachCol, weightCol] =
     [first(c, 'effort'), first(c, 'impact'), first(c, 'confidence'), first(c, 'reach'), first(c, 'weight')];
+  const altCols = (c.id ?? []).slice(1);
   const parentCols = c.parent ?? [];
+  const tabHasWhy = whyCol !== undefined;
+  const tabHasImpact = impactCol !== undefined;
+  // Objectives followed by their key results: a key result with no link of its own hangs under the objective above.
+  const byLevel = hasLevels(tabSpec.code) && groupCol === undefined;
+  let lastTop = -1;
+  const groups = new Map<string, number>();
+  let group = -1;
   for (let r = plan.headerRow; r < sheet.values.length; r++) {
     const row = sheet.values[r]!;
+    if (groupCol !== undefined) {
+      // An objective is written on its first key result's row, and often left blank below it (merged cells).
+      const groupTitle = cellText(row[groupCol]);
+      if (groupTitle !== '') group = groupItem(groups, items, sheet, plan, row, r, groupTitle, parentCols);
+    }
     const id = cellText(cellAt(row, idCol));
     const title = cellText(cellAt(row, titleCol));
     if (id === '' && title === '') continue;
+    const kind = kindCol === undefined || tabSpec.isStrategy ? null : kindOfValue(cellText(row[kindCol]));
+    const spec = plan.layersByKind && kind ? layerSpec(kind.layer) : tabSpec;
+    const level = byLevel && spec === tabSpec ? (kind?.layer === spec.code ? kind.level : levelFromText(spec.code, id, title)) ?? 0 : 0;
+    let linkCells: readonly string[] | null = parentCols.length === 0 ? null : linkTexts(row, parentCols);
+    let parentInTab = -1;
+    if (group >= 0) {
+      parentInTab = group;
+      linkCells = null;
+    } else if (level === 1 && lastTop >= 0 && (linkCells === null || linkCells.length === 0)) parentInTab = lastTop;
+    const key = id !== '' ? id : title;
     items.push({
       index: items.length,
       layer: spec.code,
@@ -100,8 +133,8 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[]): v
       row: r + 1,
       id,
       title,
-      key: id !== '' ? id : title,
-      keyNorm: normalizeKey(id !== '' ? id : title),
+      key,
+      keyNorm: normalizeKey(key),
       isAntiPriority: spec.isStrategy && (plan.allAntiPriorities || saysAntiPriority(cellAt(row, kindCol))),
       why: cellText(cellAt(row, whyCol)),
       effort: parseEffort(cellAt(row, effortCol)),
@@ -109,10 +142,57 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[]): v
       confidence: parseConfidence(cellAt(row, confidenceCol)),
       reach: parseNumber(cellAt(row, reachCol)),
       weight: parseNumber(cellAt(row, weightCol)) ?? 1,
-      linkCells: parentCols.length === 0 ? null : linkTexts(row, parentCols),
-      tabHasWhy: whyCol !== undefined,
-      tabHasImpact: impactCol !== undefined,
+      altKeys: altCols.length === 0 ? NO_TEXT : otherKeys(row, altCols, key),
+      linkCells,
+      parentInTab,
+      tabHasWhy,
+      tabHasImpact,
     });
+    if (level === 0 && spec === tabSpec) lastTop = items.length - 1;
+  }
+}
+
+/** The item of a group (an objective of a key-result tab), made on the first row that names it. */
+function groupItem(
+  groups: Map<string, number>, items: Item[], sheet: SheetSnapshot, plan: TabPlan, row: readonly Cell[], r: number,
+  title: string, parentCols: readonly number[],
+): number {
+  const idText = plan.groupId === null ? '' : cellText(row[plan.groupId]);
+  const name = normalizeKey(idText !== '' ? idText : title);
+  const known = groups.get(name);
+  if (known !== undefined) return known;
+  const spec = layerSpec(plan.use as LayerCode);
+  const key = idText !== '' ? idText : title;
+  const item: Writable<Item> = {
+    index: items.length, layer: spec.code, rank: spec.rank, sheet: sheet.name, row: r + 1, id: idText, title, key,
+    keyNorm: normalizeKey(key), isAntiPriority: false, why: '', effort: null, impact: null, confidence: null, reach: null,
+    weight: 1, altKeys: NO_TEXT, linkCells: parentCols.length === 0 ? null : linkTexts(row, parentCols), parentInTab: -1,
+    tabHasWhy: first(plan.columns, 'why') !== undefined, tabHasImpact: first(plan.columns, 'impact') !== undefined,
+  };
+  items.push(item);
+  groups.set(name, item.index);
+  return item.index;
+}
+
+function otherKeys(row: readonly Cell[], columns: readonly number[], key: string): readonly string[] {
+  let out: string[] | null = null;
+  const own = normalizeKey(key);
+  for (const column of columns) {
+    const norm = normalizeKey(cellText(row[column]));
+    if (norm !== '' && norm !== own) (out ??= []).push(norm);
+  }
+  return out ?? NO_TEXT;
+}
+
+/**
+ * Reads the link cells of a tab's items again from only the columns kept as links, once the
+ * others were found to be labels (link-columns.ts). Items a group holds keep no link cells.
+ */
+export function relinkItems(sheet: SheetSnapshot, items: readonly Item[], keep: readonly number[]): void {
+  for (const item of items) {
+    if (item.sheet !== sheet.name || item.linkCells === null) continue;
+    const row = sheet.values[item.row - 1] ?? [];
+    (item as Writable<Item>).linkCells = keep.length === 0 ? null : linkTexts(row, keep);
   }
 }
 
@@ -149,6 +229,10 @@ export class ItemIndex {
   private readonly titles = new Map<number, NameTable>();
   private readonly nextWithTitle: Int32Array;
   private readonly ranks: readonly number[];
+  /** Other ids of items (altKeys): entry e names item `altItem[e]`; null when no tab has a second id column. */
+  private readonly firstWithAlt: NameTable | null = null;
+  private readonly nextWithAlt: Int32Array = new Int32Array(0);
+  private readonly altItem: Int32Array = new Int32Array(0);
 
   constructor(readonly items: readonly Item[]) {
     this.rankOf = new Uint8Array(items.length);
@@ -164,6 +248,40 @@ export class ItemIndex {
       chain(this.firstWithKey, this.nextWithKey, item.keyNorm, i);
     }
     this.ranks = ranks.sort((a, b) => a - b);
+    let alts = 0;
+    for (const item of items) alts += item.altKeys.length;
+    if (alts > 0) {
+      this.firstWithAlt = new NameTable(alts);
+      this.nextWithAlt = new Int32Array(alts).fill(-1);
+      this.altItem = new Int32Array(alts);
+      let entry = alts;
+      for (let i = items.length - 1; i >= 0; i--) {
+        const keys = items[i]!.altKeys;
+        for (let k = keys.length - 1; k >= 0; k--) {
+          this.altItem[--entry] = i;
+          chain(this.firstWithAlt, this.nextWithAlt, keys[k]!, entry);
+        }
+      }
+    }
+  }
+
+  /** The first item of a layer one of whose other ids is this normalised name: one, several, or -1 (none). */
+  altKeyMatch(rank: number, norm: string, hash = hashName(norm)): number | number[] {
+    if (this.firstWithAlt === null) return -1;
+    let found = -1;
+    let several: number[] | null = null;
+    for (let e = this.firstWithAlt.get(norm, hash); e !== -1; e = this.nextWithAlt[e]!) {
+      const item = this.altItem[e]!;
+      if (this.rankOf[item] !== rank || item === found || several?.includes(item)) continue;
+      if (found === -1) found = item;
+      else (several ??= [found]).push(item);
+    }
+    return several ?? found;
+  }
+
+  /** Whether some item has another id (so lookups try them too). */
+  get hasAltKeys(): boolean {
+    return this.firstWithAlt !== null;
   }
 
   /** The first item with this normalised key, or -1; `nextSameKey` walks the rest. `hash` is `hashName(norm)`. */

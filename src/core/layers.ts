@@ -29,6 +29,19 @@ export interface LayerSpec {
   readonly isStrategy: boolean;
   /** ORPHAN applies unless an item of one of these layers reaches the item. */
   readonly orphanUnlessReachedFrom: readonly LayerCode[];
+  /**
+   * What a row of this layer is called in a Type column ("Epic", "Story", "Key Result"), so
+   * a tab that mixes layers (a Jira export) or levels (objectives and their key results)
+   * can be read row by row. Level 1 rows are the sub-items of the level 0 row above them.
+   */
+  readonly rowKinds: readonly RowKind[];
+}
+
+export interface RowKind {
+  readonly words: readonly string[];
+  readonly level: 0 | 1;
+  /** How an id or a title starts on such a row ("KR1.2", "O2", "Objective 3:"). */
+  readonly prefixes: readonly string[];
 }
 
 /** The layers from the mission down; a layer's rank is its position here, so tables per layer are arrays indexed by rank. */
@@ -36,34 +49,47 @@ export const LAYERS: readonly LayerSpec[] = [
   {
     code: 'mission', rank: 0, noun: 'mission', tabWords: ['mission', 'purpose'], itemWords: ['mission', 'purpose'],
     isWork: false, isGoal: false, rollsUpImpact: false, checksAntiPriority: false, isStrategy: false, orphanUnlessReachedFrom: [],
+    rowKinds: [],
   },
   {
     code: 'vision', rank: 1, noun: 'vision', tabWords: ['vision'], itemWords: ['vision'],
     isWork: false, isGoal: false, rollsUpImpact: false, checksAntiPriority: false, isStrategy: false, orphanUnlessReachedFrom: [],
+    rowKinds: [],
   },
   {
     code: 'strategy', rank: 2, noun: 'pillar',
     tabWords: ['strategy', 'strategic', 'pillar', 'focus area', 'theme'],
     itemWords: ['pillar', 'strategy', 'strategic', 'focus area', 'theme', 'anti priority', 'antipriority', 'non goal', 'nongoal'],
     isWork: false, isGoal: false, rollsUpImpact: false, checksAntiPriority: false, isStrategy: true, orphanUnlessReachedFrom: ['goals'],
+    // A strategy tab's Type column says pillar or anti-priority instead.
+    rowKinds: [],
   },
   {
     code: 'goals', rank: 3, noun: 'goal',
     tabWords: ['goal', 'okr', 'objective', 'kpi', 'metric', 'key result'],
-    itemWords: ['goal', 'objective', 'okr', 'kpi', 'metric', 'key result'],
+    itemWords: ['goal', 'objective', 'okr', 'kpi', 'metric', 'key result', 'kr'],
     isWork: false, isGoal: true, rollsUpImpact: false, checksAntiPriority: true, isStrategy: false, orphanUnlessReachedFrom: ['roadmap', 'tasks'],
+    rowKinds: [
+      { words: ['objective', 'goal', 'okr'], level: 0, prefixes: ['objective', 'obj', 'o', 'goal', 'g'] },
+      { words: ['key result', 'kr'], level: 1, prefixes: ['key result', 'kr'] },
+    ],
   },
   {
     code: 'roadmap', rank: 4, noun: 'roadmap item',
     tabWords: ['roadmap', 'initiative', 'project', 'epic', 'bet'],
-    itemWords: ['initiative', 'project', 'epic', 'bet', 'roadmap'],
+    itemWords: ['initiative', 'project', 'epic', 'bet', 'roadmap', 'feature'],
     isWork: true, isGoal: false, rollsUpImpact: true, checksAntiPriority: true, isStrategy: false, orphanUnlessReachedFrom: [],
+    rowKinds: [{ words: ['initiative', 'epic', 'project', 'bet'], level: 0, prefixes: [] }],
   },
   {
     code: 'tasks', rank: 5, noun: 'task',
     tabWords: ['task', 'backlog', 'ticket', 'story', 'sprint'],
-    itemWords: ['task', 'story', 'ticket'],
+    // "Issue" names a row of a tracker's export (Issue key, Issue Type), not a tab.
+    itemWords: ['task', 'story', 'ticket', 'issue', 'sub task', 'subtask'],
     isWork: true, isGoal: false, rollsUpImpact: false, checksAntiPriority: true, isStrategy: false, orphanUnlessReachedFrom: [],
+    rowKinds: [
+      { words: ['story', 'task', 'sub task', 'subtask', 'bug', 'ticket', 'issue', 'spike', 'chore', 'defect'], level: 0, prefixes: [] },
+    ],
   },
 ];
 

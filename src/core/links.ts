@@ -188,6 +188,11 @@ export function lookupReference(text: string, order: readonly number[], index: I
       const byKey = onChain(keyHead, rank, index, false);
       if (byKey !== NOT_FOUND) return byKey;
     }
+    // Every id column is a key: a Parent cell may hold Jira's numeric Issue id.
+    if (index.hasAltKeys) {
+      const byOtherId = index.altKeyMatch(rank, norm, hash);
+      if (byOtherId !== NOT_FOUND) return byOtherId;
+    }
     const titleHead = index.titleHead(rank, norm, hash);
     if (titleHead !== -1) return onChain(titleHead, rank, index, true);
   }

@@ -69,11 +69,14 @@ export function singular(word: string): string {
 
 /**
  * Splits a header or tab name into singular lower-case words. Apostrophes vanish
- * ("won't" is "wont") and `#` stays a word of its own, since it names id columns.
+ * ("won't" is "wont") and `#` stays a word of its own, since it names id columns. Code-style
+ * names split as they read: "storyPoints" and "story_points" are "story points", "epicID"
+ * is "epic id", "IDNumber" is "id number"; an acronym's plural stays whole ("OKRs").
  */
 export function words(text: string): string[] {
   const out: string[] = [];
-  const cleaned = text.toLowerCase().replace(/['’`]/g, '');
+  const split = text.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/(\p{Lu})(\p{Lu}\p{Ll}{2,})/gu, '$1 $2');
+  const cleaned = split.toLowerCase().replace(/['’`]/g, '');
   for (const match of cleaned.matchAll(/#|[\p{L}\p{N}]+/gu)) out.push(singular(match[0]));
   return out;
 }

@@ -100,7 +100,13 @@ describe('columns', () => {
     ['roadmap', 'Reach (users)', 'reach'],
     ['roadmap', 'Rationale', 'why'],
     ['strategy', 'Type', 'kind'],
-    ['roadmap', 'Type', null],
+    ['roadmap', 'Type', 'kind'],
+    ['tasks', 'Issue Type', 'kind'],
+    ['tasks', 'Issue key', 'id'],
+    ['tasks', 'storyPoints', 'effort'],
+    ['tasks', 'story_points', 'effort'],
+    ['roadmap', 'goalId', 'parent'],
+    ['goals', 'KR', 'title'],
     ['strategy', 'Pillar', 'title'],
     ['goals', 'Pillar', 'parent'],
     ['goals', 'Strategy', 'parent'],
@@ -111,9 +117,9 @@ describe('columns', () => {
     expect(roleMatcher(layer).roleOf(header)).toBe(role);
   });
 
-  test('the first column of a role wins; several link columns all count', () => {
+  test('the first column of a role wins; several link columns all count, other titles are kept as candidates', () => {
     const columns = mapColumns(['ID', 'Initiative', 'Goal', 'Title', 'Pillar', 'Effort', 'Size'], 'roadmap');
-    expect(columns).toEqual({ id: [0], title: [1], parent: [2, 4], effort: [5] });
+    expect(columns).toEqual({ id: [0], title: [1, 3], parent: [2, 4], effort: [5] });
   });
 
   test('declined list columns', () => {

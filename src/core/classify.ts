@@ -1,0 +1,134 @@
+/**
+ * Which layer a tab is (DESIGN §1, §2a). Its name decides first: the declined list's words,
+ * then anti-priorities, then the layer whose word comes last ("Roadmap tasks" is a task
+ * list). A name that says nothing ("Sheet1", "Jira", "Export") or only a period ("Q3",
+ * "H2 2026") leaves it to the columns: a header naming a layer's items, with values that
+ * differ row by row, says the rows are that layer's items; one whose values repeat, or that
+ * sits beside a plain Title column, names the item each row belongs to, so the rows are
+ * the layer below. A period with nothing in its columns is the roadmap.
+ */
+import { headerTokens, layersNamed, NAMING_WORDS, roleMatcher } from './columns';
+import { findHeaderRow, isLabel, type HeaderVocabulary } from './header-row';
+import { ANTI_PRIORITY_TAB_WORDS, DECLINED_TAB_WORDS, LAYERS, type LayerCode, type LayerSpec } from './layers';
+import type { Cell } from './snapshot';
+import { cellText, normalizeKey, words } from './text';
+
+export type TabUse = LayerCode | 'declined';
+
+export interface NameClass {
+  readonly use: TabUse;
+  readonly allAntiPriorities: boolean;
+}
+
+/** Where a phrase last occurs in a list of words, or -1. */
+function lastIndexOfPhrase(nameWords: readonly string[], phrase: string): number {
+  const target = words(phrase);
+  for (let at = nameWords.length - target.length; at >= 0; at--) {
+    if (target.every((word, k) => nameWords[at + k] === word)) return at;
+  }
+  return -1;
+}
+
+/** What a tab's name makes it: declined list first, then anti-priorities, then the layer whose word comes last. */
+export function classifyTabName(name: string): NameClass | null {
+  const nameWords = words(name);
+  const has = (list: readonly string[]) => list.some((phrase) => lastIndexOfPhrase(nameWords, phrase) >= 0);
+  if (has(DECLINED_TAB_WORDS)) return { use: 'declined', allAntiPriorities: false };
+  if (has(ANTI_PRIORITY_TAB_WORDS)) return { use: 'strategy', allAntiPriorities: true };
+  // "Roadmap tasks" is a task list: the last layer word in a name is its head noun.
+  let found: { use: LayerCode; at: number } | null = null;
+  for (const layer of LAYERS) {
+    for (const phrase of layer.tabWords) {
+      const at = lastIndexOfPhrase(nameWords, phrase);
+      if (at >= 0 && (!found || at > found.at)) found = { use: layer.code, at };
+    }
+  }
+  return found ? { use: found.use, allAntiPriorities: false } : null;
+}
+
+const PERIOD = /^(?:(?:fy|cy)\s?'?\d{2}(?:\d{2})?|\d{4}|[qh][1-4]|[qh][1-4]\s?'?\d{2}(?:\d{2})?|\d{4}\s?[qh][1-4]|q[1-4]\s?fy\s?'?\d{2}(?:\d{2})?|fy\s?'?\d{2}(?:\d{2})?\s?[qh][1-4])$/;
+
+/** A name that is only a period: "Q3", "Q2 2026", "H2", "2026 Q1", "FY27", "FY27 H1". */
+export function isPeriodName(name: string): boolean {
+  const text = name.trim().toLowerCase().replace(/[-_/.]+/g, ' ').replace(/\s+/g, ' ');
+  return PERIOD.test(text);
+}
+
+/** Any layer's header words (the declined list's are not guessed from columns). */
+const ANY_LAYER: HeaderVocabulary = {
+  names: (label) => LAYERS.some((spec) => roleMatcher(spec.code).roleOf(label) !== null),
+  isTitleWord: () => false,
+};
+
+/** How many rows below the header are sampled to tell columns of names from columns of references. */
+const SAMPLE_ROWS = 200;
+
+function columnValues(values: readonly (readonly Cell[])[], headerRow: number, column: number): string[] {
+  const out: string[] = [];
+  for (let r = headerRow; r < Math.min(values.length, headerRow + SAMPLE_ROWS); r++) {
+    const text = normalizeKey(cellText(values[r]?.[column]));
+    if (text !== '') out.push(text);
+  }
+  return out;
+}
+
+/** Whether no value of a column repeats: each row names its own item. */
+export function allDistinct(texts: readonly string[]): boolean {
+  return texts.length > 0 && new Set(texts).size === texts.length;
+}
+
+export interface ColumnGuess {
+  readonly use: LayerCode;
+  /** The headers that told, for the report ("Issue key", "Issue id"). */
+  readonly evidence: readonly string[];
+}
+
+interface Named {
+  readonly layer: LayerSpec;
+  readonly header: string;
+  readonly column: number;
+  readonly qualified: boolean;
+}
+
+/** The layer a tab's columns say it is, or null when they name none. */
+export function guessFromColumns(values: readonly (readonly Cell[])[]): ColumnGuess | null {
+  const header = findHeaderRow(values, ANY_LAYER);
+  if (header === null) return null;
+  const cells = values[header.row - 1] ?? [];
+  const named: Named[] = [];
+  let plainTitle = false;
+  cells.forEach((cell, column) => {
+    if (!isLabel(cell)) return;
+    const tokens = headerTokens(cellText(cell));
+    const layers = layersNamed(tokens);
+    const rest = tokens.filter((token) => !NAMING_WORDS.has(token));
+    if (layers.length === 0) {
+      if (rest.length === 0 && tokens.some((token) => token === 'title' || token === 'name' || token === 'summary')) plainTitle = true;
+      return;
+    }
+    // Only a layer's word and naming words: "Epic", "Issue key", "Project name"; not "Epic Link" or "Project lead".
+    if (layers.length !== 1 || rest.length !== 1) return;
+    named.push({ layer: layers[0]!, header: cellText(cell), column, qualified: tokens.length > 1 });
+  });
+  const own = new Map<LayerCode, Named[]>();
+  let lowestReferenced = -1;
+  for (const entry of named) {
+    const distinct = allDistinct(columnValues(values, header.row, entry.column));
+    const bareBeside = named.some((other) => other !== entry && other.layer === entry.layer && !other.qualified);
+    // Beside a plain Title column, "Project" and "Project ID" name the project a row belongs to.
+    const reference = !distinct || (plainTitle && (!entry.qualified || bareBeside));
+    if (reference) lowestReferenced = Math.max(lowestReferenced, entry.layer.rank);
+    else own.set(entry.layer.code, [...(own.get(entry.layer.code) ?? []), entry]);
+  }
+  let best: Named[] | null = null;
+  for (const list of own.values()) {
+    // More columns naming a layer's own items win; on a tie, the leftmost (a tab's title comes first).
+    if (!best || list.length > best.length || (list.length === best.length && list[0]!.column < best[0]!.column)) best = list;
+  }
+  if (best) return { use: best[0]!.layer.code, evidence: best.map((entry) => entry.header) };
+  const below = LAYERS[lowestReferenced + 1];
+  if (lowestReferenced >= 0 && below) {
+    return { use: below.code, evidence: named.filter((entry) => entry.layer.rank === lowestReferenced).map((entry) => entry.header) };
+  }
+  return null;
+}

@@ -1,0 +1,90 @@
+/**
+ * Where a tab's header row is (DESIGN §2, §2a): the first of the top rows whose labels name
+ * two known columns; else the widest row shaped like a header (a row of short labels above a
+ * row of data); else, in a one-column layout, a lone title word ("Mission"). A cell counts
+ * as a label only when it reads like one: text, short, and no figure of its own, so a data
+ * row such as "Goal 3 | Reduce costs by 10%" is never taken for the header.
+ */
+import type { Cell } from './snapshot';
+import { cellText } from './text';
+
+/** How many top rows may hold the header (title rows and notes can sit above it). */
+export const HEADER_SEARCH_ROWS = 10;
+
+const MAX_LABEL_LENGTH = 60;
+const MAX_LABEL_WORDS = 7;
+/** A number standing alone ("Goal 3", "10%", "2,000"), as a data cell has and a label does not. */
+const STANDALONE_FIGURE = /(^|[\s(])[-+]?\d[\d,.]*\s*%?($|[\s)])/;
+
+/** Whether a cell reads like a column label. */
+export function isLabel(cell: Cell): boolean {
+  if (typeof cell !== 'string') return false;
+  const text = cell.trim();
+  if (text === '' || text.length > MAX_LABEL_LENGTH || STANDALONE_FIGURE.test(text)) return false;
+  return text.split(/\s+/).length <= MAX_LABEL_WORDS;
+}
+
+export interface HeaderVocabulary {
+  /** Whether a label names a known column. */
+  names(label: string): boolean;
+  /** Whether a lone cell is just a title word of the layer ("Mission", "Pillars"). */
+  isTitleWord(label: string): boolean;
+}
+
+export interface HeaderRow {
+  /** 1-based. */
+  readonly row: number;
+  /** Found by its shape alone: none of its labels named a known column. */
+  readonly byShape: boolean;
+}
+
+function filled(row: readonly Cell[] | undefined): Cell[] {
+  return (row ?? []).filter((cell) => cellText(cell) !== '');
+}
+
+/** A row holds no dates or truth values and at most one figure: a header may carry a year, never data. */
+function headerLike(cells: readonly Cell[]): boolean {
+  let labels = 0;
+  for (const cell of cells) {
+    if (cell instanceof Date || typeof cell === 'boolean') return false;
+    if (isLabel(cell)) labels++;
+  }
+  return labels >= 2 && labels >= cells.length - 1;
+}
+
+/** Rows of data below a candidate header: the next filled row has two cells under its labels. */
+function dataBelow(values: readonly (readonly Cell[])[], r: number): boolean {
+  const header = values[r] ?? [];
+  for (let below = r + 1; below < Math.min(values.length, r + 4); below++) {
+    const row = values[below] ?? [];
+    if (filled(row).length === 0) continue;
+    let under = 0;
+    for (let c = 0; c < row.length; c++) if (cellText(row[c]) !== '' && cellText(header[c]) !== '') under++;
+    return under >= 2;
+  }
+  return false;
+}
+
+export function findHeaderRow(values: readonly (readonly Cell[])[], vocabulary: HeaderVocabulary): HeaderRow | null {
+  const limit = Math.min(values.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const cells = filled(values[r]);
+    if (cells.length < 2 || !headerLike(cells)) continue;
+    let known = 0;
+    for (const cell of cells) if (isLabel(cell) && vocabulary.names(cellText(cell))) known++;
+    if (known >= 2) return { row: r + 1, byShape: false };
+  }
+  for (let r = 0; r < limit; r++) {
+    const cells = filled(values[r]);
+    if (cells.length === 1 && typeof cells[0] === 'string' && vocabulary.isTitleWord(cellText(cells[0]))) return { row: r + 1, byShape: false };
+  }
+  // By shape: the widest such row, since notes above a header ("Owner: Dana | Draft") are narrower.
+  let best: { row: number; width: number } | null = null;
+  for (let r = 0; r < limit; r++) {
+    const cells = filled(values[r]);
+    if (cells.length < 2 || (best && cells.length <= best.width) || !headerLike(cells)) continue;
+    const texts = cells.map((cell) => cellText(cell).toLowerCase());
+    if (new Set(texts).size === texts.length && dataBelow(values, r)) best = { row: r + 1, width: cells.length };
+  }
+  return best && { row: best.row, byShape: true };
+}

@@ -1,0 +1,59 @@
+/**
+ * What the PM should know about how the workbook was read (DESIGN §2a, the audit's
+ * `warnings`): a tab's layer guessed from its columns, a column read as a label, a tab that
+ * was found but gave no items and why, a workbook with no goals tab. Each is said once.
+ */
+import type { TabPlan } from './detect';
+import type { Item } from './items';
+import type { LabelColumn } from './link-columns';
+import { LAYERS, layerSpec, type LayerCode } from './layers';
+import type { SheetSnapshot } from './snapshot';
+import { cellText } from './text';
+
+const GOALS: LayerCode = LAYERS.find((spec) => spec.isGoal)!.code;
+
+function quoted(list: readonly string[]): string {
+  return list.map((text) => `"${text}"`).join(', ');
+}
+
+export function labelNote(plan: TabPlan, label: LabelColumn): string {
+  return `${plan.sheet}: the column "${label.header}" was read as a label, not as links: none of its ${label.values} value${
+    label.values === 1 ? '' : 's'} (${quoted(label.examples)}) names an item above`;
+}
+
+/** Why a tab that was read gave no items. */
+function emptyReason(plan: TabPlan, sheet: SheetSnapshot): string {
+  if (plan.headerRow === null) return 'no header row was found in its top 10 rows';
+  if (plan.columns.title === undefined && plan.columns.id === undefined) return `its header row ${plan.headerRow} has no title or id column`;
+  const below = sheet.values.length - plan.headerRow;
+  if (below <= 0 || sheet.values.slice(plan.headerRow).every((row) => row.every((cell) => cellText(cell) === ''))) {
+    return `nothing is written below its header row ${plan.headerRow}`;
+  }
+  return `its rows below header row ${plan.headerRow} have no title or id`;
+}
+
+export interface ReadingInput {
+  readonly plans: readonly TabPlan[];
+  readonly sheets: ReadonlyMap<string, SheetSnapshot>;
+  readonly items: readonly Item[];
+  readonly labels: readonly string[];
+}
+
+export function readingNotes({ plans, sheets, items, labels }: ReadingInput): string[] {
+  const notes: string[] = [];
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item.sheet, (counts.get(item.sheet) ?? 0) + 1);
+  for (const plan of plans) {
+    for (const problem of plan.problems) notes.push(`${plan.sheet}: ${problem}.`);
+    if (plan.use === 'declined' || (counts.get(plan.sheet) ?? 0) > 0) continue;
+    const sheet = sheets.get(plan.sheet)!;
+    // A missing header row is already said among the problems.
+    if (plan.headerRow !== null) notes.push(`${plan.sheet}: read as ${layerSpec(plan.use).code} but gave no items: ${emptyReason(plan, sheet)}.`);
+  }
+  for (const label of labels) notes.push(`${label}.`);
+  const work = items.some((item) => layerSpec(item.layer).isWork);
+  if (work && !plans.some((plan) => plan.use === GOALS)) {
+    notes.push('The workbook has no goals tab, so no work can reach a goal: add a tab of goals or OKRs, or map one in Setup.');
+  }
+  return notes;
+}

@@ -1,0 +1,74 @@
+/**
+ * What a row says it is, read against the layers' `rowKinds` (layers.ts): its Type cell
+ * ("Epic", "Sub-task", "Key Result"), else how its id or title starts ("KR1.2", "O2",
+ * "Objective 3: …"). A tab mixing epics and stories reads each row as its layer; objectives
+ * followed by their key results read each key result under the objective above it.
+ */
+import { headerTokens } from './columns';
+import { LAYERS, type LayerCode, type RowKind } from './layers';
+
+export interface KindOfRow {
+  readonly layer: LayerCode;
+  readonly level: 0 | 1;
+}
+
+const KIND_WORDS: { phrase: string; kind: KindOfRow }[] = LAYERS.flatMap((spec) =>
+  spec.rowKinds.flatMap((kind) => kind.words.map((word) => ({ phrase: headerTokens(word).join(' '), kind: { layer: spec.code, level: kind.level } }))),
+);
+
+/** The layer and level a Type cell names ("User Story" is a task, "Key Result" a level-1 goal), or null. */
+export function kindOfValue(text: string): KindOfRow | null {
+  const tokens = headerTokens(text);
+  // Several kind words ("Epic story"?): the last one is the head noun.
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const found = KIND_WORDS.find((entry) => entry.phrase === tokens[i]);
+    if (found) return found.kind;
+  }
+  return null;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+interface Prefix {
+  readonly level: 0 | 1;
+  /** On an id: the prefix, then digits ("KR1.2", "KR-3", "O2"). */
+  readonly id: RegExp;
+  /** On a title: the prefix with a number or a colon before the text ("KR 1.1: …", "Objective 2 - …"). */
+  readonly title: RegExp;
+}
+
+function prefixesOf(kinds: readonly RowKind[]): Prefix[] {
+  const list = kinds.flatMap((kind) => kind.prefixes.map((prefix) => ({ prefix, level: kind.level })));
+  // Longest first: "key result" before "kr", "objective" before "o".
+  list.sort((a, b) => b.prefix.length - a.prefix.length);
+  return list.map(({ prefix, level }) => {
+    const word = escape(prefix).replace(/ /g, '[\\s_-]*');
+    // A one-letter prefix needs its number ("O: …" is not an objective's name).
+    const numberOrColon = prefix.length === 1 ? '\\d+(?:\\.\\d+)*\\s*[:.)\\-–—]?' : '(?:\\d+(?:\\.\\d+)*\\s*[:.)\\-–—]?|[:\\-–—])';
+    return {
+      level,
+      id: new RegExp(`^${word}\\s*[-_.:#]?\\s*\\d`, 'i'),
+      title: new RegExp(`^${word}\\s*${numberOrColon}\\s+\\S`, 'i'),
+    };
+  });
+}
+
+const PREFIXES = new Map(LAYERS.map((spec) => [spec.code, prefixesOf(spec.rowKinds)]));
+
+/** The level an id or title says a row of a layer has, or null when it says nothing. */
+export function levelFromText(layer: LayerCode, id: string, title: string): 0 | 1 | null {
+  for (const prefix of PREFIXES.get(layer)!) {
+    if (id !== '' && prefix.id.test(id)) return prefix.level;
+  }
+  for (const prefix of PREFIXES.get(layer)!) {
+    if (title !== '' && prefix.title.test(title)) return prefix.level;
+  }
+  return null;
+}
+
+/** Whether a layer has sub-items at all (goals: key results under objectives). */
+export function hasLevels(layer: LayerCode): boolean {
+  return LAYERS.find((spec) => spec.code === layer)!.rowKinds.some((kind) => kind.level === 1);
+}
