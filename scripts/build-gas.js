@@ -11,7 +11,10 @@ import { build } from 'esbuild';
 import { buildSidebarHtml } from './build-sidebar.js';
 
 export const OUT_DIR = 'dist';
-export const BUDGET_BYTES = 200 * 1024;
+// Every custom function call may load the bundle cold; `npm run bench` prints what that costs.
+// Raised from 200 KB when reading real layouts (tabs guessed from columns, key results,
+// mixed exports) took the readable, unminified bundle to 217 KB.
+export const BUDGET_BYTES = 256 * 1024;
 export const ALLOWED_SCOPES = [
   'https://www.googleapis.com/auth/spreadsheets.currentonly',
   'https://www.googleapis.com/auth/script.container.ui',

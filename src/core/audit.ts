@@ -40,6 +40,8 @@ export interface AuditItem {
 
 export interface AuditDocument {
   layers: AuditLayer[];
+  /** What the PM should know about how the workbook was read (a layer guessed, a column read as a label). */
+  warnings: string[];
   declined: AuditDeclined[];
   strategy: { pillars: number; antiPriorities: number; flags: StrategyFlagCode[] };
   items: AuditItem[];
@@ -71,15 +73,34 @@ export function auditJson(cascade: Cascade, { indent = false } = {}): string {
   return JSON.stringify(auditDocument(cascade), null, indent ? 2 : undefined);
 }
 
+/**
+ * One entry per tab and layer, from the mission down: a tab's own layer always (with 0
+ * items too), and any other layer its rows were read as (the epics of a Jira export).
+ */
+export function auditLayers(cascade: Cascade): AuditLayer[] {
+  const counts = new Map<string, number[]>();
+  for (const item of cascade.items) {
+    let list = counts.get(item.sheet);
+    if (!list) counts.set(item.sheet, (list = LAYERS.map(() => 0)));
+    list[item.rank]!++;
+  }
+  const out: AuditLayer[] = [];
+  for (const plan of cascade.plans) {
+    if (plan.use === 'declined') continue;
+    const list = counts.get(plan.sheet) ?? LAYERS.map(() => 0);
+    const own = layerSpec(plan.use).rank;
+    for (const spec of LAYERS) {
+      if (spec.rank === own || list[spec.rank]! > 0) out.push({ layer: spec.code, sheet: plan.sheet, headerRow: plan.headerRow, items: list[spec.rank]! });
+    }
+  }
+  // Stable: tabs of one layer keep the workbook's order.
+  return out.sort((a, b) => layerSpec(a.layer).rank - layerSpec(b.layer).rank);
+}
+
 export function auditDocument(cascade: Cascade): AuditDocument {
-  const { items, plans } = cascade;
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(item.sheet, (counts.get(item.sheet) ?? 0) + 1);
-  const layerPlans = plans.filter((plan) => plan.use !== 'declined');
   return {
-    layers: [...layerPlans]
-      .sort((a, b) => layerSpec(a.use as LayerCode).rank - layerSpec(b.use as LayerCode).rank)
-      .map((plan) => ({ layer: plan.use as LayerCode, sheet: plan.sheet, headerRow: plan.headerRow, items: counts.get(plan.sheet) ?? 0 })),
+    layers: auditLayers(cascade),
+    warnings: [...cascade.warnings],
     declined: cascade.declined.map((request) => ({
       sheet: request.sheet, row: request.row, request: request.request, date: request.date || null, reason: request.reason,
     })),

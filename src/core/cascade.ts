@@ -73,7 +73,7 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
     if (!columns || plan.use === 'declined') continue;
     const sheet = sheetsByName.get(plan.sheet)!;
     const own = items.slice(...rangeOf.get(plan)!);
-    const sorted = sortLinkColumns(sheet, columns, plan.headers, own, (item) => anywhere[item.rank]!, index);
+    const sorted = sortLinkColumns(sheet, columns, plan.headers, own, (item) => anywhere[item.rank]!, index, ranksPresent);
     if (sorted.labels.length === 0) continue;
     relinkItems(sheet, own, sorted.keep);
     for (const label of sorted.labels) labels.push(labelNote(plan, label));

@@ -9,7 +9,7 @@
  */
 import { headerTokens, layersNamed, NAMING_WORDS, roleMatcher } from './columns';
 import { findHeaderRow, isLabel, type HeaderVocabulary } from './header-row';
-import { ANTI_PRIORITY_TAB_WORDS, DECLINED_TAB_WORDS, LAYERS, type LayerCode, type LayerSpec } from './layers';
+import { ANTI_PRIORITY_TAB_WORDS, CHECK_IN_TAB_WORDS, DECLINED_TAB_WORDS, LAYERS, type LayerCode, type LayerSpec } from './layers';
 import type { Cell } from './snapshot';
 import { cellText, normalizeKey, words } from './text';
 
@@ -46,7 +46,16 @@ export function classifyTabName(name: string): NameClass | null {
   return found ? { use: found.use, allAntiPriorities: false } : null;
 }
 
-const PERIOD = /^(?:(?:fy|cy)\s?'?\d{2}(?:\d{2})?|\d{4}|[qh][1-4]|[qh][1-4]\s?'?\d{2}(?:\d{2})?|\d{4}\s?[qh][1-4]|q[1-4]\s?fy\s?'?\d{2}(?:\d{2})?|fy\s?'?\d{2}(?:\d{2})?\s?[qh][1-4])$/;
+/** Whether a tab's name makes it a log of goal check-ins (DESIGN §9), which is never a layer. */
+export function isCheckInName(name: string): boolean {
+  const nameWords = words(name.replace(/check[\s-]*ins?\b/gi, 'checkin'));
+  return CHECK_IN_TAB_WORDS.some((phrase) => lastIndexOfPhrase(nameWords, phrase) >= 0);
+}
+
+const YEAR = "'?\\d{2}(?:\\d{2})?";
+const PART = '(?:q[1-4]|h[12])';
+/** A quarter or half with or without a year on either side, a fiscal year, or both: "Q3", "H2 2026", "FY27 H1". */
+const PERIOD = new RegExp(`^(?:${PART}(?: ?(?:fy ?)?${YEAR})?|(?:fy ?)?${YEAR} ?${PART}|(?:fy|cy) ?${YEAR}|\\d{4})$`);
 
 /** A name that is only a period: "Q3", "Q2 2026", "H2", "2026 Q1", "FY27", "FY27 H1". */
 export function isPeriodName(name: string): boolean {

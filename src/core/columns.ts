@@ -100,6 +100,20 @@ export function headerTokens(header: string): string[] {
   return tokenize(header, COMPOUNDS);
 }
 
+const LINK_TOKENS: ReadonlySet<string> = new Set(ROLE_WORDS.parent.map((phrase) => words(phrase).join(' ')));
+const ID_TOKENS: ReadonlySet<string> = new Set(['id', 'key', '#', 'ref', 'code', 'number', 'no']);
+
+/**
+ * Whether a header says only "the link up": a layer's word, a link word and id words ("Goal",
+ * "Goal ID", "Objective #", "Parent", "Parent issue"). Any other word makes it a header that
+ * may describe instead ("Project lead", "Parent summary", "Epic Colour").
+ */
+export function isPlainLinkHeader(header: string): boolean {
+  const tokens = headerTokens(header);
+  const layerTokens = new Set(LAYERS.flatMap((spec) => [...spec.itemWords, ...spec.tabWords]).map((word) => words(word).join(' ')));
+  return tokens.length > 0 && tokens.every((token) => LINK_TOKENS.has(token) || ID_TOKENS.has(token) || layerTokens.has(token));
+}
+
 /** The layers whose item words a header's tokens name ("Epic Link" names the roadmap). */
 export function layersNamed(tokens: readonly string[]): LayerSpec[] {
   return LAYERS.filter((spec) => spec.itemWords.some((word) => tokens.includes(words(word).join(' '))));

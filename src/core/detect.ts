@@ -7,8 +7,8 @@
  * several layers ("Epic", "Story") reads each row as the layer it names. Detection is a
  * default; the user's saved mapping (config.ts) wins.
  */
-import { allDistinct, classifyTabName, guessFromColumns, isPeriodName, type TabUse } from './classify';
-import { headerTokens, roleMatcher, type Role } from './columns';
+import { allDistinct, classifyTabName, guessFromColumns, isCheckInName, isPeriodName, type TabUse } from './classify';
+import { headerTokens, layersNamed, roleMatcher, type Role } from './columns';
 import type { LadderConfig, TabMapping } from './config';
 import { type DeclinedRole, declinedRoleOf } from './declined-columns';
 import { findHeaderRow as findHeader, HEADER_SEARCH_ROWS, isLabel, type HeaderVocabulary } from './header-row';
@@ -132,8 +132,14 @@ function settleColumns(
       out.id = ids.filter((column) => column !== ofGroup);
     }
   } else if (titles.length > 1) {
+    // Beside a plain Title column, a column named by the layer's own word names the item a row
+    // sits under ("Title | Objective" on a tab of key results): a link within the layer.
+    const plain = titles.filter((column) => layersNamed(headerTokens(headers[column] ?? '')).length === 0);
+    const named = titles.filter((column) => !plain.includes(column));
+    const kept = plain.length > 0 ? plain : titles;
+    if (plain.length > 0 && named.length > 0) out.parent = [...(out.parent ?? []), ...named].sort((a, b) => a - b);
     // The first title column whose values name rows, not groups ("Summary" before "Project name").
-    out.title = [titles.find((column) => !mostlyRepeats(sample(values, headerRow, column))) ?? titles[0]!];
+    out.title = [kept.find((column) => !mostlyRepeats(sample(values, headerRow, column))) ?? kept[0]!];
   }
   if (out.id) {
     const ids = out.id.filter((column) => !mostlyRepeats(sample(values, headerRow, column)));
@@ -212,6 +218,8 @@ function planFromMapping(sheet: SheetSnapshot, mapping: TabMapping): TabPlan | n
 
 /** What a tab's name, or else its columns, make it; null for a tab Ladder does not read. */
 function detectUse(sheet: SheetSnapshot): { use: TabUse; allAntiPriorities: boolean; source: 'detected' | 'columns'; note: string | null } | null {
+  // A log of check-ins ("Goal check-ins") names goals on every row, but is not a layer (DESIGN §9).
+  if (isCheckInName(sheet.name)) return null;
   const byName = classifyTabName(sheet.name);
   if (byName) return { ...byName, source: 'detected', note: null };
   const guess = guessFromColumns(sheet.values);

@@ -77,7 +77,10 @@ export function computeFlags(input: FlagInput): (readonly Flag[])[] {
   // Titles are compared by hash first, so the loose form is built only for likely matches.
   const declinedHashes = new Set([...declinedByMatch.keys()].map(looseHash));
   const declinedFor = (title: string) => (declinedHashes.has(looseHash(title)) ? declinedByMatch.get(normalizeLoose(title)) : undefined);
-  const orphanMasks = new Map(LAYERS.map((spec) => [spec.code, spec.orphanUnlessReachedFrom.reduce((bits, code) => bits | (1 << layerSpec(code).rank), 0)]));
+  // ORPHAN only where the layers that should reach an item exist: with no roadmap, no goal is an orphan.
+  let present = 0;
+  for (const item of items) present |= 1 << item.rank;
+  const orphanMasks = new Map(LAYERS.map((spec) => [spec.code, spec.orphanUnlessReachedFrom.reduce((bits, code) => bits | (1 << layerSpec(code).rank), 0) & present]));
 
   const out: (readonly Flag[])[] = new Array(items.length);
   for (const item of items) {

@@ -102,5 +102,8 @@ export function layerSpec(code: LayerCode): LayerSpec {
 /** Words of a tab name that make it the declined list; checked before any layer's words. */
 export const DECLINED_TAB_WORDS: readonly string[] = ['not on roadmap', 'declined', 'not doing', 'wont do', 'rejected'];
 
+/** Words of a tab name that make it a log of goal check-ins ("Check-ins", "Progress log"). */
+export const CHECK_IN_TAB_WORDS: readonly string[] = ['checkin', 'update', 'progress log'];
+
 /** Words of a tab name that make it a strategy tab holding only anti-priorities. */
 export const ANTI_PRIORITY_TAB_WORDS: readonly string[] = ['anti priority', 'antipriority', 'non goal', 'nongoal'];

@@ -1,12 +1,15 @@
 /**
- * Tells link columns from label columns by their values (DESIGN §2a). A header may name the
- * layer above without holding references to it: "Project lead" and "Project type" in a Jira
- * export, "Theme" where no tab of themes exists, "Epic Name" naming the epic's own row. A
- * column is kept as a link when one of its values names an item other than its own row (on
- * any layer: a reference to an item below is a link pointing the wrong way, said so);
- * a column none of whose values does is read as a label, reported once, and never turned
- * into a BROKEN_LINK on every row. A real link column is settled on its first rows.
+ * Tells link columns from label columns (DESIGN §2a). A header may name the layer above
+ * without holding references to it: "Project lead" and "Project type" in a Jira export,
+ * "Theme" where no tab of themes exists, "Epic Name" naming the epic's own row. A header
+ * that says only "the link up" ("Goal", "Objective #", "Parent") to a layer the workbook has
+ * is a link column whatever its values, so typos there stay BROKEN_LINKs. Any other is kept
+ * as links when one of its values names an item other than its own row (on any layer: a
+ * reference to an item below is a link pointing the wrong way, said so); one none of whose
+ * values does is read as a label, reported once, never a BROKEN_LINK on every row. A real
+ * link column is settled on its first rows.
  */
+import { headerTokens, isPlainLinkHeader, layersNamed } from './columns';
 import type { Item, ItemIndex } from './items';
 import { lookupReference, NOT_FOUND, parseReference } from './links';
 import type { SheetSnapshot } from './snapshot';
@@ -38,11 +41,17 @@ export interface LabelColumn {
  */
 export function sortLinkColumns(
   sheet: SheetSnapshot, columns: readonly number[], headers: readonly string[], items: readonly Item[],
-  orderOf: (item: Item) => readonly number[], index: ItemIndex,
+  orderOf: (item: Item) => readonly number[], index: ItemIndex, ranksPresent: readonly number[],
 ): { keep: number[]; labels: LabelColumn[] } {
   const keep: number[] = [];
   const labels: LabelColumn[] = [];
   for (const column of columns) {
+    const header = headers[column] ?? '';
+    const named = layersNamed(headerTokens(header));
+    if (isPlainLinkHeader(header) && (named.length === 0 || named.some((spec) => ranksPresent.includes(spec.rank)))) {
+      keep.push(column);
+      continue;
+    }
     let values = 0;
     const examples: string[] = [];
     let linked = false;
@@ -58,7 +67,7 @@ export function sortLinkColumns(
       }
     }
     if (linked || values === 0) keep.push(column);
-    else labels.push({ header: headers[column] ?? '', values, examples });
+    else labels.push({ header, values, examples });
   }
   return { keep, labels };
 }

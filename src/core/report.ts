@@ -6,6 +6,7 @@
 import { itemsInCascadeOrder } from './audit';
 import type { Cascade } from './cascade';
 import { flagCounts } from './flags';
+import type { Item } from './items';
 import { LAYERS, type LayerCode } from './layers';
 import { clip, printable } from './text';
 import { tracePath } from './trace';
@@ -38,6 +39,35 @@ export function coverage(cascade: Cascade, layer: LayerCode): { rows: number; re
 
 const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.round((100 * part) / whole)}%`);
 
+const ROWS_LISTED = 12;
+
+/**
+ * One line per flag and row, except that a message repeated on several rows of a tab (one
+ * broken reference copied down a column, "the workbook has no goals tab") is said once, with
+ * the rows it is on.
+ */
+function details(cascade: Cascade, flagged: readonly Item[]): string[] {
+  const groups = new Map<string, { sheet: string; rows: number[]; line: string }>();
+  for (const item of flagged) {
+    for (const flag of cascade.flags[item.index]!) {
+      const line = `${flag.code}: ${safe(flag.message, 300)}`;
+      const id = `${item.sheet}\u0000${line}`;
+      const group = groups.get(id);
+      if (group) group.rows.push(item.row);
+      else groups.set(id, { sheet: item.sheet, rows: [item.row], line });
+    }
+  }
+  const out: string[] = [];
+  for (const { sheet, rows, line } of groups.values()) {
+    const listed = rows.slice(0, ROWS_LISTED).join(', ');
+    const where = rows.length === 1
+      ? `${safe(sheet, 30)}!${rows[0]}`
+      : `${safe(sheet, 30)} rows ${listed}${rows.length > ROWS_LISTED ? ` and ${rows.length - ROWS_LISTED} more` : ''} (${rows.length} rows)`;
+    out.push(`  ${where}  ${line}`);
+  }
+  return out;
+}
+
 export function auditReport(cascade: Cascade, fileName: string): string {
   const lines: string[] = [`Ladder audit of ${printable(fileName)}`, ''];
   const counts = new Map<string, number>();
@@ -53,11 +83,15 @@ export function auditReport(cascade: Cascade, fileName: string): string {
       : plural(counts.get(plan.sheet) ?? 0, 'item'),
   ]);
   lines.push(...table(layerRows), '');
-  for (const warning of cascade.warnings) lines.push(`⚠ ${safe(warning, 300)}`);
-  if (cascade.warnings.length > 0) lines.push('');
+  if (cascade.warnings.length > 0) {
+    lines.push('How the workbook was read');
+    for (const warning of cascade.warnings) lines.push(`  ⚠ ${safe(warning, 300)}`);
+    lines.push('');
+  }
 
   const { pillars, antiPriorities, flags } = cascade.strategy;
-  lines.push(`Strategy: ${plural(pillars, 'pillar')}, ${plural(antiPriorities, 'anti-priority', 'anti-priorities')}`);
+  const hasStrategy = cascade.plans.some((plan) => plan.use === 'strategy');
+  lines.push(hasStrategy ? `Strategy: ${plural(pillars, 'pillar')}, ${plural(antiPriorities, 'anti-priority', 'anti-priorities')}` : 'Strategy: no strategy tab, so no pillar checks');
   for (const flag of flags) lines.push(`  ⚠ ${flag.code}: ${flag.message}`);
 
   for (const { code: layer } of LAYERS.filter((spec) => spec.isWork)) {
@@ -90,11 +124,7 @@ export function auditReport(cascade: Cascade, fileName: string): string {
     for (const line of table(rows)) lines.push(line);
     lines.push('');
     lines.push('Details');
-    for (const item of flagged) {
-      for (const flag of cascade.flags[item.index]!) {
-        lines.push(`  ${safe(item.sheet, 30)}!${item.row}  ${flag.code}: ${safe(flag.message, 300)}`);
-      }
-    }
+    lines.push(...details(cascade, flagged));
   } else {
     lines.push('Nothing is flagged: every row reaches a goal.');
   }

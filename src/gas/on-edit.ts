@@ -29,7 +29,7 @@ export function handleEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = event.range;
   const sheet = range.getSheet();
   const settings = readSettings();
-  if (!isCascadeTab(sheet.getName(), settings.config)) return;
+  if (!isCascadeTab(sheet, settings.config)) return;
   forgetSnapshot(CacheService.getDocumentCache());
   const spreadsheet = sheet.getParent();
   touchFormulaHeaders(spreadsheet);

@@ -1,17 +1,27 @@
 /**
  * Reads the cascade tabs of the open spreadsheet into the core's snapshot: tab names first
- * (no values), then one getValues() per tab that is a layer or the declined list. Dates are
- * shifted so their UTC fields show the date as the sheet shows it, in its time zone.
+ * (no values), then one getValues() per tab that is a layer or the declined list. A tab whose
+ * name says nothing ("Sheet1", "Jira") is judged by its top rows first, read in one call,
+ * and read whole only when its columns make it a layer. Dates are shifted so their UTC
+ * fields show the date as the sheet shows it, in its time zone.
  */
-import { classifyTabName } from '../core/detect';
+import { classifyTabName, tabIsRead } from '../core/detect';
 import type { LadderConfig } from '../core/config';
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 
-/** Whether Ladder reads a tab: the user's mapping says so, or its name names a layer. */
-export function isCascadeTab(name: string, config: LadderConfig): boolean {
+/** How many top rows tell a tab's layer from its columns: the header search and a sample of rows below it. */
+export const PEEK_ROWS = 60;
+
+/** Whether Ladder reads a tab: the user's mapping says so, its name names a layer, or its top rows' columns do. */
+export function isCascadeTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, config: LadderConfig): boolean {
+  const name = sheet.getName();
   const mapping = config.tabs.find((tab) => tab.sheet === name);
   if (mapping) return mapping.use !== 'ignore';
-  return classifyTabName(name) !== null;
+  if (classifyTabName(name) !== null) return true;
+  const rows = Math.min(PEEK_ROWS, sheet.getLastRow());
+  const width = sheet.getLastColumn();
+  if (rows === 0 || width === 0) return false;
+  return tabIsRead({ name, values: sheet.getRange(1, 1, rows, width).getValues() as Cell[][] }, config);
 }
 
 /** A Date read in the spreadsheet's time zone, as the core expects it (see snapshot.ts). */
@@ -45,6 +55,6 @@ function timeZoneOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): stri
 
 export function readWorkbook(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, config: LadderConfig): WorkbookSnapshot {
   const timeZone = timeZoneOf(spreadsheet);
-  const sheets = spreadsheet.getSheets().filter((sheet) => isCascadeTab(sheet.getName(), config));
+  const sheets = spreadsheet.getSheets().filter((sheet) => isCascadeTab(sheet, config));
   return { sheets: sheets.map((sheet) => readSheet(sheet, timeZone)) };
 }

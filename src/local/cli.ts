@@ -1,14 +1,18 @@
 /**
- * The `ladder` command. `ladder audit FILE.xlsx [--json]` reads a workbook exported from
- * Sheets and prints the cascade's health, as a report or as the JSON of DESIGN §6.
+ * The `ladder` command. `ladder audit FILE.xlsx [--json] [--map TAB=LAYER] [--header TAB=ROW]`
+ * reads a workbook exported from Sheets, with the mapping saved beside it and the flags laid
+ * over that, and prints the cascade's health, as a report or as the JSON of DESIGN §6.
  * Bad input is one line on stderr and exit 2; nothing ever prints a stack trace.
  */
 import { basename } from 'node:path';
 import { auditJson } from '../core/audit';
-import { buildCascade } from '../core/cascade';
+import { buildCascade, type Cascade } from '../core/cascade';
+import { isLabel } from '../core/header-row';
+import type { WorkbookSnapshot } from '../core/snapshot';
 import { auditReport } from '../core/report';
 import { readWorkbookFile } from './xlsx-values';
 import { WorkbookFileError } from './xlsx-snapshot';
+import { savedSettings, SettingsError, splitFlag, withFlags, type TabFlag } from './audit-settings';
 
 export const USAGE = `ladder: trace every roadmap row up to the goal, pillar, vision and mission it serves
 
@@ -17,10 +21,18 @@ Usage:
   ladder audit FILE.xlsx --json   print the same as one JSON document (indented on a terminal)
   ladder --help                   show this help
 
+Options of audit:
+  --map "TAB=LAYER"    read the tab TAB as LAYER: mission, vision, strategy, anti-priorities,
+                       goals, roadmap, tasks, declined, or ignore (repeat for several tabs)
+  --header "TAB=ROW"   the header row of TAB is row ROW, counting from 1 (repeatable)
+
 FILE.xlsx is a planning workbook exported from Google Sheets (File › Download ›
 Microsoft Excel). Tabs are recognised by name (Mission, Vision, Strategy, Goals or OKRs,
-Roadmap, Backlog or Tasks, and a "Not on roadmap" declined list) and columns by their
-headers. Exit status: 0 when the audit ran (flags or not), 2 when the input is unusable.`;
+Roadmap or Q3, Backlog or Tasks, and a "Not on roadmap" declined list), or else by their
+columns (a Jira export, an OKR sheet called Sheet1), and columns by their headers. The
+mapping saved beside the file by the preview's Setup (FILE.xlsx.ladder.json) is used too;
+--map and --header win over it. Exit status: 0 when the audit ran (flags or not), 2 when
+the input is unusable.`;
 
 export class UsageError extends Error {}
 
@@ -34,17 +46,67 @@ export interface Io {
 interface AuditArgs {
   file: string;
   json: boolean;
+  maps: TabFlag[];
+  headers: TabFlag[];
 }
+
+const VALUE_OPTIONS = ['--map', '--header'] as const;
 
 export function parseArgs(argv: readonly string[]): 'help' | AuditArgs {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return 'help';
   const [command, ...rest] = argv;
   if (command !== 'audit') throw new UsageError(`unknown command "${command}" (try: ladder audit FILE.xlsx)`);
-  const files = rest.filter((arg) => !arg.startsWith('--'));
-  const unknown = rest.filter((arg) => arg.startsWith('--') && arg !== '--json');
-  if (unknown.length > 0) throw new UsageError(`unknown option ${unknown[0]} (options: --json)`);
+  const files: string[] = [];
+  const args: AuditArgs = { file: '', json: false, maps: [], headers: [] };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (name === '--json' && inline === undefined) args.json = true;
+    else if ((VALUE_OPTIONS as readonly string[]).includes(name)) {
+      const value = inline ?? rest[++i];
+      if (value === undefined) throw new UsageError(`${name} needs a value, as in ${name} "Sheet1=${name === '--map' ? 'roadmap' : '4'}"`);
+      (name === '--map' ? args.maps : args.headers).push(splitFlag(name, value));
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${name} (options: --json, --map, --header)`);
+    else files.push(arg);
+  }
   if (files.length !== 1) throw new UsageError(files.length === 0 ? 'audit needs a workbook file: ladder audit FILE.xlsx' : 'audit takes one workbook file');
-  return { file: files[0]!, json: rest.includes('--json') };
+  args.file = files[0]!;
+  return args;
+}
+
+/** A path as it would be typed in a shell. */
+function shellWord(text: string): string {
+  return /^[\w./-]+$/.test(text) ? text : `"${text.replace(/(["\\$`])/g, '\\$1')}"`;
+}
+
+/** The one line that says why nothing could be read, and the flag that would read it. */
+function nothingRead(file: string, snapshot: WorkbookSnapshot, cascade: Cascade): string {
+  const command = `ladder audit ${shellWord(file)}`;
+  const layerPlans = cascade.plans.filter((plan) => plan.use !== 'declined');
+  if (layerPlans.length === 0) {
+    const tabs = snapshot.sheets.map((sheet) => `"${sheet.name}"`).slice(0, 8).join(', ');
+    const biggest = [...snapshot.sheets].sort((a, b) => b.values.length - a.values.length)[0];
+    const hint = biggest ? `; say which tab is which, for example: ${command} --map "${biggest.name}=roadmap"` : '';
+    return `${file}: no recognisable cascade layer: no tab is named like a layer or has columns that name one (tabs: ${tabs})${hint}`;
+  }
+  const missing = layerPlans.filter((plan) => plan.headerRow === null);
+  if (missing.length > 0) {
+    const plan = missing[0]!;
+    const sheet = snapshot.sheets.find((candidate) => candidate.name === plan.sheet)!;
+    const row = likelyHeaderRow(sheet.values);
+    const hint = row === null ? `--header "${plan.sheet}=ROW"` : `--header "${plan.sheet}=${row}"`;
+    return `${file}: no recognisable cascade layer: no header row was found on ${missing.map((p) => `"${p.sheet}"`).join(', ')} in the top 10 rows; give it, for example: ${command} ${hint}`;
+  }
+  const plan = layerPlans[0]!;
+  return `${file}: no items were read: ${cascade.warnings.find((warning) => warning.startsWith(`${plan.sheet}:`)) ?? `"${plan.sheet}" gave none`} Try another header row: ${command} --header "${plan.sheet}=ROW"`;
+}
+
+/** The first row below the top 10 with two labels in it, where a header may sit. */
+function likelyHeaderRow(values: WorkbookSnapshot['sheets'][number]['values']): number | null {
+  for (let r = 0; r < Math.min(values.length, 1000); r++) {
+    if ((values[r] ?? []).filter((cell) => isLabel(cell)).length >= 2) return r + 1;
+  }
+  return null;
 }
 
 /** Runs the CLI; returns the exit code. */
@@ -62,17 +124,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   try {
     const snapshot = await readWorkbookFile(args.file);
-    const cascade = buildCascade(snapshot);
-    if (cascade.items.length === 0 && !cascade.plans.some((plan) => plan.headerRow !== null)) {
-      const found = cascade.plans.length === 0
-        ? `no tab is named like a cascade layer (tabs: ${snapshot.sheets.map((s) => `"${s.name}"`).slice(0, 8).join(', ')})`
-        : `no header row was found on ${cascade.plans.map((p) => `"${p.sheet}"`).join(', ')}`;
-      throw new WorkbookFileError(`${args.file}: no recognisable cascade layer: ${found}`);
-    }
+    const saved = await savedSettings(args.file);
+    if (saved.warning) io.err(`ladder: warning: ${saved.warning.replace(/\s+/g, ' ')}`);
+    const config = withFlags(saved.config, snapshot, args.maps, args.headers);
+    const cascade = buildCascade(snapshot, config);
+    if (cascade.items.length === 0) throw new WorkbookFileError(nothingRead(args.file, snapshot, cascade));
     io.out(args.json ? auditJson(cascade, { indent: io.interactive === true }) : auditReport(cascade, basename(args.file)));
     return 0;
   } catch (error) {
-    if (error instanceof WorkbookFileError) {
+    if (error instanceof WorkbookFileError || error instanceof SettingsError) {
       io.err(`ladder: ${error.message.replace(/\s+/g, ' ')}`);
       return 2;
     }

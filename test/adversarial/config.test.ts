@@ -6,6 +6,9 @@
 import { describe, expect, test } from 'vitest';
 import { addOn, LINK_R8, reply, TESLA_TABS, values } from './harness';
 
+/** What Setup says on one tab's card. */
+const notesOf = (setup: { value?: { tabs: { sheet: string; notes: string[] }[] } }, sheet: string) =>
+  setup.value!.tabs.find((tab) => tab.sheet === sheet)!.notes.join(' ');
 const saveRaw = (gas: ReturnType<typeof addOn>, raw: string) => gas.properties.store.set('ladder.settings', raw);
 
 describe('damaged or old settings', () => {
@@ -48,7 +51,7 @@ describe('tabs and headers that changed since the settings were saved', () => {
     // The PM adds a title row above the header.
     gas.spreadsheet.getSheetByName('Roadmap')!.grid.unshift([{ value: 'Roadmap 2027 (draft)', formula: '', note: '' }]);
     const setup = reply(gas, 'ladderSetup');
-    expect(setup.value.warnings.join(' ')).toContain('Roadmap: the saved header row 1 no longer holds the headers; row 2 does, and is used instead.');
+    expect(notesOf(setup, 'Roadmap')).toContain('the saved header row 1 no longer holds the headers; row 2 does, and is used instead.');
     expect(reply(gas, 'ladderLinkRow', LINK_R8)).toMatchObject({ ok: true, value: { row: 10 } });
     expect(values(gas, 'Roadmap')[9]!.slice(0, 3)).toEqual(['R-8', 'In-car karaoke', '2']);
     expect(values(gas, 'Roadmap')[0]).toEqual(['Roadmap 2027 (draft)']);
@@ -59,7 +62,7 @@ describe('tabs and headers that changed since the settings were saved', () => {
     expect(reply(gas, 'ladderSaveSetup', { version: 1, tabs: [{ sheet: 'Roadmap', use: 'roadmap', columns: { effort: 'Effort' } }] }).ok).toBe(true);
     gas.spreadsheet.getSheetByName('Roadmap')!.getRange('D1').setValue('Size (weeks)');
     const setup = reply(gas, 'ladderSetup');
-    expect(setup.value.warnings.join(' ')).toContain('the column "Effort" saved as effort is no longer in the header row');
+    expect(notesOf(setup, 'Roadmap')).toContain('the column "Effort" saved as effort is no longer in the header row');
     expect(reply(gas, 'ladderLinkRow', LINK_R8)).toMatchObject({ ok: true, value: { row: 9 } });
     expect(values(gas, 'Roadmap')[8]![2]).toBe('2');
   });

@@ -6,7 +6,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildGas } from '../../scripts/build-gas.js';
+import { BUDGET_BYTES, buildGas } from '../../scripts/build-gas.js';
 import { tempDirPerFile } from '../fixtures/xlsx';
 
 const temp = tempDirPerFile();
@@ -51,6 +51,6 @@ describe('the build fails, and writes nothing, when', () => {
 test('the real build passes the same checks', async () => {
   const outDir = join(temp.path, 'out-real');
   const { size, entryPoints } = await buildGas({ outDir });
-  expect(size).toBeLessThanOrEqual(200 * 1024);
+  expect(size).toBeLessThanOrEqual(BUDGET_BYTES);
   expect(entryPoints).toContain('TRACE');
 });

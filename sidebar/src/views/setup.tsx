@@ -14,12 +14,14 @@ type Use = Mapping['use'];
 type Role = keyof NonNullable<Mapping['columns']>;
 
 const USES: readonly Use[] = ['mission', 'vision', 'strategy', 'anti-priorities', 'goals', 'roadmap', 'tasks', 'declined', 'ignore'];
-const LAYER_ROLES: readonly Role[] = ['id', 'title', 'parent', 'why', 'kind', 'effort', 'impact', 'confidence', 'reach', 'weight'];
+const LAYER_ROLES: readonly Role[] = ['id', 'title', 'parent', 'group', 'why', 'kind', 'effort', 'impact', 'confidence', 'reach', 'weight'];
 const DECLINED_ROLES: readonly Role[] = ['title', 'date', 'who', 'why', 'pillar', 'goal'];
 const ROLE_LABELS: Record<string, string> = {
-  id: 'Id', title: 'Title', parent: 'Link up', why: 'Why', kind: 'Type', effort: 'Effort', impact: 'Impact', confidence: 'Confidence',
+  id: 'Id', title: 'Title', parent: 'Link up', group: 'Listed under (objective)', why: 'Why', kind: 'Type', effort: 'Effort', impact: 'Impact', confidence: 'Confidence',
   reach: 'Reach', weight: 'Weight', date: 'Date', who: 'Who asked', pillar: "Pillar it didn't fit", goal: "Goal it didn't move",
 };
+
+const SOURCE_LABELS: Record<string, string> = { settings: 'your setting', detected: 'detected from its name', columns: 'guessed from its columns' };
 
 interface Edit {
   use: Use;
@@ -82,7 +84,8 @@ export function Setup() {
                 <input type="number" aria-label={`Header row of ${tab.sheet}`} min={1} max={1000} value={shown.headerRow} onInput={(event) => edit(tab, { headerRow: (event.target as HTMLInputElement).value })} />
               </label>
             </div>
-            <p class="muted">{shown.use === 'ignore' ? 'Not read.' : `${tab.items} rows · ${tab.source === 'settings' ? 'your setting' : 'detected'}`}</p>
+            <p class="muted">{shown.use === 'ignore' ? 'Not read.' : `${tab.items} rows · ${SOURCE_LABELS[tab.source] ?? tab.source}`}</p>
+            {tab.notes.map((note) => <p key={note} class="flag">⚠ {note}</p>)}
             {shown.use !== 'ignore' && tab.headers.length > 0 && (
               <details>
                 <summary>Columns</summary>

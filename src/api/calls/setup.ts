@@ -14,6 +14,9 @@ export const setup = {
   run(port: WorkbookPort) {
     const { cascade, snapshot, warnings } = load(port);
     const saved = parseConfig(port.readConfig());
+    // A note about one tab ("Sheet1: read as goals from its columns") is shown on that tab's card.
+    const notesOf = (sheet: string) => warnings.filter((warning) => warning.startsWith(`${sheet}: `)).map((warning) => warning.slice(sheet.length + 2));
+    const names = snapshot.sheets.map((sheet) => sheet.name);
     return {
       tabs: snapshot.sheets.map((sheet) => {
         const plan = cascade.plans.find((candidate) => candidate.sheet === sheet.name);
@@ -23,11 +26,12 @@ export const setup = {
             columns: Object.entries(plan.columns).map(([role, indexes]) => ({ role, headers: (indexes ?? []).map((i) => plan.headers[i] ?? '') })),
             headers: plan.headers.filter((header) => header !== ''),
             items: cascade.items.filter((item) => item.sheet === sheet.name).length,
+            notes: notesOf(sheet.name),
           }
-          : { sheet: sheet.name, use: 'ignore', headerRow: null, source: 'detected', columns: [], headers: [], items: 0 };
+          : { sheet: sheet.name, use: 'ignore', headerRow: null, source: 'detected', columns: [], headers: [], items: 0, notes: [] };
       }),
       saved: saved.config,
-      warnings,
+      warnings: warnings.filter((warning) => !names.some((name) => warning.startsWith(`${name}: `))),
     };
   },
 };
