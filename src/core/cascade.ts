@@ -63,19 +63,25 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
   // The nearest layer above each layer that has items.
   const nearestAbove = LAYERS.map((spec) => ranksPresent.filter((r) => r < spec.rank).at(-1));
   const orders = LAYERS.map((spec) => lookupOrder(spec.rank, ranksPresent));
-  // A value naming an item below still reads as a reference (one pointing the wrong way).
-  const anywhere = orders.map((order) => [...order, ...ranksPresent.filter((rank) => !order.includes(rank))]);
+  const below = orders.map((order) => ranksPresent.filter((rank) => !order.includes(rank)));
 
   // Columns whose header names a layer above but whose values name nothing are labels.
   const labels: string[] = [];
+  /** Tabs all of whose link columns were read as labels, with those columns' headers. */
+  const labelledTabs = new Map<string, string>();
+  const noColumn = (item: Item) => {
+    const headers = labelledTabs.get(item.sheet);
+    return headers ? `its link column ${headers} names nothing in the workbook, so it was read as a label` : 'the tab has no link column';
+  };
   for (const plan of plans) {
     const columns = plan.columns.parent;
     if (!columns || plan.use === 'declined') continue;
     const sheet = sheetsByName.get(plan.sheet)!;
     const own = items.slice(...rangeOf.get(plan)!);
-    const sorted = sortLinkColumns(sheet, columns, plan.headers, own, (item) => anywhere[item.rank]!, index, ranksPresent);
+    const sorted = sortLinkColumns(sheet, columns, plan.headers, own, (item) => orders[item.rank]!, (item) => below[item.rank]!, index);
     if (sorted.labels.length === 0) continue;
     relinkItems(sheet, own, sorted.keep);
+    if (sorted.keep.length === 0) labelledTabs.set(plan.sheet, sorted.labels.map((label) => `"${clip(label.header, 60)}"`).join(', '));
     for (const label of sorted.labels) labels.push(labelNote(plan, label));
   }
   warnings.push(...readingNotes({ plans, sheets: sheetsByName, items, labels }));
@@ -108,8 +114,8 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
   const reach = computeReach(items, parents, components);
   const impact = computeImpact(items, links, components, reach);
   const goalTabs = plans.filter((plan) => plan.use !== 'declined' && layerSpec(plan.use).isGoal);
-  const noGoalReason = (index: number) => describeNoGoal(index, items, paths, goalTabs);
-  const flags = computeFlags({ items, links, components, paths, reach, declined, index, noGoalReason, needsLink });
+  const noGoalReason = (index: number) => describeNoGoal(index, items, paths, goalTabs, noColumn);
+  const flags = computeFlags({ items, links, components, paths, reach, declined, index, noGoalReason, needsLink, noColumn });
 
   const hasStrategyTab = plans.some((plan) => plan.use !== 'declined' && layerSpec(plan.use).isStrategy);
   return {
@@ -121,7 +127,9 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
 const GOAL_RANK = LAYERS.find((spec) => spec.isGoal)!.rank;
 
 /** The reason the first upward path of an item misses every goal. */
-function describeNoGoal(index: number, items: readonly Item[], paths: PathTable, goalTabs: readonly TabPlan[]): string {
+function describeNoGoal(
+  index: number, items: readonly Item[], paths: PathTable, goalTabs: readonly TabPlan[], noColumn: (item: Item) => string,
+): string {
   if (goalTabs.length === 0) return 'the workbook has no goals tab';
   if (!items.some((item) => item.rank === GOAL_RANK)) return `the goals tab ${goalTabs.map((plan) => `"${plan.sheet}"`).join(', ')} has no goal rows`;
   if (paths.count(index) === 0) return 'no link';
@@ -135,7 +143,7 @@ function describeNoGoal(index: number, items: readonly Item[], paths: PathTable,
   if (end.kind === 'cycle') return `its links loop back to "${clip(items[end.back]!.key, 120)}" (cycle)`;
   const last = items[pathNodes(path).at(-1)!]!;
   if (end.kind === 'unlinked') {
-    if (last.index === index) return last.linkCells === null ? 'the tab has no link column' : 'no link';
+    if (last.index === index) return last.linkCells === null ? noColumn(last) : 'no link';
     return `"${clip(last.key, 120)}" above it has no link`;
   }
   const highest = pathNodes(path).map((node) => items[node]!).find((item) => item.rank < GOAL_RANK);

@@ -9,7 +9,8 @@
  */
 import { headerTokens, layersNamed, NAMING_WORDS, roleMatcher } from './columns';
 import { findHeaderRow, isLabel, type HeaderVocabulary } from './header-row';
-import { ANTI_PRIORITY_TAB_WORDS, CHECK_IN_TAB_WORDS, DECLINED_TAB_WORDS, LAYERS, type LayerCode, type LayerSpec } from './layers';
+import { ANTI_PRIORITY_TAB_WORDS, CHECK_IN_TAB_WORDS, DECLINED_TAB_WORDS, LAYERS, layerSpec, type LayerCode, type LayerSpec } from './layers';
+import { kindOfValue } from './row-kinds';
 import type { Cell } from './snapshot';
 import { cellText, normalizeKey, words } from './text';
 
@@ -99,45 +100,78 @@ interface Named {
   readonly qualified: boolean;
 }
 
+const LINK_WORDS = new Set(['link', 'linked', 'parent', 'ladders', 'supports', 'serves']);
+const KIND_WORDS = new Set(['type', 'kind']);
+
+/** The layer most rows of a Type column name ("Story", "Bug", "Epic"), or null. */
+function layerOfKinds(texts: readonly string[]): LayerSpec | null {
+  const counts = new Map<LayerCode, number>();
+  for (const text of texts) {
+    const kind = kindOfValue(text);
+    if (kind) counts.set(kind.layer, (counts.get(kind.layer) ?? 0) + 1);
+  }
+  let best: [LayerCode, number] | null = null;
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
+  return best && best[1] * 2 > texts.length ? layerSpec(best[0]) : null;
+}
+
 /** The layer a tab's columns say it is, or null when they name none. */
 export function guessFromColumns(values: readonly (readonly Cell[])[]): ColumnGuess | null {
   const header = findHeaderRow(values, ANY_LAYER);
   if (header === null) return null;
   const cells = values[header.row - 1] ?? [];
   const named: Named[] = [];
+  /** Each layer whose items a column refers to, as the lowest rank referred to; the tab is below it. */
+  let lowestReferenced = -1;
+  const referredBy: string[][] = LAYERS.map(() => []);
+  const refer = (rank: number, label: string) => {
+    lowestReferenced = Math.max(lowestReferenced, rank);
+    referredBy[rank]?.push(label);
+  };
+  const own = new Map<LayerCode, { column: number; header: string }[]>();
+  const claim = (layer: LayerSpec, column: number, label: string) => own.set(layer.code, [...(own.get(layer.code) ?? []), { column, header: label }]);
   let plainTitle = false;
   cells.forEach((cell, column) => {
     if (!isLabel(cell)) return;
-    const tokens = headerTokens(cellText(cell));
+    const label = cellText(cell);
+    const tokens = headerTokens(label);
     const layers = layersNamed(tokens);
     const rest = tokens.filter((token) => !NAMING_WORDS.has(token));
-    if (layers.length === 0) {
-      if (rest.length === 0 && tokens.some((token) => token === 'title' || token === 'name' || token === 'summary')) plainTitle = true;
+    if (tokens.some((token) => KIND_WORDS.has(token))) {
+      // A Type column's values say what its rows are: "Story", "Bug" are tasks.
+      const kinds = layerOfKinds(columnValues(values, header.row, column));
+      if (kinds) claim(kinds, column, label);
       return;
     }
-    // Only a layer's word and naming words: "Epic", "Issue key", "Project name"; not "Epic Link" or "Project lead".
-    if (layers.length !== 1 || rest.length !== 1) return;
-    named.push({ layer: layers[0]!, header: cellText(cell), column, qualified: tokens.length > 1 });
+    if (layers.length !== 1) {
+      if (layers.length === 0 && rest.length === 0 && tokens.some((token) => token === 'title' || token === 'name' || token === 'summary')) plainTitle = true;
+      return;
+    }
+    const layer = layers[0]!;
+    // "Epic Link" refers to an epic; "Parent issue" to an item of the tab's own layer.
+    if (tokens.includes('parent')) refer(layer.rank - 1, label);
+    else if (tokens.some((token) => LINK_WORDS.has(token))) refer(layer.rank, label);
+    // Only a layer's word and naming words: "Epic", "Issue key", "Project name"; not "Project lead".
+    else if (rest.length === 1) named.push({ layer, header: label, column, qualified: tokens.length > 1 });
   });
-  const own = new Map<LayerCode, Named[]>();
-  let lowestReferenced = -1;
   for (const entry of named) {
     const distinct = allDistinct(columnValues(values, header.row, entry.column));
     const bareBeside = named.some((other) => other !== entry && other.layer === entry.layer && !other.qualified);
     // Beside a plain Title column, "Project" and "Project ID" name the project a row belongs to.
-    const reference = !distinct || (plainTitle && (!entry.qualified || bareBeside));
-    if (reference) lowestReferenced = Math.max(lowestReferenced, entry.layer.rank);
-    else own.set(entry.layer.code, [...(own.get(entry.layer.code) ?? []), entry]);
+    if (!distinct || (plainTitle && (!entry.qualified || bareBeside))) refer(entry.layer.rank, entry.header);
+    else claim(entry.layer, entry.column, entry.header);
   }
-  let best: Named[] | null = null;
-  for (const list of own.values()) {
+  let best: { column: number; header: string }[] | null = null;
+  let bestLayer: LayerCode | null = null;
+  for (const [layer, list] of own) {
     // More columns naming a layer's own items win; on a tie, the leftmost (a tab's title comes first).
-    if (!best || list.length > best.length || (list.length === best.length && list[0]!.column < best[0]!.column)) best = list;
+    if (!best || list.length > best.length || (list.length === best.length && list[0]!.column < best[0]!.column)) {
+      best = list;
+      bestLayer = layer;
+    }
   }
-  if (best) return { use: best[0]!.layer.code, evidence: best.map((entry) => entry.header) };
+  if (best && bestLayer) return { use: bestLayer, evidence: best.map((entry) => entry.header) };
   const below = LAYERS[lowestReferenced + 1];
-  if (lowestReferenced >= 0 && below) {
-    return { use: below.code, evidence: named.filter((entry) => entry.layer.rank === lowestReferenced).map((entry) => entry.header) };
-  }
+  if (lowestReferenced >= 0 && below) return { use: below.code, evidence: referredBy[lowestReferenced]! };
   return null;
 }

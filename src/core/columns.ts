@@ -4,20 +4,21 @@
  * ("key result", "story points") are recognised first so their words do not also count alone.
  */
 import { LAYERS, type LayerCode, type LayerSpec } from './layers';
-import { words } from './text';
+import { headerLabel, words } from './text';
 
 /**
- * `group` is not named by a header's words: on a tab of key results, it is the Objective
+ * Tried in this order: "Work Item Type" is a kind, though "item" names titles. `group` is not
+ * named by a header's words: on a tab of key results, it is the Objective
  * column the rows are listed under (detect.ts decides it from the tab's columns).
  */
-export const ROLES = ['parent', 'id', 'title', 'why', 'kind', 'effort', 'impact', 'confidence', 'reach', 'weight', 'group'] as const;
+export const ROLES = ['parent', 'id', 'kind', 'title', 'why', 'effort', 'impact', 'confidence', 'reach', 'weight', 'group'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles that do not depend on the layer. `parent` and `title` add the layers' own words. */
 const ROLE_WORDS: Record<Role, readonly string[]> = {
   group: [],
   parent: ['parent', 'ladders to', 'ladder to', 'supports', 'linked to', 'links to', 'serves'],
-  id: ['id', 'key', 'ref', 'code', '#'],
+  id: ['id', 'key', 'ref', 'code', '#', 'uuid', 'guid'],
   title: ['title', 'name', 'summary', 'item', 'request', 'statement'],
   why: ['why', 'rationale', 'reason', 'because'],
   kind: ['type', 'kind'],
@@ -35,7 +36,7 @@ function roleApplies(role: Role, layer: LayerSpec): boolean {
 }
 
 /** Header words that name an attribute of the item a header's layer word names ("Issue key", "Project name"). */
-export const NAMING_WORDS: ReadonlySet<string> = new Set(['id', 'key', 'name', 'title', '#', 'summary', 'number', 'no', 'code', 'ref']);
+export const NAMING_WORDS: ReadonlySet<string> = new Set(['id', 'key', 'name', 'title', '#', 'summary', 'number', 'no', 'code', 'ref', 'uuid', 'guid']);
 
 /** Words that may surround a lone title word ("Our vision", "The mission"). */
 const FILLER_WORDS = new Set(['our', 'the', 'company', 'team', 'product']);
@@ -97,11 +98,11 @@ const COMPOUNDS: readonly Phrase[] = uniquePhrases([
 
 /** A header's words, with the known phrases of every layer and role joined into one token. */
 export function headerTokens(header: string): string[] {
-  return tokenize(header, COMPOUNDS);
+  return tokenize(headerLabel(header), COMPOUNDS);
 }
 
 const LINK_TOKENS: ReadonlySet<string> = new Set(ROLE_WORDS.parent.map((phrase) => words(phrase).join(' ')));
-const ID_TOKENS: ReadonlySet<string> = new Set(['id', 'key', '#', 'ref', 'code', 'number', 'no']);
+const ID_TOKENS: ReadonlySet<string> = new Set(['id', 'key', '#', 'ref', 'code', 'number', 'no', 'uuid', 'guid']);
 
 /**
  * Whether a header says only "the link up": a layer's word, a link word and id words ("Goal",

@@ -8,14 +8,14 @@
  * default; the user's saved mapping (config.ts) wins.
  */
 import { allDistinct, classifyTabName, guessFromColumns, isCheckInName, isPeriodName, type TabUse } from './classify';
-import { headerTokens, layersNamed, roleMatcher, type Role } from './columns';
+import { headerTokens, isPlainLinkHeader, layersNamed, NAMING_WORDS, roleMatcher, type Role } from './columns';
 import type { LadderConfig, TabMapping } from './config';
 import { type DeclinedRole, declinedRoleOf } from './declined-columns';
 import { findHeaderRow as findHeader, HEADER_SEARCH_ROWS, isLabel, type HeaderVocabulary } from './header-row';
 import { layerSpec, type LayerCode } from './layers';
 import { kindOfValue } from './row-kinds';
 import type { Cell, SheetSnapshot } from './snapshot';
-import { cellText, normalizeKey } from './text';
+import { cellText, headerLabel, normalizeKey } from './text';
 
 export { classifyTabName, HEADER_SEARCH_ROWS, type TabUse };
 
@@ -36,6 +36,11 @@ export interface TabPlan {
   readonly groupId: number | null;
   /** Rows take the layer their Type cell names (a Jira export of epics and stories). */
   readonly layersByKind: boolean;
+  /**
+   * The title columns are levels of a tree ("Title 1", "Title 2": Azure DevOps' tree export):
+   * a row's title is in the column of its level, and it hangs under the row above it one level up.
+   */
+  readonly titleLevels: boolean;
   /** How the layer was chosen: the tab's name, its columns, or the user's settings. */
   readonly source: 'detected' | 'columns' | 'settings';
   /** Things the PM should know about this tab ("no header row in the top 10 rows"). */
@@ -106,6 +111,18 @@ interface Settled {
   columns: Partial<Record<string, number[]>>;
   groupId: number | null;
   layersByKind: boolean;
+  titleLevels: boolean;
+}
+
+const UNSETTLED: Settled = { columns: {}, groupId: null, layersByKind: false, titleLevels: false };
+
+/** Title columns that differ only by a level number ("Title 1", "Title 2"), in level order; else null. */
+function titleLadder(headers: readonly string[], titles: readonly number[]): number[] | null {
+  const levels = titles.map((column) => /^(.*?)\s*(\d+)$/.exec(headerLabel(headers[column] ?? '')))
+    .map((match, at) => match && { stem: match[1]!.toLowerCase(), level: Number(match[2]), column: titles[at]! })
+    .filter((entry) => entry !== null);
+  if (levels.length < 2 || new Set(levels.map((entry) => entry.stem)).size !== 1) return null;
+  return levels.sort((a, b) => a.level - b.level).map((entry) => entry.column);
 }
 
 /** Settles what the header's words leave open, from the values below it. */
@@ -113,7 +130,7 @@ function settleColumns(
   values: readonly (readonly Cell[])[], headerRow: number, headers: readonly string[], use: TabUse,
   columns: Partial<Record<string, number[]>>, guessed: boolean,
 ): Settled {
-  if (use === 'declined') return { columns, groupId: null, layersByKind: false };
+  if (use === 'declined') return { ...UNSETTLED, columns };
   const out = { ...columns };
   const spec = layerSpec(use);
   let groupId: number | null = null;
@@ -121,7 +138,9 @@ function settleColumns(
   const titles = out.title ?? [];
   const sub = subItemColumn(headers, titles, use, 1);
   const group = sub === undefined ? undefined : subItemColumn(headers, titles.filter((c) => c !== sub), use, 0);
-  if (sub !== undefined && group !== undefined) {
+  const ladder = titleLadder(headers, titles);
+  if (ladder) out.title = ladder;
+  else if (sub !== undefined && group !== undefined) {
     out.title = [sub];
     out.group = [group];
     const ids = out.id ?? [];
@@ -134,15 +153,18 @@ function settleColumns(
   } else if (titles.length > 1) {
     // Beside a plain Title column, a column named by the layer's own word names the item a row
     // sits under ("Title | Objective" on a tab of key results): a link within the layer.
+    // Another column that names the layer and more ("KPI count", "Goal owner") is neither.
     const plain = titles.filter((column) => layersNamed(headerTokens(headers[column] ?? '')).length === 0);
-    const named = titles.filter((column) => !plain.includes(column));
+    const links = titles.filter((column) => !plain.includes(column) && isPlainLinkHeader(headers[column] ?? ''));
     const kept = plain.length > 0 ? plain : titles;
-    if (plain.length > 0 && named.length > 0) out.parent = [...(out.parent ?? []), ...named].sort((a, b) => a - b);
+    if (plain.length > 0 && links.length > 0) out.parent = [...(out.parent ?? []), ...links].sort((a, b) => a - b);
     // The first title column whose values name rows, not groups ("Summary" before "Project name").
     out.title = [kept.find((column) => !mostlyRepeats(sample(values, headerRow, column))) ?? kept[0]!];
   }
   if (out.id) {
-    const ids = out.id.filter((column) => !mostlyRepeats(sample(values, headerRow, column)));
+    // The row's other ids are bare ("ID", "Key") or name the row's kind ("Issue id"); "Assignee Id" is a person's.
+    const ids = out.id.filter((column, at) => !mostlyRepeats(sample(values, headerRow, column))
+      && (at === 0 || headerTokens(headers[column] ?? '').every((token) => NAMING_WORDS.has(token) || layersNamed([token]).length > 0)));
     if (ids.length > 0) out.id = ids;
     else delete out.id;
   }
@@ -156,7 +178,7 @@ function settleColumns(
     }
     layersByKind = named.size >= 2 || (guessed && named.size === 1 && !named.has(use));
   }
-  return { columns: out, groupId, layersByKind };
+  return { columns: out, groupId, layersByKind, titleLevels: ladder !== null };
 }
 
 /** Whether a row still reads as the header: the saved column names, or two known columns. */
@@ -193,9 +215,7 @@ function planFromMapping(sheet: SheetSnapshot, mapping: TabMapping): TabPlan | n
     headerRow = found;
   }
   const headers = headersOf(sheet.values, headerRow);
-  const settled = headerRow === null
-    ? { columns: {}, groupId: null, layersByKind: false }
-    : settleColumns(sheet.values, headerRow, headers, use, mapColumns(headers, use), false);
+  const settled = headerRow === null ? UNSETTLED : settleColumns(sheet.values, headerRow, headers, use, mapColumns(headers, use), false);
   const columns = settled.columns;
   for (const [role, header] of Object.entries(mapping.columns ?? {})) {
     if (header === undefined || header === '') continue;
@@ -211,7 +231,7 @@ function planFromMapping(sheet: SheetSnapshot, mapping: TabMapping): TabPlan | n
   if (headerRow === null) problems.push(`no header row found in the top ${HEADER_SEARCH_ROWS} rows`);
   const plan = {
     sheet: sheet.name, use, allAntiPriorities: mapping.use === 'anti-priorities', headerRow, headers,
-    columns, groupId: settled.groupId, layersByKind: settled.layersByKind, source: 'settings' as const,
+    columns, groupId: settled.groupId, layersByKind: settled.layersByKind, titleLevels: settled.titleLevels, source: 'settings' as const,
   };
   return { ...plan, problems: [...problems, ...columnProblems(plan)] };
 }
@@ -243,11 +263,11 @@ function detectPlan(sheet: SheetSnapshot): TabPlan | null {
   const headerRow = findHeaderRow(sheet.values, use);
   const headers = headersOf(sheet.values, headerRow);
   const settled = headerRow === null
-    ? { columns: {}, groupId: null, layersByKind: false }
+    ? UNSETTLED
     : settleColumns(sheet.values, headerRow, headers, use, mapColumns(headers, use), detected.source === 'columns');
   const plan = {
     sheet: sheet.name, use, allAntiPriorities: detected.allAntiPriorities, headerRow, headers, columns: settled.columns,
-    groupId: settled.groupId, layersByKind: settled.layersByKind, source: detected.source,
+    groupId: settled.groupId, layersByKind: settled.layersByKind, titleLevels: settled.titleLevels, source: detected.source,
   };
   const problems = [
     ...(detected.note ? [detected.note] : []),

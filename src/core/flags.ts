@@ -65,6 +65,8 @@ export interface FlagInput {
   readonly noGoalReason: (item: number) => string;
   /** Whether an item with no links should have had one. */
   readonly needsLink: (item: number) => boolean;
+  /** Why the item's tab gives it no link cell ("the tab has no link column"). */
+  readonly noColumn: (item: Item) => string;
 }
 
 const NO_FLAGS: readonly Flag[] = Object.freeze([]);
@@ -95,7 +97,8 @@ export function computeFlags(input: FlagInput): (readonly Flag[])[] {
     }
     const hasLinks = links.offsets[i + 1]! > links.offsets[i]!;
     const noGoal = spec.isWork && !reach.throughGoal[i];
-    const noParent = item.rank > 0 && !resolves && (hasLinks || input.needsLink(i));
+    // An anti-priority says what the strategy will not do: it need not ladder up to anything.
+    const noParent = item.rank > 0 && !resolves && (hasLinks || (input.needsLink(i) && !item.isAntiPriority));
     const cyclic = components.cyclic[components.componentOf[i]!] === 1;
     const anti = spec.checksAntiPriority ? reach.antiPriorityAbove[i]! : -1;
     const request = spec.isWork && declinedByMatch.size > 0 ? declinedFor(item.title) : undefined;
@@ -131,7 +134,7 @@ function describeFlags(input: FlagInput, item: Item, found: Found): Flag[] {
   const add = (code: FlagCode, message: string) => flags.push({ code, message });
   if (found.noGoal) add('NO_GOAL', input.noGoalReason(item.index));
   if (found.noParent) {
-    add('NO_PARENT', own.length === 0 ? (item.linkCells === null ? 'the tab has no link column' : 'no link') : 'no reference in the link cell resolves');
+    add('NO_PARENT', own.length === 0 ? (item.linkCells === null ? input.noColumn(item) : 'no link') : 'no reference in the link cell resolves');
   }
   const broken = own.filter((link) => link.status === 'broken');
   if (broken.length > 0) add('BROKEN_LINK', broken.map((link) => notFound(link.text, item, input)).join('; '));

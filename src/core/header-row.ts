@@ -6,21 +6,25 @@
  * row such as "Goal 3 | Reduce costs by 10%" is never taken for the header.
  */
 import type { Cell } from './snapshot';
-import { cellText } from './text';
+import { cellText, headerLabel } from './text';
 
 /** How many top rows may hold the header (title rows and notes can sit above it). */
 export const HEADER_SEARCH_ROWS = 10;
 
 const MAX_LABEL_LENGTH = 60;
 const MAX_LABEL_WORDS = 7;
-/** A number standing alone ("Goal 3", "10%", "2,000"), as a data cell has and a label does not. */
-const STANDALONE_FIGURE = /(^|[\s(])[-+]?\d[\d,.]*\s*%?($|[\s)])/;
+/**
+ * A figure as data has and a label does not: a percentage ("10%"), a decimal ("1.5"), a
+ * thousands separator ("2,000") or an amount ("$5"). A small number or a year may head a
+ * column ("Title 1", "April 2026"), so those do not count.
+ */
+const FIGURE = /\d\s*%|\d\.\d|\d,\d{3}|[$€£¥]\s*\d/;
 
 /** Whether a cell reads like a column label. */
 export function isLabel(cell: Cell): boolean {
   if (typeof cell !== 'string') return false;
-  const text = cell.trim();
-  if (text === '' || text.length > MAX_LABEL_LENGTH || STANDALONE_FIGURE.test(text)) return false;
+  const text = headerLabel(cell);
+  if (text === '' || text.length > MAX_LABEL_LENGTH || FIGURE.test(text)) return false;
   return text.split(/\s+/).length <= MAX_LABEL_WORDS;
 }
 
@@ -42,7 +46,7 @@ function filled(row: readonly Cell[] | undefined): Cell[] {
   return (row ?? []).filter((cell) => cellText(cell) !== '');
 }
 
-/** A row holds no dates or truth values and at most one figure: a header may carry a year, never data. */
+/** A row of labels: no dates or truth values, and at most one cell that is not a label. */
 function headerLike(cells: readonly Cell[]): boolean {
   let labels = 0;
   for (const cell of cells) {

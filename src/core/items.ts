@@ -103,6 +103,9 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[]): v
   // Objectives followed by their key results: a key result with no link of its own hangs under the objective above.
   const byLevel = hasLevels(tabSpec.code) && groupCol === undefined;
   let lastTop = -1;
+  const titleCols = plan.titleLevels ? (c.title ?? []) : [];
+  /** The last item seen at each level of a tree of title columns. */
+  const lastAtLevel: number[] = [];
   const groups = new Map<string, number>();
   let group = -1;
   for (let r = plan.headerRow; r < sheet.values.length; r++) {
@@ -113,7 +116,9 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[]): v
       if (groupTitle !== '') group = groupItem(groups, items, sheet, plan, row, r, groupTitle, parentCols);
     }
     const id = cellText(cellAt(row, idCol));
-    const title = cellText(cellAt(row, titleCol));
+    // In a tree of title columns, the row's title is in the column of its level.
+    const treeLevel = titleCols.findIndex((column) => cellText(row[column]) !== '');
+    const title = cellText(cellAt(row, treeLevel > 0 ? titleCols[treeLevel] : titleCol));
     if (id === '' && title === '') continue;
     const kind = kindCol === undefined || tabSpec.isStrategy ? null : kindOfValue(cellText(row[kindCol]));
     const spec = plan.layersByKind && kind ? layerSpec(kind.layer) : tabSpec;
@@ -124,6 +129,11 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[]): v
       parentInTab = group;
       linkCells = null;
     } else if (level === 1 && lastTop >= 0 && (linkCells === null || linkCells.length === 0)) parentInTab = lastTop;
+    else if (treeLevel > 0 && (linkCells === null || linkCells.length === 0)) parentInTab = lastAtLevel[treeLevel - 1] ?? -1;
+    if (treeLevel >= 0) {
+      lastAtLevel[treeLevel] = items.length;
+      lastAtLevel.length = treeLevel + 1;
+    }
     const key = id !== '' ? id : title;
     items.push({
       index: items.length,

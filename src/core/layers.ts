@@ -88,7 +88,7 @@ export const LAYERS: readonly LayerSpec[] = [
     itemWords: ['task', 'story', 'ticket', 'issue', 'sub task', 'subtask'],
     isWork: true, isGoal: false, rollsUpImpact: false, checksAntiPriority: true, isStrategy: false, orphanUnlessReachedFrom: [],
     rowKinds: [
-      { words: ['story', 'task', 'sub task', 'subtask', 'bug', 'ticket', 'issue', 'spike', 'chore', 'defect'], level: 0, prefixes: [] },
+      { words: ['story', 'task', 'sub task', 'subtask', 'bug', 'ticket', 'issue', 'spike', 'chore', 'defect', 'debt'], level: 0, prefixes: [] },
     ],
   },
 ];

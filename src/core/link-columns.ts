@@ -1,15 +1,13 @@
 /**
- * Tells link columns from label columns (DESIGN §2a). A header may name the layer above
- * without holding references to it: "Project lead" and "Project type" in a Jira export,
- * "Theme" where no tab of themes exists, "Epic Name" naming the epic's own row. A header
- * that says only "the link up" ("Goal", "Objective #", "Parent") to a layer the workbook has
- * is a link column whatever its values, so typos there stay BROKEN_LINKs. Any other is kept
- * as links when one of its values names an item other than its own row (on any layer: a
- * reference to an item below is a link pointing the wrong way, said so); one none of whose
- * values does is read as a label, reported once, never a BROKEN_LINK on every row. A real
- * link column is settled on its first rows.
+ * Tells link columns from label columns by their values (DESIGN §2a). A header may name the
+ * layer above without holding references to it: "Project lead" and "Project type" in a Jira
+ * export, "Theme" where no tab of themes exists, "Epic Name" naming the epic's own row,
+ * Asana's "Projects" naming a project no tab lists, Jira's "Outward issue link" naming the
+ * rows below. A column is kept as a link when one of its values names an item above its row
+ * or beside it (not the row itself); a column none of whose values does is read as a label,
+ * reported once, and never turned into a BROKEN_LINK on every row. A real link column is
+ * settled on its first rows.
  */
-import { headerTokens, isPlainLinkHeader, layersNamed } from './columns';
 import type { Item, ItemIndex } from './items';
 import { lookupReference, NOT_FOUND, parseReference } from './links';
 import type { SheetSnapshot } from './snapshot';
@@ -29,6 +27,8 @@ function namesAnother(text: string, self: number, order: readonly number[], inde
 
 export interface LabelColumn {
   readonly header: string;
+  /** Whether its values name items below their rows: links written the wrong way round. */
+  readonly pointsDown: boolean;
   /** How many rows hold a value in it. */
   readonly values: number;
   /** Some of them, for the report. */
@@ -41,20 +41,16 @@ export interface LabelColumn {
  */
 export function sortLinkColumns(
   sheet: SheetSnapshot, columns: readonly number[], headers: readonly string[], items: readonly Item[],
-  orderOf: (item: Item) => readonly number[], index: ItemIndex, ranksPresent: readonly number[],
+  orderOf: (item: Item) => readonly number[], belowOf: (item: Item) => readonly number[], index: ItemIndex,
 ): { keep: number[]; labels: LabelColumn[] } {
   const keep: number[] = [];
   const labels: LabelColumn[] = [];
   for (const column of columns) {
     const header = headers[column] ?? '';
-    const named = layersNamed(headerTokens(header));
-    if (isPlainLinkHeader(header) && (named.length === 0 || named.some((spec) => ranksPresent.includes(spec.rank)))) {
-      keep.push(column);
-      continue;
-    }
     let values = 0;
     const examples: string[] = [];
     let linked = false;
+    let pointsDown = false;
     for (const item of items) {
       if (item.linkCells === null) continue;
       const text = cellText(sheet.values[item.row - 1]?.[column]);
@@ -65,9 +61,10 @@ export function sortLinkColumns(
         linked = true;
         break;
       }
+      pointsDown ||= namesAnother(text, item.index, belowOf(item), index);
     }
     if (linked || values === 0) keep.push(column);
-    else labels.push({ header, values, examples });
+    else labels.push({ header, pointsDown, values, examples });
   }
   return { keep, labels };
 }

@@ -312,6 +312,14 @@ function resolveCommaPart(part: string, order: readonly number[], index: ItemInd
  */
 function settleShares(): void {
   const { shares, matches, merged, length } = pending;
+  // A title naming several items, one of which another reference of the row names already
+  // (Jira's "Parent summary" beside its "Parent"), is that item again, not an ambiguity.
+  for (let at = 0; at < length; at++) {
+    const match = matches[at]!;
+    if (typeof match === 'number') continue;
+    const echo = match.find((candidate) => matches.some((other, k) => k < length && other === candidate));
+    if (echo !== undefined) matches[at] = echo;
+  }
   let written = 0;
   let unshared = 0;
   for (let at = 0; at < length; at++) {

@@ -17,8 +17,10 @@ function quoted(list: readonly string[]): string {
 }
 
 export function labelNote(plan: TabPlan, label: LabelColumn): string {
-  return `${plan.sheet}: the column "${label.header}" was read as a label, not as links: none of its ${label.values} value${
-    label.values === 1 ? '' : 's'} (${quoted(label.examples)}) names an item above`;
+  const values = `${label.values} value${label.values === 1 ? '' : 's'} (${quoted(label.examples)})`;
+  return label.pointsDown
+    ? `${plan.sheet}: the column "${label.header}" was read as a label, not as links: its ${values} name items below their rows, and links point up`
+    : `${plan.sheet}: the column "${label.header}" was read as a label, not as links: none of its ${values} names an item above`;
 }
 
 /** Why a tab that was read gave no items. */

@@ -81,6 +81,15 @@ export function words(text: string): string[] {
   return out;
 }
 
+/**
+ * The label of a header cell: its first line. Templates put a description under the label
+ * ("Reach\n(How many users will be affected?)"), and only the label names the column.
+ */
+export function headerLabel(text: string): string {
+  const at = text.search(/[\r\n]/);
+  return (at < 0 ? text : text.slice(0, at)).trim();
+}
+
 /** Removes control characters (terminal escapes, NULs) from text headed for a terminal. */
 export function printable(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');

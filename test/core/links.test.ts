@@ -118,9 +118,18 @@ describe('resolving references', () => {
     expect(flagsOf(c, 'R1.1.1')).toEqual([]);
   });
 
-  test('links never point down', () => {
-    const c = cascadeOf({ ...BASE, Goals: [['Goal ID', 'Goal', 'Pillar'], ['G1', 'Cut time-to-settle', 'R1']] });
+  test('links never point down, and a reference to an item below says so', () => {
+    const c = cascadeOf({ ...BASE, Goals: [['Goal ID', 'Goal', 'Pillar'], ['G1', 'Cut time-to-settle', 'R1'], ['G2', 'Fewer complaints', 'P2']] });
     expect(flagsOf(c, 'G1')).toEqual(expect.arrayContaining(['BROKEN_LINK', 'NO_PARENT']));
+    expect(flagMessage(c, 'G1', 'BROKEN_LINK')).toBe('"R1" is not above it: it names the roadmap item "Photo estimate" (Roadmap!2), below; links point up');
+  });
+
+  test('a column whose values all name items below is read as a label, said once', () => {
+    const c = cascadeOf({ ...BASE, Goals: [['Goal ID', 'Goal', 'Pillar'], ['G1', 'Cut time-to-settle', 'R1'], ['G2', 'Fewer complaints', 'R2']] });
+    expect(flagsOf(c, 'G1')).not.toContain('BROKEN_LINK');
+    expect(c.warnings.filter((warning) => warning.includes('"Pillar"'))).toEqual([
+      'Goals: the column "Pillar" was read as a label, not as links: its 2 values ("R1", "R2") name items below their rows, and links point up.',
+    ]);
   });
 
   test('an id is matched before a title', () => {
