@@ -17,16 +17,20 @@ function quoted(list: readonly string[]): string {
 }
 
 export function labelNote(plan: TabPlan, label: LabelColumn): string {
-  const values = `${label.values} value${label.values === 1 ? '' : 's'} (${quoted(label.examples)})`;
+  const start = `${plan.sheet}: the column "${label.header}" was read as a label, not as links:`;
+  if (label.values === 1) {
+    return label.pointsDown
+      ? `${start} its only value (${quoted(label.examples)}) names an item below its row, and links point up`
+      : `${start} its only value (${quoted(label.examples)}) names no item above`;
+  }
+  const values = `${label.values} values (${quoted(label.examples)})`;
   return label.pointsDown
-    ? `${plan.sheet}: the column "${label.header}" was read as a label, not as links: its ${values} name items below their rows, and links point up`
-    : `${plan.sheet}: the column "${label.header}" was read as a label, not as links: none of its ${values} names an item above`;
+    ? `${start} its ${values} name items below their rows, and links point up`
+    : `${start} none of its ${values} names an item above`;
 }
 
-/** Why a tab that was read gave no items. */
-function emptyReason(plan: TabPlan, sheet: SheetSnapshot): string {
-  if (plan.headerRow === null) return 'no header row was found in its top 10 rows';
-  if (plan.columns.title === undefined && plan.columns.id === undefined) return `its header row ${plan.headerRow} has no title or id column`;
+/** Why a tab with a header row and a title or id column gave no items. */
+function emptyReason(plan: TabPlan & { headerRow: number }, sheet: SheetSnapshot): string {
   const below = sheet.values.length - plan.headerRow;
   if (below <= 0 || sheet.values.slice(plan.headerRow).every((row) => row.every((cell) => cellText(cell) === ''))) {
     return `nothing is written below its header row ${plan.headerRow}`;
@@ -49,8 +53,9 @@ export function readingNotes({ plans, sheets, items, labels }: ReadingInput): st
     for (const problem of plan.problems) notes.push(`${plan.sheet}: ${problem}.`);
     if (plan.use === 'declined' || (counts.get(plan.sheet) ?? 0) > 0) continue;
     const sheet = sheets.get(plan.sheet)!;
-    // A missing header row is already said among the problems.
-    if (plan.headerRow !== null) notes.push(`${plan.sheet}: read as ${layerSpec(plan.use).code} but gave no items: ${emptyReason(plan, sheet)}.`);
+    // A missing header row, or one with no title or id column, is already said among the problems.
+    const said = plan.headerRow === null || (plan.columns.title === undefined && plan.columns.id === undefined);
+    if (!said) notes.push(`${plan.sheet}: read as ${layerSpec(plan.use).code} but gave no items: ${emptyReason({ ...plan, headerRow: plan.headerRow! }, sheet)}.`);
   }
   for (const label of labels) notes.push(`${label}.`);
   const work = items.some((item) => layerSpec(item.layer).isWork);

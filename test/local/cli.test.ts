@@ -52,6 +52,51 @@ describe('ladder audit on the bundled example', () => {
   });
 });
 
+describe('the user\'s mapping: --map, --header and the settings saved beside the file', () => {
+  const tabs = {
+    Sheet1: [['Plan 2027'], ['Thing', 'Objective', 'Size'], ['Claims app', 'Grow', 3], ['Fraud model', 'Grow', 2]],
+    Data: [['ID', 'Objective'], ['O1', 'Grow']],
+  };
+  const thing = { Sheet1: [['Plan 2027'], ['Item', 'Objective', 'Size'], ['Claims app', 'O1', 3]], Data: [['ID', 'Objective'], ['O1', 'Grow']] };
+
+  test('--map reads a tab as a layer, and --header gives its header row', async () => {
+    const file = await writeXlsx(temp.path, 'mapped.xlsx', tabs);
+    const { code, stdout } = await ladder('audit', file, '--json', '--map', 'Sheet1=roadmap', '--header=Sheet1=2', '--map', 'Data=OKRs');
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc.layers).toEqual([
+      { layer: 'goals', sheet: 'Data', headerRow: 1, items: 1 },
+      { layer: 'roadmap', sheet: 'Sheet1', headerRow: 2, items: 0 },
+    ]);
+    expect(doc.warnings.join(' ')).toContain('Sheet1: no title or id column in header row 2');
+  });
+
+  test('the mapping saved beside the file is used, and the flags win over it', async () => {
+    const file = await writeXlsx(temp.path, 'saved.xlsx', thing);
+    await writeFile(`${file}.ladder.json`, JSON.stringify({ version: 1, tabs: [{ sheet: 'Sheet1', use: 'tasks', headerRow: 2 }] }));
+    const saved = JSON.parse((await ladder('audit', file, '--json')).stdout);
+    expect(saved.layers.find((layer: { sheet: string }) => layer.sheet === 'Sheet1')).toEqual({ layer: 'tasks', sheet: 'Sheet1', headerRow: 2, items: 1 });
+    const flagged = JSON.parse((await ladder('audit', file, '--json', '--map', 'Sheet1=roadmap')).stdout);
+    expect(flagged.layers.find((layer: { sheet: string }) => layer.sheet === 'Sheet1')).toMatchObject({ layer: 'roadmap', items: 1 });
+    expect(flagged.items.find((item: { key: string }) => item.key === 'Claims app')).toMatchObject({ parents: ['O1'], flags: [] });
+  });
+
+  test('damaged saved settings are said on stderr, and detection is used', async () => {
+    const file = await writeXlsx(temp.path, 'damaged.xlsx', thing);
+    await writeFile(`${file}.ladder.json`, '{"version":1,');
+    const { code, stdout, stderr } = await ladder('audit', file);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^ladder: warning: .*damaged\.xlsx\.ladder\.json: The saved Ladder settings are not readable/);
+    expect(stdout).toContain('Ladder audit of damaged.xlsx');
+  });
+
+  test('--help shows the options', async () => {
+    const { stdout } = await ladder('--help');
+    expect(stdout).toContain('--map "TAB=LAYER"');
+    expect(stdout).toContain('--header "TAB=ROW"');
+  });
+});
+
 describe('bad input is one line on stderr and exit 2', () => {
   const cases: [string, () => Promise<string[]>, RegExp][] = [
     ['a missing file', async () => ['audit', join(temp.path, 'nope.xlsx')], /no such file/],
@@ -80,8 +125,13 @@ describe('bad input is one line on stderr and exit 2', () => {
       await writeFile(join(temp.path, 'garbled.xlsx'), zip);
       return ['audit', join(temp.path, 'garbled.xlsx')];
     }, /damaged or not an \.xlsx workbook/],
-    ['a workbook with no recognisable layer', async () => ['audit', await writeXlsx(temp.path, 'budget.xlsx', { Sheet1: [['Cost', 'Month'], [10, 'Jan']] })], /no recognisable cascade layer.*"Sheet1"/],
+    ['a workbook with no recognisable layer, naming the --map to try', async () => ['audit', await writeXlsx(temp.path, 'budget.xlsx', { Sheet1: [['Cost', 'Month'], [10, 'Jan']] })], /no recognisable cascade layer.*"Sheet1".*--map "Sheet1=roadmap"/],
     ['a layer tab with no header row', async () => ['audit', await writeXlsx(temp.path, 'noheader.xlsx', { Roadmap: [['just notes'], ['more notes']] })], /no header row was found on "Roadmap"/],
+    ['a header below the top 10 rows, naming the --header to try', async () => ['audit', await writeXlsx(temp.path, 'low.xlsx', { Roadmap: [...Array.from({ length: 12 }, () => ['notes']), ['ID', 'Initiative'], ['R1', 'A']] })], /--header "Roadmap=13"/],
+    ['--map of a tab the workbook does not have', async () => ['audit', EXAMPLE, '--map', 'Q9=roadmap'], /no tab "Q9" \(tabs: "Mission"/],
+    ['--map to a layer Ladder does not know', async () => ['audit', EXAMPLE, '--map', 'Roadmap=wishlist'], /"wishlist" is not a layer/],
+    ['--map without a value', async () => ['audit', EXAMPLE, '--map'], /--map needs a value/],
+    ['--header that is not a row number', async () => ['audit', EXAMPLE, '--header', 'Roadmap=first'], /a number from 1 to 1000/],
     ['no file named', async () => ['audit'], /needs a workbook file/],
     ['an unknown option', async () => ['audit', EXAMPLE, '--yaml'], /unknown option --yaml/],
     ['an unknown command', async () => ['trace', EXAMPLE], /unknown command "trace"/],
