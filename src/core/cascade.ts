@@ -7,7 +7,7 @@ import { planTabs, type TabPlan } from './detect';
 import { computeFlags, summarizeStrategy, type Flag, type StrategySummary } from './flags';
 import { parentGraph, stronglyConnected, type Components } from './graph';
 import { computeImpact, type ImpactResults } from './impact';
-import { ItemIndex, readDeclined, readItems, relinkItems, type DeclinedRequest, type Item } from './items';
+import { emptyStructure, ItemIndex, readDeclined, readItems, relinkItems, type DeclinedRequest, type Item } from './items';
 import { sortLinkColumns } from './link-columns';
 import { labelNote, readingNotes } from './reading-notes';
 import { LAYERS, layerSpec } from './layers';
@@ -37,18 +37,21 @@ export interface Cascade {
 }
 
 export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = EMPTY_CONFIG): Cascade {
-  const { plans, warnings } = planTabs(snapshot.sheets, config);
+  const planned = planTabs(snapshot.sheets, config);
+  const warnings = planned.warnings;
+  let plans = planned.plans;
   const sheetsByName = new Map(snapshot.sheets.map((sheet) => [sheet.name, sheet]));
   const items: Item[] = [];
   const declined: DeclinedRequest[] = [];
   /** Each tab's items, which are consecutive in `items`: [first, end). */
   const rangeOf = new Map<TabPlan, [number, number]>();
+  const structure = emptyStructure();
   for (const plan of plans) {
     const sheet = sheetsByName.get(plan.sheet)!;
     const start = items.length;
     // Appended one by one: spreading a 100k-row tab into push() would overflow the stack.
     if (plan.use === 'declined') for (const request of readDeclined(sheet, plan)) declined.push(request);
-    else readItems(sheet, plan, items);
+    else readItems(sheet, plan, items, structure);
     rangeOf.set(plan, [start, items.length]);
   }
 
@@ -59,7 +62,7 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
     if (countOf[item.rank]!++ === 0) firstOf[item.rank] = item.index;
   }
   const ranksPresent = LAYERS.map((spec) => spec.rank).filter((rank) => countOf[rank]! > 0);
-  const index = new ItemIndex(items);
+  const index = new ItemIndex(items, structure.altKeys);
   // The nearest layer above each layer that has items.
   const nearestAbove = LAYERS.map((spec) => ranksPresent.filter((r) => r < spec.rank).at(-1));
   const orders = LAYERS.map((spec) => lookupOrder(spec.rank, ranksPresent));
@@ -69,6 +72,8 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
   const labels: string[] = [];
   /** Tabs all of whose link columns were read as labels, with those columns' headers. */
   const labelledTabs = new Map<string, string>();
+  /** The plans as read: label columns moved out of the link columns, so writes never land in them. */
+  const settled = new Map<TabPlan, TabPlan>();
   const noColumn = (item: Item) => {
     const headers = labelledTabs.get(item.sheet);
     return headers ? `its link column ${headers} names nothing in the workbook, so it was read as a label` : 'the tab has no link column';
@@ -77,21 +82,30 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
     const columns = plan.columns.parent;
     if (!columns || plan.use === 'declined') continue;
     const sheet = sheetsByName.get(plan.sheet)!;
-    const own = items.slice(...rangeOf.get(plan)!);
-    const sorted = sortLinkColumns(sheet, columns, plan.headers, own, (item) => orders[item.rank]!, (item) => below[item.rank]!, index);
+    const [start, end] = rangeOf.get(plan)!;
+    const sorted = sortLinkColumns(sheet, columns, plan.headers, items, start, end, (item) => orders[item.rank]!, (item) => below[item.rank]!, index);
     if (sorted.labels.length === 0) continue;
-    relinkItems(sheet, own, sorted.keep);
+    relinkItems(sheet, plan, items, start, end, sorted.keep);
+    const { parent: _, ...rest } = plan.columns;
+    settled.set(plan, {
+      ...plan, columns: sorted.keep.length > 0 ? { ...rest, parent: sorted.keep } : rest,
+      labelColumns: columns.filter((column) => !sorted.keep.includes(column)),
+    });
     if (sorted.keep.length === 0) labelledTabs.set(plan.sheet, sorted.labels.map((label) => `"${clip(label.header, 60)}"`).join(', '));
     for (const label of sorted.labels) labels.push(labelNote(plan, label));
   }
-  warnings.push(...readingNotes({ plans, sheets: sheetsByName, items, labels }));
+  if (settled.size > 0) plans = plans.map((plan) => settled.get(plan) ?? plan);
+  const counts = new Map<string, number>();
+  for (const [plan, [start, end]] of rangeOf) counts.set(plan.sheet, end - start);
+  warnings.push(...readingNotes({ plans, sheets: sheetsByName, counts, items, labels }));
 
   const collecting = new LinkTableBuilder(items.length);
   for (const item of items) {
     collecting.startItem(item.index);
     if (item.rank === 0) continue;
-    if (item.parentInTab >= 0) {
-      collecting.add(item.parentInTab, items[item.parentInTab]!.key, 1);
+    const inTab = structure.parentInTab.size === 0 ? undefined : structure.parentInTab.get(item.index);
+    if (inTab !== undefined) {
+      collecting.add(inTab, items[inTab]!.key, 1);
       continue;
     }
     if (item.linkCells !== null) {
@@ -114,7 +128,8 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
   const reach = computeReach(items, parents, components);
   const impact = computeImpact(items, links, components, reach);
   const goalTabs = plans.filter((plan) => plan.use !== 'declined' && layerSpec(plan.use).isGoal);
-  const noGoalReason = (index: number) => describeNoGoal(index, items, paths, goalTabs, noColumn);
+  const hasGoals = countOf[GOAL_RANK]! > 0;
+  const noGoalReason = (index: number) => describeNoGoal(index, items, paths, goalTabs, hasGoals, noColumn);
   const flags = computeFlags({ items, links, components, paths, reach, declined, index, noGoalReason, needsLink, noColumn });
 
   const hasStrategyTab = plans.some((plan) => plan.use !== 'declined' && layerSpec(plan.use).isStrategy);
@@ -128,10 +143,10 @@ const GOAL_RANK = LAYERS.find((spec) => spec.isGoal)!.rank;
 
 /** The reason the first upward path of an item misses every goal. */
 function describeNoGoal(
-  index: number, items: readonly Item[], paths: PathTable, goalTabs: readonly TabPlan[], noColumn: (item: Item) => string,
+  index: number, items: readonly Item[], paths: PathTable, goalTabs: readonly TabPlan[], hasGoals: boolean, noColumn: (item: Item) => string,
 ): string {
   if (goalTabs.length === 0) return 'the workbook has no goals tab';
-  if (!items.some((item) => item.rank === GOAL_RANK)) return `the goals tab ${goalTabs.map((plan) => `"${plan.sheet}"`).join(', ')} has no goal rows`;
+  if (!hasGoals) return `the goals tab ${goalTabs.map((plan) => `"${plan.sheet}"`).join(', ')} has no goal rows`;
   if (paths.count(index) === 0) return 'no link';
   const path = paths.firstOf(index);
   const name = (item: Item) => `"${clip(item.title || item.key, 120)}"`;

@@ -103,7 +103,7 @@ interface Named {
 const LINK_WORDS = new Set(['link', 'linked', 'parent', 'ladders', 'supports', 'serves']);
 const KIND_WORDS = new Set(['type', 'kind']);
 
-/** The layer most rows of a Type column name ("Story", "Bug", "Epic"), or null. */
+/** The layer the most rows of a Type column name ("Story", "Bug", "Epic"; values it does not know are not counted), or null. */
 function layerOfKinds(texts: readonly string[]): LayerSpec | null {
   const counts = new Map<LayerCode, number>();
   for (const text of texts) {
@@ -112,7 +112,7 @@ function layerOfKinds(texts: readonly string[]): LayerSpec | null {
   }
   let best: [LayerCode, number] | null = null;
   for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
-  return best && best[1] * 2 > texts.length ? layerSpec(best[0]) : null;
+  return best && layerSpec(best[0]);
 }
 
 /** The layer a tab's columns say it is, or null when they name none. */
@@ -155,7 +155,10 @@ export function guessFromColumns(values: readonly (readonly Cell[])[]): ColumnGu
     else if (rest.length === 1) named.push({ layer, header: label, column, qualified: tokens.length > 1 });
   });
   for (const entry of named) {
-    const distinct = allDistinct(columnValues(values, header.row, entry.column));
+    const texts = columnValues(values, header.row, entry.column);
+    // An empty column says nothing about the rows.
+    if (texts.length === 0) continue;
+    const distinct = allDistinct(texts);
     const bareBeside = named.some((other) => other !== entry && other.layer === entry.layer && !other.qualified);
     // Beside a plain Title column, "Project" and "Project ID" name the project a row belongs to.
     if (!distinct || (plainTitle && (!entry.qualified || bareBeside))) refer(entry.layer.rank, entry.header);

@@ -41,6 +41,11 @@ export interface TabPlan {
    * a row's title is in the column of its level, and it hangs under the row above it one level up.
    */
   readonly titleLevels: boolean;
+  /**
+   * Columns whose header names a layer but whose values name nothing, read as labels (set by
+   * buildCascade, which knows the items; `columns.parent` then holds only the kept ones).
+   */
+  readonly labelColumns?: readonly number[];
   /** How the layer was chosen: the tab's name, its columns, or the user's settings. */
   readonly source: 'detected' | 'columns' | 'settings';
   /** Things the PM should know about this tab ("no header row in the top 10 rows"). */
@@ -277,6 +282,52 @@ function detectPlan(sheet: SheetSnapshot): TabPlan | null {
   return { ...plan, problems };
 }
 
+/** The names in a column's values, one reference per part ("KR1, KR2" is two). */
+function namesIn(values: readonly (readonly Cell[])[], headerRow: number, column: number): Set<string> {
+  const out = new Set<string>();
+  for (const text of sample(values, headerRow, column)) {
+    out.add(text);
+    for (const part of text.split(/[,;\n]/)) if (part.trim() !== '') out.add(part.trim());
+  }
+  return out;
+}
+
+/**
+ * Objectives in one tab and key results in another (Notion's OKR databases): a column of key
+ * results on the objectives tab lists the rows of the other tab, so the objective is that tab's
+ * item; and an Objective column on the key-results tab names the objectives of the other tab,
+ * so it is a link to them, not a group of objectives of its own. Decided from what the tabs of
+ * a layer hold, once every tab is planned.
+ */
+function settleAcrossTabs(plans: TabPlan[], sheets: readonly SheetSnapshot[]): TabPlan[] {
+  const valuesOf = (plan: TabPlan) => sheets.find((sheet) => sheet.name === plan.sheet)!.values;
+  const titlesOf = (plan: TabPlan) => {
+    const column = plan.columns.title?.[0] ?? plan.columns.id?.[0];
+    return plan.headerRow === null || column === undefined ? new Set<string>() : new Set(sample(valuesOf(plan), plan.headerRow, column));
+  };
+  const overlaps = (names: Set<string>, plan: TabPlan) =>
+    plans.some((other) => other !== plan && other.use === plan.use && [...titlesOf(other)].some((title) => names.has(title)));
+  const grouped = (plan: TabPlan) => plan.columns.group !== undefined && plan.headerRow !== null;
+  // First a tab of one row per objective whose key-result column lists another tab's rows: the
+  // objectives are its items.
+  let out = plans.map((plan) => {
+    if (!grouped(plan)) return plan;
+    const objectives = sample(valuesOf(plan), plan.headerRow!, plan.columns.group![0]!);
+    if (!allDistinct(objectives) || !overlaps(namesIn(valuesOf(plan), plan.headerRow!, plan.columns.title![0]!), plan)) return plan;
+    const { group, title: _, ...rest } = plan.columns;
+    return { ...plan, columns: { ...rest, title: group! } };
+  });
+  // Then the tabs whose Objective column names another tab's objectives: a link to them.
+  out = out.map((plan) => {
+    if (!grouped(plan)) return plan;
+    const names = namesIn(valuesOf(plan), plan.headerRow!, plan.columns.group![0]!);
+    if (!out.some((other) => other !== plan && other.use === plan.use && [...titlesOf(other)].some((title) => names.has(title)))) return plan;
+    const { group, ...rest } = plan.columns;
+    return { ...plan, columns: { ...rest, parent: [...(rest.parent ?? []), ...group!].sort((a, b) => a - b) } };
+  });
+  return out;
+}
+
 /** Plans every tab: which are layers or the declined list, and how to read them. Unrecognised tabs are left out. */
 export function planTabs(sheets: readonly SheetSnapshot[], config: LadderConfig): { plans: TabPlan[]; warnings: string[] } {
   const plans: TabPlan[] = [];
@@ -292,7 +343,7 @@ export function planTabs(sheets: readonly SheetSnapshot[], config: LadderConfig)
     const plan = mapping ? planFromMapping(sheet, mapping) : detectPlan(sheet);
     if (plan) plans.push(plan);
   }
-  return { plans, warnings };
+  return { plans: plans.some((plan) => plan.columns.group) ? settleAcrossTabs(plans, sheets) : plans, warnings };
 }
 
 /** Whether a tab would be read, judged from its name and its top rows (what Apps Script reads before the whole tab). */

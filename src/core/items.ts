@@ -32,15 +32,8 @@ export interface Item {
   readonly confidence: number | null;
   readonly reach: number | null;
   readonly weight: number;
-  /** Its other ids, normalised: every id column is a key of the row (Jira's Issue id beside its Issue key). */
-  readonly altKeys: readonly string[];
   /** Text of each link cell; null when the tab has no link column. */
   readonly linkCells: readonly string[] | null;
-  /**
-   * The item its own tab lists it under, or -1: a key result under the objective of its
-   * Objective column, or under the objective row above it. Its link cells are not read then.
-   */
-  readonly parentInTab: number;
   /** Whether the tab has a why column (MISSING_WHY says which is missing). */
   readonly tabHasWhy: boolean;
   /** Whether the tab has an impact column (so #NO ESTIMATE can say which is missing). */
@@ -77,6 +70,51 @@ function saysAntiPriority(cell: Cell): boolean {
 
 const NO_TEXT: readonly string[] = Object.freeze([]);
 
+/**
+ * A link column that leads the table, left of the rows' names and ids, and that is blank on
+ * some rows, is an outline: an objective written once, the initiatives under it listed below
+ * with its cell left blank (merged cells export so). A blank there carries the value above
+ * it. A link column after the row's id or name ("goal_id" beside "id") is each row's own, and
+ * a blank in it is no link.
+ */
+class OutlineCarry {
+  private readonly last = new Map<number, string>();
+
+  constructor(private readonly columns: readonly number[]) {}
+
+  static of(sheet: SheetSnapshot, plan: TabPlan, parentCols: readonly number[]): OutlineCarry | null {
+    const names = [...(plan.columns.title ?? []), ...(plan.columns.id ?? [])];
+    if (names.length === 0 || plan.headerRow === null) return null;
+    const firstName = Math.min(...names);
+    const outline = parentCols.filter((column) => {
+      if (column > firstName) return false;
+      let filled = false;
+      for (let r = plan.headerRow!; r < sheet.values.length; r++) {
+        const row = sheet.values[r]!;
+        if (!names.some((name) => cellText(row[name]) !== '')) continue;
+        if (cellText(row[column]) !== '') filled = true;
+        else if (filled) return true;
+      }
+      return false;
+    });
+    return outline.length === 0 ? null : new OutlineCarry(outline);
+  }
+
+  /** The row's link texts, with the outline columns' blanks filled from above. */
+  texts(row: readonly Cell[], parentCols: readonly number[]): readonly string[] {
+    const out: string[] = [];
+    for (const column of parentCols) {
+      let text = cellText(row[column]);
+      if (this.columns.includes(column)) {
+        if (text === '') text = this.last.get(column) ?? '';
+        else this.last.set(column, text);
+      }
+      if (text !== '') out.push(text);
+    }
+    return out;
+  }
+}
+
 function linkTexts(row: readonly Cell[], columns: readonly number[]): readonly string[] {
   let out: string[] | null = null;
   for (const column of columns) {
@@ -88,8 +126,28 @@ function linkTexts(row: readonly Cell[], columns: readonly number[]): readonly s
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
+/**
+ * What a tab's own layout says about some of its items, kept beside them rather than on
+ * every item: most plans have none of it, and two more fields on 200k items cost more in
+ * garbage collection than all the lookups below.
+ */
+export interface TabStructure {
+  /**
+   * Item → the item its own tab lists it under: a key result under the objective of its
+   * Objective column or the objective row above it, a row of a tree under its parent row.
+   * Its link cells are not read then.
+   */
+  readonly parentInTab: Map<number, number>;
+  /** Item → its other ids, normalised: every id column is a key (Jira's Issue id beside its Issue key). */
+  readonly altKeys: Map<number, readonly string[]>;
+}
+
+export function emptyStructure(): TabStructure {
+  return { parentInTab: new Map(), altKeys: new Map() };
+}
+
 /** Appends the items of one tab to `items`, numbered on from those already there. */
-export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[]): void {
+export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], structure: TabStructure): void {
   if (plan.use === 'declined' || plan.headerRow === null) return;
   const tabSpec = layerSpec(plan.use);
   const c = plan.columns;
@@ -108,6 +166,7 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[]): v
   const lastAtLevel: number[] = [];
   const groups = new Map<string, number>();
   let group = -1;
+  const outline = OutlineCarry.of(sheet, plan, parentCols);
   for (let r = plan.headerRow; r < sheet.values.length; r++) {
     const row = sheet.values[r]!;
     if (groupCol !== undefined) {
@@ -117,13 +176,14 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[]): v
     }
     const id = cellText(cellAt(row, idCol));
     // In a tree of title columns, the row's title is in the column of its level.
-    const treeLevel = titleCols.findIndex((column) => cellText(row[column]) !== '');
+    let treeLevel = -1;
+    for (let level = 0; level < titleCols.length && treeLevel < 0; level++) if (cellText(row[titleCols[level]!]) !== '') treeLevel = level;
     const title = cellText(cellAt(row, treeLevel > 0 ? titleCols[treeLevel] : titleCol));
     if (id === '' && title === '') continue;
     const kind = kindCol === undefined || tabSpec.isStrategy ? null : kindOfValue(cellText(row[kindCol]));
     const spec = plan.layersByKind && kind ? layerSpec(kind.layer) : tabSpec;
     const level = byLevel && spec === tabSpec ? (kind?.layer === spec.code ? kind.level : levelFromText(spec.code, id, title)) ?? 0 : 0;
-    let linkCells: readonly string[] | null = parentCols.length === 0 ? null : linkTexts(row, parentCols);
+    let linkCells: readonly string[] | null = parentCols.length === 0 ? null : outline ? outline.texts(row, parentCols) : linkTexts(row, parentCols);
     let parentInTab = -1;
     if (group >= 0) {
       parentInTab = group;
@@ -135,6 +195,11 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[]): v
       lastAtLevel.length = treeLevel + 1;
     }
     const key = id !== '' ? id : title;
+    if (parentInTab >= 0) structure.parentInTab.set(items.length, parentInTab);
+    if (altCols.length > 0) {
+      const others = otherKeys(row, altCols, key);
+      if (others.length > 0) structure.altKeys.set(items.length, others);
+    }
     items.push({
       index: items.length,
       layer: spec.code,
@@ -152,9 +217,7 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[]): v
       confidence: parseConfidence(cellAt(row, confidenceCol)),
       reach: parseNumber(cellAt(row, reachCol)),
       weight: parseNumber(cellAt(row, weightCol)) ?? 1,
-      altKeys: altCols.length === 0 ? NO_TEXT : otherKeys(row, altCols, key),
       linkCells,
-      parentInTab,
       tabHasWhy,
       tabHasImpact,
     });
@@ -176,7 +239,7 @@ function groupItem(
   const item: Writable<Item> = {
     index: items.length, layer: spec.code, rank: spec.rank, sheet: sheet.name, row: r + 1, id: idText, title, key,
     keyNorm: normalizeKey(key), isAntiPriority: false, why: '', effort: null, impact: null, confidence: null, reach: null,
-    weight: 1, altKeys: NO_TEXT, linkCells: parentCols.length === 0 ? null : linkTexts(row, parentCols), parentInTab: -1,
+    weight: 1, linkCells: parentCols.length === 0 ? null : linkTexts(row, parentCols),
     tabHasWhy: first(plan.columns, 'why') !== undefined, tabHasImpact: first(plan.columns, 'impact') !== undefined,
   };
   items.push(item);
@@ -198,11 +261,13 @@ function otherKeys(row: readonly Cell[], columns: readonly number[], key: string
  * Reads the link cells of a tab's items again from only the columns kept as links, once the
  * others were found to be labels (link-columns.ts). Items a group holds keep no link cells.
  */
-export function relinkItems(sheet: SheetSnapshot, items: readonly Item[], keep: readonly number[]): void {
-  for (const item of items) {
-    if (item.sheet !== sheet.name || item.linkCells === null) continue;
+export function relinkItems(sheet: SheetSnapshot, plan: TabPlan, items: readonly Item[], start: number, end: number, keep: readonly number[]): void {
+  const outline = OutlineCarry.of(sheet, plan, keep);
+  for (let i = start; i < end; i++) {
+    const item = items[i]!;
+    if (item.linkCells === null) continue;
     const row = sheet.values[item.row - 1] ?? [];
-    (item as Writable<Item>).linkCells = keep.length === 0 ? null : linkTexts(row, keep);
+    (item as Writable<Item>).linkCells = keep.length === 0 ? null : outline ? outline.texts(row, keep) : linkTexts(row, keep);
   }
 }
 
@@ -239,12 +304,12 @@ export class ItemIndex {
   private readonly titles = new Map<number, NameTable>();
   private readonly nextWithTitle: Int32Array;
   private readonly ranks: readonly number[];
-  /** Other ids of items (altKeys): entry e names item `altItem[e]`; null when no tab has a second id column. */
+  /** Other ids of items (TabStructure.altKeys): entry e names item `altItem[e]`; null when there are none. */
   private readonly firstWithAlt: NameTable | null = null;
   private readonly nextWithAlt: Int32Array = new Int32Array(0);
   private readonly altItem: Int32Array = new Int32Array(0);
 
-  constructor(readonly items: readonly Item[]) {
+  constructor(readonly items: readonly Item[], altKeys: ReadonlyMap<number, readonly string[]> = new Map()) {
     this.rankOf = new Uint8Array(items.length);
     this.firstWithKey = new NameTable(items.length);
     this.nextWithKey = new Int32Array(items.length).fill(-1);
@@ -259,16 +324,18 @@ export class ItemIndex {
     }
     this.ranks = ranks.sort((a, b) => a - b);
     let alts = 0;
-    for (const item of items) alts += item.altKeys.length;
+    for (const keys of altKeys.values()) alts += keys.length;
     if (alts > 0) {
       this.firstWithAlt = new NameTable(alts);
       this.nextWithAlt = new Int32Array(alts).fill(-1);
       this.altItem = new Int32Array(alts);
+      // Entries chained from the last item back, so each chain runs in row order.
+      const owners = [...altKeys.keys()].sort((a, b) => b - a);
       let entry = alts;
-      for (let i = items.length - 1; i >= 0; i--) {
-        const keys = items[i]!.altKeys;
+      for (const owner of owners) {
+        const keys = altKeys.get(owner)!;
         for (let k = keys.length - 1; k >= 0; k--) {
-          this.altItem[--entry] = i;
+          this.altItem[--entry] = owner;
           chain(this.firstWithAlt, this.nextWithAlt, keys[k]!, entry);
         }
       }

@@ -36,11 +36,11 @@ export interface LabelColumn {
 }
 
 /**
- * Splits a tab's link columns into the ones kept and the ones read as labels. `items` are
- * the tab's items; `orderOf` gives the layers a reference of an item is looked up in.
+ * Splits a tab's link columns into the ones kept and the ones read as labels. The tab's items
+ * are `items[start..end)`; `orderOf` gives the layers a reference of an item is looked up in.
  */
 export function sortLinkColumns(
-  sheet: SheetSnapshot, columns: readonly number[], headers: readonly string[], items: readonly Item[],
+  sheet: SheetSnapshot, columns: readonly number[], headers: readonly string[], items: readonly Item[], start: number, end: number,
   orderOf: (item: Item) => readonly number[], belowOf: (item: Item) => readonly number[], index: ItemIndex,
 ): { keep: number[]; labels: LabelColumn[] } {
   const keep: number[] = [];
@@ -51,7 +51,8 @@ export function sortLinkColumns(
     const examples: string[] = [];
     let linked = false;
     let pointsDown = false;
-    for (const item of items) {
+    for (let i = start; i < end; i++) {
+      const item = items[i]!;
       if (item.linkCells === null) continue;
       const text = cellText(sheet.values[item.row - 1]?.[column]);
       if (text === '') continue;

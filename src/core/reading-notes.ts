@@ -41,14 +41,14 @@ function emptyReason(plan: TabPlan & { headerRow: number }, sheet: SheetSnapshot
 export interface ReadingInput {
   readonly plans: readonly TabPlan[];
   readonly sheets: ReadonlyMap<string, SheetSnapshot>;
+  /** Items read from each tab. */
+  readonly counts: ReadonlyMap<string, number>;
   readonly items: readonly Item[];
   readonly labels: readonly string[];
 }
 
-export function readingNotes({ plans, sheets, items, labels }: ReadingInput): string[] {
+export function readingNotes({ plans, sheets, counts, items, labels }: ReadingInput): string[] {
   const notes: string[] = [];
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(item.sheet, (counts.get(item.sheet) ?? 0) + 1);
   for (const plan of plans) {
     for (const problem of plan.problems) notes.push(`${plan.sheet}: ${problem}.`);
     if (plan.use === 'declined' || (counts.get(plan.sheet) ?? 0) > 0) continue;

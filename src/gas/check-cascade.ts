@@ -11,7 +11,7 @@ import { asCellText, flagCellText, flagNote } from '../core/flag-text';
 import type { Item } from '../core/items';
 import { layerSpec, type LayerCode } from '../core/layers';
 import type { Cell, WorkbookSnapshot } from '../core/snapshot';
-import { cellText } from '../core/text';
+import { cellText, clip } from '../core/text';
 import { loadCascade } from './cascade-source';
 import { columnNamed, LADDER_HEADER } from '../api/workbook';
 import { applyRules, desiredRules } from './ladder-rules';
@@ -33,9 +33,15 @@ export interface CheckResult {
   readonly summary: string;
 }
 
-function itemsByRow(cascade: Cascade, sheet: string): Map<number, Item> {
-  const rows = new Map<number, Item>();
-  for (const item of cascade.items) if (item.sheet === sheet) rows.set(item.row, item);
+/** Each row's items: usually one, two where a key-result row also names its objective first. */
+function itemsByRow(cascade: Cascade, sheet: string): Map<number, Item[]> {
+  const rows = new Map<number, Item[]>();
+  for (const item of cascade.items) {
+    if (item.sheet !== sheet) continue;
+    const list = rows.get(item.row);
+    if (list) list.push(item);
+    else rows.set(item.row, [item]);
+  }
   return rows;
 }
 
@@ -45,10 +51,11 @@ export function ladderCells(cascade: Cascade, sheet: string, from: number, to: n
   const texts: string[] = [];
   const notes: string[] = [];
   for (let row = from; row <= to; row++) {
-    const item = rows.get(row);
-    const flags = item ? cascade.flags[item.index]! : [];
-    texts.push(flagCellText(flags));
-    notes.push(flagNote(flags));
+    const flagged = (rows.get(row) ?? []).filter((item) => cascade.flags[item.index]!.length > 0);
+    // Two items of one row with flags: each says whose they are.
+    const name = (item: Item, text: string) => (flagged.length > 1 ? `${clip(item.title || item.key, 60)}: ${text}` : text);
+    texts.push(flagged.map((item) => name(item, flagCellText(cascade.flags[item.index]!))).join('\n'));
+    notes.push(flagged.map((item) => name(item, flagNote(cascade.flags[item.index]!))).join('\n\n'));
   }
   return { texts, notes };
 }
@@ -63,7 +70,7 @@ function checkTab(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, cascade
   if (!sheet) return null;
   const spec = layerSpec(plan.use as LayerCode);
   const rows = itemsByRow(cascade, plan.sheet);
-  const flaggedRows = [...rows.values()].filter((item) => cascade.flags[item.index]!.length > 0).length;
+  const flaggedRows = [...rows.values()].filter((list) => list.some((item) => cascade.flags[item.index]!.length > 0)).length;
   const existing = columnNamed(plan, LADDER_HEADER) - 1;
   if (!spec.isWork && flaggedRows === 0 && existing < 0) return null;
 

@@ -86,6 +86,18 @@ describe('linking a row to goals', () => {
     expect(port.writes).toEqual([]);
   });
 
+  test('a link never lands in a column read as a label; a Goal column of ids that match nothing takes it', () => {
+    // On a task list, "Project lead" names the roadmap's word, but holds people.
+    const jira = [['Summary', 'Issue key', 'Project lead', 'Effort'], ['Paint shop', 'T-1', 'Dana', 5], ['Seat supplier', 'T-2', 'Lee', 3]];
+    const labelled = new MemoryPort({ ...tabsOf(TESLA), Backlog: jira });
+    ok(callApi(labelled, 'linkRow', { sheet: 'Backlog', key: 'T-1', goals: [{ key: '1' }] }));
+    expect(labelled.sheet('Backlog').values.map((row) => row.slice(2))).toEqual([['Project lead', 'Effort', 'Goal'], ['Dana', 5, '1'], ['Lee', 3]]);
+
+    const typos = new MemoryPort({ ...tabsOf(TESLA), Roadmap: [['ID', 'Initiative', 'Goal'], ['R-1', 'Roadster', 'G9'], ['R-2', 'Model S', 'G8']] });
+    ok(callApi(typos, 'linkRow', { sheet: 'Roadmap', key: 'R-1', goals: [{ key: '1' }] }));
+    expect(typos.sheet('Roadmap').values).toEqual([['ID', 'Initiative', 'Goal'], ['R-1', 'Roadster', '1'], ['R-2', 'Model S', 'G8']]);
+  });
+
   test('a tab with no link column gets a Goal column', () => {
     const port = new MemoryPort({ ...tabsOf(TESLA), Roadmap: [['ID', 'Initiative', 'Effort'], ['R-1', 'Roadster', 5]] });
     ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-1', goals: [{ key: '1' }] }));

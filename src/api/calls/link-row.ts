@@ -1,10 +1,13 @@
 /**
  * `linkRow`: writes the link cell of a row to one or several goals, with optional shares.
  * Under the document lock it reads the sheet as it is now, finds the row by its key, checks
- * each goal exists, and writes that one cell (creating a "Goal" column if the tab has none),
+ * each goal exists, and writes that one cell (creating a "Goal" column if the tab has none;
+ * never into a column read as a label, such as Jira's "Project lead"),
  * checking the row's key once more as it writes. If the tab has a Ladder column, the row's
  * flags are rewritten too: both cells change, or neither (the link is put back).
  */
+import { isPlainLinkHeader } from '../../core/columns';
+import type { TabPlan } from '../../core/detect';
 import { flagCellText } from '../../core/flag-text';
 import { layerSpec } from '../../core/layers';
 import { clip, normalizeKey } from '../../core/text';
@@ -13,6 +16,14 @@ import { linkInput } from '../schemas';
 import { columnNamed, guardOf, itemByKey, LADDER_HEADER, load, nextColumn, planOf } from '../workbook';
 
 type LinkInput = typeof linkInput['_zod']['output'];
+
+/**
+ * A column read as a label whose header still says "the link up" ("Goal" holding only ids
+ * that match nothing): the link the PM meant goes there rather than into a second Goal column.
+ */
+function linkLikeLabel(plan: TabPlan): number | undefined {
+  return plan.labelColumns?.find((column) => isPlainLinkHeader(plan.headers[column] ?? ''));
+}
 
 export const linkRow = {
   name: 'linkRow' as const,
@@ -32,7 +43,7 @@ export const linkRow = {
       const text = goals.map((goal) => (goal.share === undefined ? goal.key : `${goal.key} (${goal.share}%)`)).join(', ');
       const plan = planOf(cascade, item.sheet);
       const guard = guardOf(plan, item);
-      let column = (plan.columns.parent?.[0] ?? -1) + 1;
+      let column = (plan.columns.parent?.[0] ?? linkLikeLabel(plan) ?? -1) + 1;
       if (column === 0) {
         column = nextColumn(snapshot, plan);
         port.writeCell(item.sheet, plan.headerRow!, column, 'Goal');
