@@ -71,6 +71,8 @@ export interface FlagInput {
 
 const NO_FLAGS: readonly Flag[] = Object.freeze([]);
 
+const TITLES_LOOKED_UP = 5_000;
+
 export function computeFlags(input: FlagInput): (readonly Flag[])[] {
   const { items, links, components, reach, declined, index } = input;
   const duplicates = duplicateIds(items, index);
@@ -151,10 +153,18 @@ function describeFlags(input: FlagInput, item: Item, found: Found): Flag[] {
   return flags;
 }
 
-/** `"O9" not found`, or where it is when it names an item below: links point up, never down. */
+/**
+ * `"O9" not found`, or where it is when it names an item below: links point up, never down.
+ * Below is looked up by key, and by title in the layers below of at most TITLES_LOOKED_UP
+ * items: a title lookup builds a table of the layer's titles, and on a 100k-row task list
+ * nobody links to by title that table was a tenth of the whole cascade's time.
+ */
 function notFound(text: string, item: Item, { items, index }: FlagInput): string {
   const norm = normalizeKey(text);
-  const below = [...index.withKey(norm), ...index.withTitle(norm)].find((other) => items[other]!.rank > item.rank);
+  let below = index.withKey(norm).find((other) => items[other]!.rank > item.rank);
+  for (let rank = item.rank + 1; below === undefined && rank < LAYERS.length; rank++) {
+    if (index.countOf(rank) <= TITLES_LOOKED_UP) below = index.withTitleIn(rank, norm)[0];
+  }
   if (below === undefined) return `${quote(text)} not found`;
   const found = items[below]!;
   return `${quote(text)} is not above it: it names the ${layerSpec(found.layer).noun} ${quote(found.title || found.key)} (${describeItem(found)}), below; links point up`;

@@ -304,6 +304,7 @@ export class ItemIndex {
   private readonly titles = new Map<number, NameTable>();
   private readonly nextWithTitle: Int32Array;
   private readonly ranks: readonly number[];
+  private readonly counts: number[] = [];
   /** Other ids of items (TabStructure.altKeys): entry e names item `altItem[e]`; null when there are none. */
   private readonly firstWithAlt: NameTable | null = null;
   private readonly nextWithAlt: Int32Array = new Int32Array(0);
@@ -319,6 +320,7 @@ export class ItemIndex {
     for (let i = items.length - 1; i >= 0; i--) {
       const item = items[i]!;
       this.rankOf[i] = item.rank;
+      this.counts[item.rank] = (this.counts[item.rank] ?? 0) + 1;
       if (!ranks.includes(item.rank)) ranks.push(item.rank);
       chain(this.firstWithKey, this.nextWithKey, item.keyNorm, i);
     }
@@ -386,7 +388,17 @@ export class ItemIndex {
 
   /** Items of any layer with this normalised title. */
   withTitle(norm: string): number[] {
-    return this.ranks.flatMap((rank) => this.walk(this.titleHead(rank, norm), this.nextWithTitle));
+    return this.ranks.flatMap((rank) => this.withTitleIn(rank, norm));
+  }
+
+  /** Items of one layer with this normalised title. */
+  withTitleIn(rank: number, norm: string): number[] {
+    return this.ranks.includes(rank) ? this.walk(this.titleHead(rank, norm), this.nextWithTitle) : [];
+  }
+
+  /** How many items a layer has. */
+  countOf(rank: number): number {
+    return this.counts[rank] ?? 0;
   }
 
   /** Every group of two or more items sharing a key. */
