@@ -69,12 +69,25 @@ export function roleMatcher(code: LayerCode): RoleMatcher {
     roleWords.set(role, list);
   }
 
+  const own = new Set(ownWords.map((p) => p.join(' ')));
+  const linkPhrases = toPhrases(ROLE_WORDS.parent);
+  const anyLayer = new Set(LAYERS.flatMap((spec) => [...spec.itemWords, ...spec.tabWords]).map((word) => words(word).join(' ')));
   const matcher: RoleMatcher = {
     layer: code,
     roleOf(header) {
-      const tokens = headerTokens(header);
+      let tokens = headerTokens(header);
+      // "Key" before other words is an adjective ("Key Initiatives"), not the id of "Issue key".
+      if (tokens[0] === 'key' && tokens.length > 1) tokens = tokens.slice(1);
       if (tokens.length === 0) return null;
-      for (const [role, phrases] of roleWords) if (phrases.some((p) => tokens.includes(p.join(' ')))) return role;
+      // The last layer word is the head noun: "Strategic Objective" on a goals tab names the goal
+      // itself, so only a link word ("Parent objective") makes it the link up.
+      let head: string | undefined;
+      for (const token of tokens) if (anyLayer.has(token)) head = token;
+      const ownHead = head !== undefined && own.has(head);
+      for (const [role, phrases] of roleWords) {
+        const list = role === 'parent' && ownHead ? linkPhrases : phrases;
+        if (list.some((p) => tokens.includes(p.join(' ')))) return role;
+      }
       // The layer's own words name the title only when nothing else is named:
       // "Goal" is the title on a goals tab, "Goal ID" its id and "Goal weight" its weight.
       if (ownWords.some((p) => tokens.includes(p.join(' ')))) return 'title';
