@@ -92,7 +92,7 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
       labelColumns: columns.filter((column) => !sorted.keep.includes(column)),
     });
     if (sorted.keep.length === 0) labelledTabs.set(plan.sheet, sorted.labels.map((label) => `"${clip(label.header, 60)}"`).join(', '));
-    for (const label of sorted.labels) labels.push(labelNote(plan, label));
+    labels.push(labelNote(plan, sorted.labels));
   }
   if (settled.size > 0) plans = plans.map((plan) => settled.get(plan) ?? plan);
   const counts = new Map<string, number>();

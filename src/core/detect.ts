@@ -274,8 +274,10 @@ function detectPlan(sheet: SheetSnapshot): TabPlan | null {
     sheet: sheet.name, use, allAntiPriorities: detected.allAntiPriorities, headerRow, headers, columns: settled.columns,
     groupId: settled.groupId, layersByKind: settled.layersByKind, titleLevels: settled.titleLevels, source: detected.source,
   };
+  const kindHeader = settled.layersByKind ? headers[settled.columns.kind![0]!] : undefined;
+  const byKind = kindHeader === undefined ? '' : `; each row is read as the layer its "${kindHeader}" names`;
   const problems = [
-    ...(detected.note ? [detected.note] : []),
+    ...(detected.note ? [detected.note.replace('; if that is wrong', `${byKind}; if that is wrong`)] : byKind ? [byKind.slice(2)] : []),
     ...(headerRow === null ? [`no header row found in the top ${HEADER_SEARCH_ROWS} rows`] : []),
     ...columnProblems(plan),
   ];

@@ -57,7 +57,8 @@ export function sortLinkColumns(
       const text = cellText(sheet.values[item.row - 1]?.[column]);
       if (text === '') continue;
       values++;
-      if (examples.length < 3 && !examples.includes(text)) examples.push(clip(text, 40));
+      const shown = clip(text, 40);
+      if (examples.length < 3 && !examples.includes(shown)) examples.push(shown);
       if (namesAnother(text, item.index, orderOf(item), index)) {
         linked = true;
         break;

@@ -16,7 +16,15 @@ function quoted(list: readonly string[]): string {
   return list.map((text) => `"${text}"`).join(', ');
 }
 
-export function labelNote(plan: TabPlan, label: LabelColumn): string {
+/** One note for a column read as a label, with its values; one line for several (a Jira export has five). */
+export function labelNote(plan: TabPlan, labels: readonly LabelColumn[]): string {
+  if (labels.length > 1) {
+    const down = labels.every((label) => label.pointsDown);
+    const listed = labels.map((label) => `"${label.header}" (${quoted(label.examples.slice(0, 1))})`).join(', ');
+    return `${plan.sheet}: the columns ${listed} were read as labels, not as links: ${
+      down ? 'their values name items below their rows, and links point up' : 'none of their values names an item above'}`;
+  }
+  const label = labels[0]!;
   const start = `${plan.sheet}: the column "${label.header}" was read as a label, not as links:`;
   if (label.values === 1) {
     return label.pointsDown

@@ -3,7 +3,7 @@
  * of the roadmap reaches a goal, counts per flag, then each flagged row with its trace.
  * Cell text is stripped of control characters so a cell cannot drive the terminal.
  */
-import { itemsInCascadeOrder } from './audit';
+import { auditLayers, itemsInCascadeOrder } from './audit';
 import type { Cascade } from './cascade';
 import { flagCounts } from './flags';
 import type { Item } from './items';
@@ -59,6 +59,7 @@ function details(cascade: Cascade, flagged: readonly Item[]): string[] {
   }
   const out: string[] = [];
   for (const { sheet, rows, line } of groups.values()) {
+    rows.sort((a, b) => a - b);
     const listed = rows.slice(0, ROWS_LISTED).join(', ');
     const where = rows.length === 1
       ? `${safe(sheet, 30)}!${rows[0]}`
@@ -70,22 +71,20 @@ function details(cascade: Cascade, flagged: readonly Item[]): string[] {
 
 export function auditReport(cascade: Cascade, fileName: string): string {
   const lines: string[] = [`Ladder audit of ${printable(fileName)}`, ''];
-  const counts = new Map<string, number>();
-  for (const item of cascade.items) counts.set(item.sheet, (counts.get(item.sheet) ?? 0) + 1);
 
   lines.push('Layers');
-  const layerRows = cascade.plans.map((plan) => [
-    plan.use,
-    safe(plan.sheet, 40),
-    plan.headerRow === null ? 'no header row' : `header row ${plan.headerRow}`,
-    plan.use === 'declined'
-      ? plural(cascade.declined.filter((d) => d.sheet === plan.sheet).length, 'request')
-      : plural(counts.get(plan.sheet) ?? 0, 'item'),
-  ]);
+  const headerOf = (row: number | null) => (row === null ? 'no header row' : `header row ${row}`);
+  // One line per tab and layer: a Jira export's epics and stories are two.
+  const layerRows = [
+    ...auditLayers(cascade).map((entry) => [entry.layer, safe(entry.sheet, 40), headerOf(entry.headerRow), plural(entry.items, 'item')]),
+    ...cascade.plans.filter((plan) => plan.use === 'declined').map((plan) => [
+      'declined', safe(plan.sheet, 40), headerOf(plan.headerRow), plural(cascade.declined.filter((d) => d.sheet === plan.sheet).length, 'request'),
+    ]),
+  ];
   lines.push(...table(layerRows), '');
   if (cascade.warnings.length > 0) {
     lines.push('How the workbook was read');
-    for (const warning of cascade.warnings) lines.push(`  ⚠ ${safe(warning, 300)}`);
+    for (const warning of cascade.warnings) lines.push(`  ⚠ ${safe(warning, 800)}`);
     lines.push('');
   }
 

@@ -15,6 +15,7 @@ import { openXlsxPort } from '../../src/local/xlsx-port';
 import { launchChromium } from '../fixtures/browser';
 import { tempDir, writeXlsx } from '../fixtures/xlsx';
 import { BASE } from '../fixtures/workbook';
+import { fixture as JIRA_CLOUD } from '../fixtures/layouts/export-jira-cloud-epics-and-stories';
 
 let browser: Browser;
 let dir: string;
@@ -161,6 +162,19 @@ describe('the preview', () => {
     expect(JSON.parse(await readFile(`${file}.ladder.json`, 'utf8'))).toEqual({
       version: 1, tabs: [{ sheet: 'Backlog', use: 'ignore' }, { sheet: 'Roadmap', use: 'roadmap', columns: { effort: 'Reach' } }],
     });
+  });
+
+  test('setup says which tab was guessed from its columns and which columns were read as labels', async () => {
+    const file = await writeXlsx(dir, 'jira.xlsx', JIRA_CLOUD.tabs as Record<string, never[][]>);
+    const { page } = await serve(file);
+    const frame = sidebar(page);
+    await frame.getByRole('tab', { name: 'Setup' }).click();
+    const card = frame.locator('section.card:has(> .title:text-is("Jira"))');
+    await expect.poll(() => card.locator('.muted').first().textContent()).toBe('27 rows · guessed from its columns');
+    await expect.poll(() => card.locator('.flag').first().textContent()).toMatch(/^⚠ read as tasks from its columns \("Issue Type", "Issue key", "Issue id"\)/);
+    expect(await card.getByText('"Project lead" ("Nick Nestle")', { exact: false }).count()).toBe(1);
+    expect(await card.locator('.flag').count()).toBe(2);
+    await shot(page, 'setup-guessed');
   });
 
   test('markup in cells is shown as text, in the grid and in the sidebar, and runs nothing', async () => {
