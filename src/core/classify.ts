@@ -70,10 +70,11 @@ const ANY_LAYER: HeaderVocabulary = {
   isTitleWord: () => false,
 };
 
-/** How many rows below the header are sampled to tell columns of names from columns of references. */
-const SAMPLE_ROWS = 200;
+/** How many rows below the header are sampled to judge a column by its values. */
+const SAMPLE_ROWS = 500;
 
-function columnValues(values: readonly (readonly Cell[])[], headerRow: number, column: number): string[] {
+/** A column's filled values below the header, as keys compare (normalised), from the first SAMPLE_ROWS rows. */
+export function columnValues(values: readonly (readonly Cell[])[], headerRow: number, column: number): string[] {
   const out: string[] = [];
   for (let r = headerRow; r < Math.min(values.length, headerRow + SAMPLE_ROWS); r++) {
     const text = normalizeKey(cellText(values[r]?.[column]));

@@ -7,7 +7,7 @@
  * several layers ("Epic", "Story") reads each row as the layer it names. Detection is a
  * default; the user's saved mapping (config.ts) wins.
  */
-import { allDistinct, classifyTabName, guessFromColumns, isCheckInName, isPeriodName, type TabUse } from './classify';
+import { allDistinct, classifyTabName, columnValues, guessFromColumns, isCheckInName, isPeriodName, type TabUse } from './classify';
 import { headerTokens, isPlainLinkHeader, layersNamed, NAMING_WORDS, roleMatcher, type Role } from './columns';
 import type { LadderConfig, TabMapping } from './config';
 import { type DeclinedRole, declinedRoleOf } from './declined-columns';
@@ -86,17 +86,6 @@ function headersOf(values: readonly (readonly Cell[])[], headerRow: number | nul
   return headerRow === null ? [] : (values[headerRow - 1] ?? []).map(cellText);
 }
 
-/** How many rows below the header are sampled to judge a column by its values. */
-const SAMPLE_ROWS = 500;
-
-function sample(values: readonly (readonly Cell[])[], headerRow: number, column: number): string[] {
-  const out: string[] = [];
-  for (let r = headerRow; r < Math.min(values.length, headerRow + SAMPLE_ROWS); r++) {
-    const text = normalizeKey(cellText(values[r]?.[column]));
-    if (text !== '') out.push(text);
-  }
-  return out;
-}
 
 /** A column most of whose rows share a few values ("PROJ" on every row): it names a group, not the row. */
 function mostlyRepeats(texts: readonly string[]): boolean {
@@ -164,11 +153,11 @@ function settleColumns(
     const kept = plain.length > 0 ? plain : titles;
     if (plain.length > 0 && links.length > 0) out.parent = [...(out.parent ?? []), ...links].sort((a, b) => a - b);
     // The first title column whose values name rows, not groups ("Summary" before "Project name").
-    out.title = [kept.find((column) => !mostlyRepeats(sample(values, headerRow, column))) ?? kept[0]!];
+    out.title = [kept.find((column) => !mostlyRepeats(columnValues(values, headerRow, column))) ?? kept[0]!];
   }
   if (out.id) {
     // The row's other ids are bare ("ID", "Key") or name the row's kind ("Issue id"); "Assignee Id" is a person's.
-    const ids = out.id.filter((column, at) => !mostlyRepeats(sample(values, headerRow, column))
+    const ids = out.id.filter((column, at) => !mostlyRepeats(columnValues(values, headerRow, column))
       && (at === 0 || headerTokens(headers[column] ?? '').every((token) => NAMING_WORDS.has(token) || layersNamed([token]).length > 0)));
     if (ids.length > 0) out.id = ids;
     else delete out.id;
@@ -177,7 +166,7 @@ function settleColumns(
   const kindColumn = out.kind?.[0];
   if (!spec.isStrategy && kindColumn !== undefined) {
     const named = new Set<LayerCode>();
-    for (const text of sample(values, headerRow, kindColumn)) {
+    for (const text of columnValues(values, headerRow, kindColumn)) {
       const kind = kindOfValue(text);
       if (kind) named.add(kind.layer);
     }
@@ -287,7 +276,7 @@ function detectPlan(sheet: SheetSnapshot): TabPlan | null {
 /** The names in a column's values, one reference per part ("KR1, KR2" is two). */
 function namesIn(values: readonly (readonly Cell[])[], headerRow: number, column: number): Set<string> {
   const out = new Set<string>();
-  for (const text of sample(values, headerRow, column)) {
+  for (const text of columnValues(values, headerRow, column)) {
     out.add(text);
     for (const part of text.split(/[,;\n]/)) if (part.trim() !== '') out.add(part.trim());
   }
@@ -305,7 +294,7 @@ function settleAcrossTabs(plans: TabPlan[], sheets: readonly SheetSnapshot[]): T
   const valuesOf = (plan: TabPlan) => sheets.find((sheet) => sheet.name === plan.sheet)!.values;
   const titlesOf = (plan: TabPlan) => {
     const column = plan.columns.title?.[0] ?? plan.columns.id?.[0];
-    return plan.headerRow === null || column === undefined ? new Set<string>() : new Set(sample(valuesOf(plan), plan.headerRow, column));
+    return plan.headerRow === null || column === undefined ? new Set<string>() : new Set(columnValues(valuesOf(plan), plan.headerRow, column));
   };
   const overlaps = (names: Set<string>, plan: TabPlan) =>
     plans.some((other) => other !== plan && other.use === plan.use && [...titlesOf(other)].some((title) => names.has(title)));
@@ -314,7 +303,7 @@ function settleAcrossTabs(plans: TabPlan[], sheets: readonly SheetSnapshot[]): T
   // objectives are its items.
   let out = plans.map((plan) => {
     if (!grouped(plan)) return plan;
-    const objectives = sample(valuesOf(plan), plan.headerRow!, plan.columns.group![0]!);
+    const objectives = columnValues(valuesOf(plan), plan.headerRow!, plan.columns.group![0]!);
     if (!allDistinct(objectives) || !overlaps(namesIn(valuesOf(plan), plan.headerRow!, plan.columns.title![0]!), plan)) return plan;
     const { group, title: _, ...rest } = plan.columns;
     return { ...plan, columns: { ...rest, title: group! } };
