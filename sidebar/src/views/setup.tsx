@@ -84,7 +84,7 @@ export function Setup() {
                 <input type="number" aria-label={`Header row of ${tab.sheet}`} min={1} max={1000} value={shown.headerRow} onInput={(event) => edit(tab, { headerRow: (event.target as HTMLInputElement).value })} />
               </label>
             </div>
-            <p class="muted">{shown.use === 'ignore' ? 'Not read.' : `${tab.items} rows · ${SOURCE_LABELS[tab.source] ?? tab.source}`}</p>
+            <p class="muted">{shown.use === 'ignore' ? 'Not read.' : `${tab.items} ${tab.items === 1 ? 'row' : 'rows'} · ${SOURCE_LABELS[tab.source] ?? tab.source}`}</p>
             {tab.notes.map((note) => <p key={note} class="flag">⚠ {note}</p>)}
             {shown.use !== 'ignore' && tab.headers.length > 0 && (
               <details>
