@@ -85,7 +85,7 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
     const [start, end] = rangeOf.get(plan)!;
     const sorted = sortLinkColumns(sheet, columns, plan.headers, items, start, end, (item) => orders[item.rank]!, (item) => below[item.rank]!, index);
     if (sorted.labels.length === 0) continue;
-    relinkItems(sheet, plan, items, start, end, sorted.keep);
+    relinkItems(sheet, items, start, end, sorted.keep);
     const { parent: _, ...rest } = plan.columns;
     settled.set(plan, {
       ...plan, columns: sorted.keep.length > 0 ? { ...rest, parent: sorted.keep } : rest,

@@ -24,7 +24,8 @@ const FIGURE = /\d\s*%|\d\.\d|\d,\d{3}|[$€£¥]\s*\d/;
 export function isLabel(cell: Cell): boolean {
   if (typeof cell !== 'string') return false;
   const text = headerLabel(cell);
-  if (text === '' || text.length > MAX_LABEL_LENGTH || FIGURE.test(text)) return false;
+  // A unit or a scale in brackets is part of a label: "Confidence (0.1-1.0)", "Cost ($1,000s)".
+  if (text === '' || text.length > MAX_LABEL_LENGTH || FIGURE.test(text.replace(/\([^)]*\)/g, ''))) return false;
   return text.split(/\s+/).length <= MAX_LABEL_WORDS;
 }
 
@@ -56,6 +57,22 @@ function headerLike(cells: readonly Cell[]): boolean {
   return labels >= 2 && labels >= cells.length - 1;
 }
 
+/**
+ * A row that names columns may also hold dates or numbers beside its labels: a timeline's
+ * week or month columns. Its text, though, must be labels: a data row's text is not.
+ */
+function namesColumns(cells: readonly Cell[]): boolean {
+  let texts = 0;
+  let labels = 0;
+  for (const cell of cells) {
+    if (typeof cell === 'boolean') return false;
+    if (typeof cell !== 'string') continue;
+    texts++;
+    if (isLabel(cell)) labels++;
+  }
+  return labels >= 2 && labels >= texts - 1;
+}
+
 /** Rows of data below a candidate header: the next filled row has two cells under its labels. */
 function dataBelow(values: readonly (readonly Cell[])[], r: number): boolean {
   const header = values[r] ?? [];
@@ -73,7 +90,7 @@ export function findHeaderRow(values: readonly (readonly Cell[])[], vocabulary: 
   const limit = Math.min(values.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < limit; r++) {
     const cells = filled(values[r]);
-    if (cells.length < 2 || !headerLike(cells)) continue;
+    if (cells.length < 2 || !namesColumns(cells)) continue;
     let known = 0;
     for (const cell of cells) if (isLabel(cell) && vocabulary.names(cellText(cell))) known++;
     if (known >= 2) return { row: r + 1, byShape: false };

@@ -70,51 +70,6 @@ function saysAntiPriority(cell: Cell): boolean {
 
 const NO_TEXT: readonly string[] = Object.freeze([]);
 
-/**
- * A link column that leads the table, left of the rows' names and ids, and that is blank on
- * some rows, is an outline: an objective written once, the initiatives under it listed below
- * with its cell left blank (merged cells export so). A blank there carries the value above
- * it. A link column after the row's id or name ("goal_id" beside "id") is each row's own, and
- * a blank in it is no link.
- */
-class OutlineCarry {
-  private readonly last = new Map<number, string>();
-
-  constructor(private readonly columns: readonly number[]) {}
-
-  static of(sheet: SheetSnapshot, plan: TabPlan, parentCols: readonly number[]): OutlineCarry | null {
-    const names = [...(plan.columns.title ?? []), ...(plan.columns.id ?? [])];
-    if (names.length === 0 || plan.headerRow === null) return null;
-    const firstName = Math.min(...names);
-    const outline = parentCols.filter((column) => {
-      if (column > firstName) return false;
-      let filled = false;
-      for (let r = plan.headerRow!; r < sheet.values.length; r++) {
-        const row = sheet.values[r]!;
-        if (!names.some((name) => cellText(row[name]) !== '')) continue;
-        if (cellText(row[column]) !== '') filled = true;
-        else if (filled) return true;
-      }
-      return false;
-    });
-    return outline.length === 0 ? null : new OutlineCarry(outline);
-  }
-
-  /** The row's link texts, with the outline columns' blanks filled from above. */
-  texts(row: readonly Cell[], parentCols: readonly number[]): readonly string[] {
-    const out: string[] = [];
-    for (const column of parentCols) {
-      let text = cellText(row[column]);
-      if (this.columns.includes(column)) {
-        if (text === '') text = this.last.get(column) ?? '';
-        else this.last.set(column, text);
-      }
-      if (text !== '') out.push(text);
-    }
-    return out;
-  }
-}
-
 function linkTexts(row: readonly Cell[], columns: readonly number[]): readonly string[] {
   let out: string[] | null = null;
   for (const column of columns) {
@@ -166,7 +121,6 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], st
   const lastAtLevel: number[] = [];
   const groups = new Map<string, number>();
   let group = -1;
-  const outline = OutlineCarry.of(sheet, plan, parentCols);
   for (let r = plan.headerRow; r < sheet.values.length; r++) {
     const row = sheet.values[r]!;
     if (groupCol !== undefined) {
@@ -183,7 +137,7 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], st
     const kind = kindCol === undefined || tabSpec.isStrategy ? null : kindOfValue(cellText(row[kindCol]));
     const spec = plan.layersByKind && kind ? layerSpec(kind.layer) : tabSpec;
     const level = byLevel && spec === tabSpec ? (kind?.layer === spec.code ? kind.level : levelFromText(spec.code, id, title)) ?? 0 : 0;
-    let linkCells: readonly string[] | null = parentCols.length === 0 ? null : outline ? outline.texts(row, parentCols) : linkTexts(row, parentCols);
+    let linkCells: readonly string[] | null = parentCols.length === 0 ? null : linkTexts(row, parentCols);
     let parentInTab = -1;
     if (group >= 0) {
       parentInTab = group;
@@ -261,13 +215,12 @@ function otherKeys(row: readonly Cell[], columns: readonly number[], key: string
  * Reads the link cells of a tab's items again from only the columns kept as links, once the
  * others were found to be labels (link-columns.ts). Items a group holds keep no link cells.
  */
-export function relinkItems(sheet: SheetSnapshot, plan: TabPlan, items: readonly Item[], start: number, end: number, keep: readonly number[]): void {
-  const outline = OutlineCarry.of(sheet, plan, keep);
+export function relinkItems(sheet: SheetSnapshot, items: readonly Item[], start: number, end: number, keep: readonly number[]): void {
   for (let i = start; i < end; i++) {
     const item = items[i]!;
     if (item.linkCells === null) continue;
     const row = sheet.values[item.row - 1] ?? [];
-    (item as Writable<Item>).linkCells = keep.length === 0 ? null : outline ? outline.texts(row, keep) : linkTexts(row, keep);
+    (item as Writable<Item>).linkCells = keep.length === 0 ? null : linkTexts(row, keep);
   }
 }
 

@@ -98,6 +98,21 @@ describe('linking a row to goals', () => {
     expect(typos.sheet('Roadmap').values).toEqual([['ID', 'Initiative', 'Goal'], ['R-1', 'Roadster', '1'], ['R-2', 'Model S', 'G8']]);
   });
 
+  test('a goal never replaces a label column nor the epic a story hangs under', () => {
+    const themed = new MemoryPort({ ...tabsOf(TESLA), Roadmap: [['ID', 'Initiative', 'Theme'], ['R-1', 'Roadster', 'Onboarding']] });
+    ok(callApi(themed, 'linkRow', { sheet: 'Roadmap', key: 'R-1', goals: [{ key: '1' }] }));
+    expect(themed.sheet('Roadmap').values).toEqual([['ID', 'Initiative', 'Theme', 'Goal'], ['R-1', 'Roadster', 'Onboarding', '1']]);
+
+    const jira = [
+      ['Summary', 'Issue key', 'Issue Type', 'Parent'],
+      ['Checkout', 'PAY-1', 'Epic', ''],
+      ['Pay by card', 'PAY-2', 'Story', 'PAY-1'],
+    ];
+    const mixed = new MemoryPort({ ...tabsOf(TESLA), Sheet1: jira });
+    ok(callApi(mixed, 'linkRow', { sheet: 'Sheet1', key: 'PAY-2', goals: [{ key: '2' }] }));
+    expect(mixed.sheet('Sheet1').values[2]).toEqual(['Pay by card', 'PAY-2', 'Story', 'PAY-1', '2']);
+  });
+
   test('a tab with no link column gets a Goal column', () => {
     const port = new MemoryPort({ ...tabsOf(TESLA), Roadmap: [['ID', 'Initiative', 'Effort'], ['R-1', 'Roadster', 5]] });
     ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-1', goals: [{ key: '1' }] }));

@@ -1,13 +1,15 @@
 /**
  * `linkRow`: writes the link cell of a row to one or several goals, with optional shares.
  * Under the document lock it reads the sheet as it is now, finds the row by its key, checks
- * each goal exists, and writes that one cell (creating a "Goal" column if the tab has none;
- * never into a column read as a label, such as Jira's "Project lead"),
+ * each goal exists, and writes that one cell (see goalColumn: never over a work parent or into
+ * a label column; a "Goal" column is added when there is no place for it),
  * checking the row's key once more as it writes. If the tab has a Ladder column, the row's
  * flags are rewritten too: both cells change, or neither (the link is put back).
  */
-import { isPlainLinkHeader } from '../../core/columns';
+import type { Cascade } from '../../core/cascade';
+import { headerTokens, layersNamed } from '../../core/columns';
 import type { TabPlan } from '../../core/detect';
+import type { Item } from '../../core/items';
 import { flagCellText } from '../../core/flag-text';
 import { layerSpec } from '../../core/layers';
 import { clip, normalizeKey } from '../../core/text';
@@ -17,12 +19,21 @@ import { columnNamed, guardOf, itemByKey, LADDER_HEADER, load, nextColumn, planO
 
 type LinkInput = typeof linkInput['_zod']['output'];
 
+const namesGoals = (header: string) => layersNamed(headerTokens(header)).some((spec) => spec.isGoal);
+
 /**
- * A column read as a label whose header still says "the link up" ("Goal" holding only ids
- * that match nothing): the link the PM meant goes there rather than into a second Goal column.
+ * Where a row's goals are written: a link column named for goals ("Goal", "Objective #"), even
+ * one read as a label because its ids match nothing yet; else the tab's first link column,
+ * unless this row's link there names work above it (a story's epic in Jira's "Parent"), which
+ * a goal must not replace; else none, and a Goal column is added. Never a label column such as
+ * "Theme" or "Project lead".
  */
-function linkLikeLabel(plan: TabPlan): number | undefined {
-  return plan.labelColumns?.find((column) => isPlainLinkHeader(plan.headers[column] ?? ''));
+function goalColumn(cascade: Cascade, plan: TabPlan, item: Item): number | undefined {
+  const named = [...(plan.columns.parent ?? []), ...(plan.labelColumns ?? [])].find((column) => namesGoals(plan.headers[column] ?? ''));
+  if (named !== undefined) return named;
+  const first = plan.columns.parent?.[0];
+  const linksToWork = cascade.links.of(item.index).some((link) => link.targets.some((target) => layerSpec(cascade.items[target]!.layer).isWork));
+  return first !== undefined && !linksToWork ? first : undefined;
 }
 
 export const linkRow = {
@@ -43,7 +54,8 @@ export const linkRow = {
       const text = goals.map((goal) => (goal.share === undefined ? goal.key : `${goal.key} (${goal.share}%)`)).join(', ');
       const plan = planOf(cascade, item.sheet);
       const guard = guardOf(plan, item);
-      let column = (plan.columns.parent?.[0] ?? linkLikeLabel(plan) ?? -1) + 1;
+      let column = (goalColumn(cascade, plan, item) ?? -1) + 1;
+      if (column === 0) column = columnNamed(plan, 'Goal');
       if (column === 0) {
         column = nextColumn(snapshot, plan);
         port.writeCell(item.sheet, plan.headerRow!, column, 'Goal');
