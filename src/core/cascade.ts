@@ -7,7 +7,7 @@ import { planTabs, type TabPlan } from './detect';
 import { computeFlags, summarizeStrategy, type Flag, type StrategySummary } from './flags';
 import { parentGraph, stronglyConnected, type Components } from './graph';
 import { computeImpact, type ImpactResults } from './impact';
-import { emptyStructure, ItemIndex, readDeclined, readItems, relinkItems, type DeclinedRequest, type Item } from './items';
+import { emptyStructure, ItemIndex, readDeclined, readItems, relinkItems, type DeclinedRequest, type Item, type TabStructure } from './items';
 import { sortLinkColumns } from './link-columns';
 import { labelNote, readingNotes } from './reading-notes';
 import { LAYERS, layerSpec } from './layers';
@@ -24,6 +24,8 @@ export interface Cascade {
   readonly items: readonly Item[];
   /** Items by key and by title, across layers (TRACE looks references up here too). */
   readonly index: ItemIndex;
+  /** What tabs' layouts say about some items: in-tab parents, other ids, where a key is written. */
+  readonly structure: TabStructure;
   readonly declined: readonly DeclinedRequest[];
   readonly links: LinkTable;
   readonly components: Components;
@@ -134,7 +136,7 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
 
   const hasStrategyTab = plans.some((plan) => plan.use !== 'declined' && layerSpec(plan.use).isStrategy);
   return {
-    plans, warnings, items, index, declined, links, components, paths, reach, impact, flags,
+    plans, warnings, items, index, structure, declined, links, components, paths, reach, impact, flags,
     strategy: summarizeStrategy(items, hasStrategyTab), noGoalReason,
   };
 }

@@ -55,10 +55,14 @@ export function isCheckInName(name: string): boolean {
 
 const YEAR = "'?\\d{2}(?:\\d{2})?";
 const PART = '(?:q[1-4]|h[12])';
-/** A quarter or half with or without a year on either side, a fiscal year, or both: "Q3", "H2 2026", "FY27 H1". */
-const PERIOD = new RegExp(`^(?:${PART}(?: ?(?:fy ?)?${YEAR})?|(?:fy ?)?${YEAR} ?${PART}|(?:fy|cy) ?${YEAR}|\\d{4})$`);
+/**
+ * A quarter or a half, with or without a year on either side ("Q3", "H2 2026", "2026 Q1",
+ * "FY27 H1"). A year alone ("2026", "FY27") is not one: a budget or a hiring plan is named so
+ * too, so such a tab is left to its columns.
+ */
+const PERIOD = new RegExp(`^(?:${PART}(?: ?(?:fy ?)?${YEAR})?|(?:fy ?)?${YEAR} ?${PART})$`);
 
-/** A name that is only a period: "Q3", "Q2 2026", "H2", "2026 Q1", "FY27", "FY27 H1". */
+/** A name that is only a quarter or a half: "Q3", "Q2 2026", "H2", "2026 Q1", "FY27 H1". */
 export function isPeriodName(name: string): boolean {
   const text = name.trim().toLowerCase().replace(/[-_/.]+/g, ' ').replace(/\s+/g, ' ');
   return PERIOD.test(text);

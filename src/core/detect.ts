@@ -101,6 +101,24 @@ function subItemColumn(headers: readonly string[], candidates: readonly number[]
   });
 }
 
+/** Every row with a key result names its own objective, none twice (no blanks below, no repeats). */
+function oneObjectivePerRow(values: readonly (readonly Cell[])[], headerRow: number, group: number, sub: number): boolean {
+  const seen = new Set<string>();
+  for (let r = headerRow; r < values.length; r++) {
+    const objective = normalizeKey(cellText(values[r]?.[group]));
+    if (cellText(values[r]?.[sub]) === '' && objective === '') continue;
+    if (objective === '' || seen.has(objective)) return false;
+    seen.add(objective);
+  }
+  return seen.size > 0;
+}
+
+/** Some cell of the column holds a list on several lines ("KR1: …\nKR2: …"). */
+function listsInCells(values: readonly (readonly Cell[])[], headerRow: number, column: number): boolean {
+  for (let r = headerRow; r < values.length; r++) if (/\S\s*[\r\n]+\s*\S/.test(cellText(values[r]?.[column]))) return true;
+  return false;
+}
+
 interface Settled {
   columns: Partial<Record<string, number[]>>;
   groupId: number | null;
@@ -134,7 +152,10 @@ function settleColumns(
   const group = sub === undefined ? undefined : subItemColumn(headers, titles.filter((c) => c !== sub), use, 0);
   const ladder = titleLadder(headers, titles);
   if (ladder) out.title = ladder;
-  else if (sub !== undefined && group !== undefined) {
+  else if (sub !== undefined && group !== undefined && oneObjectivePerRow(values, headerRow, group, sub) && listsInCells(values, headerRow, sub)) {
+    // One row per objective, its key results listed in one cell: the objective is the item.
+    out.title = [group];
+  } else if (sub !== undefined && group !== undefined) {
     out.title = [sub];
     out.group = [group];
     const ids = out.id ?? [];
@@ -166,11 +187,15 @@ function settleColumns(
   const kindColumn = out.kind?.[0];
   if (!spec.isStrategy && kindColumn !== undefined) {
     const named = new Set<LayerCode>();
+    let splitting = false;
     for (const text of columnValues(values, headerRow, kindColumn)) {
       const kind = kindOfValue(text);
       if (kind) named.add(kind.layer);
+      if (kind && kind.layer !== use && kind.splits) splitting = true;
     }
-    layersByKind = named.size >= 2 || (guessed && named.size === 1 && !named.has(use));
+    // A tab named for its layer is split only by a tracker's kinds ("Story" on a roadmap tab);
+    // one guessed from its columns by any.
+    layersByKind = guessed ? named.size >= 2 || (named.size === 1 && !named.has(use)) : named.size >= 2 && splitting;
   }
   return { columns: out, groupId, layersByKind, titleLevels: ladder !== null };
 }
@@ -180,10 +205,11 @@ function looksLikeHeader(row: readonly Cell[], use: TabUse, mapping: TabMapping)
   const texts = row.map(cellText);
   const saved = Object.values(mapping.columns ?? {}).filter((header): header is string => typeof header === 'string' && header !== '');
   if (saved.length > 0) return saved.every((header) => texts.some((text) => normalizeKey(text) === normalizeKey(header)));
+  // The PM said this row is the header: it still is while it reads as a row of labels.
   const vocabulary = vocabularyFor(use);
-  const known = row.filter((cell) => isLabel(cell) && vocabulary.names(cellText(cell))).length;
+  const labels = row.filter((cell) => isLabel(cell)).length;
   const filled = texts.filter((text) => text !== '');
-  return known >= 2 || (filled.length === 1 && vocabulary.isTitleWord(filled[0]!));
+  return labels >= 2 || (filled.length === 1 && vocabulary.isTitleWord(filled[0]!));
 }
 
 /** What the PM should know about how a tab's columns were read. */
@@ -205,8 +231,10 @@ function planFromMapping(sheet: SheetSnapshot, mapping: TabMapping): TabPlan | n
   if (headerRow !== null && mapping.headerRow !== undefined && !looksLikeHeader(sheet.values[headerRow - 1] ?? [], use, mapping)) {
     // Rows were inserted or deleted above it: reading the saved row would misread every column.
     const found = findHeaderRow(sheet.values, use);
-    problems.push(`the saved header row ${headerRow} no longer holds the headers${found === null ? '' : `; row ${found} does, and is used instead`}`);
-    headerRow = found;
+    if (found !== headerRow) {
+      problems.push(`the saved header row ${headerRow} no longer holds the headers${found === null ? '' : `; row ${found} does, and is used instead`}`);
+      headerRow = found;
+    }
   }
   const headers = headersOf(sheet.values, headerRow);
   const settled = headerRow === null ? UNSETTLED : settleColumns(sheet.values, headerRow, headers, use, mapColumns(headers, use), false);
@@ -296,15 +324,20 @@ function settleAcrossTabs(plans: TabPlan[], sheets: readonly SheetSnapshot[]): T
     const column = plan.columns.title?.[0] ?? plan.columns.id?.[0];
     return plan.headerRow === null || column === undefined ? new Set<string>() : new Set(columnValues(valuesOf(plan), plan.headerRow, column));
   };
-  const overlaps = (names: Set<string>, plan: TabPlan) =>
-    plans.some((other) => other !== plan && other.use === plan.use && [...titlesOf(other)].some((title) => names.has(title)));
+  // Most of the parts of a tab's key-result cells are rows of another tab of its layer.
+  const mostlyListed = (names: Set<string>, plan: TabPlan) => plans.some((other) => {
+    if (other === plan || other.use !== plan.use) return false;
+    const titles = titlesOf(other);
+    let listed = 0;
+    for (const name of names) if (titles.has(name)) listed++;
+    return listed * 2 >= titles.size && listed > 0;
+  });
   const grouped = (plan: TabPlan) => plan.columns.group !== undefined && plan.headerRow !== null;
   // First a tab of one row per objective whose key-result column lists another tab's rows: the
   // objectives are its items.
   let out = plans.map((plan) => {
-    if (!grouped(plan)) return plan;
-    const objectives = columnValues(valuesOf(plan), plan.headerRow!, plan.columns.group![0]!);
-    if (!allDistinct(objectives) || !overlaps(namesIn(valuesOf(plan), plan.headerRow!, plan.columns.title![0]!), plan)) return plan;
+    if (!grouped(plan) || !oneObjectivePerRow(valuesOf(plan), plan.headerRow!, plan.columns.group![0]!, plan.columns.title![0]!)) return plan;
+    if (!mostlyListed(namesIn(valuesOf(plan), plan.headerRow!, plan.columns.title![0]!), plan)) return plan;
     const { group, title: _, ...rest } = plan.columns;
     return { ...plan, columns: { ...rest, title: group! } };
   });

@@ -95,10 +95,16 @@ export interface TabStructure {
   readonly parentInTab: Map<number, number>;
   /** Item → its other ids, normalised: every id column is a key (Jira's Issue id beside its Issue key). */
   readonly altKeys: Map<number, readonly string[]>;
+  /**
+   * Item → the 0-based column its key is written in, where that is not the tab's first id or
+   * title column: an objective read from its key results' Objective column, a row of a tree
+   * titled in "Title 2". Writes find the row again by that cell.
+   */
+  readonly keyColumn: Map<number, number>;
 }
 
 export function emptyStructure(): TabStructure {
-  return { parentInTab: new Map(), altKeys: new Map() };
+  return { parentInTab: new Map(), altKeys: new Map(), keyColumn: new Map() };
 }
 
 /** Appends the items of one tab to `items`, numbered on from those already there. */
@@ -126,7 +132,7 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], st
     if (groupCol !== undefined) {
       // An objective is written on its first key result's row, and often left blank below it (merged cells).
       const groupTitle = cellText(row[groupCol]);
-      if (groupTitle !== '') group = groupItem(groups, items, sheet, plan, row, r, groupTitle, parentCols);
+      if (groupTitle !== '') group = groupItem(groups, items, sheet, plan, row, r, groupTitle, parentCols, structure);
     }
     const id = cellText(cellAt(row, idCol));
     // In a tree of title columns, the row's title is in the column of its level.
@@ -150,6 +156,7 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], st
     }
     const key = id !== '' ? id : title;
     if (parentInTab >= 0) structure.parentInTab.set(items.length, parentInTab);
+    if (id === '' && treeLevel > 0) structure.keyColumn.set(items.length, titleCols[treeLevel]!);
     if (altCols.length > 0) {
       const others = otherKeys(row, altCols, key);
       if (others.length > 0) structure.altKeys.set(items.length, others);
@@ -182,12 +189,13 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], st
 /** The item of a group (an objective of a key-result tab), made on the first row that names it. */
 function groupItem(
   groups: Map<string, number>, items: Item[], sheet: SheetSnapshot, plan: TabPlan, row: readonly Cell[], r: number,
-  title: string, parentCols: readonly number[],
+  title: string, parentCols: readonly number[], structure: TabStructure,
 ): number {
   const idText = plan.groupId === null ? '' : cellText(row[plan.groupId]);
   const name = normalizeKey(idText !== '' ? idText : title);
   const known = groups.get(name);
   if (known !== undefined) return known;
+  structure.keyColumn.set(items.length, idText !== '' ? plan.groupId! : plan.columns.group![0]!);
   const spec = layerSpec(plan.use as LayerCode);
   const key = idText !== '' ? idText : title;
   const item: Writable<Item> = {

@@ -40,6 +40,11 @@ export interface LayerSpec {
 export interface RowKind {
   readonly words: readonly string[];
   readonly level: 0 | 1;
+  /**
+   * Whether these words in a Type column can split a tab named for another layer: "Story"
+   * on a roadmap tab is a tracker's export, "Bug fix" or "Tech debt" may be a category.
+   */
+  readonly splits: boolean;
   /** How an id or a title starts on such a row ("KR1.2", "O2", "Objective 3:"). */
   readonly prefixes: readonly string[];
 }
@@ -70,8 +75,8 @@ export const LAYERS: readonly LayerSpec[] = [
     itemWords: ['goal', 'objective', 'okr', 'kpi', 'metric', 'key result', 'kr'],
     isWork: false, isGoal: true, rollsUpImpact: false, checksAntiPriority: true, isStrategy: false, orphanUnlessReachedFrom: ['roadmap', 'tasks'],
     rowKinds: [
-      { words: ['objective', 'goal', 'okr'], level: 0, prefixes: ['objective', 'obj', 'o', 'goal', 'g'] },
-      { words: ['key result', 'kr'], level: 1, prefixes: ['key result', 'kr'] },
+      { words: ['objective', 'goal', 'okr'], level: 0, prefixes: ['objective', 'obj', 'o', 'goal', 'g'], splits: true },
+      { words: ['key result', 'kr'], level: 1, prefixes: ['key result', 'kr'], splits: true },
     ],
   },
   {
@@ -79,7 +84,7 @@ export const LAYERS: readonly LayerSpec[] = [
     tabWords: ['roadmap', 'initiative', 'project', 'epic', 'bet'],
     itemWords: ['initiative', 'project', 'epic', 'bet', 'roadmap', 'feature'],
     isWork: true, isGoal: false, rollsUpImpact: true, checksAntiPriority: true, isStrategy: false, orphanUnlessReachedFrom: [],
-    rowKinds: [{ words: ['initiative', 'epic', 'project', 'bet'], level: 0, prefixes: [] }],
+    rowKinds: [{ words: ['initiative', 'epic', 'project', 'bet'], level: 0, prefixes: [], splits: true }],
   },
   {
     code: 'tasks', rank: 5, noun: 'task',
@@ -88,7 +93,8 @@ export const LAYERS: readonly LayerSpec[] = [
     itemWords: ['task', 'story', 'ticket', 'issue', 'sub task', 'subtask'],
     isWork: true, isGoal: false, rollsUpImpact: false, checksAntiPriority: true, isStrategy: false, orphanUnlessReachedFrom: [],
     rowKinds: [
-      { words: ['story', 'task', 'sub task', 'subtask', 'bug', 'ticket', 'issue', 'spike', 'chore', 'defect', 'debt'], level: 0, prefixes: [] },
+      { words: ['story', 'task', 'sub task', 'subtask', 'ticket', 'issue'], level: 0, prefixes: [], splits: true },
+      { words: ['bug', 'spike', 'chore', 'defect', 'debt'], level: 0, prefixes: [], splits: false },
     ],
   },
 ];

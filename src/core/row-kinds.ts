@@ -10,14 +10,19 @@ import { LAYERS, type LayerCode, type RowKind } from './layers';
 export interface KindOfRow {
   readonly layer: LayerCode;
   readonly level: 0 | 1;
+  readonly splits: boolean;
 }
 
 const KIND_WORDS: { phrase: string; kind: KindOfRow }[] = LAYERS.flatMap((spec) =>
-  spec.rowKinds.flatMap((kind) => kind.words.map((word) => ({ phrase: headerTokens(word).join(' '), kind: { layer: spec.code, level: kind.level } }))),
+  spec.rowKinds.flatMap((kind) => kind.words.map((word) => ({ phrase: headerTokens(word).join(' '), kind: { layer: spec.code, level: kind.level, splits: kind.splits } }))),
 );
+
+const MAX_KIND_LENGTH = 40;
 
 /** The layer and level a Type cell names ("User Story" is a task, "Key Result" a level-1 goal), or null. */
 export function kindOfValue(text: string): KindOfRow | null {
+  // A type is a word or two; a long cell is a description, whatever words it holds.
+  if (text.length > MAX_KIND_LENGTH) return null;
   const tokens = headerTokens(text);
   // Several kind words ("Epic story"?): the last one is the head noun.
   for (let i = tokens.length - 1; i >= 0; i--) {

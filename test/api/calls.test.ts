@@ -113,6 +113,13 @@ describe('linking a row to goals', () => {
     expect(mixed.sheet('Sheet1').values[2]).toEqual(['Pay by card', 'PAY-2', 'Story', 'PAY-1', '2']);
   });
 
+  test('a row of a tree export is found again by the title column of its level', () => {
+    const tree = [['Work Item Type', 'Title 1', 'Title 2', 'Goal'], ['Epic', 'Checkout', '', '1'], ['User Story', '', 'Pay by card', '']];
+    const port = new MemoryPort({ ...tabsOf(TESLA), Export: tree });
+    ok(callApi(port, 'linkRow', { sheet: 'Export', key: 'Pay by card', goals: [{ key: '2' }] }));
+    expect(port.sheet('Export').values[2]).toEqual(['User Story', '', 'Pay by card', '2']);
+  });
+
   test('a tab with no link column gets a Goal column', () => {
     const port = new MemoryPort({ ...tabsOf(TESLA), Roadmap: [['ID', 'Initiative', 'Effort'], ['R-1', 'Roadster', 5]] });
     ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-1', goals: [{ key: '1' }] }));

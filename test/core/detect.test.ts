@@ -161,6 +161,14 @@ describe('the user mapping wins over detection', () => {
     expect(warnings.join(' ')).toContain('"Old goals"');
   });
 
+  test('a saved header row is trusted while it reads as labels, even when detection would pick another', () => {
+    const sheets = workbook({ Roadmap: [['Legend', 'Done', 'Doing', 'Blocked'], ['Feature', 'Owner', 'Quarter'], ['Login', 'Ana', 'Q1']] }).sheets;
+    const config = parseConfig({ version: 1, tabs: [{ sheet: 'Roadmap', use: 'roadmap', headerRow: 2 }] });
+    const plan = planTabs(sheets, config.config).plans[0]!;
+    expect(plan.headerRow).toBe(2);
+    expect(plan.problems).toEqual([]);
+  });
+
   test('a saved column whose header is gone is reported, not guessed', () => {
     const config = parseConfig({ version: 1, tabs: [{ sheet: 'Goals', use: 'goals', columns: { title: 'Objective' } }] });
     const plan = planTabs(book.sheets, config.config).plans.find((p) => p.sheet === 'Goals')!;

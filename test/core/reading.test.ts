@@ -39,6 +39,17 @@ describe('objectives and their key results in one tab', () => {
     expect(flagsOf(c, 'Churn 2%')).toEqual(['ORPHAN']);
   });
 
+  test('one row per objective with its key results listed in one cell: the objectives are the items', () => {
+    const c = cascadeOf({ ...BASE, Goals: [['Objective', 'Key Results', 'Pillar'], ['Grow', 'KR1: NPS 50\nKR2: Churn 2%', 'P1'], ['Save', 'KR1: Cost -10%', 'P2']] });
+    expect(c.items.filter((item) => item.layer === 'goals').map((item) => item.key)).toEqual(['Grow', 'Save']);
+  });
+
+  test('two OKR tabs sharing a key result keep their key results', () => {
+    const okrs = (kr: string) => [['Objective', 'Key Result'], ['Grow', 'NPS 50'], ['', kr], ['Save', 'Cost -10%']];
+    const c = cascadeOf({ ...BASE, Goals: okrs('Churn 2%'), 'Q2 OKRs': okrs('Churn 1%') });
+    expect(c.items.filter((item) => item.sheet === 'Q2 OKRs').map((item) => item.key)).toEqual(['Grow', 'NPS 50', 'Churn 1%', 'Save', 'Cost -10%']);
+  });
+
   test('an Objective ID column is the objective\'s key; the key result keeps its own', () => {
     const goals = [['Objective ID', 'Objective', 'KR ID', 'Key Result', 'Pillar'], ['O1', 'Grow', 'KR1', 'NPS 50', 'P1'], ['O1', 'Grow', 'KR2', 'Churn 2%', 'P1']];
     expect(parentsOf({ ...BASE, Goals: goals }, 'KR2')).toEqual(['O1']);

@@ -28,6 +28,10 @@ export const declineRow = {
       const earlier = declinedToday(stillThere ? itemByKey(cascade, input.sheet, input.key).title : (input.expectedTitle ?? ''));
       if (earlier) return { declinedRow: earlier.row, sheet: earlier.sheet, action: input.action, repeated: true };
       const item = itemByKey(cascade, input.sheet, input.key, input.expectedTitle);
+      const itemPlan = planOf(cascade, item.sheet);
+      const guard = guardOf(cascade, itemPlan, item);
+      // Checked before anything is written, the declined list included.
+      if (input.action !== 'keep') assertGuard(port, item.sheet, item.row, guard);
 
       let plan = cascade.plans.find((candidate) => candidate.use === 'declined');
       if (!plan) {
@@ -50,9 +54,6 @@ export const declineRow = {
       put('why', input.reason);
       put('pillar', input.pillar ?? '');
       put('goal', input.goal ?? '');
-      const itemPlan = planOf(cascade, item.sheet);
-      const guard = guardOf(itemPlan, item);
-      if (input.action !== 'keep') assertGuard(port, item.sheet, item.row, guard);
       const declinedRow = port.appendRow(plan.sheet, row);
       try {
         if (input.action === 'mark') {

@@ -53,7 +53,7 @@ export const linkRow = {
       if (total > 100.0001) throw new Refusal(`The shares add up to ${total}%, more than 100%.`);
       const text = goals.map((goal) => (goal.share === undefined ? goal.key : `${goal.key} (${goal.share}%)`)).join(', ');
       const plan = planOf(cascade, item.sheet);
-      const guard = guardOf(plan, item);
+      const guard = guardOf(cascade, plan, item);
       let column = (goalColumn(cascade, plan, item) ?? -1) + 1;
       if (column === 0) column = columnNamed(plan, 'Goal');
       if (column === 0) {
