@@ -96,6 +96,8 @@ export interface ColumnGuess {
   readonly use: LayerCode;
   /** The headers that told, for the report ("Issue key", "Issue id"). */
   readonly evidence: readonly string[];
+  /** Only columns naming what each row belongs to told ("Project"): weaker than columns naming the rows. */
+  readonly byReference: boolean;
 }
 
 interface Named {
@@ -178,8 +180,8 @@ export function guessFromColumns(values: readonly (readonly Cell[])[]): ColumnGu
       bestLayer = layer;
     }
   }
-  if (best && bestLayer) return { use: bestLayer, evidence: best.map((entry) => entry.header) };
+  if (best && bestLayer) return { use: bestLayer, evidence: best.map((entry) => entry.header), byReference: false };
   const below = LAYERS[lowestReferenced + 1];
-  if (lowestReferenced >= 0 && below) return { use: below.code, evidence: referredBy[lowestReferenced]! };
+  if (lowestReferenced >= 0 && below) return { use: below.code, evidence: referredBy[lowestReferenced]!, byReference: true };
   return null;
 }

@@ -264,7 +264,10 @@ function detectUse(sheet: SheetSnapshot): { use: TabUse; allAntiPriorities: bool
   if (isCheckInName(sheet.name)) return null;
   const byName = classifyTabName(sheet.name);
   if (byName) return { ...byName, source: 'detected', note: null };
-  const guess = guessFromColumns(sheet.values);
+  const found = guessFromColumns(sheet.values);
+  // A guess from references alone ("Name | Project" of a team list) needs a tab that names
+  // more than a title and a link: three columns Ladder reads.
+  const guess = found && (!found.byReference || knownColumns(sheet, found.use) >= 3) ? found : null;
   const period = isPeriodName(sheet.name);
   if (guess && !(period && guess.use === 'roadmap')) {
     const told = guess.evidence.slice(0, 3).map((header) => `"${header}"`).join(', ');
@@ -276,6 +279,12 @@ function detectUse(sheet: SheetSnapshot): { use: TabUse; allAntiPriorities: bool
   }
   if (period) return { use: 'roadmap', allAntiPriorities: false, source: 'detected', note: null };
   return null;
+}
+
+/** How many header cells of a tab name a column of a layer. */
+function knownColumns(sheet: SheetSnapshot, use: LayerCode): number {
+  const headerRow = findHeaderRow(sheet.values, use);
+  return headerRow === null ? 0 : Object.values(mapColumns(headersOf(sheet.values, headerRow), use)).reduce((sum, list) => sum + (list?.length ?? 0), 0);
 }
 
 function detectPlan(sheet: SheetSnapshot): TabPlan | null {
@@ -352,6 +361,30 @@ function settleAcrossTabs(plans: TabPlan[], sheets: readonly SheetSnapshot[]): T
   return out;
 }
 
+/**
+ * A tab guessed from its columns whose rows are mostly the rows of a tab named for the same
+ * layer is a summary of it (a dashboard listing the goals): reading it would make every link
+ * by title ambiguous, so it is left out, and said so.
+ */
+function withoutSummaries(plans: TabPlan[], sheets: readonly SheetSnapshot[], warnings: string[]): TabPlan[] {
+  const namesOf = (plan: TabPlan) => {
+    const values = sheets.find((sheet) => sheet.name === plan.sheet)!.values;
+    const column = plan.columns.title?.[0] ?? plan.columns.id?.[0];
+    return plan.headerRow === null || column === undefined ? [] : columnValues(values, plan.headerRow, column);
+  };
+  return plans.filter((plan) => {
+    if (plan.source !== 'columns') return true;
+    const names = namesOf(plan);
+    const of = plans.find((other) => other !== plan && other.use === plan.use && other.source !== 'columns' && (() => {
+      const theirs = new Set(namesOf(other));
+      return names.length > 0 && names.filter((name) => theirs.has(name)).length * 2 >= names.length;
+    })());
+    if (!of) return true;
+    warnings.push(`${plan.sheet}: its rows repeat those of "${of.sheet}", so it reads as a summary and is not read; if it is a layer of its own, map it in Setup.`);
+    return false;
+  });
+}
+
 /** Plans every tab: which are layers or the declined list, and how to read them. Unrecognised tabs are left out. */
 export function planTabs(sheets: readonly SheetSnapshot[], config: LadderConfig): { plans: TabPlan[]; warnings: string[] } {
   const plans: TabPlan[] = [];
@@ -367,7 +400,8 @@ export function planTabs(sheets: readonly SheetSnapshot[], config: LadderConfig)
     const plan = mapping ? planFromMapping(sheet, mapping) : detectPlan(sheet);
     if (plan) plans.push(plan);
   }
-  return { plans: plans.some((plan) => plan.columns.group) ? settleAcrossTabs(plans, sheets) : plans, warnings };
+  const settled = plans.some((plan) => plan.columns.group) ? settleAcrossTabs(plans, sheets) : plans;
+  return { plans: withoutSummaries(settled, sheets, warnings), warnings };
 }
 
 /** Whether a tab would be read, judged from its name and its top rows (what Apps Script reads before the whole tab). */

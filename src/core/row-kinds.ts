@@ -62,8 +62,13 @@ function prefixesOf(kinds: readonly RowKind[]): Prefix[] {
 
 const PREFIXES = new Map(LAYERS.map((spec) => [spec.code, prefixesOf(spec.rowKinds)]));
 
+/** A key result's marker inside an id ("O1-KR1", "OBJ2.KR3"): the id names its objective first. */
+const NESTED_MARKERS = new Map(LAYERS.map((spec) => [spec.code, spec.rowKinds.filter((kind) => kind.level === 1)
+  .flatMap((kind) => kind.prefixes).map((prefix) => new RegExp(`[-_.\\s]${escape(prefix).replace(/ /g, '[\\s_-]*')}\\s*\\d`, 'i'))]));
+
 /** The level an id or title says a row of a layer has, or null when it says nothing. */
 export function levelFromText(layer: LayerCode, id: string, title: string): 0 | 1 | null {
+  if (id !== '' && NESTED_MARKERS.get(layer)!.some((marker) => marker.test(id))) return 1;
   for (const prefix of PREFIXES.get(layer)!) {
     if (id !== '' && prefix.id.test(id)) return prefix.level;
   }

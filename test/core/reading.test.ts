@@ -116,6 +116,18 @@ describe('checks only where they apply', () => {
     expect(c.warnings).toContain('Backlog: read as tasks but gave no items: nothing is written below its header row 1.');
   });
 
+  test('a team list and a dashboard of the goals are not read as layers', () => {
+    const c = cascadeOf({
+      ...BASE,
+      Team: [['Name', 'Project'], ['Ana', 'Login'], ['Lee', 'Login']],
+      Dashboard: [['Goal', 'Initiatives', 'Progress'], ['Cut time-to-settle', 3, '40%'], ['Fewer complaints', 1, '10%']],
+    });
+    expect(c.plans.map((plan) => plan.sheet)).not.toContain('Team');
+    expect(c.plans.map((plan) => plan.sheet)).not.toContain('Dashboard');
+    expect(c.warnings.join(' ')).toContain('Dashboard: its rows repeat those of "Goals"');
+    expect(flagsOf(c, 'R1')).toEqual([]);
+  });
+
   test('a log of check-ins is not a layer, though it names goals on every row', () => {
     const c = cascadeOf({ ...BASE, 'Goal check-ins': [['Date', 'Goal', 'Value'], ['2026-03-01', 'G1', 4]] });
     expect(c.plans.map((plan) => plan.sheet)).not.toContain('Goal check-ins');
