@@ -158,8 +158,11 @@ export function guessFromColumns(values: readonly (readonly Cell[])[]): ColumnGu
     // "Epic Link" refers to an epic; "Parent issue" to an item of the tab's own layer.
     if (tokens.includes('parent')) refer(layer.rank - 1, label);
     else if (tokens.some((token) => LINK_WORDS.has(token))) refer(layer.rank, label);
-    // Only a layer's word and naming words: "Epic", "Issue key", "Project name"; not "Project lead".
-    else if (rest.length === 1) named.push({ layer, header: label, column, qualified: tokens.length > 1 });
+    // Only a layer's words and naming words: "Epic", "Issue key", "Project name", "Objectives &
+    // Key Results"; not "Project lead".
+    else if (rest.length > 0 && rest.every((token) => layersNamed([token]).length > 0)) {
+      named.push({ layer, header: label, column, qualified: tokens.length > rest.length });
+    }
   });
   for (const entry of named) {
     const texts = columnValues(values, header.row, entry.column);

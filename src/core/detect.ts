@@ -119,6 +119,12 @@ function listsInCells(values: readonly (readonly Cell[])[], headerRow: number, c
   return false;
 }
 
+/** A header that is a layer's word with naming or link words only: "Epic", "Initiative name", "Parent objective #". */
+function namesAnItem(header: string): boolean {
+  const tokens = headerTokens(header);
+  return layersNamed(tokens).length > 0 && (isPlainLinkHeader(header) || tokens.every((token) => NAMING_WORDS.has(token) || layersNamed([token]).length > 0));
+}
+
 interface Settled {
   columns: Partial<Record<string, number[]>>;
   groupId: number | null;
@@ -166,15 +172,18 @@ function settleColumns(
       out.id = ids.filter((column) => column !== ofGroup);
     }
   } else if (titles.length > 1) {
-    // Beside a plain Title column, a column named by the layer's own word names the item a row
-    // sits under ("Title | Objective" on a tab of key results): a link within the layer.
-    // Another column that names the layer and more ("KPI count", "Goal owner") is neither.
+    // The first title column whose values name rows, not groups ("Summary" before "Project
+    // name"); a plain Title or Name beats one that names the layer ("Feature name" is the row's
+    // own when no plain one stands beside it).
     const plain = titles.filter((column) => layersNamed(headerTokens(headers[column] ?? '')).length === 0);
-    const links = titles.filter((column) => !plain.includes(column) && isPlainLinkHeader(headers[column] ?? ''));
     const kept = plain.length > 0 ? plain : titles;
-    if (plain.length > 0 && links.length > 0) out.parent = [...(out.parent ?? []), ...links].sort((a, b) => a - b);
-    // The first title column whose values name rows, not groups ("Summary" before "Project name").
-    out.title = [kept.find((column) => !mostlyRepeats(columnValues(values, headerRow, column))) ?? kept[0]!];
+    const title = kept.find((column) => !mostlyRepeats(columnValues(values, headerRow, column))) ?? kept[0]!;
+    out.title = [title];
+    // Another column naming an item of the layer ("Objective" beside "Title" on a tab of key
+    // results, "Initiative name" beside "Feature name") names the item a row sits under: a link
+    // within the layer, kept if its values say so. One that names more ("KPI count") is neither.
+    const links = titles.filter((column) => column !== title && namesAnItem(headers[column] ?? ''));
+    if (links.length > 0) out.parent = [...(out.parent ?? []), ...links].sort((a, b) => a - b);
   }
   if (out.id) {
     // The row's other ids are bare ("ID", "Key") or name the row's kind ("Issue id"); "Assignee Id" is a person's.

@@ -6,6 +6,7 @@ import type { Role } from './columns';
 import type { TabPlan } from './detect';
 import type { DeclinedRole } from './declined-columns';
 import { layerSpec, type LayerCode } from './layers';
+import { readBlocks, ROW_ITEM, ROW_SUB, type SubTable } from './blocks';
 import { hasLevels, kindOfValue, levelFromText } from './row-kinds';
 import { hashName, NameTable } from './name-table';
 import type { Cell, SheetSnapshot } from './snapshot';
@@ -127,8 +128,14 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], st
   const lastAtLevel: number[] = [];
   const groups = new Map<string, number>();
   let group = -1;
+  const blocks = readBlocks(sheet, plan);
+  let lastOfTab = -1;
   for (let r = plan.headerRow; r < sheet.values.length; r++) {
     const row = sheet.values[r]!;
+    if (blocks && blocks.kind[r] !== ROW_ITEM) {
+      if (blocks.kind[r] === ROW_SUB) subItem(sheet, row, r, blocks.subOf.get(r)!, lastOfTab, items, structure);
+      continue;
+    }
     if (groupCol !== undefined) {
       // An objective is written on its first key result's row, and often left blank below it (merged cells).
       const groupTitle = cellText(row[groupCol]);
@@ -183,7 +190,24 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], st
       tabHasImpact,
     });
     if (level === 0 && spec === tabSpec) lastTop = items.length - 1;
+    lastOfTab = items.length - 1;
   }
+}
+
+/** A subitem of a board's export (blocks.ts): titled and keyed by its block's columns, under the item above. */
+function subItem(sheet: SheetSnapshot, row: readonly Cell[], r: number, sub: SubTable, parent: number, items: Item[], structure: TabStructure): void {
+  const spec = layerSpec(sub.layer);
+  const id = cellText(cellAt(row, sub.id));
+  const title = cellText(cellAt(row, sub.title));
+  const key = id !== '' ? id : title;
+  if (parent >= 0) structure.parentInTab.set(items.length, parent);
+  const keyColumn = id !== '' ? sub.id : sub.title;
+  if (keyColumn !== undefined) structure.keyColumn.set(items.length, keyColumn);
+  items.push({
+    index: items.length, layer: spec.code, rank: spec.rank, sheet: sheet.name, row: r + 1, id, title, key, keyNorm: normalizeKey(key),
+    isAntiPriority: false, why: '', effort: null, impact: null, confidence: null, reach: null, weight: 1, linkCells: null,
+    tabHasWhy: false, tabHasImpact: false,
+  });
 }
 
 /** The item of a group (an objective of a key-result tab), made on the first row that names it. */

@@ -61,13 +61,21 @@ function prefixesOf(kinds: readonly RowKind[]): Prefix[] {
 }
 
 const PREFIXES = new Map(LAYERS.map((spec) => [spec.code, prefixesOf(spec.rowKinds)]));
+const HAS_LEVELS = new Map(LAYERS.map((spec) => [spec.code, spec.rowKinds.some((kind) => kind.level === 1)]));
 
 /** A key result's marker inside an id ("O1-KR1", "OBJ2.KR3"): the id names its objective first. */
 const NESTED_MARKERS = new Map(LAYERS.map((spec) => [spec.code, spec.rowKinds.filter((kind) => kind.level === 1)
   .flatMap((kind) => kind.prefixes).map((prefix) => new RegExp(`[-_.\\s]${escape(prefix).replace(/ /g, '[\\s_-]*')}\\s*\\d`, 'i'))]));
 
+/** Outline numbers: "2" heads an objective, "2.1" one of its key results. */
+const OUTLINE_TOP = /^\d+\.?$/;
+const OUTLINE_SUB = /^\d+\.\d+$/;
+
 /** The level an id or title says a row of a layer has, or null when it says nothing. */
 export function levelFromText(layer: LayerCode, id: string, title: string): 0 | 1 | null {
+  if (!HAS_LEVELS.get(layer)) return null;
+  if (OUTLINE_SUB.test(id)) return 1;
+  if (OUTLINE_TOP.test(id)) return 0;
   if (id !== '' && NESTED_MARKERS.get(layer)!.some((marker) => marker.test(id))) return 1;
   for (const prefix of PREFIXES.get(layer)!) {
     if (id !== '' && prefix.id.test(id)) return prefix.level;
@@ -80,5 +88,5 @@ export function levelFromText(layer: LayerCode, id: string, title: string): 0 | 
 
 /** Whether a layer has sub-items at all (goals: key results under objectives). */
 export function hasLevels(layer: LayerCode): boolean {
-  return LAYERS.find((spec) => spec.code === layer)!.rowKinds.some((kind) => kind.level === 1);
+  return HAS_LEVELS.get(layer)!;
 }
