@@ -3,7 +3,8 @@
  * Which flags apply to which layer is read from the layer table.
  */
 import type { Components } from './graph';
-import type { DeclinedRequest, Item, ItemIndex } from './items';
+import type { ItemIndex } from './item-index';
+import type { DeclinedRequest, Item } from './items';
 import { LAYERS, layerSpec } from './layers';
 import type { LinkTable } from './links';
 import { pathNodes, type PathTable } from './paths';

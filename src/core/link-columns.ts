@@ -8,7 +8,8 @@
  * reported once, and never turned into a BROKEN_LINK on every row. A real link column is
  * settled on its first rows.
  */
-import type { Item, ItemIndex } from './items';
+import type { ItemIndex } from './item-index';
+import type { Item } from './items';
 import { lookupReference, NOT_FOUND, parseReference } from './links';
 import type { SheetSnapshot } from './snapshot';
 import { cellText, clip } from './text';

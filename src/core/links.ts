@@ -7,7 +7,7 @@
  * The links of every item are kept in one LinkTable of flat arrays; `of(item)` gives them
  * as objects for code that reads a few rows.
  */
-import type { ItemIndex } from './items';
+import type { ItemIndex } from './item-index';
 import { hashName } from './name-table';
 import { normalizeKey } from './text';
 
