@@ -36,7 +36,9 @@ export function gasName(call: string): string {
 export function callApi(port: WorkbookPort, name: unknown, input: unknown): Reply<unknown> {
   const call = (API_CALLS as readonly ApiCall[]).find((candidate) => candidate.name === name);
   if (!call) return { ok: false, error: `Ladder has no call named "${String(name).slice(0, 60)}".` };
-  const parsed = call.input.safeParse(input);
+  // google.script.run sends a call made with no argument (undefined) as null (DESIGN §8): for
+  // the server it is the same "no input", which calls without input accept and others refuse.
+  const parsed = call.input.safeParse(input === null ? undefined : input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';

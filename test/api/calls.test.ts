@@ -14,6 +14,17 @@ const ok = (reply: ReturnType<typeof callApi>) => {
   return reply.value as any;
 };
 
+test('a call made with no argument arrives from google.script.run as null, and is the same as none', () => {
+  const port = tesla();
+  for (const name of ['health', 'setup', 'strategy', 'rowContext'] as const) {
+    expect(callApi(port, name, null), name).toEqual(callApi(port, name, undefined));
+    expect(callApi(port, name, null).ok, name).toBe(true);
+  }
+  const refused = callApi(port, 'linkRow', null);
+  expect(refused.ok).toBe(false);
+  if (!refused.ok) expect(refused.error).toMatch(/^That request was not valid/);
+});
+
 describe('reads', () => {
   test('rowContext follows the selection: trace, flags, and the goal picker by pillar', () => {
     const port = tesla();
