@@ -44,6 +44,8 @@ export function itemByKey(cascade: Cascade, sheet: string, key: string, expected
 
 /** What must still be in the sheet for a write to an item's row to be safe: its key, in its key column. */
 export function guardOf(cascade: Cascade, plan: TabPlan, item: Item): RowGuard {
+  const why = cascade.structure.notWritable.get(item.index);
+  if (why) throw new Refusal(`"${clip(item.title || item.key, 80)}" can't be changed from here: ${why}.`);
   const column = cascade.structure.keyColumn.get(item.index) ?? (item.id !== '' ? plan.columns.id?.[0] : plan.columns.title?.[0]);
   if (column === undefined) throw new Refusal(`"${clip(plan.sheet, 80)}" has no id or title column to find the row by.`);
   return { column: column + 1, key: item.key };

@@ -45,8 +45,16 @@ export function readBlocks(sheet: SheetSnapshot, plan: TabPlan): Blocks | null {
   if (plan.use === 'declined' || plan.headerRow === null || titleCol === undefined) return null;
   const headerTitle = plan.headers[titleCol] ?? '';
   const values = sheet.values;
+  // A copy of the header: its title label and at least one more label in their places (an item
+  // titled "Initiative" alone is no copy).
+  const headerCopy = (row: readonly Cell[]) => {
+    if (cellText(row[titleCol]) !== headerTitle) return false;
+    let same = 0;
+    for (let c = 0; c < plan.headers.length; c++) if (plan.headers[c] !== '' && cellText(row[c]) === plan.headers[c]) same++;
+    return same >= 2;
+  };
   let repeats = false;
-  for (let r = plan.headerRow; r < values.length && !repeats; r++) repeats = cellText(values[r]?.[titleCol]) === headerTitle;
+  for (let r = plan.headerRow; r < values.length && !repeats; r++) repeats = cellText(values[r]?.[titleCol]) === headerTitle && headerCopy(values[r]!);
   if (!repeats) return null;
   const below = LAYERS[layerSpec(plan.use).rank + 1]?.code ?? plan.use;
   const kind = new Uint8Array(values.length);
@@ -55,13 +63,14 @@ export function readBlocks(sheet: SheetSnapshot, plan: TabPlan): Blocks | null {
   for (let r = plan.headerRow; r < values.length; r++) {
     const row = values[r] ?? [];
     const next = values[r + 1] ?? [];
-    if (cellText(row[titleCol]) === headerTitle) {
+    if (headerCopy(row)) {
       kind[r] = ROW_SKIP;
       sub = null;
-    } else if (cellText(next[titleCol]) === headerTitle && filledCount(row) === 1) {
+    } else if (headerCopy(next) && filledCount(row) === 1) {
       kind[r] = ROW_SKIP; // a group's name above its copy of the header
       sub = null;
-    } else if (subHeader(row, below)) {
+    } else if (cellText(next[titleCol]) === '' && filledCount(next) >= 2 && subHeader(row, below)) {
+      // A sub-header is followed by rows with no title in the main title column: its subitems.
       const columns = mapColumns(row.map(cellText), below);
       kind[r] = ROW_SKIP;
       sub = { layer: below, title: columns.title![0], id: columns.id?.[0] };

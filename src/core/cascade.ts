@@ -86,16 +86,16 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
     if (!columns || plan.use === 'declined') continue;
     const sheet = sheetsByName.get(plan.sheet)!;
     const [start, end] = rangeOf.get(plan)!;
-    const sorted = sortLinkColumns(sheet, columns, plan.headers, items, start, end, (item) => orders[item.rank]!, (item) => below[item.rank]!, index);
-    if (sorted.labels.length === 0) continue;
+    const sorted = sortLinkColumns(sheet, columns, plan.headers, items, start, end, (item) => orders[item.rank]!, (item) => below[item.rank]!, index, plan.inLayerLinks);
+    if (sorted.keep.length === columns.length) continue;
     relinkItems(sheet, items, start, end, sorted.keep);
     const { parent: _, ...rest } = plan.columns;
     settled.set(plan, {
       ...plan, columns: sorted.keep.length > 0 ? { ...rest, parent: sorted.keep } : rest,
       labelColumns: columns.filter((column) => !sorted.keep.includes(column)),
     });
-    if (sorted.keep.length === 0) labelledTabs.set(plan.sheet, sorted.labels.map((label) => `"${clip(label.header, 60)}"`).join(', '));
-    labels.push(labelNote(plan, sorted.labels));
+    if (sorted.keep.length === 0 && sorted.labels.length > 0) labelledTabs.set(plan.sheet, sorted.labels.map((label) => `"${clip(label.header, 60)}"`).join(', '));
+    if (sorted.labels.length > 0) labels.push(labelNote(plan, sorted.labels));
   }
   if (settled.size > 0) plans = plans.map((plan) => settled.get(plan) ?? plan);
   const counts = new Map<string, number>();

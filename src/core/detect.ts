@@ -6,7 +6,7 @@
  * the user's saved mapping (config.ts) wins.
  */
 import { settleAcrossTabs, withoutSummaries } from './across-tabs';
-import { allDistinct, classifyTabName, guessFromColumns, isCheckInName, isPeriodName, type TabUse } from './classify';
+import { allDistinct, classifyTabName, columnValues, guessFromColumns, isCheckInName, isPeriodName, type TabUse } from './classify';
 import { roleMatcher, type Role } from './columns';
 import type { LadderConfig, TabMapping } from './config';
 import { type DeclinedRole, declinedRoleOf } from './declined-columns';
@@ -35,6 +35,8 @@ export interface TabPlan {
   readonly groupId: number | null;
   /** Rows take the layer their Type cell names (a Jira export of epics and stories). */
   readonly layersByKind: boolean;
+  /** Link columns within the layer found among the title candidates ("Initiative name"): kept if most values name rows, else dropped quietly. */
+  readonly inLayerLinks: readonly number[];
   /**
    * The title columns are levels of a tree ("Title 1", "Title 2": Azure DevOps' tree export):
    * a row's title is in the column of its level, and it hangs under the row above it one level up.
@@ -87,15 +89,19 @@ function headersOf(values: readonly (readonly Cell[])[], headerRow: number | nul
 
 
 /** Whether a row still reads as the header: the saved column names, or two known columns. */
-function looksLikeHeader(row: readonly Cell[], use: TabUse, mapping: TabMapping): boolean {
+function looksLikeHeader(values: readonly (readonly Cell[])[], savedRow: number, use: TabUse, mapping: TabMapping): boolean {
+  const row = values[savedRow - 1] ?? [];
   const texts = row.map(cellText);
   const saved = Object.values(mapping.columns ?? {}).filter((header): header is string => typeof header === 'string' && header !== '');
   if (saved.length > 0) return saved.every((header) => texts.some((text) => normalizeKey(text) === normalizeKey(header)));
-  // The PM said this row is the header: it still is while it reads as a row of labels.
   const vocabulary = vocabularyFor(use);
-  const labels = row.filter((cell) => isLabel(cell)).length;
+  const known = row.filter((cell) => isLabel(cell) && vocabulary.names(cellText(cell))).length;
   const filled = texts.filter((text) => text !== '');
-  return labels >= 2 || (filled.length === 1 && vocabulary.isTitleWord(filled[0]!));
+  if (known >= 2 || (filled.length === 1 && vocabulary.isTitleWord(filled[0]!))) return true;
+  // A row of labels naming no known column is the header the PM said it is, unless another
+  // top row now names known columns (a title row above it was deleted, and this is data).
+  const found = findHeader(values, vocabulary);
+  return row.filter((cell) => isLabel(cell)).length >= 2 && (found === null || found.byShape || found.row === savedRow);
 }
 
 /** What the PM should know about how a tab's columns were read. */
@@ -114,7 +120,7 @@ function planFromMapping(sheet: SheetSnapshot, mapping: TabMapping): TabPlan | n
   const use: TabUse = mapping.use === 'anti-priorities' ? 'strategy' : mapping.use;
   const problems: string[] = [];
   let headerRow = mapping.headerRow ?? findHeaderRow(sheet.values, use);
-  if (headerRow !== null && mapping.headerRow !== undefined && !looksLikeHeader(sheet.values[headerRow - 1] ?? [], use, mapping)) {
+  if (headerRow !== null && mapping.headerRow !== undefined && !looksLikeHeader(sheet.values, headerRow, use, mapping)) {
     // Rows were inserted or deleted above it: reading the saved row would misread every column.
     const found = findHeaderRow(sheet.values, use);
     if (found !== headerRow) {
@@ -139,28 +145,47 @@ function planFromMapping(sheet: SheetSnapshot, mapping: TabMapping): TabPlan | n
   if (headerRow === null) problems.push(`no header row found in the top ${HEADER_SEARCH_ROWS} rows`);
   const plan = {
     sheet: sheet.name, use, allAntiPriorities: mapping.use === 'anti-priorities', headerRow, headers,
-    columns, groupId: settled.groupId, layersByKind: settled.layersByKind, titleLevels: settled.titleLevels, source: 'settings' as const,
+    columns, groupId: settled.groupId, layersByKind: settled.layersByKind, titleLevels: settled.titleLevels,
+    inLayerLinks: settled.inLayerLinks, source: 'settings' as const,
   };
   return { ...plan, problems: [...problems, ...columnProblems(plan)] };
 }
 
+type Detected = {
+  use: TabUse; allAntiPriorities: boolean; source: 'detected' | 'columns'; note: string | null;
+  /** A guess too thin to stand alone: kept only if its link columns name rows of the tabs that are read. */
+  tentative?: { readonly evidence: readonly string[]; readonly reason: string };
+};
+
+/** A year alone ("2026", "FY27"): a plan's tab as often as a budget's, so its columns decide, with less to go on. */
+const YEAR_NAME = /^(?:fy|cy)?\s?'?\d{2}(?:\d{2})?$/i;
+
+const plural = (use: LayerCode) => (use === 'tasks' ? 'tasks' : `${layerSpec(use).noun}s`);
+
 /** What a tab's name, or else its columns, make it; null for a tab Ladder does not read. */
-function detectUse(sheet: SheetSnapshot): { use: TabUse; allAntiPriorities: boolean; source: 'detected' | 'columns'; note: string | null } | null {
+function detectUse(sheet: SheetSnapshot): Detected | null {
   // A log of check-ins ("Goal check-ins") names goals on every row, but is not a layer (DESIGN §9).
   if (isCheckInName(sheet.name)) return null;
   const byName = classifyTabName(sheet.name);
   if (byName) return { ...byName, source: 'detected', note: null };
   const found = guessFromColumns(sheet.values);
-  // A guess from references alone ("Name | Project" of a team list) needs a tab that names
-  // more than a title and a link: three columns Ladder reads.
-  const guess = found && (!found.byReference || knownColumns(sheet, found.use) >= 3) ? found : null;
   const period = isPeriodName(sheet.name);
-  if (guess && !(period && guess.use === 'roadmap')) {
-    const told = guess.evidence.slice(0, 3).map((header) => `"${header}"`).join(', ');
-    const noun = layerSpec(guess.use).noun;
+  if (found && !(period && found.use === 'roadmap')) {
+    const told = found.evidence.slice(0, 3).map((header) => `"${header}"`).join(', ');
+    // A guess from references alone ("Name | Project" of a team list) needs a tab that names
+    // more than a title and a link: three columns Ladder reads (a year's tab, two), or links
+    // that name rows of the other tabs.
+    const needed = YEAR_NAME.test(sheet.name.trim()) ? 2 : 3;
+    const sure = !found.byReference || knownColumns(sheet, found.use) >= needed;
     return {
-      use: guess.use, allAntiPriorities: false, source: 'columns',
-      note: `read as ${noun === 'task' ? 'tasks' : `${noun}s`} from its columns (${told}), since its name does not say; if that is wrong, map the tab in Setup`,
+      use: found.use, allAntiPriorities: false, source: 'columns',
+      note: `read as ${plural(found.use)} from its columns (${told}), since its name does not say; if that is wrong, map the tab in Setup`,
+      ...(sure ? {} : {
+        tentative: {
+          evidence: found.evidence,
+          reason: `${sheet.name}: its columns (${told}) look like ${plural(found.use)}, but too few of them, and none names a row of another tab, so it is not read; if it is a layer, map it in Setup.`,
+        },
+      }),
     };
   }
   if (period) return { use: 'roadmap', allAntiPriorities: false, source: 'detected', note: null };
@@ -173,7 +198,7 @@ function knownColumns(sheet: SheetSnapshot, use: LayerCode): number {
   return headerRow === null ? 0 : Object.values(mapColumns(headersOf(sheet.values, headerRow), use)).reduce((sum, list) => sum + (list?.length ?? 0), 0);
 }
 
-function detectPlan(sheet: SheetSnapshot): TabPlan | null {
+function detectPlan(sheet: SheetSnapshot, tentative: Map<TabPlan, NonNullable<Detected['tentative']>>): TabPlan | null {
   const detected = detectUse(sheet);
   if (!detected) return null;
   const { use } = detected;
@@ -184,7 +209,8 @@ function detectPlan(sheet: SheetSnapshot): TabPlan | null {
     : settleColumns(sheet.values, headerRow, headers, use, mapColumns(headers, use), detected.source === 'columns');
   const plan = {
     sheet: sheet.name, use, allAntiPriorities: detected.allAntiPriorities, headerRow, headers, columns: settled.columns,
-    groupId: settled.groupId, layersByKind: settled.layersByKind, titleLevels: settled.titleLevels, source: detected.source,
+    groupId: settled.groupId, layersByKind: settled.layersByKind, titleLevels: settled.titleLevels,
+    inLayerLinks: settled.inLayerLinks, source: detected.source,
   };
   const kindHeader = settled.layersByKind ? headers[settled.columns.kind![0]!] : undefined;
   const byKind = kindHeader === undefined ? '' : `; each row is read as the layer its "${kindHeader}" names`;
@@ -193,13 +219,37 @@ function detectPlan(sheet: SheetSnapshot): TabPlan | null {
     ...(headerRow === null ? [`no header row found in the top ${HEADER_SEARCH_ROWS} rows`] : []),
     ...columnProblems(plan),
   ];
-  return { ...plan, problems };
+  const planned = { ...plan, problems };
+  if (detected.tentative) tentative.set(planned, detected.tentative);
+  return planned;
+}
+
+/** The tentative plans whose link columns name rows of the other tabs read; the others are left out, and said so. */
+function confirmTentative(plans: TabPlan[], sheets: readonly SheetSnapshot[], tentative: ReadonlyMap<TabPlan, NonNullable<Detected['tentative']>>, warnings: string[]): TabPlan[] {
+  if (tentative.size === 0) return plans;
+  const valuesOf = (plan: TabPlan) => sheets.find((sheet) => sheet.name === plan.sheet)!.values;
+  const names = new Set<string>();
+  for (const plan of plans) {
+    if (tentative.has(plan) || plan.headerRow === null) continue;
+    for (const column of [...(plan.columns.id ?? []), ...(plan.columns.title ?? [])]) {
+      for (const name of columnValues(valuesOf(plan), plan.headerRow, column)) names.add(name);
+    }
+  }
+  return plans.filter((plan) => {
+    const doubt = tentative.get(plan);
+    if (!doubt) return true;
+    const columns = doubt.evidence.map((header) => plan.headers.indexOf(header)).filter((column) => column >= 0);
+    const linked = plan.headerRow !== null && columns.some((column) => columnValues(valuesOf(plan), plan.headerRow!, column).some((value) => names.has(value)));
+    if (!linked) warnings.push(doubt.reason);
+    return linked;
+  });
 }
 
 /** Plans every tab: which are layers or the declined list, and how to read them. Unrecognised tabs are left out. */
 export function planTabs(sheets: readonly SheetSnapshot[], config: LadderConfig): { plans: TabPlan[]; warnings: string[] } {
   const plans: TabPlan[] = [];
   const warnings: string[] = [];
+  const tentative = new Map<TabPlan, NonNullable<Detected['tentative']>>();
   const byName = new Map(config.tabs.map((mapping) => [mapping.sheet, mapping]));
   for (const mapping of config.tabs) {
     if (!sheets.some((sheet) => sheet.name === mapping.sheet)) {
@@ -208,10 +258,11 @@ export function planTabs(sheets: readonly SheetSnapshot[], config: LadderConfig)
   }
   for (const sheet of sheets) {
     const mapping = byName.get(sheet.name);
-    const plan = mapping ? planFromMapping(sheet, mapping) : detectPlan(sheet);
+    const plan = mapping ? planFromMapping(sheet, mapping) : detectPlan(sheet, tentative);
     if (plan) plans.push(plan);
   }
-  const settled = plans.some((plan) => plan.columns.group) ? settleAcrossTabs(plans, sheets) : plans;
+  const confirmed = confirmTentative(plans, sheets, tentative, warnings);
+  const settled = confirmed.some((plan) => plan.columns.group) ? settleAcrossTabs(confirmed, sheets) : confirmed;
   return { plans: withoutSummaries(settled, sheets, warnings), warnings };
 }
 

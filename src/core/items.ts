@@ -101,10 +101,12 @@ export interface TabStructure {
    * titled in "Title 2". Writes find the row again by that cell.
    */
   readonly keyColumn: Map<number, number>;
+  /** Items whose row the sidebar must not write, with why: a board's subitem sits under other columns than the tab's. */
+  readonly notWritable: Map<number, string>;
 }
 
 export function emptyStructure(): TabStructure {
-  return { parentInTab: new Map(), altKeys: new Map(), keyColumn: new Map() };
+  return { parentInTab: new Map(), altKeys: new Map(), keyColumn: new Map(), notWritable: new Map() };
 }
 
 /** Appends the items of one tab to `items`, numbered on from those already there. */
@@ -202,6 +204,7 @@ function subItem(sheet: SheetSnapshot, row: readonly Cell[], r: number, sub: Sub
   if (parent >= 0) structure.parentInTab.set(items.length, parent);
   const keyColumn = id !== '' ? sub.id : sub.title;
   if (keyColumn !== undefined) structure.keyColumn.set(items.length, keyColumn);
+  structure.notWritable.set(items.length, 'it is a subitem of a board export, laid out under its own header; edit it in the sheet');
   items.push({
     index: items.length, layer: spec.code, rank: spec.rank, sheet: sheet.name, row: r + 1, id, title, key, keyNorm: normalizeKey(key),
     isAntiPriority: false, why: '', effort: null, impact: null, confidence: null, reach: null, weight: 1, linkCells: null,

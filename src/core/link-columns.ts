@@ -43,11 +43,17 @@ export interface LabelColumn {
 export function sortLinkColumns(
   sheet: SheetSnapshot, columns: readonly number[], headers: readonly string[], items: readonly Item[], start: number, end: number,
   orderOf: (item: Item) => readonly number[], belowOf: (item: Item) => readonly number[], index: ItemIndex,
+  inLayer: readonly number[] = [],
 ): { keep: number[]; labels: LabelColumn[] } {
   const keep: number[] = [];
   const labels: LabelColumn[] = [];
   for (const column of columns) {
     const header = headers[column] ?? '';
+    if (inLayer.includes(column)) {
+      // Found among the title candidates, not named a link by its header: a link only if most values say so.
+      if (mostlyNames(sheet, column, items, start, end, orderOf, index)) keep.push(column);
+      continue;
+    }
     let values = 0;
     const examples: string[] = [];
     let linked = false;
@@ -70,4 +76,24 @@ export function sortLinkColumns(
     else labels.push({ header, pointsDown, values, examples });
   }
   return { keep, labels };
+}
+
+const MAJORITY_SAMPLE = 500;
+
+/** Whether most of a column's values (of its first MAJORITY_SAMPLE) name an item other than their row. */
+function mostlyNames(
+  sheet: SheetSnapshot, column: number, items: readonly Item[], start: number, end: number,
+  orderOf: (item: Item) => readonly number[], index: ItemIndex,
+): boolean {
+  let values = 0;
+  let named = 0;
+  for (let i = start; i < end && values < MAJORITY_SAMPLE; i++) {
+    const item = items[i]!;
+    if (item.linkCells === null) continue;
+    const text = cellText(sheet.values[item.row - 1]?.[column]);
+    if (text === '') continue;
+    values++;
+    if (namesAnother(text, item.index, orderOf(item), index)) named++;
+  }
+  return named * 2 > values;
 }

@@ -40,10 +40,18 @@ export function oneObjectivePerRow(values: readonly (readonly Cell[])[], headerR
   return seen.size > 0;
 }
 
-/** Some cell of the column holds a list on several lines ("KR1: …\nKR2: …"). */
+/** Most cells of the column hold a list on several lines ("KR1: …\nKR2: …"). */
 function listsInCells(values: readonly (readonly Cell[])[], headerRow: number, column: number): boolean {
-  for (let r = headerRow; r < values.length; r++) if (/\S\s*[\r\n]+\s*\S/.test(cellText(values[r]?.[column]))) return true;
-  return false;
+  let filled = 0;
+  let lists = 0;
+  for (let r = headerRow; r < values.length; r++) {
+    const text = cellText(values[r]?.[column]);
+    if (text === '') continue;
+    filled++;
+    if (/\S\s*[\r\n]+\s*\S/.test(text)) lists++;
+  }
+  // Most of its cells: one key result wrapped onto two lines is not a list.
+  return lists * 2 > filled;
 }
 
 /** A header that is a layer's word with naming or link words only: "Epic", "Initiative name", "Parent objective #". */
@@ -57,9 +65,11 @@ export interface Settled {
   groupId: number | null;
   layersByKind: boolean;
   titleLevels: boolean;
+  /** Link columns found among the title candidates ("Initiative name"): kept only if most of their values name rows. */
+  inLayerLinks: readonly number[];
 }
 
-export const UNSETTLED: Settled = { columns: {}, groupId: null, layersByKind: false, titleLevels: false };
+export const UNSETTLED: Settled = { columns: {}, groupId: null, layersByKind: false, titleLevels: false, inLayerLinks: [] };
 
 /** Title columns that differ only by a level number ("Title 1", "Title 2"), in level order; else null. */
 function titleLadder(headers: readonly string[], titles: readonly number[]): number[] | null {
@@ -79,6 +89,7 @@ export function settleColumns(
   const out = { ...columns };
   const spec = layerSpec(use);
   let groupId: number | null = null;
+  let inLayer: number[] = [];
   // Key results listed under an Objective column: the key result is the row's item.
   const titles = out.title ?? [];
   const sub = subItemColumn(headers, titles, use, 1);
@@ -109,8 +120,8 @@ export function settleColumns(
     // Another column naming an item of the layer ("Objective" beside "Title" on a tab of key
     // results, "Initiative name" beside "Feature name") names the item a row sits under: a link
     // within the layer, kept if its values say so. One that names more ("KPI count") is neither.
-    const links = titles.filter((column) => column !== title && namesAnItem(headers[column] ?? ''));
-    if (links.length > 0) out.parent = [...(out.parent ?? []), ...links].sort((a, b) => a - b);
+    inLayer = titles.filter((column) => column !== title && namesAnItem(headers[column] ?? ''));
+    if (inLayer.length > 0) out.parent = [...(out.parent ?? []), ...inLayer].sort((a, b) => a - b);
   }
   if (out.id) {
     // The row's other ids are bare ("ID", "Key") or name the row's kind ("Issue id"); "Assignee Id" is a person's.
@@ -133,5 +144,5 @@ export function settleColumns(
     // one guessed from its columns by any.
     layersByKind = guessed ? named.size >= 2 || (named.size === 1 && !named.has(use)) : named.size >= 2 && splitting;
   }
-  return { columns: out, groupId, layersByKind, titleLevels: ladder !== null };
+  return { columns: out, groupId, layersByKind, titleLevels: ladder !== null, inLayerLinks: inLayer };
 }

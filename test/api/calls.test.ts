@@ -131,6 +131,27 @@ describe('linking a row to goals', () => {
     expect(port.sheet('Export').values[2]).toEqual(['User Story', '', 'Pay by card', '2']);
   });
 
+  test('a label column that names goals in more words ("Success metric") is not written over', () => {
+    const port = new MemoryPort({ ...tabsOf(TESLA), Roadmap: [['ID', 'Initiative', 'Success metric'], ['R-1', 'Roadster', 'Time to settle']] });
+    ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-1', goals: [{ key: '1' }] }));
+    expect(port.sheet('Roadmap').values).toEqual([['ID', 'Initiative', 'Success metric', 'Goal'], ['R-1', 'Roadster', 'Time to settle', '1']]);
+  });
+
+  test('a board\'s subitem and a goal are refused with a sentence, nothing written', () => {
+    const board = [
+      ['Name', 'Subitems', 'Person', 'Status', 'Goal', 'Item ID'], ['October Emails', '', 'Riley', 'Done', '1', 100],
+      ['Subitems', 'Name', 'Owner', 'Status', 'Item ID'], ['', 'Colors', 'Paul', 'Working', 102],
+      ['Name', 'Subitems', 'Person', 'Status', 'Goal', 'Item ID'], ['November Emails', '', 'Reid', '', '2', 103],
+    ];
+    const port = new MemoryPort({ ...tabsOf(TESLA), 'Q4 2025': board });
+    const refused = callApi(port, 'linkRow', { sheet: 'Q4 2025', key: '102', goals: [{ key: '2' }] });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toContain('subitem of a board export');
+    const goal = callApi(port, 'declineRow', { sheet: 'Goals', key: '1', reason: 'No', action: 'remove' });
+    expect(goal.ok).toBe(false);
+    expect(port.writes).toEqual([]);
+  });
+
   test('a tab with no link column gets a Goal column', () => {
     const port = new MemoryPort({ ...tabsOf(TESLA), Roadmap: [['ID', 'Initiative', 'Effort'], ['R-1', 'Roadster', 5]] });
     ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-1', goals: [{ key: '1' }] }));

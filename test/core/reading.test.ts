@@ -40,8 +40,20 @@ describe('objectives and their key results in one tab', () => {
   });
 
   test('one row per objective with its key results listed in one cell: the objectives are the items', () => {
-    const c = cascadeOf({ ...BASE, Goals: [['Objective', 'Key Results', 'Pillar'], ['Grow', 'KR1: NPS 50\nKR2: Churn 2%', 'P1'], ['Save', 'KR1: Cost -10%', 'P2']] });
+    const c = cascadeOf({ ...BASE, Goals: [['Objective', 'Key Results', 'Pillar'], ['Grow', 'KR1: NPS 50\nKR2: Churn 2%', 'P1'], ['Save', 'KR1: Cost -10%\nKR2: Refunds -5%', 'P2']] });
     expect(c.items.filter((item) => item.layer === 'goals').map((item) => item.key)).toEqual(['Grow', 'Save']);
+  });
+
+  test('one key result wrapped onto two lines is not a list: the key results stay', () => {
+    const c = cascadeOf({ ...BASE, Goals: [['Objective', 'Key Result', 'Pillar'], ['Grow', 'NPS above 50\nfor paying customers', 'P1'], ['Save', 'Cost -10%', 'P2'], ['Keep', 'Churn 2%', 'P3']] });
+    expect(c.items.filter((item) => item.layer === 'goals').map((item) => item.key)).toEqual(['Grow', 'NPS above 50\nfor paying customers', 'Save', 'Cost -10%', 'Keep', 'Churn 2%']);
+  });
+
+  test('a grouping column beside the title links within the layer only when most of its values name rows', () => {
+    const roadmap = [['Feature', 'Initiative', 'Goal'], ['Signup form', 'Self-serve', 'G1'], ['Self-serve', '', 'G1'], ['Alerts', 'Retention', 'G2']];
+    const c = cascadeOf({ ...BASE, Roadmap: roadmap });
+    expect(flagsOf(c, 'Alerts')).toEqual([]);
+    expect(c.warnings.join(' ')).not.toContain('"Initiative"');
   });
 
   test('two OKR tabs sharing a key result keep their key results', () => {
@@ -92,6 +104,18 @@ test('a tree of title columns: a row hangs under the row above it one level up',
   expect(flagsOf(c, '3')).toEqual(['NO_GOAL', 'NO_PARENT']);
 });
 
+test('an item titled like its column, or quarters stacked in one tab, is not a board export', () => {
+  const stacked = [
+    ['Q1'], ['Initiative', 'Goal', 'Owner'], ['Self-serve signup', 'G1', 'Ann'], ['Customer stories page', 'G1', 'Bo'], [''],
+    ['Q2'], ['Initiative', 'Goal', 'Owner'], ['Bulk item import', 'G1', 'Dee'], ['Fix billing issues', '', 'Eve'], ['Initiative', 'G2', 'Fay'],
+  ];
+  const c = cascadeOf({ ...BASE, Roadmap: stacked });
+  expect(c.items.filter((item) => item.sheet === 'Roadmap').map((item) => item.key)).toEqual([
+    'Self-serve signup', 'Customer stories page', 'Bulk item import', 'Fix billing issues', 'Initiative',
+  ]);
+  expect(flagsOf(c, 'Fix billing issues')).toEqual(['NO_GOAL', 'NO_PARENT']);
+});
+
 describe('checks only where they apply', () => {
   test('no strategy tab: no pillar checks', () => {
     const { Strategy: _, ...tabs } = BASE;
@@ -114,6 +138,14 @@ describe('checks only where they apply', () => {
   test('a tab that is found but gives nothing is named, with why', () => {
     const c = cascadeOf({ ...BASE, Backlog: [['Story', 'Epic'], [], []] });
     expect(c.warnings).toContain('Backlog: read as tasks but gave no items: nothing is written below its header row 1.');
+  });
+
+  test('a thin export is read when its links name rows of the other tabs, and named with how to map it when not', () => {
+    const read = cascadeOf({ ...BASE, Sheet1: [['Summary', 'Epic Link', 'Assignee'], ['Upload photos', 'R1', 'Ana']] });
+    expect(tracesOf(read, 'Upload photos')[0]!.slice(0, 3)).toEqual(['Upload photos', 'R1', 'G1']);
+    const left = cascadeOf({ ...BASE, Sheet1: [['Summary', 'Epic Link', 'Assignee'], ['Upload photos', 'CLM-9', 'Ana']] });
+    expect(left.plans.map((plan) => plan.sheet)).not.toContain('Sheet1');
+    expect(left.warnings).toContain('Sheet1: its columns ("Epic Link") look like tasks, but too few of them, and none names a row of another tab, so it is not read; if it is a layer, map it in Setup.');
   });
 
   test('a team list and a dashboard of the goals are not read as layers', () => {

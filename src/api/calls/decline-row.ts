@@ -5,6 +5,7 @@
  * same request the same day adds nothing (the first one already did the work).
  */
 import { normalizeKey, normalizeLoose } from '../../core/text';
+import { layerSpec } from '../../core/layers';
 import { Refusal, type WorkbookPort, type Writable } from '../port';
 import { declineInput } from '../schemas';
 import { assertGuard, columnNamed, guardOf, itemByKey, load, nextColumn, planOf } from '../workbook';
@@ -28,6 +29,7 @@ export const declineRow = {
       const earlier = declinedToday(stillThere ? itemByKey(cascade, input.sheet, input.key).title : (input.expectedTitle ?? ''));
       if (earlier) return { declinedRow: earlier.row, sheet: earlier.sheet, action: input.action, repeated: true };
       const item = itemByKey(cascade, input.sheet, input.key, input.expectedTitle);
+      if (!layerSpec(item.layer).isWork) throw new Refusal('Only roadmap and task rows are declined here.');
       const itemPlan = planOf(cascade, item.sheet);
       const guard = guardOf(cascade, itemPlan, item);
       // Checked before anything is written, the declined list included.

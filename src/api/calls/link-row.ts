@@ -7,7 +7,7 @@
  * flags are rewritten too: both cells change, or neither (the link is put back).
  */
 import type { Cascade } from '../../core/cascade';
-import { headerTokens, layersNamed } from '../../core/columns';
+import { headerTokens, isPlainLinkHeader, layersNamed } from '../../core/columns';
 import type { TabPlan } from '../../core/detect';
 import type { Item } from '../../core/items';
 import { flagCellText } from '../../core/flag-text';
@@ -29,7 +29,9 @@ const namesGoals = (header: string) => layersNamed(headerTokens(header)).some((s
  * "Theme" or "Project lead".
  */
 function goalColumn(cascade: Cascade, plan: TabPlan, item: Item): number | undefined {
-  const named = [...(plan.columns.parent ?? []), ...(plan.labelColumns ?? [])].find((column) => namesGoals(plan.headers[column] ?? ''));
+  // A label column takes the goal only when its header says nothing but "goal" ("Goal", "OKR #"), not "Success metric".
+  const named = [...(plan.columns.parent ?? []), ...(plan.labelColumns ?? []).filter((column) => isPlainLinkHeader(plan.headers[column] ?? ''))]
+    .find((column) => namesGoals(plan.headers[column] ?? ''));
   if (named !== undefined) return named;
   const first = plan.columns.parent?.[0];
   const linksToWork = cascade.links.of(item.index).some((link) => link.targets.some((target) => layerSpec(cascade.items[target]!.layer).isWork));
