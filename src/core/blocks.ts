@@ -53,8 +53,14 @@ export function readBlocks(sheet: SheetSnapshot, plan: TabPlan): Blocks | null {
     for (let c = 0; c < plan.headers.length; c++) if (plan.headers[c] !== '' && cellText(row[c]) === plan.headers[c]) same++;
     return same >= 2;
   };
+  // The scan every tab pays: a raw string compare per row, the full check only on a match.
   let repeats = false;
-  for (let r = plan.headerRow; r < values.length && !repeats; r++) repeats = cellText(values[r]?.[titleCol]) === headerTitle && headerCopy(values[r]!);
+  for (let r = plan.headerRow; r < values.length && !repeats; r++) {
+    const cell = values[r]?.[titleCol];
+    // The length first: a title that merely starts like its header ("Initiative 12") is common.
+    repeats = typeof cell === 'string' && cell.length >= headerTitle.length && cell.length <= headerTitle.length + 8
+      && cell.trim() === headerTitle && headerCopy(values[r]!);
+  }
   if (!repeats) return null;
   const below = LAYERS[layerSpec(plan.use).rank + 1]?.code ?? plan.use;
   const kind = new Uint8Array(values.length);
