@@ -7,9 +7,14 @@ import { IMPACT, runSheetFunction, TRACE, type Answer, type SheetFunction } from
 import { loadCascade } from './cascade-source';
 import { errorMessage } from '../api/reply';
 
+/**
+ * The tab the formula is in. In a custom function the active range is the formula's cell, while
+ * the active sheet is whichever tab the PM is looking at (DESIGN §8).
+ */
 function formulaSheet(): string | undefined {
   try {
-    return SpreadsheetApp.getActiveSheet().getName();
+    const range = SpreadsheetApp.getActiveRange();
+    return range ? range.getSheet().getName() : SpreadsheetApp.getActiveSheet().getName();
   } catch {
     return undefined;
   }

@@ -25,6 +25,8 @@ export interface AppsScript {
   call(name: string, ...args: unknown[]): unknown;
   /** Makes the formula's own sheet the active one (what a custom function sees). */
   on(sheet: string): AppsScript;
+  /** As a custom function runs: its formula in a cell of `sheet`, while the PM looks at `lookingAt`. */
+  formulaIn(sheet: string, lookingAt: string): AppsScript;
 }
 
 export function loadAppsScript(tabs: Record<string, readonly (readonly unknown[])[]> = {}, timeZone = 'Europe/Paris'): AppsScript {
@@ -54,6 +56,11 @@ export function loadAppsScript(tabs: Record<string, readonly (readonly unknown[]
       getActiveSheet: () => {
         guard(auth, 'SpreadsheetApp.getActiveSheet');
         return spreadsheet.getActiveSheet();
+      },
+      // In a custom function, the formula's cell (DESIGN §8); elsewhere the selection.
+      getActiveRange: () => {
+        guard(auth, 'SpreadsheetApp.getActiveRange');
+        return spreadsheet.getActiveRange();
       },
       getUi: () => ui,
       flush: () => log.count('SpreadsheetApp.flush'),
@@ -86,6 +93,15 @@ export function loadAppsScript(tabs: Record<string, readonly (readonly unknown[]
       const found = spreadsheet.getSheetByName(sheet);
       if (!found) throw new Error(`no sheet ${sheet}`);
       spreadsheet.setActiveSheet(found);
+      return script;
+    },
+    formulaIn(sheet, lookingAt) {
+      const found = spreadsheet.getSheetByName(sheet);
+      const active = spreadsheet.getSheetByName(lookingAt);
+      if (!found || !active) throw new Error(`no sheet ${found ? lookingAt : sheet}`);
+      // The formula's cell is the active range, but the active sheet is the tab the PM looks at (DESIGN §8).
+      spreadsheet.select(sheet, 'A1');
+      spreadsheet.setActiveSheet(active);
       return script;
     },
   };

@@ -49,6 +49,12 @@ describe('answers', () => {
     expect(gas.on('Roadmap').call('TRACE', 'Roadster', 'keys')).toMatch(/^R-1 › 1 › P1/);
   });
 
+  test('the formula\'s tab is the one its cell is in, not the tab the PM is looking at', () => {
+    const gas = loadAppsScript({ ...tabs, Backlog: [['Ticket ID', 'Task', 'Initiative'], ['T-1', 'Roadster', 'R-1']] });
+    expect(gas.formulaIn('Backlog', 'Roadmap').call('TRACE', 'Roadster', 'keys')).toMatch(/^T-1 › R-1/);
+    expect(gas.formulaIn('Roadmap', 'Backlog').call('TRACE', 'Roadster', 'keys')).toMatch(/^R-1 › 1 › P1/);
+  });
+
   test('failures are readable text, never a thrown error', () => {
     const gas = fresh().on('Roadmap');
     expect(gas.call('TRACE', 'nothing like this')).toMatch(/^#NOT FOUND: "nothing like this"/);
