@@ -35,8 +35,16 @@ export function flagNote(flags: readonly Flag[]): string {
  * Text that Sheets would turn into something else when written is kept as text with a
  * leading apostrophe, which Sheets hides: formulas (`=`), signs it may parse (`+`, `-`,
  * `@`), control characters, and anything that starts like a number, a date or a boolean
- * ("2026-09", "1/2", "0012", "1e5", "TRUE").
+ * ("2026-09", "1/2", "0012", "1e5", "TRUE"), an amount ("$5", "(5)"), a date written with
+ * its month's name ("Mar 1 2026") or an error value ("#N/A").
  */
+const PARSED_BY_SHEETS = new RegExp([
+  "^(?:[=+\\-@\\t\\r\\n'.\\d]|\\s|true$|false$",
+  '|[$€£¥]\\s*\\d|\\(\\s*[$€£¥]?\\s*\\d',
+  '|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d',
+  '|#(?:n/a|ref!|value!|div/0!|name\\?|num!|null!|error!)$)',
+].join(''), 'i');
+
 export function asCellText(text: string): string {
-  return /^([=+\-@\t\r\n'.\d]|\s|true$|false$)/i.test(text) ? `'${text}` : text;
+  return PARSED_BY_SHEETS.test(text) ? `'${text}` : text;
 }

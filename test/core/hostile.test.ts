@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { asCellText } from '../../src/core/flag-text';
 import { auditDocument } from '../../src/core/audit';
 import { runSheetFunction, TRACE } from '../../src/core/functions';
 import { auditReport } from '../../src/core/report';
@@ -85,4 +86,11 @@ describe('hostile cell values', () => {
     expect(report).not.toMatch(/[\u001b\u0007\u202e]/);
     expect(report).toContain('Clear screen');
   });
+});
+
+test.each([
+  ['$5', "'$5"], ['(5)', "'(5)"], ['Mar 1 2026', "'Mar 1 2026"], ['#N/A', "'#N/A"], ['#REF!', "'#REF!"], ['2026-09', "'2026-09"],
+  ['Roadster', 'Roadster'], ['May the best win', 'May the best win'], ['#1 priority', '#1 priority'], ['True love', 'True love'],
+])('text Sheets would parse is written with a leading apostrophe: %s', (text, written) => {
+  expect(asCellText(text)).toBe(written);
 });
