@@ -5,6 +5,7 @@
  */
 import { IMPACT, runSheetFunction, TRACE, type Answer, type SheetFunction } from '../core/functions';
 import { loadCascade } from './cascade-source';
+import { sheetDate, timeZoneOf } from './workbook-reader';
 import { errorMessage } from '../api/reply';
 
 /**
@@ -20,9 +21,21 @@ function formulaSheet(): string | undefined {
   }
 }
 
+/**
+ * A date argument arrives as the instant of that day in the spreadsheet's time zone (DESIGN §8);
+ * the cascade holds dates by the day the sheet shows, so the argument is read the same way.
+ */
+function asShown(value: unknown, timeZone: () => string): unknown {
+  if (value instanceof Date) return sheetDate(value, timeZone());
+  if (Array.isArray(value)) return value.map((entry) => asShown(entry, timeZone));
+  return value;
+}
+
 export function runCustomFunction(fn: SheetFunction, ref: unknown, option: unknown): Answer | Answer[][] {
   try {
-    return runSheetFunction(fn, loadCascade().cascade, ref, option, formulaSheet());
+    let zone: string | undefined;
+    const timeZone = () => (zone ??= timeZoneOf(SpreadsheetApp.getActiveSpreadsheet()));
+    return runSheetFunction(fn, loadCascade().cascade, asShown(ref, timeZone), option, formulaSheet());
   } catch (error) {
     return `#ERROR: Ladder could not read the cascade (${errorMessage(error).slice(0, 200)})`;
   }

@@ -45,7 +45,7 @@ export function readSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: s
   return { name: sheet.getName(), values: normalizeDates(values, timeZone) };
 }
 
-function timeZoneOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+export function timeZoneOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   try {
     return spreadsheet.getSpreadsheetTimeZone() || 'Etc/UTC';
   } catch {

@@ -7,7 +7,9 @@ import { TESLA } from '../../examples/tesla';
 import { tabsOf } from '../fixtures/workbook';
 import { buildCascade } from '../../src/core/cascade';
 import { runSheetFunction, TRACE } from '../../src/core/functions';
+import vm from 'node:vm';
 import { loadAppsScript } from './apps-script';
+import { wallClock } from './fakes/sheets';
 
 const tabs = tabsOf(TESLA);
 const expected = buildCascade(TESLA);
@@ -47,6 +49,17 @@ describe('answers', () => {
     const gas = loadAppsScript({ ...tabs, Backlog: [['Ticket ID', 'Task', 'Initiative'], ['T-1', 'Roadster', 'R-1']] });
     expect(gas.on('Backlog').call('TRACE', 'Roadster', 'keys')).toBe('T-1 › R-1 › 1 › P1 › The most compelling car company of the 21st century › Accelerate the world\'s transition to sustainable energy');
     expect(gas.on('Roadmap').call('TRACE', 'Roadster', 'keys')).toMatch(/^R-1 › 1 › P1/);
+  });
+
+  test('a date argument is the day the sheet shows, in the spreadsheet\'s time zone', () => {
+    const day = new Date('2026-08-14T00:00:00Z');
+    const gas = loadAppsScript({ ...tabs, Releases: [['ID', 'Initiative', 'Goal'], [day, 'Summer release', '1']] }, 'Europe/Paris');
+    // Sheets hands the custom function the instant of that midnight in Paris: 22:00 UTC the day before.
+    const instant = wallClock(day, 'Europe/Paris').getTime();
+    expect(new Date(instant).toISOString()).toBe('2026-08-13T22:00:00.000Z');
+    // Made in the script's own realm, as Sheets would hand it over.
+    const argument = vm.runInContext(`new Date(${instant})`, gas.context);
+    expect(gas.on('Releases').call('TRACE', argument, 'keys')).toMatch(/^2026-08-14 › 1 › /);
   });
 
   test('the formula\'s tab is the one its cell is in, not the tab the PM is looking at', () => {
