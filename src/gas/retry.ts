@@ -1,14 +1,17 @@
 /**
- * Retrying what Apps Script fails at transiently ("Service invoked too many times",
- * "Service error", "Internal error", time-outs) with exponential backoff and jitter. Errors
- * that another try cannot fix (no permission, a range off the sheet, a refusal) fail at once.
+ * Retrying what Apps Script fails at transiently ("Service invoked too many times" in a short
+ * time, "Service error", "Internal error", time-outs) with exponential backoff and jitter.
+ * Errors that another try cannot fix fail at once: no permission, a range off the sheet, a
+ * refusal, and a daily quota ("Service invoked too many times for one day"), which lasts until
+ * the quota resets, not for a few seconds of backoff.
  */
 
 const TRANSIENT = [/service invoked too many times/i, /service error/i, /internal error/i, /timed? ?out/i, /try again later/i, /server error/i];
+const DAILY_QUOTA = /for one day|per day|daily/i;
 
 export function isTransient(error: unknown): boolean {
   const message = typeof error === 'object' && error !== null ? String((error as { message?: unknown }).message ?? '') : String(error);
-  return TRANSIENT.some((pattern) => pattern.test(message));
+  return !DAILY_QUOTA.test(message) && TRANSIENT.some((pattern) => pattern.test(message));
 }
 
 export interface RetryOptions {

@@ -1,13 +1,16 @@
 /**
  * 3. Service faults: transient errors on the first calls are retried with exponential
- * backoff and jitter, then succeed; permission and range errors are not retried; when the
+ * backoff and jitter, then succeed; permission, range and daily-quota errors are not retried; when the
  * retries run out, nothing is half-applied (the link and the flag column change together).
  */
 import { describe, expect, test } from 'vitest';
 import { addOn, LINK_R8, reply, values } from './harness';
 
+const SHORT_TERM = 'Service invoked too many times in a short time: exec qps. Try Utilities.sleep(1000) between calls.';
+const DAILY = 'Service invoked too many times for one day: spreadsheets.';
+
 const TRANSIENT = [
-  'Service invoked too many times for one day: spreadsheets.',
+  SHORT_TERM,
   'Service error: Spreadsheets',
   'We\'re sorry, a server error occurred. Please wait a bit and try again.',
   'Internal error',
@@ -35,7 +38,7 @@ describe('transient errors are retried with backoff and jitter', () => {
 
   test('checking the cascade is retried too', () => {
     const gas = addOn();
-    gas.log.fail('Range.setValues', 'Service invoked too many times for one day: spreadsheets.', 3);
+    gas.log.fail('Range.setValues', SHORT_TERM, 3);
     gas.call('ladderCheckCascade');
     expect(values(gas, 'Roadmap')[6]![9]).toMatch(/^⚠ NO_GOAL/);
     expect(gas.ui.alerts).toEqual([]);
@@ -46,6 +49,8 @@ describe('errors another try cannot fix are not retried', () => {
   test.each([
     'You do not have permission to access the requested document.',
     'The coordinates of the range are outside the dimensions of the sheet.',
+    // A daily quota lasts until it resets: a few seconds of backoff would only waste the 30 s a call has.
+    DAILY,
   ])('"%s": one try, its message, nothing written', (message) => {
     const gas = addOn();
     gas.log.fail('Range.setValue', message);
