@@ -29,6 +29,19 @@ const ROLE_WORDS: Record<Role, readonly string[]> = {
   weight: ['weight', 'priority'],
 };
 
+/**
+ * The headers of the columns Ladder inserts itself (Insert a TRACE / IMPACT column). They are
+ * Ladder's output, never the PM's input: "Impact (roi)" read as the tab's impact column would
+ * feed IMPACT's own answers back into it.
+ */
+export const OWN_COLUMN_HEADERS = { TRACE: 'Trace', IMPACT: 'Impact (roi)' } as const;
+const OWN_HEADERS: ReadonlySet<string> = new Set(Object.values(OWN_COLUMN_HEADERS).map((header) => header.toLowerCase()));
+
+/** Whether a header is one of Ladder's own columns (the zero-width space it toggles to recalculate aside). */
+export function isOwnColumn(header: string): boolean {
+  return OWN_HEADERS.has(header.replace(/\u200b/g, '').trim().toLowerCase());
+}
+
 /** Roles that only mean something on some layers. */
 function roleApplies(role: Role, layer: LayerSpec): boolean {
   if (role === 'weight') return layer.isStrategy || layer.isGoal;
@@ -75,6 +88,7 @@ export function roleMatcher(code: LayerCode): RoleMatcher {
   const matcher: RoleMatcher = {
     layer: code,
     roleOf(header) {
+      if (isOwnColumn(header)) return null;
       let tokens = headerTokens(header);
       // "Key" before other words is an adjective ("Key Initiatives"), not the id of "Issue key".
       if (tokens[0] === 'key' && tokens.length > 1) tokens = tokens.slice(1);

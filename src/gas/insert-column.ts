@@ -7,13 +7,14 @@ import type { TabPlan } from '../core/detect';
 import { normalizeKey } from '../core/text';
 import { columnLetter } from './a1';
 import { loadCascade } from './cascade-source';
+import { OWN_COLUMN_HEADERS } from '../core/columns';
 import { registerHeader } from './refresh';
 
 export type ColumnFunction = 'TRACE' | 'IMPACT';
 
 const HEADERS: Record<ColumnFunction, { header: string; option: string }> = {
-  TRACE: { header: 'Trace', option: 'path' },
-  IMPACT: { header: 'Impact (roi)', option: 'roi' },
+  TRACE: { header: OWN_COLUMN_HEADERS.TRACE, option: 'path' },
+  IMPACT: { header: OWN_COLUMN_HEADERS.IMPACT, option: 'roi' },
 };
 
 export class NotALayerTab extends Error {}

@@ -115,6 +115,8 @@ describe('columns', () => {
     ['tasks', 'Work Item Type', 'kind'],
     ['roadmap', 'Reach\n(How many users will be affected?)', 'reach'],
     ['roadmap', 'entity_uuid', 'id'],
+    ['roadmap', 'Impact (roi)', null],
+    ['roadmap', 'Impact (roi)\u200b', null],
     ['strategy', 'Pillar', 'title'],
     ['goals', 'Pillar', 'parent'],
     ['goals', 'Strategy', 'parent'],
