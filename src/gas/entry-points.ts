@@ -15,6 +15,7 @@ import { errorMessage } from '../api/reply';
 import { openSidebar } from './sidebar';
 import { API_CALLS, callApi, gasName } from '../api/calls';
 import { sheetsPort } from './sheets-port';
+import { forgetSnapshot } from './snapshot-cache';
 import { createStarter } from './starter';
 
 export type EntryKind = 'trigger' | 'menu' | 'custom-function' | 'sidebar';
@@ -53,6 +54,15 @@ function customFunctionDoc(fn: SheetFunction, lastParam: string): string[] {
 
 const [TRACE_FN, IMPACT_FN] = SHEET_FUNCTIONS as [SheetFunction, SheetFunction];
 
+/** After a sidebar write: Ladder's formula headers are toggled so TRACE and IMPACT read the new sheet. A failure here loses nothing. */
+function touchAfterWrite(): void {
+  try {
+    touchFormulaHeaders(SpreadsheetApp.getActiveSpreadsheet());
+  } catch {
+    // The write itself succeeded; "Refresh traces" puts the formulas right.
+  }
+}
+
 function onOpen(): void {
   buildMenu();
 }
@@ -77,6 +87,8 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     name: 'ladderRefreshTraces', kind: 'menu', params: [], doc: ['Menu: recalculates every TRACE and IMPACT formula.'],
     run: menuAction(() => {
       const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+      // The formulas must read the sheet as it is now, not the cached copy of a few minutes ago.
+      forgetSnapshot(CacheService.getDocumentCache());
       const count = touchFormulaHeaders(spreadsheet) + reenterFormulas(spreadsheet);
       return `Ladder refreshed ${count} TRACE and IMPACT formula${count === 1 ? '' : 's'}.`;
     }),
@@ -90,7 +102,13 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   ...API_CALLS.map((call): EntryPoint => ({
     name: gasName(call.name), kind: 'sidebar', params: ['input'],
     doc: [`Sidebar call "${call.name}": its input is checked before anything runs; answers { ok, value } or { ok: false, error }.`],
-    run: (input: unknown) => callApi(sheetsPort(), call.name, input),
+    run: (input: unknown) => {
+      const port = sheetsPort();
+      const reply = callApi(port, call.name, input);
+      // onEdit never fires for a script's writes (DESIGN §8): Ladder's own formulas are told here.
+      if (port.wrote()) touchAfterWrite();
+      return reply;
+    },
   })),
   { name: TRACE_FN.name, kind: 'custom-function', params: ['ref', 'format', 'refresh'], doc: customFunctionDoc(TRACE_FN, 'refresh'), run: traceFunction },
   { name: IMPACT_FN.name, kind: 'custom-function', params: ['ref', 'mode', 'refresh'], doc: customFunctionDoc(IMPACT_FN, 'refresh'), run: impactFunction },

@@ -26,6 +26,8 @@ function cellValue(value: Writable): Writable {
 export interface SheetsPort extends WorkbookPort {
   /** The document cache, or null where it is out of reach. */
   cache(): GoogleAppsScript.Cache.Cache | null;
+  /** Whether this port changed the sheet or the settings (so Ladder's formulas must recalculate). */
+  wrote(): boolean;
 }
 
 export function sheetsPort(): SheetsPort {
@@ -42,7 +44,11 @@ export function sheetsPort(): SheetsPort {
       return null;
     }
   };
-  const changed = () => forgetSnapshot(cache());
+  let wrote = false;
+  const changed = () => {
+    wrote = true;
+    forgetSnapshot(cache());
+  };
   let locked = false;
   const readCell = (name: string, row: number, column: number) => cellText(withRetry(() => sheet(name).getRange(row, column).getValue()));
   const check = (name: string, row: number, guard: RowGuard | undefined) => {
@@ -50,6 +56,7 @@ export function sheetsPort(): SheetsPort {
   };
   return {
     cache,
+    wrote: () => wrote,
     read() {
       const recent = locked ? null : cachedSnapshot(cache());
       if (recent) return recent;

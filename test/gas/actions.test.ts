@@ -54,6 +54,26 @@ describe('refreshing traces', () => {
     expect(gas.spreadsheet.getSheetByName('Roadmap')!.getRange('J1').getValue()).toBe('Trace');
   });
 
+  test('a write from the sidebar toggles the formula headers too (onEdit never fires for a script\'s writes)', () => {
+    const gas = loadAppsScript(tabs).on('Roadmap');
+    gas.call('ladderInsertTraceColumn');
+    const header = () => gas.spreadsheet.getSheetByName('Roadmap')!.getRange('J1').getValue();
+    expect(header()).toBe('Trace');
+    expect((gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2' }] }) as { ok: boolean }).ok).toBe(true);
+    expect(header()).toBe('Trace\u200b');
+    gas.call('ladderSetup', null);
+    expect(header()).toBe('Trace\u200b');
+  });
+
+  test('Refresh traces forgets the cached workbook, so the formulas read the sheet as it is', () => {
+    const gas = loadAppsScript(tabs).on('Roadmap');
+    expect(gas.call('TRACE', 'R-8', 'keys')).toBe('R-8');
+    // A script's write: onEdit does not fire, the cache still holds the old sheet.
+    gas.spreadsheet.getSheetByName('Roadmap')!.getRange('C9').setValue('2');
+    gas.call('ladderRefreshTraces');
+    expect(gas.call('TRACE', 'R-8', 'keys')).toMatch(/^R-8 › 2 › /);
+  });
+
   test('Refresh traces also re-enters formulas typed by hand', () => {
     const gas = loadAppsScript({ ...tabs, Summary: [['Row', 'Why']] });
     gas.spreadsheet.getSheetByName('Summary')!.getRange('B2').setFormula('=TRACE("R-1", "why")');
