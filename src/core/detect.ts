@@ -6,7 +6,7 @@
  * the user's saved mapping (config.ts) wins.
  */
 import { settleAcrossTabs, withoutSummaries } from './across-tabs';
-import { allDistinct, classifyTabName, columnValues, guessFromColumns, isCheckInName, isPeriodName, type TabUse } from './classify';
+import { classifyTabName, columnValues, guessFromColumns, isCheckInName, isPeriodName, type TabUse } from './classify';
 import { roleMatcher, type Role } from './columns';
 import type { LadderConfig, TabMapping } from './config';
 import { type DeclinedRole, declinedRoleOf } from './declined-columns';
@@ -273,4 +273,3 @@ export function tabIsRead(sheet: SheetSnapshot, config: LadderConfig): boolean {
   return detectUse(sheet) !== null;
 }
 
-export { allDistinct };

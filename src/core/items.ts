@@ -5,7 +5,7 @@
 import type { Role } from './columns';
 import type { TabPlan } from './detect';
 import type { DeclinedRole } from './declined-columns';
-import { layerSpec, type LayerCode } from './layers';
+import { layerSpec, type LayerCode, type LayerSpec } from './layers';
 import { readBlocks, ROW_ITEM, ROW_SUB, type SubTable } from './blocks';
 import { hasLevels, kindOfValue, levelFromText } from './row-kinds';
 import type { Cell, SheetSnapshot } from './snapshot';
@@ -200,16 +200,20 @@ function subItem(sheet: SheetSnapshot, row: readonly Cell[], r: number, sub: Sub
   const spec = layerSpec(sub.layer);
   const id = cellText(cellAt(row, sub.id));
   const title = cellText(cellAt(row, sub.title));
-  const key = id !== '' ? id : title;
   if (parent >= 0) structure.parentInTab.set(items.length, parent);
   const keyColumn = id !== '' ? sub.id : sub.title;
   if (keyColumn !== undefined) structure.keyColumn.set(items.length, keyColumn);
   structure.notWritable.set(items.length, 'it is a subitem of a board export, laid out under its own header; edit it in the sheet');
-  items.push({
-    index: items.length, layer: spec.code, rank: spec.rank, sheet: sheet.name, row: r + 1, id, title, key, keyNorm: normalizeKey(key),
-    isAntiPriority: false, why: '', effort: null, impact: null, confidence: null, reach: null, weight: 1, linkCells: null,
-    tabHasWhy: false, tabHasImpact: false,
-  });
+  items.push(bareItem(items.length, spec, sheet.name, r + 1, id, title, null));
+}
+
+/** An item read from a layout rather than from a row of its own columns: no estimates, weight 1. */
+function bareItem(index: number, spec: LayerSpec, sheet: string, row: number, id: string, title: string, linkCells: readonly string[] | null): Item {
+  const key = id !== '' ? id : title;
+  return {
+    index, layer: spec.code, rank: spec.rank, sheet, row, id, title, key, keyNorm: normalizeKey(key), isAntiPriority: false, why: '',
+    effort: null, impact: null, confidence: null, reach: null, weight: 1, linkCells, tabHasWhy: false, tabHasImpact: false,
+  };
 }
 
 /** The item of a group (an objective of a key-result tab), made on the first row that names it. */
@@ -222,12 +226,8 @@ function groupItem(
   const known = groups.get(name);
   if (known !== undefined) return known;
   structure.keyColumn.set(items.length, idText !== '' ? plan.groupId! : plan.columns.group![0]!);
-  const spec = layerSpec(plan.use as LayerCode);
-  const key = idText !== '' ? idText : title;
-  const item: Writable<Item> = {
-    index: items.length, layer: spec.code, rank: spec.rank, sheet: sheet.name, row: r + 1, id: idText, title, key,
-    keyNorm: normalizeKey(key), isAntiPriority: false, why: '', effort: null, impact: null, confidence: null, reach: null,
-    weight: 1, linkCells: parentCols.length === 0 ? null : linkTexts(row, parentCols),
+  const item: Item = {
+    ...bareItem(items.length, layerSpec(plan.use as LayerCode), sheet.name, r + 1, idText, title, parentCols.length === 0 ? null : linkTexts(row, parentCols)),
     tabHasWhy: first(plan.columns, 'why') !== undefined, tabHasImpact: first(plan.columns, 'impact') !== undefined,
   };
   items.push(item);

@@ -12,16 +12,24 @@ import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 /** How many top rows tell a tab's layer from its columns: the header search and a sample of rows below it. */
 export const PEEK_ROWS = 60;
 
-/** Whether Ladder reads a tab: the user's mapping says so, its name names a layer, or its top rows' columns do. */
-export function isCascadeTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, config: LadderConfig): boolean {
+/**
+ * Whether Ladder reads a tab: the user's mapping says so, its name names a layer, or its top
+ * rows' columns do. `whole` is those top rows when they are the whole tab, so it is not read twice.
+ */
+function judgeTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, config: LadderConfig): { read: boolean; whole?: Cell[][] } {
   const name = sheet.getName();
   const mapping = config.tabs.find((tab) => tab.sheet === name);
-  if (mapping) return mapping.use !== 'ignore';
-  if (classifyTabName(name) !== null) return true;
-  const rows = Math.min(PEEK_ROWS, sheet.getLastRow());
+  if (mapping) return { read: mapping.use !== 'ignore' };
+  if (classifyTabName(name) !== null) return { read: true };
+  const lastRow = sheet.getLastRow();
   const width = sheet.getLastColumn();
-  if (rows === 0 || width === 0) return false;
-  return tabIsRead({ name, values: sheet.getRange(1, 1, rows, width).getValues() as Cell[][] }, config);
+  if (lastRow === 0 || width === 0) return { read: false };
+  const top = sheet.getRange(1, 1, Math.min(PEEK_ROWS, lastRow), width).getValues() as Cell[][];
+  return { read: tabIsRead({ name, values: top }, config), ...(lastRow <= PEEK_ROWS ? { whole: top } : {}) };
+}
+
+export function isCascadeTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, config: LadderConfig): boolean {
+  return judgeTab(sheet, config).read;
 }
 
 /** A Date read in the spreadsheet's time zone, as the core expects it (see snapshot.ts). */
@@ -55,6 +63,12 @@ export function timeZoneOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
 
 export function readWorkbook(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, config: LadderConfig): WorkbookSnapshot {
   const timeZone = timeZoneOf(spreadsheet);
-  const sheets = spreadsheet.getSheets().filter((sheet) => isCascadeTab(sheet, config));
-  return { sheets: sheets.map((sheet) => readSheet(sheet, timeZone)) };
+  const sheets: SheetSnapshot[] = [];
+  for (const sheet of spreadsheet.getSheets()) {
+    const judged = judgeTab(sheet, config);
+    if (!judged.read) continue;
+    // The top rows read to judge a small tab are the same cells getDataRange() would read.
+    sheets.push(judged.whole ? { name: sheet.getName(), values: normalizeDates(judged.whole, timeZone) } : readSheet(sheet, timeZone));
+  }
+  return { sheets };
 }

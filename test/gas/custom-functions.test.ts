@@ -88,6 +88,13 @@ describe('reads', () => {
     expect(gas.log.get('Range.getValues')).toBe(CASCADE_TABS + 1);
   });
 
+  test('a small tab read by its columns is read once: its top rows are the whole tab', () => {
+    const export_ = [['Summary', 'Issue key', 'Issue Type', 'Parent'], ['Paint shop', 'T-9', 'Task', 'R-1']];
+    const gas = loadAppsScript({ ...tabs, Sheet1: export_ }).on('Roadmap');
+    expect(gas.call('TRACE', 'T-9', 'keys')).toMatch(/^T-9 › R-1/);
+    expect(gas.log.get('Range.getValues')).toBe(CASCADE_TABS + 1);
+  });
+
   test('a burst of calls shares one read through the cache', () => {
     const gas = fresh().on('Roadmap');
     gas.call('TRACE', 'R-1');
