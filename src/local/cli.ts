@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import { auditJson } from '../core/audit';
 import { buildCascade, type Cascade } from '../core/cascade';
-import { isLabel } from '../core/header-row';
+import { HEADER_SEARCH_ROWS, isLabel } from '../core/header-row';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { auditReport } from '../core/report';
 import { readWorkbookFile } from './xlsx-values';
@@ -103,7 +103,8 @@ function nothingRead(file: string, snapshot: WorkbookSnapshot, cascade: Cascade)
 
 /** The first row below the top 10 with two labels in it, where a header may sit. */
 function likelyHeaderRow(values: WorkbookSnapshot['sheets'][number]['values']): number | null {
-  for (let r = 0; r < Math.min(values.length, 1000); r++) {
+  // Rows in the top 10 with two labels would have been found by detection already.
+  for (let r = HEADER_SEARCH_ROWS; r < Math.min(values.length, 1000); r++) {
     if ((values[r] ?? []).filter((cell) => isLabel(cell)).length >= 2) return r + 1;
   }
   return null;
