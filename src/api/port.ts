@@ -23,6 +23,12 @@ export interface WorkbookPort {
    * guard, the row's key is read again first and nothing is written if it changed.
    */
   writeCell(sheet: string, row: number, column: number, value: Writable, guard?: RowGuard): void;
+  /**
+   * Throws a Refusal if the cell would refuse this value (a dropdown that rejects other input).
+   * `row` null is the row appendRow would write. Calls check every cell first, so that a
+   * refused write leaves nothing half-done.
+   */
+  checkWrite(sheet: string, row: number | null, column: number, value: Writable): void;
   /** Reads one cell as text (to restore it if a later write fails). */
   readCell(sheet: string, row: number, column: number): string;
   /** Appends a row below the last one with content; returns its 1-based number. */

@@ -7,7 +7,7 @@
 import type { Cascade } from '../core/cascade';
 import type { TabPlan } from '../core/detect';
 import { flagCounts } from '../core/flags';
-import { asCellText, flagCellText, flagNote } from '../core/flag-text';
+import { flagCellText, flagNote } from '../core/flag-text';
 import type { Item } from '../core/items';
 import { layerSpec, type LayerCode } from '../core/layers';
 import type { Cell, WorkbookSnapshot } from '../core/snapshot';
@@ -17,6 +17,8 @@ import { columnNamed, LADDER_HEADER } from '../api/workbook';
 import { applyRules, desiredRules } from './ladder-rules';
 import { errorMessage } from '../api/reply';
 import { withRetry } from './retry';
+import { forCell } from './cell-rules';
+import { ensureGrid } from './grid';
 
 
 export interface TabResult {
@@ -60,8 +62,30 @@ export function ladderCells(cascade: Cascade, sheet: string, from: number, to: n
   return { texts, notes };
 }
 
+/** One column of texts, each as its cell's format needs it (a Plain text cell takes it as is). */
+function writeTexts(range: GoogleAppsScript.Spreadsheet.Range, texts: readonly string[]): void {
+  const formats = withRetry(() => range.getNumberFormats());
+  withRetry(() => range.setValues(texts.map((text, i) => [forCell(text, formats[i]?.[0] ?? '')])));
+}
+
 function sheetValues(snapshot: WorkbookSnapshot, name: string): readonly (readonly Cell[])[] {
   return snapshot.sheets.find((sheet) => sheet.name === name)?.values ?? [];
+}
+
+/** Writes the Ladder column's texts and notes of rows below the header, each only if it differs. */
+function writeLadderColumn(sheet: GoogleAppsScript.Spreadsheet.Sheet, cascade: Cascade, snapshot: WorkbookSnapshot, plan: TabPlan, column: number, lastRow: number) {
+  const headerRow = plan.headerRow!;
+  if (lastRow <= headerRow) return { wroteCells: false, wroteNotes: false };
+  const values = sheetValues(snapshot, plan.sheet);
+  const { texts, notes } = ladderCells(cascade, plan.sheet, headerRow + 1, lastRow);
+  const range = withRetry(() => sheet.getRange(headerRow + 1, column, lastRow - headerRow, 1));
+  const current = texts.map((_, i) => cellText(values[headerRow + i]?.[column - 1]));
+  const wroteCells = texts.some((text, i) => text !== current[i]);
+  if (wroteCells) writeTexts(range, texts);
+  const currentNotes = withRetry(() => range.getNotes()).map((row) => row[0] ?? '');
+  const wroteNotes = notes.some((note, i) => note !== currentNotes[i]);
+  if (wroteNotes) withRetry(() => range.setNotes(notes.map((note) => [note])));
+  return { wroteCells, wroteNotes };
 }
 
 function checkTab(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, cascade: Cascade, snapshot: WorkbookSnapshot, plan: TabPlan): TabResult | null {
@@ -74,28 +98,14 @@ function checkTab(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, cascade
   const existing = columnNamed(plan, LADDER_HEADER) - 1;
   if (!spec.isWork && flaggedRows === 0 && existing < 0) return null;
 
-  const values = sheetValues(snapshot, plan.sheet);
   const column = existing >= 0 ? existing : Math.max(sheet.getLastColumn(), plan.headers.length);
   const headerRow = plan.headerRow;
   const lastRow = Math.max(sheet.getLastRow(), headerRow);
-  if (existing < 0) sheet.getRange(headerRow, column + 1).setValue(LADDER_HEADER);
+  // Imported tabs end at their last column: the Ladder column is added to the grid first.
+  withRetry(() => ensureGrid(sheet, lastRow, column + 1));
+  if (existing < 0) withRetry(() => sheet.getRange(headerRow, column + 1).setValue(LADDER_HEADER));
 
-  let wroteCells = false;
-  let wroteNotes = false;
-  if (lastRow > headerRow) {
-    const { texts, notes } = ladderCells(cascade, plan.sheet, headerRow + 1, lastRow);
-    const range = sheet.getRange(headerRow + 1, column + 1, lastRow - headerRow, 1);
-    const current = texts.map((_, i) => cellText(values[headerRow + i]?.[column]));
-    if (texts.some((text, i) => text !== current[i])) {
-      withRetry(() => range.setValues(texts.map((text) => [asCellText(text)])));
-      wroteCells = true;
-    }
-    const currentNotes = withRetry(() => range.getNotes()).map((row) => row[0] ?? '');
-    if (notes.some((note, i) => note !== currentNotes[i])) {
-      withRetry(() => range.setNotes(notes.map((note) => [note])));
-      wroteNotes = true;
-    }
-  }
+  const { wroteCells, wroteNotes } = writeLadderColumn(sheet, cascade, snapshot, plan, column + 1, lastRow);
   const keyIndex = plan.columns.id?.[0] ?? plan.columns.title?.[0];
   const linkIndex = plan.columns.parent?.[0];
   let wroteRules = false;
@@ -127,18 +137,25 @@ export function checkCascade(): CheckResult {
   return { tabs, summary: summarize(cascade, tabs, [...warnings, ...problems]) };
 }
 
-/** Rewrites the Ladder column of rows `from`..`to` of one tab, if the tab has a Ladder column. */
-export function refreshLadderRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, from: number, to: number): boolean {
-  const { cascade } = loadCascade({ fresh: true });
-  const plan = cascade.plans.find((candidate) => candidate.sheet === sheet.getName());
-  if (!plan || plan.headerRow === null) return false;
-  const column = columnNamed(plan, LADDER_HEADER) - 1;
-  const first = Math.max(from, plan.headerRow + 1);
-  const last = Math.min(to, sheet.getLastRow());
-  if (column < 0 || last < first) return false;
-  const { texts, notes } = ladderCells(cascade, plan.sheet, first, last);
-  const range = sheet.getRange(first, column + 1, last - first + 1, 1);
-  withRetry(() => range.setValues(texts.map((text) => [asCellText(text)])));
-  withRetry(() => range.setNotes(notes.map((note) => [note])));
-  return true;
+/**
+ * Brings every existing Ladder column up to date with the sheet as it is now: after an edit
+ * (one link changes other rows' flags too: a goal gains its first work) and after the
+ * sidebar's writes, which onEdit never sees. Tabs without a Ladder column are left alone.
+ * Returns how many tabs were rewritten.
+ */
+export function refreshLadderColumns(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
+  // One search says whether any tab has a Ladder column, before paying for a read of the workbook.
+  const headers = withRetry(() => spreadsheet.createTextFinder(LADDER_HEADER).matchEntireCell(true).findAll());
+  if (headers.length === 0) return 0;
+  const { cascade, snapshot } = loadCascade({ fresh: true });
+  let rewritten = 0;
+  for (const plan of cascade.plans) {
+    if (plan.use === 'declined' || plan.headerRow === null) continue;
+    const column = columnNamed(plan, LADDER_HEADER);
+    const sheet = column > 0 ? spreadsheet.getSheetByName(plan.sheet) : null;
+    if (!sheet) continue;
+    const { wroteCells, wroteNotes } = writeLadderColumn(sheet, cascade, snapshot, plan, column, Math.max(withRetry(() => sheet.getLastRow()), plan.headerRow));
+    if (wroteCells || wroteNotes) rewritten++;
+  }
+  return rewritten;
 }

@@ -5,12 +5,12 @@
  * parameters and @customfunction, which is what gives them autocomplete in Sheets.
  */
 import { SHEET_FUNCTIONS, type SheetFunction } from '../core/functions';
-import { checkCascade } from './check-cascade';
+import { checkCascade, refreshLadderColumns } from './check-cascade';
 import { impactFunction, traceFunction } from './custom-functions';
 import { insertFunctionColumn } from './insert-column';
 import { buildMenu } from './menu';
 import { handleEdit } from './on-edit';
-import { reenterFormulas, touchFormulaHeaders } from './refresh';
+import { refreshAllFormulas, touchFormulaHeaders } from './refresh';
 import { errorMessage } from '../api/reply';
 import { openSidebar } from './sidebar';
 import { API_CALLS, callApi, gasName } from '../api/calls';
@@ -54,12 +54,19 @@ function customFunctionDoc(fn: SheetFunction, lastParam: string): string[] {
 
 const [TRACE_FN, IMPACT_FN] = SHEET_FUNCTIONS as [SheetFunction, SheetFunction];
 
-/** After a sidebar write: Ladder's formula headers are toggled so TRACE and IMPACT read the new sheet. A failure here loses nothing. */
-function touchAfterWrite(): void {
-  try {
-    touchFormulaHeaders(SpreadsheetApp.getActiveSpreadsheet());
-  } catch {
-    // The write itself succeeded; "Refresh traces" puts the formulas right.
+/**
+ * After a sidebar write, which onEdit never sees (DESIGN §8): Ladder's formula headers are
+ * toggled so TRACE and IMPACT read the new sheet, and the Ladder columns follow. The write
+ * itself succeeded; a failure here loses nothing, and "Refresh traces" or a check puts it right.
+ */
+function afterSidebarWrite(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  for (const step of [() => touchFormulaHeaders(spreadsheet), () => refreshLadderColumns(spreadsheet)]) {
+    try {
+      step();
+    } catch {
+      // See above: the reply still says what was written.
+    }
   }
 }
 
@@ -89,7 +96,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
       const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
       // The formulas must read the sheet as it is now, not the cached copy of a few minutes ago.
       forgetSnapshot(CacheService.getDocumentCache());
-      const count = touchFormulaHeaders(spreadsheet) + reenterFormulas(spreadsheet);
+      const count = refreshAllFormulas(spreadsheet);
       return `Ladder refreshed ${count} TRACE and IMPACT formula${count === 1 ? '' : 's'}.`;
     }),
   },
@@ -106,7 +113,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
       const port = sheetsPort();
       const reply = callApi(port, call.name, input);
       // onEdit never fires for a script's writes (DESIGN §8): Ladder's own formulas are told here.
-      if (port.wrote()) touchAfterWrite();
+      if (port.wrote()) afterSidebarWrite();
       return reply;
     },
   })),

@@ -8,7 +8,7 @@ import { normalizeKey } from '../core/text';
 import { columnLetter } from './a1';
 import { loadCascade } from './cascade-source';
 import { OWN_COLUMN_HEADERS } from '../core/columns';
-import { registerHeader } from './refresh';
+import { ensureGrid } from './grid';
 
 export type ColumnFunction = 'TRACE' | 'IMPACT';
 
@@ -36,8 +36,9 @@ export function insertFunctionColumn(fn: ColumnFunction): string {
   const headerCell = `${columnLetter(column)}${headerRow}`;
   const key = columnLetter(keyIndex + 1);
   const formula = `=${fn}(${key}${headerRow + 1}:${key}, "${option}", ${headerCell})`;
+  // Imported tabs end at their last column; the formula's column is added to the grid first.
+  ensureGrid(sheet, headerRow + 1, column);
   if (existing < 0) sheet.getRange(headerCell).setValue(header);
   sheet.getRange(headerRow + 1, column).setFormula(formula);
-  registerHeader({ sheet: sheet.getName(), cell: headerCell });
   return `Ladder put ${fn} in column ${columnLetter(column)} of "${sheet.getName()}": ${formula}`;
 }

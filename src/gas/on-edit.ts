@@ -1,37 +1,37 @@
 /**
- * The simple onEdit trigger: forgets the cached cascade, refreshes Ladder's formulas, and
- * rewrites the Ladder column of the edited rows when the tab has one. It must be quick and
- * quiet: it never shows a dialog, and a failure leaves the sheet as the PM left it.
+ * The simple onEdit trigger. It fires only for a person's edit of values (not for a script's
+ * writes, nor for inserted, deleted or sorted rows: DESIGN §8), runs in AuthMode.LIMITED and
+ * must be quick and quiet: it never shows a dialog, and a failure leaves the sheet as the PM
+ * left it. Its three steps are independent, so one failing does not stop the others:
+ * the cached cascade is forgotten (after any edit, so a tab that stops being a layer is not
+ * remembered as one), Ladder's formulas are told to recalculate, and the Ladder columns are
+ * brought up to date.
  */
-import { LADDER_HEADER } from '../api/workbook';
-import { HEADER_SEARCH_ROWS } from '../core/detect';
-import type { Cell } from '../core/snapshot';
-import { cellText, normalizeKey } from '../core/text';
-import { refreshLadderRows } from './check-cascade';
+import { refreshLadderColumns } from './check-cascade';
 import { forgetSnapshot } from './snapshot-cache';
 import { isCascadeTab } from './workbook-reader';
 import { readSettings } from './settings';
 import { touchFormulaHeaders } from './refresh';
 
-/**
- * Whether the tab has a Ladder column, from its top rows only: most edits are on tabs never
- * checked, and they should not pay for a read of the whole workbook.
- */
-function hasLadderColumn(sheet: GoogleAppsScript.Spreadsheet.Sheet): boolean {
-  const width = sheet.getLastColumn();
-  const rows = Math.min(HEADER_SEARCH_ROWS, sheet.getLastRow());
-  if (width === 0 || rows === 0) return false;
-  const top = sheet.getRange(1, 1, rows, width).getValues() as Cell[][];
-  return top.some((row) => row.some((cell) => normalizeKey(cellText(cell)) === normalizeKey(LADDER_HEADER)));
+function step(work: () => unknown): boolean {
+  try {
+    work();
+    return true;
+  } catch {
+    // A trigger has no one to tell; the next check or refresh puts things right.
+    return false;
+  }
 }
 
 export function handleEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
-  const range = event.range;
-  const sheet = range.getSheet();
-  const settings = readSettings();
-  if (!isCascadeTab(sheet, settings.config)) return;
-  forgetSnapshot(CacheService.getDocumentCache());
+  const sheet = event.range.getSheet();
+  step(() => forgetSnapshot(CacheService.getDocumentCache()));
+  let cascade = true;
+  step(() => {
+    cascade = isCascadeTab(sheet, readSettings().config);
+  });
+  if (!cascade) return;
   const spreadsheet = sheet.getParent();
-  touchFormulaHeaders(spreadsheet);
-  if (hasLadderColumn(sheet)) refreshLadderRows(sheet, range.getRow(), range.getLastRow());
+  step(() => touchFormulaHeaders(spreadsheet));
+  step(() => refreshLadderColumns(spreadsheet));
 }

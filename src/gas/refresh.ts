@@ -5,63 +5,77 @@
  * header with an invisible change (a zero-width space on or off): every Ladder formula
  * recalculates, reading the cascade afresh. Formulas a PM typed by hand are re-entered by
  * "Refresh traces".
+ *
+ * The headers are found from the formulas themselves, each time: a saved address would point
+ * at someone else's cell once the PM inserts a column, while Sheets moves a formula's
+ * references with the cells. A header is touched only while it still reads as Ladder's own.
  */
-import * as z from 'zod/mini';
+import { OWN_COLUMN_HEADERS } from '../core/columns';
+import { normalizeKey } from '../core/text';
+import { withRetry } from './retry';
 
-export const FORMULAS_KEY = 'ladder.formulas';
 const ZERO_WIDTH = '\u200b';
+/** Any formula that calls TRACE or IMPACT (RE2 syntax, as TextFinder reads it; it ignores case by default). */
+const CALLS_LADDER = '(TRACE|IMPACT)\\s*\\(';
+/** A formula as "Insert a TRACE column" writes it: its last argument is one cell, its header. */
+const INSERTED = /^=\s*(TRACE|IMPACT)\s*\(.*,\s*\$?([A-Z]{1,3})\$?(\d{1,7})\s*\)\s*$/i;
 
-const registrySchema = z.array(z.object({ sheet: z.string(), cell: z.string().check(z.regex(/^[A-Z]{1,3}\d{1,7}$/)) }));
-export type FormulaHeader = z.infer<typeof registrySchema>[number];
+function ladderFormulaCells(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Range[] {
+  return withRetry(() => spreadsheet.createTextFinder(CALLS_LADDER).useRegularExpression(true).matchFormulaText(true).findAll());
+}
 
-export function readRegistry(): FormulaHeader[] {
-  const raw = PropertiesService.getDocumentProperties().getProperty(FORMULAS_KEY);
-  if (!raw) return [];
-  try {
-    const parsed = registrySchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
+const isOwnHeader = (fn: string, text: string) =>
+  normalizeKey(text.split(ZERO_WIDTH).join('')) === normalizeKey(OWN_COLUMN_HEADERS[fn.toUpperCase() as keyof typeof OWN_COLUMN_HEADERS]);
+
+/** The header cells of Ladder's inserted formulas that still read as Ladder's headers. */
+function formulaHeaders(cells: readonly GoogleAppsScript.Spreadsheet.Range[]): { header: GoogleAppsScript.Spreadsheet.Range; formula: GoogleAppsScript.Spreadsheet.Range }[] {
+  const found = new Map<string, { header: GoogleAppsScript.Spreadsheet.Range; formula: GoogleAppsScript.Spreadsheet.Range }>();
+  for (const cell of cells) {
+    const match = INSERTED.exec(withRetry(() => cell.getFormula()));
+    if (!match) continue;
+    const sheet = cell.getSheet();
+    const a1 = `${match[2]!.toUpperCase()}${match[3]}`;
+    const key = `${sheet.getName()}!${a1}`;
+    if (found.has(key)) continue;
+    const header = withRetry(() => sheet.getRange(a1));
+    if (!isOwnHeader(match[1]!, String(withRetry(() => header.getValue())))) continue;
+    found.set(key, { header, formula: cell });
   }
+  return [...found.values()];
 }
 
-export function registerHeader(header: FormulaHeader): void {
-  const registry = readRegistry().filter((entry) => !(entry.sheet === header.sheet && entry.cell === header.cell));
-  registry.push(header);
-  PropertiesService.getDocumentProperties().setProperty(FORMULAS_KEY, JSON.stringify(registry));
+function toggle(header: GoogleAppsScript.Spreadsheet.Range): void {
+  const text = String(withRetry(() => header.getValue()));
+  withRetry(() => header.setValue(text.endsWith(ZERO_WIDTH) ? text.slice(0, -1) : text + ZERO_WIDTH));
 }
 
-/** Toggles the marker on every registered header still there; returns how many changed. */
+/** Toggles the marker on the header of every formula Ladder inserted; returns how many headers changed. */
 export function touchFormulaHeaders(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
-  let touched = 0;
-  for (const { sheet: name, cell } of readRegistry()) {
-    const sheet = spreadsheet.getSheetByName(name);
-    if (!sheet) continue;
-    const range = sheet.getRange(cell);
-    const text = String(range.getValue());
-    if (text === '') continue;
-    range.setValue(text.endsWith(ZERO_WIDTH) ? text.slice(0, -1) : text + ZERO_WIDTH);
-    touched++;
-  }
-  return touched;
+  const headers = formulaHeaders(ladderFormulaCells(spreadsheet));
+  for (const { header } of headers) toggle(header);
+  return headers.length;
 }
 
-const OWN_FUNCTIONS = /\b(TRACE|IMPACT)\s*\(/i;
-
-/** Re-enters hand-typed TRACE and IMPACT formulas so Sheets computes them again. */
-export function reenterFormulas(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
-  let count = 0;
-  for (const sheet of spreadsheet.getSheets()) {
-    for (const name of ['TRACE(', 'IMPACT(']) {
-      for (const range of sheet.createTextFinder(name).matchFormulaText(true).findAll()) {
-        const formula = range.getFormula();
-        if (!OWN_FUNCTIONS.test(formula)) continue;
-        range.setFormula('');
-        SpreadsheetApp.flush();
-        range.setFormula(formula);
-        count++;
-      }
-    }
+/**
+ * "Refresh traces": toggles the inserted formulas' headers and re-enters every other TRACE and
+ * IMPACT formula (typed by hand, with no header to toggle) so Sheets computes it again.
+ * Returns how many formulas were refreshed.
+ */
+export function refreshAllFormulas(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
+  const cells = ladderFormulaCells(spreadsheet);
+  const headers = formulaHeaders(cells);
+  for (const { header } of headers) toggle(header);
+  const toggled = new Set(headers.map(({ formula }) => `${formula.getSheet().getName()}!${formula.getA1Notation()}`));
+  let count = headers.length;
+  for (const cell of cells) {
+    if (toggled.has(`${cell.getSheet().getName()}!${cell.getA1Notation()}`)) continue;
+    const formula = withRetry(() => cell.getFormula());
+    if (!/\b(TRACE|IMPACT)\s*\(/i.test(formula)) continue;
+    withRetry(() => cell.setFormula(''));
+    SpreadsheetApp.flush();
+    // The PM's formula goes back in whatever happens: it is their work.
+    withRetry(() => cell.setFormula(formula), { attempts: 8 });
+    count++;
   }
   return count;
 }

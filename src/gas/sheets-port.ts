@@ -5,12 +5,15 @@
  * the lock (the Link view asks every few seconds) share the snapshot cache that edits and
  * writes clear; reads under the lock always read the sheet as it is now. Every call to
  * the service is retried on transient errors; a guarded write reads the row's key again
- * first, since a person's edit is not held back by the script's lock.
+ * first, since a person's edit is not held back by the script's lock. A write first makes
+ * room on the grid, and is refused with a sentence if the cell's dropdown would reject it.
  */
 import { Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable } from '../api/port';
 import type { LadderConfig } from '../core/config';
-import { asCellText } from '../core/flag-text';
 import { cellText, normalizeKey } from '../core/text';
+import { forCell, refusalOf } from './cell-rules';
+import { columnLetter } from './a1';
+import { ensureGrid, onGrid } from './grid';
 import { withRetry } from './retry';
 import { readSettings, SETTINGS_KEY } from './settings';
 import { cachedSnapshot, forgetSnapshot, storeSnapshot } from './snapshot-cache';
@@ -18,10 +21,6 @@ import { readWorkbook } from './workbook-reader';
 
 /** How long a call waits for another one's lock before saying so. */
 export const LOCK_WAIT_MS = 10_000;
-
-function cellValue(value: Writable): Writable {
-  return typeof value === 'string' ? asCellText(value) : value;
-}
 
 export interface SheetsPort extends WorkbookPort {
   /** The document cache, or null where it is out of reach. */
@@ -54,6 +53,14 @@ export function sheetsPort(): SheetsPort {
   const check = (name: string, row: number, guard: RowGuard | undefined) => {
     if (guard && normalizeKey(readCell(name, row, guard.column)) !== normalizeKey(guard.key)) throw new Refusal(ROW_CHANGED);
   };
+  const checkWrite = (name: string, row: number | null, column: number, value: Writable) => {
+    const target = sheet(name);
+    const at = row ?? withRetry(() => target.getLastRow()) + 1;
+    // A cell beyond the grid is new: it has no rule yet.
+    if (!withRetry(() => onGrid(target, at, column))) return;
+    const why = refusalOf(`Cell ${columnLetter(column)}${at} on "${name}"`, withRetry(() => target.getRange(at, column).getDataValidation()), value);
+    if (why) throw new Refusal(why);
+  };
   return {
     cache,
     wrote: () => wrote,
@@ -65,15 +72,32 @@ export function sheetsPort(): SheetsPort {
       return snapshot;
     },
     readCell,
+    checkWrite,
     writeCell(name, row, column, value, guard) {
       check(name, row, guard);
-      withRetry(() => sheet(name).getRange(row, column).setValue(cellValue(value)));
+      const target = sheet(name);
+      checkWrite(name, row, column, value);
+      withRetry(() => ensureGrid(target, row, column));
+      const range = withRetry(() => target.getRange(row, column));
+      const format = withRetry(() => range.getNumberFormat());
+      withRetry(() => range.setValue(forCell(value, format)));
       changed();
     },
     appendRow(name, values) {
       const target = sheet(name);
       const row = withRetry(() => target.getLastRow()) + 1;
-      withRetry(() => target.getRange(row, 1, 1, Math.max(1, values.length)).setValues([values.length > 0 ? values.map(cellValue) : ['']]));
+      const width = Math.max(1, values.length);
+      // The rules of the cells already on the grid, in one call (cells past it have none).
+      const onGridWidth = withRetry(() => (row <= target.getMaxRows() ? Math.min(width, target.getMaxColumns()) : 0));
+      const rules = onGridWidth > 0 ? withRetry(() => target.getRange(row, 1, 1, onGridWidth).getDataValidations())[0] ?? [] : [];
+      values.forEach((value, c) => {
+        const why = refusalOf(`Cell ${columnLetter(c + 1)}${row} on "${name}"`, rules[c] ?? null, value);
+        if (why) throw new Refusal(why);
+      });
+      withRetry(() => ensureGrid(target, row, width));
+      const range = withRetry(() => target.getRange(row, 1, 1, width));
+      const formats = withRetry(() => range.getNumberFormats())[0] ?? [];
+      withRetry(() => range.setValues([values.length > 0 ? values.map((value, c) => forCell(value, formats[c] ?? '')) : ['']]));
       changed();
       return row;
     },
@@ -81,7 +105,8 @@ export function sheetsPort(): SheetsPort {
       const created = withRetry(() => spreadsheet.insertSheet(name, spreadsheet.getSheets().length));
       const width = rows.reduce((widest, row) => Math.max(widest, row.length), 1);
       if (rows.length > 0) {
-        withRetry(() => created.getRange(1, 1, rows.length, width).setValues(rows.map((row) => Array.from({ length: width }, (_, c) => cellValue(row[c] ?? '')))));
+        withRetry(() => ensureGrid(created, rows.length, width));
+        withRetry(() => created.getRange(1, 1, rows.length, width).setValues(rows.map((row) => Array.from({ length: width }, (_, c) => forCell(row[c] ?? '', '')))));
       }
       changed();
     },

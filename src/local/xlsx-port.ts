@@ -10,6 +10,7 @@
 import { copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { dropdownRefusal, type CellRule } from '../api/dropdown';
 import { Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable } from '../api/port';
 import type { LadderConfig } from '../core/config';
 import type { WorkbookSnapshot } from '../core/snapshot';
@@ -106,9 +107,17 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
     if (guard && normalizeKey(readCell(sheet, row, guard.column)) !== normalizeKey(guard.key)) throw new Refusal(ROW_CHANGED);
   };
 
+  const checkWrite = (sheet: string, row: number | null, column: number, value: Writable) => {
+    const target = worksheet(sheet);
+    const at = row ?? lastFilledRow(target) + 1;
+    const why = dropdownRefusal(`Cell ${target.getCell(at, column).address} on "${sheet}"`, ruleOf(workbook, target.getCell(at, column)), value);
+    if (why) throw new Refusal(why);
+  };
+
   return {
     path,
     readOnly,
+    checkWrite,
     get dirty() {
       return dirty || pendingConfig;
     },
@@ -120,6 +129,7 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
     writeCell(sheet, row, column, value: Writable, guard) {
       writable();
       check(sheet, row, guard);
+      checkWrite(sheet, row, column, value);
       worksheet(sheet).getCell(row, column).value = value;
       changed();
     },
@@ -127,6 +137,7 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
       writable();
       const target = worksheet(sheet);
       const row = lastFilledRow(target) + 1;
+      values.forEach((value, c) => checkWrite(sheet, row, c + 1, value));
       values.forEach((value, c) => {
         if (value !== '') target.getCell(row, c + 1).value = value;
       });
@@ -184,4 +195,28 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
       dirty = false;
     },
   };
+}
+
+/**
+ * A cell's list rule as Excel applies it: input outside the list is refused only when the rule
+ * shows an error alert of the "stop" style (the default style); other rule kinds are unread (null).
+ */
+function ruleOf(workbook: ExcelJS.Workbook, cell: ExcelJS.Cell): CellRule | null {
+  const rule = cell.dataValidation as ExcelJS.DataValidation | undefined;
+  if (!rule || !rule.showErrorMessage || (rule.errorStyle && rule.errorStyle !== 'stop')) return null;
+  if (rule.type !== 'list') return { options: null };
+  const formula = String(rule.formulae?.[0] ?? '');
+  if (/^".*"$/.test(formula)) return { options: formula.slice(1, -1).split(',').map((option) => option.trim()) };
+  const range = /^(?:'?([^'!]+)'?!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(formula);
+  const sheet = range?.[1] ? workbook.getWorksheet(range[1]) : cell.worksheet;
+  if (!range || !sheet) return { options: null };
+  const options: string[] = [];
+  const [from, to] = [sheet.getCell(`${range[2]}${range[3]}`), sheet.getCell(`${range[4] ?? range[2]}${range[5] ?? range[3]}`)];
+  for (let r = Number(from.row); r <= Number(to.row); r++) {
+    for (let c = Number(from.col); c <= Number(to.col); c++) {
+      const text = cellText(sheetsCell(sheet.getCell(r, c)));
+      if (text !== '') options.push(text);
+    }
+  }
+  return { options };
 }

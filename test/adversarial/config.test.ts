@@ -49,7 +49,7 @@ describe('tabs and headers that changed since the settings were saved', () => {
     const gas = addOn();
     expect(reply(gas, 'ladderSaveSetup', { version: 1, tabs: [{ sheet: 'Roadmap', use: 'roadmap', headerRow: 1 }] }).ok).toBe(true);
     // The PM adds a title row above the header.
-    gas.spreadsheet.getSheetByName('Roadmap')!.grid.unshift([{ value: 'Roadmap 2027 (draft)', formula: '', note: '' }]);
+    gas.spreadsheet.getSheetByName('Roadmap')!.insertRowOf(1, ['Roadmap 2027 (draft)']);
     const setup = reply(gas, 'ladderSetup');
     expect(notesOf(setup, 'Roadmap')).toContain('the saved header row 1 no longer holds the headers; row 2 does, and is used instead.');
     expect(reply(gas, 'ladderLinkRow', LINK_R8)).toMatchObject({ ok: true, value: { row: 10 } });

@@ -50,7 +50,7 @@ describe('storage limits', () => {
   test('a workbook over 100 KB is cached in chunks each under 100 KB', () => {
     const gas = addOn(tabsOf(generateWorkbook({ roadmap: 2000, tasksPerRoadmapRow: 0 }))).on('Roadmap');
     gas.call('TRACE', 'R-1');
-    const chunks = [...gas.cache.store.values()];
+    const chunks = [...gas.cache.entries.values()].map((entry) => entry.value);
     expect(chunks.reduce((sum, value) => sum + value.length, 0)).toBeGreaterThan(100 * 1024);
     for (const value of chunks) expect(new TextEncoder().encode(value).length).toBeLessThanOrEqual(100 * 1024);
   });

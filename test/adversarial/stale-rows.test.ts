@@ -17,7 +17,7 @@ describe('between the sidebar\'s read and its write', () => {
       grid.splice(1, grid.length - 1, ...grid.slice(1).reverse());
     }, 2],
     ['a row is inserted above', (gas: ReturnType<typeof addOn>) => {
-      roadmap(gas).grid.splice(1, 0, [{ value: 'R-0', formula: '', note: '' }, { value: 'New idea', formula: '', note: '' }]);
+      roadmap(gas).insertRowOf(2, ['R-0', 'New idea']);
     }, 10],
     ['a row above is deleted', (gas: ReturnType<typeof addOn>) => {
       roadmap(gas).deleteRow(2);
@@ -56,7 +56,7 @@ describe('during the write itself (a person editing while Ladder writes)', () =>
   test('a row inserted after Ladder found the row: the key is checked again, and nothing is written', () => {
     const gas = addOn();
     // The key check is the first single-cell read of the call: the edit lands just before it.
-    gas.log.at('Range.getValue', () => roadmap(gas).grid.splice(1, 0, [{ value: 'R-0', formula: '', note: '' }]));
+    gas.log.at('Range.getValue', () => roadmap(gas).insertRowOf(2, ['R-0']));
     const answer = reply(gas, 'ladderLinkRow', LINK_R8);
     expect(answer).toEqual({ ok: false, error: 'This row changed while Ladder was writing (it was moved, edited or deleted). Refresh and try again.' });
     expect(values(gas, 'Roadmap')[8]!.slice(0, 3)).toEqual(['R-7', 'Fleet discount programme', 6]);
@@ -65,7 +65,7 @@ describe('during the write itself (a person editing while Ladder writes)', () =>
 
   test('a decline that would remove a row that moved removes nothing and records nothing', () => {
     const gas = addOn();
-    gas.log.at('Range.getValue', () => roadmap(gas).grid.splice(1, 0, [{ value: 'R-0', formula: '', note: '' }]));
+    gas.log.at('Range.getValue', () => roadmap(gas).insertRowOf(2, ['R-0']));
     const answer = reply(gas, 'ladderDeclineRow', { sheet: 'Roadmap', key: 'R-8', reason: 'No', action: 'remove' });
     expect(answer.ok).toBe(false);
     expect(values(gas, 'Roadmap')).toHaveLength(10);

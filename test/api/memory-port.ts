@@ -2,6 +2,7 @@
  * A workbook port over plain arrays, for testing the server calls: writes land as Sheets
  * would store them (a leading apostrophe keeps text), and every write is logged.
  */
+import { dropdownRefusal } from '../../src/api/dropdown';
 import { Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable } from '../../src/api/port';
 import { asCellText } from '../../src/core/flag-text';
 import type { LadderConfig } from '../../src/core/config';
@@ -16,6 +17,8 @@ export class MemoryPort implements WorkbookPort {
   selected: { sheet: string; row: number } | null = null;
   locked = false;
   date = '2026-11-23';
+  /** Dropdowns that reject other input, by "Sheet!row:column": their options (null: a rule of another kind). */
+  readonly dropdowns = new Map<string, readonly string[] | null>();
   /** Runs between the read a call makes and its write, to move rows under it. */
   beforeWrite: (() => void) | null = null;
 
@@ -48,8 +51,24 @@ export class MemoryPort implements WorkbookPort {
     this.failNextWrite = null;
     if (failure) throw failure;
   }
+  private refusal(sheet: string, row: number, column: number, value: Writable) {
+    const key = `${sheet}!${row}:${column}`;
+    return this.dropdowns.has(key) ? dropdownRefusal(`Cell ${key}`, { options: this.dropdowns.get(key)! }, value) : null;
+  }
+  checkWrite(sheet: string, row: number | null, column: number, value: Writable) {
+    const why = this.refusal(sheet, row ?? this.lastRow(sheet) + 1, column, value);
+    if (why) throw new Refusal(why);
+  }
+  private lastRow(sheet: string) {
+    const rows = this.sheet(sheet).values;
+    let last = rows.length;
+    while (last > 0 && rows[last - 1]!.every((cell) => cell === '' || cell === null || cell === undefined)) last--;
+    return last;
+  }
   writeCell(sheet: string, row: number, column: number, value: Writable, guard?: RowGuard) {
     this.beforeWrite?.();
+    // As Sheets does: a rejecting dropdown makes the write itself fail (calls should have checked first).
+    if (this.refusal(sheet, row, column, value)) throw new Error(`The data you entered in cell ${sheet}!${row}:${column} violates the data validation rules set on this cell.`);
     this.check(sheet, row, guard);
     this.maybeFail();
     const values = this.sheet(sheet).values;
@@ -62,8 +81,10 @@ export class MemoryPort implements WorkbookPort {
   appendRow(sheet: string, values: readonly Writable[]) {
     this.beforeWrite?.();
     const rows = this.sheet(sheet).values;
-    let last = rows.length;
-    while (last > 0 && rows[last - 1]!.every((cell) => cell === '' || cell === null || cell === undefined)) last--;
+    const last = this.lastRow(sheet);
+    values.forEach((value, c) => {
+      if (this.refusal(sheet, last + 1, c + 1, value)) throw new Error('The data you entered violates the data validation rules set on this cell.');
+    });
     rows.splice(last, 0, values.map((value) => this.stored(value)));
     this.writes.push(`${sheet}!append ${last + 1}`);
     return last + 1;

@@ -65,13 +65,14 @@ describe('colour rules', () => {
   test('flagged rows and empty links are tinted by Ladder\'s own rules', () => {
     const rules = checked().spreadsheet.getSheetByName('Roadmap')!.rules;
     expect(rules.map((rule) => [rule.formula, rule.ranges.map((r) => r.getA1Notation()), rule.background])).toEqual([
-      ['=AND(N("Ladder")=0, $A2<>"", $C2="")', ['A2:J1000'], '#fef0c7'],
-      ['=AND(N("Ladder")=0, $J2<>"")', ['A2:J1000'], '#fce8e6'],
+      // To the end of the grid, which for a loaded tab is its last row.
+      ['=AND(N("Ladder")=0, $A2<>"", $C2="")', ['A2:J9'], '#fef0c7'],
+      ['=AND(N("Ladder")=0, $J2<>"")', ['A2:J9'], '#fce8e6'],
     ]);
   });
 
   test("the PM's own rules are kept", () => {
-    const gas = loadAppsScript(tabs);
+    const gas = loadAppsScript(tabs, { grids: { Roadmap: { rows: 1000, columns: 26 } } });
     const roadmap = gas.spreadsheet.getSheetByName('Roadmap')!;
     const own = new FakeRuleBuilder().whenFormulaSatisfied('=$I2="Shipped"').setBackground('#00ff00').setRanges([roadmap.getRange('A2:I100')]).build();
     roadmap.setConditionalFormatRules([own]);

@@ -72,7 +72,7 @@ describe('answers', () => {
     const gas = fresh().on('Roadmap');
     expect(gas.call('TRACE', 'nothing like this')).toMatch(/^#NOT FOUND: "nothing like this"/);
     expect(gas.call('TRACE', 'R-1', 'sideways')).toMatch(/^#ERROR: TRACE's second argument must be one of/);
-    gas.cache.store.clear();
+    gas.cache.evictAll();
     gas.spreadsheet.getSheets = () => {
       throw new Error('Service Spreadsheets failed while accessing document');
     };
@@ -119,8 +119,8 @@ describe('reads', () => {
     for (let i = 1; i <= 3000; i++) big.push([`B-${i}`, `Initiative number ${i} with a long descriptive title`, '1', 'High']);
     const gas = loadAppsScript({ ...tabs, Roadmap: big }).on('Roadmap');
     gas.call('TRACE', 'B-1');
-    expect([...gas.cache.store.keys()].length).toBeGreaterThan(3);
-    for (const value of gas.cache.store.values()) expect(new TextEncoder().encode(value).length).toBeLessThanOrEqual(100 * 1024);
+    expect([...gas.cache.entries.keys()].length).toBeGreaterThan(3);
+    for (const { value } of gas.cache.entries.values()) expect(new TextEncoder().encode(value).length).toBeLessThanOrEqual(100 * 1024);
     gas.log.reset();
     expect(gas.call('TRACE', 'B-3000', 'keys')).toMatch(/^B-3000 › 1 › P1/);
     expect(gas.log.get('Range.getValues')).toBe(0);

@@ -4,6 +4,8 @@
  * marks or removes the roadmap row. Under the document lock, by key; a second click on the
  * same request the same day adds nothing (the first one already did the work).
  */
+import type { TabPlan } from '../../core/detect';
+import type { WorkbookSnapshot } from '../../core/snapshot';
 import { normalizeKey, normalizeLoose } from '../../core/text';
 import { layerSpec } from '../../core/layers';
 import { Refusal, type WorkbookPort, type Writable } from '../port';
@@ -14,6 +16,15 @@ type DeclineInput = typeof declineInput['_zod']['output'];
 
 export const DECLINED_TAB = 'Not on roadmap';
 export const DECLINED_HEADERS = ['Date', 'Request', 'Requested by', 'Reason', "Pillar it didn't fit", "Goal it didn't move"];
+
+/** Where "Declined <date>" goes (a Status column, added if there is none), checked before anything is written. */
+function statusCell(port: WorkbookPort, snapshot: WorkbookSnapshot, plan: TabPlan, sheet: string, row: number, text: string) {
+  const existing = columnNamed(plan, 'Status');
+  const column = existing === 0 ? nextColumn(snapshot, plan) : existing;
+  if (existing === 0) port.checkWrite(sheet, plan.headerRow!, column, 'Status');
+  port.checkWrite(sheet, row, column, text);
+  return { column, header: existing === 0, text };
+}
 
 export const declineRow = {
   name: 'declineRow' as const,
@@ -34,6 +45,7 @@ export const declineRow = {
       const guard = guardOf(cascade, itemPlan, item);
       // Checked before anything is written, the declined list included.
       if (input.action !== 'keep') assertGuard(port, item.sheet, item.row, guard);
+      const mark = input.action === 'mark' ? statusCell(port, snapshot, itemPlan, item.sheet, item.row, `Declined ${today}`) : null;
 
       let plan = cascade.plans.find((candidate) => candidate.use === 'declined');
       if (!plan) {
@@ -56,15 +68,12 @@ export const declineRow = {
       put('why', input.reason);
       put('pillar', input.pillar ?? '');
       put('goal', input.goal ?? '');
+      row.forEach((value, c) => port.checkWrite(plan!.sheet, null, c + 1, value));
       const declinedRow = port.appendRow(plan.sheet, row);
       try {
-        if (input.action === 'mark') {
-          let status = columnNamed(itemPlan, 'Status');
-          if (status === 0) {
-            status = nextColumn(snapshot, itemPlan);
-            port.writeCell(item.sheet, itemPlan.headerRow!, status, 'Status');
-          }
-          port.writeCell(item.sheet, item.row, status, `Declined ${today}`, guard);
+        if (mark) {
+          if (mark.header) port.writeCell(item.sheet, itemPlan.headerRow!, mark.column, 'Status');
+          port.writeCell(item.sheet, item.row, mark.column, mark.text, guard);
         } else if (input.action === 'remove') {
           port.deleteRow(item.sheet, item.row, guard);
         }

@@ -58,10 +58,12 @@ export const linkRow = {
       const guard = guardOf(cascade, plan, item);
       let column = (goalColumn(cascade, plan, item) ?? -1) + 1;
       if (column === 0) column = columnNamed(plan, 'Goal');
-      if (column === 0) {
-        column = nextColumn(snapshot, plan);
-        port.writeCell(item.sheet, plan.headerRow!, column, 'Goal');
-      }
+      const header = column === 0;
+      if (header) column = nextColumn(snapshot, plan);
+      // Both cells are checked before either is written: a dropdown refusing the link leaves no stray header.
+      if (header) port.checkWrite(item.sheet, plan.headerRow!, column, 'Goal');
+      port.checkWrite(item.sheet, item.row, column, text);
+      if (header) port.writeCell(item.sheet, plan.headerRow!, column, 'Goal');
       const previous = port.readCell(item.sheet, item.row, column);
       port.writeCell(item.sheet, item.row, column, text, guard);
 
