@@ -17,8 +17,11 @@ import { API_CALLS, callApi, gasName } from '../api/calls';
 import { sheetsPort } from './sheets-port';
 import { forgetSnapshot } from './snapshot-cache';
 import { createStarter } from './starter';
+import { echoArgument, runSelfTest, selfTestProbe } from './self-test';
+import { SELF_TEST_HTML, SELF_TEST_TITLE } from './self-test-dialog';
 
-export type EntryKind = 'trigger' | 'menu' | 'custom-function' | 'sidebar';
+/** A probe is called from a cell like a custom function, but has no @customfunction: it is not offered in autocomplete. */
+export type EntryKind = 'trigger' | 'menu' | 'custom-function' | 'sidebar' | 'probe';
 
 export interface EntryPoint {
   readonly name: string;
@@ -102,6 +105,15 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   },
   { name: 'ladderInsertTraceColumn', kind: 'menu', params: [], doc: ['Menu: adds a TRACE column to the current tab.'], run: menuAction(() => insertFunctionColumn('TRACE')) },
   { name: 'ladderInsertImpactColumn', kind: 'menu', params: [], doc: ['Menu: adds an IMPACT column to the current tab.'], run: menuAction(() => insertFunctionColumn('IMPACT')) },
+  {
+    name: 'ladderSelfTest', kind: 'menu', params: [], doc: ['Menu: checks, in a scratch tab, the Sheets behaviours Ladder relies on, and shows the results.'],
+    run: menuAction(() => {
+      SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput(SELF_TEST_HTML).setWidth(460).setHeight(420), SELF_TEST_TITLE);
+    }),
+  },
+  { name: 'ladderSelfTestEcho', kind: 'sidebar', params: ['input'], doc: ['Self-test dialog: says what its undefined argument arrived as.'], run: echoArgument },
+  { name: 'ladderSelfTestRun', kind: 'sidebar', params: [], doc: ['Self-test dialog: runs the checks in a scratch tab, removed afterwards.'], run: runSelfTest },
+  { name: 'LADDER_SELF_TEST', kind: 'probe', params: ['value'], doc: ['Used by Ladder › Check this spreadsheet in its scratch tab; not meant for your cells.'], run: selfTestProbe },
   {
     name: 'ladderCreateStarter', kind: 'menu', params: [], doc: ['Menu: creates the starter cascade in an empty spreadsheet.'],
     run: menuAction(() => `${createStarter()} ${checkCascade().summary}`),

@@ -19,6 +19,7 @@ export const MENU: readonly (MenuItem | null)[] = [
   { label: 'Insert an IMPACT column on this tab', handler: 'ladderInsertImpactColumn' },
   null,
   { label: 'Create a starter cascade', handler: 'ladderCreateStarter' },
+  { label: 'Check this spreadsheet', handler: 'ladderSelfTest' },
 ];
 
 export function buildMenu(): void {

@@ -120,7 +120,8 @@ export function loadAppsScript(tabs: Record<string, readonly (readonly unknown[]
   });
   for (const file of DIST_FILES) vm.runInContext(readFileSync(file, 'utf8'), context, { filename: file });
   const registry = (context as { LadderApp_: { entryPoints: { name: string; kind: string }[] } }).LadderApp_.entryPoints;
-  const customFunctions = new Map(registry.filter((entry) => entry.kind === 'custom-function').map((entry) => [entry.name.toUpperCase(), entry.name]));
+  // Any top-level function can be called from a cell; @customfunction only adds autocomplete (Custom functions guide, "Autocomplete").
+  const customFunctions = new Map(registry.filter((entry) => entry.kind === 'custom-function' || entry.kind === 'probe').map((entry) => [entry.name.toUpperCase(), entry.name]));
 
   const topLevel = (name: string) => {
     const fn = (context as Record<string, unknown>)[name];

@@ -26,8 +26,8 @@ test('one top-level function per entry point; the custom functions carry @custom
   const names = [...main.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]);
   expect(names).toEqual([
     'onOpen', 'onInstall', 'onEdit', 'ladderOpenSidebar', 'ladderCheckCascade', 'ladderRefreshTraces',
-    'ladderInsertTraceColumn', 'ladderInsertImpactColumn', 'ladderCreateStarter',
-    'ladderHealth', 'ladderSetup', 'ladderSaveSetup', 'ladderRowContext', 'ladderLinkRow', 'ladderDeclineRow', 'ladderStrategy',
+    'ladderInsertTraceColumn', 'ladderInsertImpactColumn', 'ladderSelfTest', 'ladderSelfTestEcho', 'ladderSelfTestRun', 'LADDER_SELF_TEST',
+    'ladderCreateStarter', 'ladderHealth', 'ladderSetup', 'ladderSaveSetup', 'ladderRowContext', 'ladderLinkRow', 'ladderDeclineRow', 'ladderStrategy',
     'TRACE', 'IMPACT',
   ]);
   const traceDoc = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\nfunction TRACE\(ref, format, refresh\)/.exec(main)![1]!;
@@ -36,6 +36,8 @@ test('one top-level function per entry point; the custom functions carry @custom
   expect(traceDoc).toContain('@param [format]');
   expect(traceDoc).toContain('Example: =TRACE(A5)');
   expect(main).toMatch(/@customfunction\n \*\/\nfunction IMPACT\(ref, mode, refresh\)/);
+  // The self-test's probe is callable from a cell but not offered in autocomplete.
+  expect(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\nfunction LADDER_SELF_TEST\(value\)/.exec(main)![1]).not.toContain('@customfunction');
 });
 
 test('no modules, no Node, no timers, names kept, within the budget', () => {

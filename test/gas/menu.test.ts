@@ -10,6 +10,7 @@ describe('the add-on menu', () => {
     expect(gas.ui.menus[0]!.items.filter(Boolean).map((item) => item!.label)).toEqual([
       'Open Ladder', 'Check the cascade (flag rows)', 'Refresh traces',
       'Insert a TRACE column on this tab', 'Insert an IMPACT column on this tab', 'Create a starter cascade',
+      'Check this spreadsheet',
     ]);
     expect(gas.log.counts.size).toBe(0);
   });
