@@ -45,7 +45,13 @@ function send<T>(name: string, input?: unknown): Promise<Reply<T>> {
   if (run) {
     return new Promise((resolve) => {
       const runner = run.withSuccessHandler((value) => resolve(value as Reply<T>)).withFailureHandler((error) => resolve(failure(error)));
-      (runner[gasName(name)] as (input: unknown) => void)(input);
+      // A name the runner does not have throws a TypeError here instead of calling the
+      // failure handler: answer it as a failure, so no view is left loading on a rejection.
+      try {
+        (runner[gasName(name)] as (input: unknown) => void)(input);
+      } catch (error) {
+        resolve(failure(error));
+      }
     });
   }
   return fetch(`/api/call/${encodeURIComponent(name)}`, {
