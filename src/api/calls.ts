@@ -5,6 +5,7 @@
  * preview (HTTP) both come through here, so what is tested locally is what ships.
  */
 import * as z from 'zod/mini';
+import { issueText } from '../core/input-issues';
 import type { WorkbookPort } from './port';
 import { toReply, type Reply } from './reply';
 import { declineRow } from './calls/decline-row';
@@ -42,7 +43,7 @@ export function callApi(port: WorkbookPort, name: unknown, input: unknown): Repl
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
-    return { ok: false, error: `That request was not valid${where}: ${issue?.message ?? 'unreadable input'}.` };
+    return { ok: false, error: `That request was not valid${where}: ${issue ? issueText(issue) : 'unreadable input'}.` };
   }
   return toReply(() => call.run(port, parsed.data as never));
 }

@@ -4,12 +4,10 @@
  * detection is used instead, never a crash.
  */
 import * as z from 'zod/mini';
-import { en } from 'zod/locales';
 import { ROLES } from './columns';
+import { issuesText } from './input-issues';
 import { DECLINED_ROLES } from './declined-columns';
 import { LAYER_CODES } from './layers';
-
-z.config(en());
 
 export const CONFIG_VERSION = 1;
 
@@ -51,6 +49,6 @@ export function parseConfig(input: unknown): ConfigResult {
   const version = typeof value === 'object' && value !== null ? (value as { version?: unknown }).version : undefined;
   const why = version !== CONFIG_VERSION
     ? `they are from another version of Ladder (${JSON.stringify(version ?? 'none')})`
-    : z.prettifyError(parsed.error).split('\n').slice(0, 2).join(' ');
+    : issuesText(parsed.error.issues);
   return { ok: false, config: EMPTY_CONFIG, error: `The saved Ladder settings were ignored: ${why}. Tabs are detected instead.` };
 }
