@@ -1,38 +1,41 @@
 /**
  * The shapes of what the sidebar sends, checked with zod before anything else runs. Objects
  * are strict (an unknown key, `__proto__` included, is refused) and every string is bounded.
+ * Each schema is built the first time a call checks its input, not when the bundle loads
+ * (see core/once.ts): a formula's execution never checks any.
  */
 import * as z from 'zod/mini';
+import { madeOnUse } from '../core/once';
 
-export const sheetName = z.string().check(z.minLength(1), z.maxLength(200));
-export const itemKey = z.string().check(z.minLength(1), z.maxLength(1000));
-const title = z.string().check(z.maxLength(50_000));
+const sheetName = () => z.string().check(z.minLength(1), z.maxLength(200));
+const itemKey = () => z.string().check(z.minLength(1), z.maxLength(1000));
+const title = () => z.string().check(z.maxLength(50_000));
 
-export const rowRef = {
-  sheet: sheetName,
-  key: itemKey,
+const rowRef = () => ({
+  sheet: sheetName(),
+  key: itemKey(),
   /** The title the sidebar showed; a different title now means the row changed. */
-  expectedTitle: z.optional(title),
-};
+  expectedTitle: z.optional(title()),
+});
 
-export const noInput = z.optional(z.strictObject({}));
+export const noInput = madeOnUse(() => z.optional(z.strictObject({})));
 
-export const selectionInput = z.optional(z.strictObject({
-  sheet: z.optional(sheetName),
+export const selectionInput = madeOnUse(() => z.optional(z.strictObject({
+  sheet: z.optional(sheetName()),
   row: z.optional(z.int().check(z.gte(1), z.lte(10_000_000))),
-}));
+})));
 
-export const linkInput = z.strictObject({
-  ...rowRef,
+export const linkInput = madeOnUse(() => z.strictObject({
+  ...rowRef(),
   goals: z.array(z.strictObject({
-    key: itemKey,
+    key: itemKey(),
     /** Percent; without shares a row's links share equally. */
     share: z.optional(z.number().check(z.gt(0), z.lte(100))),
   })).check(z.minLength(1), z.maxLength(20)),
-});
+}));
 
-export const declineInput = z.strictObject({
-  ...rowRef,
+export const declineInput = madeOnUse(() => z.strictObject({
+  ...rowRef(),
   // Kept exactly as typed (a leading tab is the PM's); only a blank reason is refused.
   reason: z.string().check(z.maxLength(2000), z.refine((text) => text.trim() !== '', 'a reason is needed')),
   who: z.optional(z.string().check(z.maxLength(200))),
@@ -41,4 +44,4 @@ export const declineInput = z.strictObject({
   goal: z.optional(z.string().check(z.maxLength(1000))),
   /** What happens to the roadmap row: left as is, marked declined, or removed. */
   action: z.enum(['keep', 'mark', 'remove']),
-});
+}));

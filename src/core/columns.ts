@@ -5,6 +5,7 @@
  */
 import { LAYERS, type LayerCode, type LayerSpec } from './layers';
 import { headerLabel, words } from './text';
+import { once } from './once';
 
 /**
  * Tried in this order: "Work Item Type" is a kind, though "item" names titles. `group` is not
@@ -118,17 +119,17 @@ export function roleMatcher(code: LayerCode): RoleMatcher {
 }
 
 // Every phrase of two or more words across all roles and layers, so "key result" is never read as "key".
-const COMPOUNDS: readonly Phrase[] = uniquePhrases([
+const compoundPhrases = once((): readonly Phrase[] => uniquePhrases([
   ...Object.values(ROLE_WORDS).flatMap(toPhrases),
   ...LAYERS.flatMap((spec) => toPhrases([...spec.itemWords, ...spec.tabWords])),
-]).filter((phrase) => phrase.length > 1);
+]).filter((phrase) => phrase.length > 1));
 
 /** A header's words, with the known phrases of every layer and role joined into one token. */
 export function headerTokens(header: string): string[] {
-  return tokenize(headerLabel(header), COMPOUNDS);
+  return tokenize(headerLabel(header), compoundPhrases());
 }
 
-const LINK_TOKENS: ReadonlySet<string> = new Set(ROLE_WORDS.parent.map((phrase) => words(phrase).join(' ')));
+const linkTokens = once((): ReadonlySet<string> => new Set(ROLE_WORDS.parent.map((phrase) => words(phrase).join(' '))));
 const ID_TOKENS: ReadonlySet<string> = new Set(['id', 'key', '#', 'ref', 'code', 'number', 'no', 'uuid', 'guid']);
 
 /**
@@ -139,7 +140,7 @@ const ID_TOKENS: ReadonlySet<string> = new Set(['id', 'key', '#', 'ref', 'code',
 export function isPlainLinkHeader(header: string): boolean {
   const tokens = headerTokens(header);
   const layerTokens = new Set(LAYERS.flatMap((spec) => [...spec.itemWords, ...spec.tabWords]).map((word) => words(word).join(' ')));
-  return tokens.length > 0 && tokens.every((token) => LINK_TOKENS.has(token) || ID_TOKENS.has(token) || layerTokens.has(token));
+  return tokens.length > 0 && tokens.every((token) => linkTokens().has(token) || ID_TOKENS.has(token) || layerTokens.has(token));
 }
 
 /** The layers whose item words a header's tokens name ("Epic Link" names the roadmap). */

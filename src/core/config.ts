@@ -6,12 +6,13 @@
 import * as z from 'zod/mini';
 import { ROLES } from './columns';
 import { issuesText } from './input-issues';
+import { madeOnUse } from './once';
 import { DECLINED_ROLES } from './declined-columns';
 import { LAYER_CODES } from './layers';
 
 export const CONFIG_VERSION = 1;
 
-const tabMappingSchema = z.object({
+const tabMappingSchema = () => z.object({
   sheet: z.string().check(z.minLength(1), z.maxLength(200)),
   /** A layer, the declined list, or `ignore` to leave a tab out of the cascade. */
   use: z.enum([...LAYER_CODES, 'anti-priorities', 'declined', 'ignore']),
@@ -21,13 +22,14 @@ const tabMappingSchema = z.object({
   columns: z.optional(z.partialRecord(z.enum([...new Set([...ROLES, ...DECLINED_ROLES])]), z.string().check(z.maxLength(200)))),
 });
 
-export const configSchema = z.object({
+/** Built when settings are first read or saved, not when the bundle loads (see once.ts). */
+export const configSchema = madeOnUse(() => z.object({
   version: z.literal(CONFIG_VERSION),
-  tabs: z.array(tabMappingSchema).check(z.maxLength(200)),
-});
+  tabs: z.array(tabMappingSchema()).check(z.maxLength(200)),
+}));
 
 export type LadderConfig = z.infer<typeof configSchema>;
-export type TabMapping = z.infer<typeof tabMappingSchema>;
+export type TabMapping = z.infer<ReturnType<typeof tabMappingSchema>>;
 
 export const EMPTY_CONFIG: LadderConfig = { version: CONFIG_VERSION, tabs: [] };
 

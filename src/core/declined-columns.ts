@@ -4,6 +4,7 @@
  */
 import { tokenize } from './columns';
 import { words } from './text';
+import { once } from './once';
 
 export const DECLINED_ROLES = ['title', 'date', 'who', 'why', 'pillar', 'goal'] as const;
 export type DeclinedRole = (typeof DECLINED_ROLES)[number];
@@ -17,17 +18,17 @@ const DECLINED_WORDS: Record<DeclinedRole, readonly string[]> = {
   goal: ['goal', 'objective', 'okr', 'kpi', 'metric', 'key result'],
 };
 
-const phrasesByRole = Object.fromEntries(
+const phrasesByRole = once(() => Object.fromEntries(
   DECLINED_ROLES.map((role) => [role, DECLINED_WORDS[role].map((entry) => words(entry).join(' '))]),
-) as Record<DeclinedRole, string[]>;
-const compounds = Object.values(DECLINED_WORDS).flat().map((entry) => words(entry)).filter((phrase) => phrase.length > 1);
+) as Record<DeclinedRole, string[]>);
+const compounds = once(() => Object.values(DECLINED_WORDS).flat().map((entry) => words(entry)).filter((phrase) => phrase.length > 1));
 
 /** Checked in this order; the title's words count only when no other role is named ("Why declined" is the reason). */
 const STRONG_ROLES: readonly DeclinedRole[] = ['why', 'who', 'pillar', 'goal', 'date'];
 
 /** The declined-list role a header names, or null. */
 export function declinedRoleOf(header: string): DeclinedRole | null {
-  const tokens = tokenize(header, compounds);
-  const names = (role: DeclinedRole) => phrasesByRole[role].some((phrase) => tokens.includes(phrase));
+  const tokens = tokenize(header, compounds());
+  const names = (role: DeclinedRole) => phrasesByRole()[role].some((phrase) => tokens.includes(phrase));
   return STRONG_ROLES.find(names) ?? (names('title') ? 'title' : null);
 }

@@ -6,6 +6,7 @@
  */
 import { headerTokens } from './columns';
 import { LAYERS, type LayerCode, type RowKind } from './layers';
+import { once } from './once';
 
 export interface KindOfRow {
   readonly layer: LayerCode;
@@ -13,9 +14,9 @@ export interface KindOfRow {
   readonly splits: boolean;
 }
 
-const KIND_WORDS: { phrase: string; kind: KindOfRow }[] = LAYERS.flatMap((spec) =>
+const kindWords = once((): { phrase: string; kind: KindOfRow }[] => LAYERS.flatMap((spec) =>
   spec.rowKinds.flatMap((kind) => kind.words.map((word) => ({ phrase: headerTokens(word).join(' '), kind: { layer: spec.code, level: kind.level, splits: kind.splits } }))),
-);
+));
 
 const MAX_KIND_LENGTH = 40;
 
@@ -26,7 +27,7 @@ export function kindOfValue(text: string): KindOfRow | null {
   const tokens = headerTokens(text);
   // Several kind words ("Epic story"?): the last one is the head noun.
   for (let i = tokens.length - 1; i >= 0; i--) {
-    const found = KIND_WORDS.find((entry) => entry.phrase === tokens[i]);
+    const found = kindWords().find((entry) => entry.phrase === tokens[i]);
     if (found) return found.kind;
   }
   return null;
@@ -60,12 +61,12 @@ function prefixesOf(kinds: readonly RowKind[]): Prefix[] {
   });
 }
 
-const PREFIXES = new Map(LAYERS.map((spec) => [spec.code, prefixesOf(spec.rowKinds)]));
+const prefixes = once(() => new Map(LAYERS.map((spec) => [spec.code, prefixesOf(spec.rowKinds)])));
 const HAS_LEVELS = new Map(LAYERS.map((spec) => [spec.code, spec.rowKinds.some((kind) => kind.level === 1)]));
 
 /** A key result's marker inside an id ("O1-KR1", "OBJ2.KR3"): the id names its objective first. */
-const NESTED_MARKERS = new Map(LAYERS.map((spec) => [spec.code, spec.rowKinds.filter((kind) => kind.level === 1)
-  .flatMap((kind) => kind.prefixes).map((prefix) => new RegExp(`[-_.\\s]${escape(prefix).replace(/ /g, '[\\s_-]*')}\\s*\\d`, 'i'))]));
+const nestedMarkers = once(() => new Map(LAYERS.map((spec) => [spec.code, spec.rowKinds.filter((kind) => kind.level === 1)
+  .flatMap((kind) => kind.prefixes).map((prefix) => new RegExp(`[-_.\\s]${escape(prefix).replace(/ /g, '[\\s_-]*')}\\s*\\d`, 'i'))])));
 
 /** Outline numbers: "2" heads an objective, "2.1" one of its key results. */
 const OUTLINE_TOP = /^\d+\.?$/;
@@ -76,11 +77,11 @@ export function levelFromText(layer: LayerCode, id: string, title: string): 0 | 
   if (!HAS_LEVELS.get(layer)) return null;
   if (OUTLINE_SUB.test(id)) return 1;
   if (OUTLINE_TOP.test(id)) return 0;
-  if (id !== '' && NESTED_MARKERS.get(layer)!.some((marker) => marker.test(id))) return 1;
-  for (const prefix of PREFIXES.get(layer)!) {
+  if (id !== '' && nestedMarkers().get(layer)!.some((marker) => marker.test(id))) return 1;
+  for (const prefix of prefixes().get(layer)!) {
     if (id !== '' && prefix.id.test(id)) return prefix.level;
   }
-  for (const prefix of PREFIXES.get(layer)!) {
+  for (const prefix of prefixes().get(layer)!) {
     if (title !== '' && prefix.title.test(title)) return prefix.level;
   }
   return null;
