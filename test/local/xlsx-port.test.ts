@@ -135,3 +135,25 @@ test('dropdowns over the rows in use leave the workbook writable', async () => {
   expect(port.readOnly).toBeNull();
   expect(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R1', goals: [{ key: 'G1' }] }).ok).toBe(true);
 });
+
+test('a dropdown that rejects other input refuses a link outside its list, and nothing is saved', async () => {
+  const book = new ExcelJS.Workbook();
+  const goals = book.addWorksheet('Goals');
+  goals.addRow(['ID', 'Goal']);
+  goals.addRow(['G1', 'Grow']);
+  goals.addRow(['G2', 'Keep']);
+  const roadmap = book.addWorksheet('Roadmap');
+  roadmap.addRow(['ID', 'Initiative', 'Goal']);
+  roadmap.addRow(['R1', 'Build', '']);
+  // Excel refuses input outside a list when the rule shows an error alert of the "stop" style.
+  roadmap.getCell('C2').dataValidation = { type: 'list', allowBlank: true, formulae: ['Goals!$A$2:$A$3'], showErrorMessage: true, errorStyle: 'stop' };
+  const file = join(temp.path, 'strict-dropdown.xlsx');
+  await book.xlsx.writeFile(file);
+  const before = await readFile(file);
+  const port = await openXlsxPort(file);
+  const refused = callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R1', goals: [{ key: 'G1' }, { key: 'G2' }] });
+  expect(refused).toEqual({ ok: false, error: expect.stringMatching(/^Cell C2 on "Roadmap" has a dropdown that rejects anything but its options, and "G1, G2" is not one of them/) });
+  expect(port.dirty).toBe(false);
+  expect(await readFile(file)).toEqual(before);
+  expect(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R1', goals: [{ key: 'G2' }] }).ok).toBe(true);
+});
