@@ -439,43 +439,45 @@ export class FakeSheet {
   private reshape(change: Omit<GridChange, 'sheet'>) {
     this.spreadsheet.moveReferences({ ...change, sheet: this.name });
   }
-  insertRowsAfter(after: number, count: number) {
-    this.change('insertRowsAfter');
-    if (after < 1 || after > this.maxRows || count < 1) throw new Error(OUTSIDE_GRID);
-    if (this.grid.length > after) this.grid.splice(after, 0, ...Array.from({ length: count }, () => [] as CellData[]));
+  /** Inserts `count` blank rows so that the first of them is row `at` (1 to maxRows + 1). */
+  private insertRowsAt(method: string, at: number, count: number) {
+    this.change(method);
+    if (at < 1 || at > this.maxRows + 1 || count < 1) throw new Error(OUTSIDE_GRID);
+    if (this.grid.length >= at) this.grid.splice(at - 1, 0, ...Array.from({ length: count }, () => [] as CellData[]));
     this.maxRows += count;
-    this.reshape({ axis: 'row', at: after + 1, count });
+    this.reshape({ axis: 'row', at, count });
     return this;
+  }
+  /** Inserts `count` blank columns so that the first of them is column `at` (1 to maxColumns + 1). */
+  private insertColumnsAt(method: string, at: number, count: number) {
+    this.change(method);
+    if (at < 1 || at > this.maxColumns + 1 || count < 1) throw new Error(OUTSIDE_GRID);
+    for (const row of this.grid) if (row.length >= at) row.splice(at - 1, 0, ...Array.from({ length: count }, blankCell));
+    this.maxColumns += count;
+    this.reshape({ axis: 'column', at, count });
+    return this;
+  }
+  insertRowsAfter(after: number, count: number) {
+    if (after < 1) throw new Error(OUTSIDE_GRID);
+    return this.insertRowsAt('insertRowsAfter', after + 1, count);
   }
   insertRowAfter(after: number) {
     return this.insertRowsAfter(after, 1);
   }
   insertRowsBefore(before: number, count: number) {
-    this.change('insertRowsBefore');
-    if (before < 1 || before > this.maxRows || count < 1) throw new Error(OUTSIDE_GRID);
-    if (this.grid.length >= before) this.grid.splice(before - 1, 0, ...Array.from({ length: count }, () => [] as CellData[]));
-    this.maxRows += count;
-    this.reshape({ axis: 'row', at: before, count });
-    return this;
+    if (before > this.maxRows) throw new Error(OUTSIDE_GRID);
+    return this.insertRowsAt('insertRowsBefore', before, count);
   }
   insertColumnsAfter(after: number, count: number) {
-    this.change('insertColumnsAfter');
-    if (after < 1 || after > this.maxColumns || count < 1) throw new Error(OUTSIDE_GRID);
-    for (const row of this.grid) if (row.length > after) row.splice(after, 0, ...Array.from({ length: count }, blankCell));
-    this.maxColumns += count;
-    this.reshape({ axis: 'column', at: after + 1, count });
-    return this;
+    if (after < 1) throw new Error(OUTSIDE_GRID);
+    return this.insertColumnsAt('insertColumnsAfter', after + 1, count);
   }
   insertColumnAfter(after: number) {
     return this.insertColumnsAfter(after, 1);
   }
   insertColumnsBefore(before: number, count: number) {
-    this.change('insertColumnsBefore');
-    if (before < 1 || before > this.maxColumns || count < 1) throw new Error(OUTSIDE_GRID);
-    for (const row of this.grid) if (row.length >= before) row.splice(before - 1, 0, ...Array.from({ length: count }, blankCell));
-    this.maxColumns += count;
-    this.reshape({ axis: 'column', at: before, count });
-    return this;
+    if (before > this.maxColumns) throw new Error(OUTSIDE_GRID);
+    return this.insertColumnsAt('insertColumnsBefore', before, count);
   }
   /** A person inserts a row above `before` and types these values into it (no trigger fires: DESIGN §8). */
   insertRowOf(before: number, values: readonly Value[]) {
