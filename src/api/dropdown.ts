@@ -11,12 +11,25 @@ export interface CellRule {
   readonly options: readonly string[] | null;
 }
 
+const FIX = 'Add it to the options (Data › Data validation), or set the rule to show a warning instead of rejecting the input, then try again.';
+
 export function dropdownRefusal(where: string, rule: CellRule | null, value: Writable): string | null {
   if (!rule || value === '') return null;
   const text = String(value);
   if (rule.options?.includes(text)) return null;
-  const fix = 'Add it to the options (Data › Data validation), or set the rule to show a warning instead of rejecting the input, then try again.';
+  // "1, 2" fits a dropdown that allows several choices, which the rule does not tell apart from
+  // a single-choice one: the write is tried, and a refusal then reads as rejectedWrite says.
+  const parts = text.split(/\s*,\s*/);
+  if (rule.options && parts.length > 1 && parts.every((part) => rule.options!.includes(part))) return null;
   return rule.options
-    ? `${where} has a dropdown that rejects anything but its options, and "${clip(text, 80)}" is not one of them. ${fix}`
-    : `${where} has a rule that rejects input like "${clip(text, 80)}". ${fix}`;
+    ? `${where} has a dropdown that rejects anything but its options, and "${clip(text, 80)}" is not one of them. ${FIX}`
+    : `${where} has a rule that rejects input like "${clip(text, 80)}". ${FIX}`;
 }
+
+/** The sentence for a write the spreadsheet itself refused with its data-validation error. */
+export function rejectedWrite(where: string, value: Writable): string {
+  return `${where} has a dropdown that rejected "${clip(String(value), 80)}" (a dropdown of one choice takes one goal). ${FIX}`;
+}
+
+/** Whether an error is the spreadsheet refusing a value for its data validation. */
+export const isValidationError = (error: unknown): boolean => /violates the data validation rules/i.test(String((error as { message?: unknown })?.message ?? error));

@@ -11,6 +11,7 @@
 import { Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable } from '../api/port';
 import type { LadderConfig } from '../core/config';
 import { cellText, normalizeKey } from '../core/text';
+import { isValidationError, rejectedWrite } from '../api/dropdown';
 import { forCell, refusalOf } from './cell-rules';
 import { columnLetter } from './a1';
 import { ensureGrid, onGrid } from './grid';
@@ -80,7 +81,12 @@ export function sheetsPort(): SheetsPort {
       withRetry(() => ensureGrid(target, row, column));
       const range = withRetry(() => target.getRange(row, column));
       const format = withRetry(() => range.getNumberFormat());
-      withRetry(() => range.setValue(forCell(value, format)));
+      try {
+        withRetry(() => range.setValue(forCell(value, format)));
+      } catch (error) {
+        if (isValidationError(error)) throw new Refusal(rejectedWrite(`Cell ${columnLetter(column)}${row} on "${name}"`, value));
+        throw error;
+      }
       changed();
     },
     appendRow(name, values) {

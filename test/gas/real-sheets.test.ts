@@ -43,14 +43,26 @@ describe('a tab whose grid ends at its last column (as imported tabs do)', () =>
 });
 
 describe('dropdowns that reject other input', () => {
-  test('two goals for a single-choice goal dropdown: refused with a sentence, nothing written', () => {
+  test('shares for a goal dropdown: refused with a sentence before anything is written', () => {
     const gas = loadAppsScript(tabs);
     const roadmap = gas.spreadsheet.getSheetByName('Roadmap')!;
     roadmap.getRange('C2:C9').setDataValidation(rejecting(['1', '2', '3', '4', '5', '6', '7']));
     const before = roadmap.dump();
-    const answer = reply(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2' }, { key: '3' }] }));
+    const answer = reply(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2', share: 60 }, { key: '3', share: 40 }] }));
     expect(answer.ok).toBe(false);
-    expect(answer.error).toMatch(/^Cell C9 on "Roadmap" has a dropdown that rejects anything but its options, and "2, 3" is not one of them\./);
+    expect(answer.error).toMatch(/^Cell C9 on "Roadmap" has a dropdown that rejects anything but its options, and "2 \(60%\), 3 \(40%\)" is not one of them\./);
+    expect(roadmap.dump()).toEqual(before);
+    expect(gas.log.get('Range.setValue')).toBe(0);
+  });
+
+  test('two goals for a dropdown that takes one: the spreadsheet refuses, the sidebar says why, nothing is written', () => {
+    const gas = loadAppsScript(tabs);
+    const roadmap = gas.spreadsheet.getSheetByName('Roadmap')!;
+    roadmap.getRange('C2:C9').setDataValidation(rejecting(['1', '2', '3', '4', '5', '6', '7']));
+    const before = roadmap.dump();
+    // Each goal is an option, as a dropdown of several choices would take them: the write is tried.
+    const answer = reply(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2' }, { key: '3' }] }));
+    expect(answer).toEqual({ ok: false, error: expect.stringMatching(/^Cell C9 on "Roadmap" has a dropdown that rejected "2, 3" \(a dropdown of one choice takes one goal\)\./) });
     expect(roadmap.dump()).toEqual(before);
     // One goal from its list is fine.
     expect(reply(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2' }] })).ok).toBe(true);
