@@ -9,6 +9,8 @@ import type { Writable } from './port';
 /** What a port knows of a cell's rule: its options, or null for a rule Ladder can't read (a checkbox, a number range). */
 export interface CellRule {
   readonly options: readonly string[] | null;
+  /** Whether the dropdown may take several options in one cell ("1, 2"), or the port can't tell. */
+  readonly severalChoices?: boolean;
 }
 
 const FIX = 'Add it to the options (Data › Data validation), or set the rule to show a warning instead of rejecting the input, then try again.';
@@ -17,10 +19,10 @@ export function dropdownRefusal(where: string, rule: CellRule | null, value: Wri
   if (!rule || value === '') return null;
   const text = String(value);
   if (rule.options?.includes(text)) return null;
-  // "1, 2" fits a dropdown that allows several choices, which the rule does not tell apart from
-  // a single-choice one: the write is tried, and a refusal then reads as rejectedWrite says.
+  // "1, 2" fits a dropdown that allows several choices. Where the port can't tell those from
+  // single-choice ones, the write is tried, and a refusal then reads as rejectedWrite says.
   const parts = text.split(/\s*,\s*/);
-  if (rule.options && parts.length > 1 && parts.every((part) => rule.options!.includes(part))) return null;
+  if (rule.options && rule.severalChoices && parts.length > 1 && parts.every((part) => rule.options!.includes(part))) return null;
   return rule.options
     ? `${where} has a dropdown that rejects anything but its options, and "${clip(text, 80)}" is not one of them. ${FIX}`
     : `${where} has a rule that rejects input like "${clip(text, 80)}". ${FIX}`;

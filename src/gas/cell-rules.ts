@@ -15,9 +15,10 @@ export function ruleOf(validation: GoogleAppsScript.Spreadsheet.DataValidation |
   if (!validation || validation.getAllowInvalid()) return null;
   const type = String(validation.getCriteriaType());
   const [first] = validation.getCriteriaValues();
-  if (type === 'VALUE_IN_LIST' && Array.isArray(first)) return { options: first.map((option) => cellText(option)) };
+  // DataValidation does not say whether a dropdown allows several choices (Sheets' chips can).
+  if (type === 'VALUE_IN_LIST' && Array.isArray(first)) return { options: first.map((option) => cellText(option)), severalChoices: true };
   if (type === 'VALUE_IN_RANGE' && first && typeof (first as GoogleAppsScript.Spreadsheet.Range).getValues === 'function') {
-    return { options: (first as GoogleAppsScript.Spreadsheet.Range).getValues().flat().map((option) => cellText(option)).filter((option) => option !== '') };
+    return { options: (first as GoogleAppsScript.Spreadsheet.Range).getValues().flat().map((option) => cellText(option)).filter((option) => option !== ''), severalChoices: true };
   }
   return { options: null };
 }
