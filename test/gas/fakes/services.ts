@@ -124,7 +124,7 @@ export class FakeLock {
     this.held = true;
     return true;
   }
-  waitLock() {
+  waitLock(_ms: number) {
     this.held = true;
   }
   releaseLock() {

@@ -226,7 +226,7 @@ export class FakeRange {
     this.log('getNotes');
     return this.each((r, c) => this.sheet.cell(r, c).note);
   }
-  setNotes(notes: string[][]) {
+  setNotes(notes: (string | null)[][]) {
     this.change('setNotes');
     if (notes.length !== this.rows || notes.some((row) => row.length !== this.columns)) throw new Error('The number of rows in the data does not match the number of rows in the range.');
     notes.forEach((row, i) => row.forEach((note, j) => {
@@ -234,8 +234,8 @@ export class FakeRange {
     }));
     return this;
   }
-  setNote(note: string) {
-    return this.setNotes(this.each(() => note));
+  setNote(note: string | null) {
+    return this.setNotes(this.each(() => note ?? ''));
   }
   getNumberFormat() {
     this.log('getNumberFormat');
@@ -272,7 +272,7 @@ export class FakeRange {
   clearDataValidations() {
     return this.setDataValidation(null);
   }
-  setFontWeight(_weight: string) {
+  setFontWeight(_weight: string | null) {
     this.change('setFontWeight');
     return this;
   }
@@ -602,9 +602,13 @@ export class FakeSpreadsheet {
     this.log.count('Spreadsheet.getSheetByName');
     return this.sheets.find((sheet) => sheet.name === name) ?? null;
   }
-  insertSheet(name: string, index?: number) {
+  /** Spreadsheet.insertSheet in its forms: (), (index), (name), (name, index), with options ignored. */
+  insertSheet(nameOrIndex?: string | number | object, indexOrOptions?: number | object, _options?: object) {
     this.log.count('Spreadsheet.insertSheet');
     this.mutating('insertSheet');
+    let name = typeof nameOrIndex === 'string' ? nameOrIndex : '';
+    const index = typeof nameOrIndex === 'number' ? nameOrIndex : typeof indexOrOptions === 'number' ? indexOrOptions : undefined;
+    for (let n = this.sheets.length + 1; name === ''; n++) if (!this.sheets.some((sheet) => sheet.name === `Sheet${n}`)) name = `Sheet${n}`;
     if (this.sheets.some((sheet) => sheet.name === name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const sheet = new FakeSheet(this, name);
     this.sheets.splice(index ?? this.sheets.length, 0, sheet);
@@ -629,14 +633,14 @@ export class FakeSpreadsheet {
   getActiveRange() {
     return this.computing ?? this.selected;
   }
-  setActiveSheet(sheet: FakeSheet) {
+  setActiveSheet(sheet: FakeSheet, _restoreSelection?: boolean) {
     this.active = sheet;
     return sheet;
   }
   getSpreadsheetTimeZone() {
     return this.timeZone;
   }
-  toast(message: string) {
+  toast(message: string, _title?: string, _timeoutSeconds?: number | null) {
     this.mutating('toast');
     this.toasts.push(message);
   }
