@@ -3,6 +3,7 @@
  * Sheets, HTTP in the local preview. Every call answers { ok, value } or { ok: false, error }.
  */
 import type { ApiInput, ApiName, ApiOutput } from '../../src/api/calls';
+import { previewSession, SESSION_HEADER } from './preview-session';
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -56,7 +57,7 @@ function send<T>(name: string, input?: unknown): Promise<Reply<T>> {
   }
   return fetch(`/api/call/${encodeURIComponent(name)}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', [SESSION_HEADER]: previewSession() },
     body: JSON.stringify(input ?? null),
   }).then((response) => response.json() as Promise<Reply<T>>, (error: unknown) => failure(`the preview server did not answer (${failure(error).error})`));
 }

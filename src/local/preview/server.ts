@@ -1,14 +1,17 @@
 /**
  * The local preview: serves the workbook as a grid with the real sidebar beside it, and the
  * sidebar's server calls over HTTP, through the same callApi door Apps Script uses. Only
- * this machine can reach it (it listens on 127.0.0.1). Requests are handled one at a time,
- * each write saved to the file before the answer goes back.
+ * this machine can reach it (it listens on 127.0.0.1), only under a loopback name, and only its
+ * own pages may call it (session.ts); no other site may frame it. Bodies are read, within a
+ * time limit, before a request joins the queue; requests are then handled one at a time, each
+ * write saved to the file before the answer goes back.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { callApi } from '../../api/calls';
 import { load } from '../../api/workbook';
 import type { XlsxPort } from '../xlsx-port';
 import { gridOf } from './grid';
+import { apiRefusal, isLoopbackHost, newToken, withToken } from './session';
 
 export interface PreviewPages {
   readonly page: string;
@@ -16,10 +19,14 @@ export interface PreviewPages {
 }
 
 const MAX_BODY = 1024 * 1024;
+/** How long a client may take to send its headers, and its whole request. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 15_000;
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
-  'content-security-policy': "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; frame-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'",
+  'x-frame-options': 'SAMEORIGIN',
+  'content-security-policy': "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; frame-src 'self'; frame-ancestors 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'",
 };
 
 function send(response: ServerResponse, status: number, type: string, body: string): void {
@@ -28,6 +35,8 @@ function send(response: ServerResponse, status: number, type: string, body: stri
 }
 
 const json = (response: ServerResponse, status: number, value: unknown) => send(response, status, 'application/json', JSON.stringify(value));
+
+const errorLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -45,7 +54,9 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-export function createPreviewServer(port: XlsxPort, pages: PreviewPages): Server {
+export function createPreviewServer(port: XlsxPort, pages: PreviewPages, token = newToken()): Server {
+  const page = withToken(pages.page, token);
+  const sidebar = withToken(pages.sidebar, token);
   // One request at a time: a write and its save finish before the next call reads.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>) => {
@@ -54,36 +65,65 @@ export function createPreviewServer(port: XlsxPort, pages: PreviewPages): Server
     return next;
   };
 
-  return createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    void serial(async () => {
-      try {
-        if (request.method === 'GET' && url.pathname === '/') return send(response, 200, 'text/html', pages.page);
-        if (request.method === 'GET' && url.pathname === '/sidebar') return send(response, 200, 'text/html', pages.sidebar);
-        if (request.method === 'GET' && url.pathname === '/favicon.ico') return send(response, 204, 'text/plain', '');
-        if (request.method === 'GET' && url.pathname === '/api/grid') {
+  const server = createServer((request, response) => {
+    void handle(request, response).catch(() => {
+      if (!response.headersSent) json(response, 500, { ok: false, error: 'The preview could not answer that.' });
+    });
+  });
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    if (!isLoopbackHost(request)) return send(response, 421, 'text/plain', 'This preview answers only to localhost on its own port.');
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://localhost');
+    } catch {
+      return send(response, 400, 'text/plain', 'Bad request.');
+    }
+    if (request.method === 'GET' && url.pathname === '/') return send(response, 200, 'text/html', page);
+    if (request.method === 'GET' && url.pathname === '/sidebar') return send(response, 200, 'text/html', sidebar);
+    if (request.method === 'GET' && url.pathname === '/favicon.ico') return send(response, 204, 'text/plain', '');
+    if (url.pathname.startsWith('/api/')) {
+      const refusal = apiRefusal(request, token);
+      if (refusal) return json(response, 403, { ok: false, error: refusal });
+    }
+    if (request.method === 'GET' && url.pathname === '/api/grid') {
+      return serial(async () => {
+        try {
           const { snapshot, cascade } = load(port);
           return json(response, 200, { file: port.path, tabs: gridOf(snapshot, cascade) });
+        } catch (error) {
+          return json(response, 500, { ok: false, error: `The preview could not read the workbook: ${errorLine(error)}` });
         }
-        const call = /^\/api\/call\/([A-Za-z]{1,40})$/.exec(url.pathname);
-        if (request.method === 'POST' && call) {
-          if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return json(response, 415, { ok: false, error: 'Send JSON.' });
-          let input: unknown;
-          try {
-            const body = await readBody(request);
-            input = body === '' ? undefined : JSON.parse(body);
-          } catch {
-            return json(response, 400, { ok: false, error: 'That request was not readable JSON (or was over 1 MB).' });
-          }
+      });
+    }
+    const call = /^\/api\/call\/([A-Za-z]{1,40})$/.exec(url.pathname);
+    if (request.method === 'POST' && call) {
+      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return json(response, 415, { ok: false, error: 'Send JSON.' });
+      // Read before joining the queue: a client that never finishes its body holds up no one.
+      let input: unknown;
+      try {
+        const body = await readBody(request);
+        input = body === '' ? undefined : JSON.parse(body);
+      } catch {
+        return json(response, 400, { ok: false, error: 'That request was not readable JSON (or was over 1 MB).' });
+      }
+      return serial(async () => {
+        try {
           const reply = callApi(port, call[1], input ?? undefined);
           if (port.dirty) await port.save();
           return json(response, 200, reply);
+        } catch (error) {
+          return json(response, 500, { ok: false, error: `The preview could not do that: ${errorLine(error)}` });
         }
-        return send(response, 404, 'text/plain', 'Not found');
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        return json(response, 500, { ok: false, error: `The preview could not do that: ${message.split('\n')[0]}` });
-      }
-    });
+      });
+    }
+    return send(response, 404, 'text/plain', 'Not found');
+  };
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  // A request Node cannot even parse gets a 400 and its connection closed; the preview goes on.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
   });
+  return server;
 }

@@ -6,6 +6,7 @@
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { GridTab } from '../grid';
+import { previewSession, SESSION_HEADER } from '../../../../sidebar/src/preview-session';
 
 interface Grid {
   file: string;
@@ -18,7 +19,7 @@ function Page() {
   const [tab, setTab] = useState(0);
   const [picked, setPicked] = useState<{ sheet: string; row: number } | null>(null);
   const sidebar = useRef<HTMLIFrameElement>(null);
-  const load = () => fetch('/api/grid').then((response) => response.json()).then((value: Grid) => setGrid(value), (failure: Error) => setError(failure.message));
+  const load = () => fetch('/api/grid', { headers: { [SESSION_HEADER]: previewSession() } }).then((response) => response.json()).then((value: Grid) => setGrid(value), (failure: Error) => setError(failure.message));
   useEffect(() => {
     void load();
     const listener = (event: MessageEvent) => {
