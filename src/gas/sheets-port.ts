@@ -14,7 +14,7 @@ import { cellText, normalizeKey } from '../core/text';
 import { isValidationError, rejectedWrite } from '../api/dropdown';
 import { forCell, refusalOf } from './cell-rules';
 import { columnLetter } from './a1';
-import { ensureGrid, onGrid } from './grid';
+import { ensureGrid, onGrid, undoGrid, type Added } from './grid';
 import { withRetry } from './retry';
 import { readSettings, SETTINGS_KEY } from './settings';
 import { cachedSnapshot, forgetSnapshot, storeSnapshot } from './snapshot-cache';
@@ -62,6 +62,15 @@ export function sheetsPort(): SheetsPort {
     const why = refusalOf(`Cell ${columnLetter(column)}${at} on "${name}"`, withRetry(() => target.getRange(at, column).getDataValidation()), value);
     if (why) throw new Refusal(why);
   };
+  /** Runs a check; if it refuses, the rows and columns just added for the write go again. */
+  const refuseUndoing = (target: GoogleAppsScript.Spreadsheet.Sheet, added: Added, check: () => void) => {
+    try {
+      check();
+    } catch (error) {
+      withRetry(() => undoGrid(target, added));
+      throw error;
+    }
+  };
   return {
     cache,
     wrote: () => wrote,
@@ -78,7 +87,9 @@ export function sheetsPort(): SheetsPort {
       check(name, row, guard);
       const target = sheet(name);
       checkWrite(name, row, column, value);
-      withRetry(() => ensureGrid(target, row, column));
+      const added = withRetry(() => ensureGrid(target, row, column));
+      // A row added for this cell may have taken a dropdown from the row above it.
+      if (added.rows > 0) refuseUndoing(target, added, () => checkWrite(name, row, column, value));
       const range = withRetry(() => target.getRange(row, column));
       const format = withRetry(() => range.getNumberFormat());
       try {
@@ -93,17 +104,25 @@ export function sheetsPort(): SheetsPort {
       const target = sheet(name);
       const row = withRetry(() => target.getLastRow()) + 1;
       const width = Math.max(1, values.length);
-      // The rules of the cells already on the grid, in one call (cells past it have none).
-      const onGridWidth = withRetry(() => (row <= target.getMaxRows() ? Math.min(width, target.getMaxColumns()) : 0));
-      const rules = onGridWidth > 0 ? withRetry(() => target.getRange(row, 1, 1, onGridWidth).getDataValidations())[0] ?? [] : [];
-      values.forEach((value, c) => {
-        const why = refusalOf(`Cell ${columnLetter(c + 1)}${row} on "${name}"`, rules[c] ?? null, value);
-        if (why) throw new Refusal(why);
-      });
-      withRetry(() => ensureGrid(target, row, width));
+      // Room first: a row added at the end takes the rules of the row above, which then apply.
+      const added = withRetry(() => ensureGrid(target, row, width));
       const range = withRetry(() => target.getRange(row, 1, 1, width));
+      refuseUndoing(target, added, () => {
+        const rules = withRetry(() => range.getDataValidations())[0] ?? [];
+        values.forEach((value, c) => {
+          const why = refusalOf(`Cell ${columnLetter(c + 1)}${row} on "${name}"`, rules[c] ?? null, value);
+          if (why) throw new Refusal(why);
+        });
+      });
       const formats = withRetry(() => range.getNumberFormats())[0] ?? [];
-      withRetry(() => range.setValues([values.length > 0 ? values.map((value, c) => forCell(value, formats[c] ?? '')) : ['']]));
+      refuseUndoing(target, added, () => {
+        try {
+          withRetry(() => range.setValues([values.length > 0 ? values.map((value, c) => forCell(value, formats[c] ?? '')) : ['']]));
+        } catch (error) {
+          if (isValidationError(error)) throw new Refusal(rejectedWrite(`Row ${row} on "${name}"`, values.filter((value) => value !== '').join(', ')));
+          throw error;
+        }
+      });
       changed();
       return row;
     },

@@ -91,6 +91,31 @@ describe('dropdowns that reject other input', () => {
   });
 });
 
+describe('rows and columns that Sheets gives their neighbour\'s dropdown', () => {
+  test('a Ladder column added beside a Status dropdown does not take it, and the flags are written', () => {
+    const gas = loadAppsScript(tabs);
+    const roadmap = gas.spreadsheet.getSheetByName('Roadmap')!;
+    roadmap.getRange('I2:I9').setDataValidation(rejecting(['Proposed', 'Planned', 'Building', 'Shipped']));
+    gas.call('ladderCheckCascade');
+    expect(gas.ui.alerts).toEqual([]);
+    expect(roadmap.getRange('J9').getValue()).toMatch(/NO_GOAL/);
+    expect(roadmap.getRange('J9').getDataValidation()).toBeNull();
+    expect(roadmap.getRange('I9').getDataValidation()).not.toBeNull();
+  });
+
+  test('a receipt row that takes the list\'s dropdown is refused by it, and the row added for it goes again', () => {
+    const gas = loadAppsScript(tabs);
+    const declined = gas.spreadsheet.getSheetByName('Not on roadmap')!;
+    const last = declined.getMaxRows();
+    declined.getRange(`E2:E${last}`).setDataValidation(rejecting(['P1', 'P2', 'P3', 'P4']));
+    const before = gas.spreadsheet.sheets.map((sheet) => JSON.stringify(sheet.dump()));
+    const answer = reply(gas.call('ladderDeclineRow', { sheet: 'Roadmap', key: 'R-8', reason: 'Off strategy', pillar: 'P9', action: 'mark' }));
+    expect(answer.error).toMatch(new RegExp(`^Cell E${last + 1} on "Not on roadmap" has a dropdown that rejects anything but its options, and "P9"`));
+    expect(declined.getMaxRows()).toBe(last);
+    expect(gas.spreadsheet.sheets.map((sheet) => JSON.stringify(sheet.dump()))).toEqual(before);
+  });
+});
+
 describe('Plain text cells', () => {
   test('a goal id written into a Plain text link cell has no visible apostrophe', () => {
     const gas = loadAppsScript({ ...tabs, Goals: [['ID', 'Goal', 'Pillar'], ['0012', 'Odd id goal', 'P1']] });

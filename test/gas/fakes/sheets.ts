@@ -114,6 +114,14 @@ function blankCell(): CellData {
   return { value: '', formula: '', note: '' };
 }
 
+/** A blank cell with the properties an inserted row or column takes from its neighbour. */
+function inheritedCell(model: CellData): CellData {
+  const cell = blankCell();
+  if (model.validation) cell.validation = model.validation;
+  if (model.format) cell.format = model.format;
+  return cell;
+}
+
 function shown(value: Value): string {
   return value instanceof Date ? value.toISOString() : String(value);
 }
@@ -439,45 +447,61 @@ export class FakeSheet {
   private reshape(change: Omit<GridChange, 'sheet'>) {
     this.spreadsheet.moveReferences({ ...change, sheet: this.name });
   }
-  /** Inserts `count` blank rows so that the first of them is row `at` (1 to maxRows + 1). */
-  private insertRowsAt(method: string, at: number, count: number) {
+  /**
+   * Inserts `count` blank rows so that the first of them is row `at` (1 to maxRows + 1). They
+   * take the dropdowns and number formats of the row they were inserted beside, as Sheets gives
+   * inserted rows their neighbour's properties (Sheets API, InsertDimensionRequest
+   * "inheritFromBefore"; Apps Script's pages are silent, so the stricter reading).
+   */
+  private insertRowsAt(method: string, at: number, count: number, from: number) {
     this.change(method);
     if (at < 1 || at > this.maxRows + 1 || count < 1) throw new Error(OUTSIDE_GRID);
-    if (this.grid.length >= at) this.grid.splice(at - 1, 0, ...Array.from({ length: count }, () => [] as CellData[]));
+    const model = this.grid[from - 1] ?? [];
+    const inherited = () => {
+      const cells = model.map(inheritedCell);
+      while (cells.length > 0 && !cells.at(-1)!.validation && !cells.at(-1)!.format) cells.pop();
+      return cells;
+    };
+    while (this.grid.length < at - 1) this.grid.push([]);
+    this.grid.splice(at - 1, 0, ...Array.from({ length: count }, inherited));
     this.maxRows += count;
     this.reshape({ axis: 'row', at, count });
     return this;
   }
-  /** Inserts `count` blank columns so that the first of them is column `at` (1 to maxColumns + 1). */
-  private insertColumnsAt(method: string, at: number, count: number) {
+  /** Inserts `count` blank columns so that the first of them is column `at`, inheriting as rows do. */
+  private insertColumnsAt(method: string, at: number, count: number, from: number) {
     this.change(method);
     if (at < 1 || at > this.maxColumns + 1 || count < 1) throw new Error(OUTSIDE_GRID);
-    for (const row of this.grid) if (row.length >= at) row.splice(at - 1, 0, ...Array.from({ length: count }, blankCell));
+    for (const row of this.grid) {
+      const model = row[from - 1];
+      while (row.length < at - 1) row.push(blankCell());
+      row.splice(at - 1, 0, ...Array.from({ length: count }, () => (model ? inheritedCell(model) : blankCell())));
+    }
     this.maxColumns += count;
     this.reshape({ axis: 'column', at, count });
     return this;
   }
   insertRowsAfter(after: number, count: number) {
     if (after < 1) throw new Error(OUTSIDE_GRID);
-    return this.insertRowsAt('insertRowsAfter', after + 1, count);
+    return this.insertRowsAt('insertRowsAfter', after + 1, count, after);
   }
   insertRowAfter(after: number) {
     return this.insertRowsAfter(after, 1);
   }
   insertRowsBefore(before: number, count: number) {
     if (before > this.maxRows) throw new Error(OUTSIDE_GRID);
-    return this.insertRowsAt('insertRowsBefore', before, count);
+    return this.insertRowsAt('insertRowsBefore', before, count, before);
   }
   insertColumnsAfter(after: number, count: number) {
     if (after < 1) throw new Error(OUTSIDE_GRID);
-    return this.insertColumnsAt('insertColumnsAfter', after + 1, count);
+    return this.insertColumnsAt('insertColumnsAfter', after + 1, count, after);
   }
   insertColumnAfter(after: number) {
     return this.insertColumnsAfter(after, 1);
   }
   insertColumnsBefore(before: number, count: number) {
     if (before > this.maxColumns) throw new Error(OUTSIDE_GRID);
-    return this.insertColumnsAt('insertColumnsBefore', before, count);
+    return this.insertColumnsAt('insertColumnsBefore', before, count, before);
   }
   /** A person inserts a row above `before` and types these values into it (no trigger fires: DESIGN §8). */
   insertRowOf(before: number, values: readonly Value[]) {
