@@ -4,7 +4,7 @@
  * checks first and says what to do instead of leaving half a change behind.
  */
 import { clip } from '../core/text';
-import type { Writable } from './port';
+import { shownText, type Writable } from './port';
 
 /** What a port knows of a cell's rule: its options, or null for a rule Ladder can't read (a checkbox, a number range). */
 export interface CellRule {
@@ -17,7 +17,7 @@ const FIX = 'Add it to the options (Data › Data validation), or set the rule t
 
 export function dropdownRefusal(where: string, rule: CellRule | null, value: Writable): string | null {
   if (!rule || value === '') return null;
-  const text = String(value);
+  const text = shownText(value);
   if (rule.options?.includes(text)) return null;
   // "1, 2" fits a dropdown that allows several choices. Where the port can't tell those from
   // single-choice ones, the write is tried, and a refusal then reads as rejectedWrite says.
@@ -30,7 +30,7 @@ export function dropdownRefusal(where: string, rule: CellRule | null, value: Wri
 
 /** The sentence for a write the spreadsheet itself refused with its data-validation error. */
 export function rejectedWrite(where: string, value: Writable): string {
-  return `${where} has a dropdown that rejected "${clip(String(value), 80)}" (a dropdown of one choice takes one goal). ${FIX}`;
+  return `${where} has a dropdown that rejected "${clip(shownText(value), 80)}" (a dropdown of one choice takes one goal). ${FIX}`;
 }
 
 /** Whether an error is the spreadsheet refusing a value for its data validation. */

@@ -7,7 +7,17 @@
 import type { LadderConfig } from '../core/config';
 import type { WorkbookSnapshot } from '../core/snapshot';
 
-export type Writable = string | number | boolean;
+/** A calendar day (YYYY-MM-DD), written as a date the sheet can sort and filter, not as text. */
+export interface Day {
+  readonly day: string;
+}
+
+export type Writable = string | number | boolean | Day;
+
+export const isDay = (value: Writable): value is Day => typeof value === 'object' && value !== null;
+
+/** A value as the PM reads it in the cell. */
+export const shownText = (value: Writable): string => (isDay(value) ? value.day : String(value));
 
 /** The row's key as it must still read, in this column, at the moment of writing. */
 export interface RowGuard {

@@ -4,7 +4,7 @@
  * what is written as it is, so the apostrophe that protects text elsewhere would show there.
  */
 import { dropdownRefusal, type CellRule } from '../api/dropdown';
-import type { Writable } from '../api/port';
+import { isDay, type Writable } from '../api/port';
 import { asCellText } from '../core/flag-text';
 import { cellText } from '../core/text';
 
@@ -28,7 +28,9 @@ export function refusalOf(where: string, validation: GoogleAppsScript.Spreadshee
 }
 
 /** A value as it must be written into a cell of this number format. */
-export function forCell(value: Writable, format: string): Writable {
+export function forCell(value: Writable, format: string): string | number | boolean {
+  // A day as "YYYY-MM-DD" without protection: Sheets reads it as that date in the sheet's time zone.
+  if (isDay(value)) return value.day;
   if (typeof value !== 'string') return value;
   return format === PLAIN_TEXT_FORMAT && !value.startsWith('=') ? value : asCellText(value);
 }

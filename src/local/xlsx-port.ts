@@ -11,7 +11,7 @@ import { copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { dropdownRefusal, type CellRule } from '../api/dropdown';
-import { Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable } from '../api/port';
+import { isDay, Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable } from '../api/port';
 import type { LadderConfig } from '../core/config';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { cellText, normalizeKey } from '../core/text';
@@ -130,7 +130,7 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
       writable();
       check(sheet, row, guard);
       checkWrite(sheet, row, column, value);
-      worksheet(sheet).getCell(row, column).value = value;
+      put(worksheet(sheet).getCell(row, column), value);
       changed();
     },
     appendRow(sheet, values) {
@@ -139,7 +139,7 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
       const row = lastFilledRow(target) + 1;
       values.forEach((value, c) => checkWrite(sheet, row, c + 1, value));
       values.forEach((value, c) => {
-        if (value !== '') target.getCell(row, c + 1).value = value;
+        if (value !== '') put(target.getCell(row, c + 1), value);
       });
       changed();
       return row;
@@ -219,4 +219,15 @@ function ruleOf(workbook: ExcelJS.Workbook, cell: ExcelJS.Cell): CellRule | null
     }
   }
   return { options };
+}
+
+/** A value into a cell; a day as a date (midnight UTC, the day Excel shows) with a date format. */
+function put(cell: ExcelJS.Cell, value: Writable): void {
+  if (!isDay(value)) {
+    cell.value = value;
+    return;
+  }
+  const [year, month, day] = value.day.split('-').map(Number) as [number, number, number];
+  cell.value = new Date(Date.UTC(year, month - 1, day));
+  if (!cell.numFmt || cell.numFmt === 'General') cell.numFmt = 'yyyy-mm-dd';
 }

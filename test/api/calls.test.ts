@@ -166,7 +166,8 @@ describe('declining a request', () => {
     const port = tesla();
     const reply = ok(callApi(port, 'declineRow', { ...decline, action: 'mark' }));
     expect(reply).toEqual({ declinedRow: 4, sheet: 'Not on roadmap', action: 'mark', repeated: false });
-    expect(port.sheet('Not on roadmap').values[3]).toEqual(['2026-11-23', 'In-car karaoke', 'Sales', 'Moves no goal', 'P2', '2']);
+    // The date is a real date, like the list's other receipts.
+    expect(port.sheet('Not on roadmap').values[3]).toEqual([new Date('2026-11-23T00:00:00Z'), 'In-car karaoke', 'Sales', 'Moves no goal', 'P2', '2']);
     expect(port.sheet('Roadmap').values[8]![8]).toBe('Declined 2026-11-23');
   });
 
@@ -198,7 +199,7 @@ describe('declining a request', () => {
     ok(callApi(port, 'declineRow', { ...decline, action: 'keep' }));
     expect(port.sheet('Not on roadmap').values).toEqual([
       ['Date', 'Request', 'Requested by', 'Reason', "Pillar it didn't fit", "Goal it didn't move"],
-      ['2026-11-23', 'In-car karaoke', 'Sales', 'Moves no goal', 'P2', '2'],
+      [new Date('2026-11-23T00:00:00Z'), 'In-car karaoke', 'Sales', 'Moves no goal', 'P2', '2'],
     ]);
   });
 

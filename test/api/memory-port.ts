@@ -3,7 +3,7 @@
  * would store them (a leading apostrophe keeps text), and every write is logged.
  */
 import { dropdownRefusal } from '../../src/api/dropdown';
-import { Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable } from '../../src/api/port';
+import { isDay, shownText, Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable } from '../../src/api/port';
 import { asCellText } from '../../src/core/flag-text';
 import type { LadderConfig } from '../../src/core/config';
 import type { Cell } from '../../src/core/snapshot';
@@ -34,6 +34,7 @@ export class MemoryPort implements WorkbookPort {
     return { sheets: this.sheets.map((sheet) => ({ name: sheet.name, values: sheet.values.map((row) => [...row]) })) };
   }
   private stored(value: Writable): Cell {
+    if (isDay(value)) return new Date(`${value.day}T00:00:00Z`);
     if (typeof value !== 'string') return value;
     const text = asCellText(value);
     return text.startsWith("'") ? text.slice(1) : text;
@@ -76,7 +77,7 @@ export class MemoryPort implements WorkbookPort {
     const line = values[row - 1]!;
     while (line.length < column) line.push('');
     line[column - 1] = this.stored(value);
-    this.writes.push(`${sheet}!${row}:${column}=${String(value)}`);
+    this.writes.push(`${sheet}!${row}:${column}=${shownText(value)}`);
   }
   appendRow(sheet: string, values: readonly Writable[]) {
     this.beforeWrite?.();

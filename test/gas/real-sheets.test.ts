@@ -39,6 +39,11 @@ describe('a tab whose grid ends at its last column (as imported tabs do)', () =>
     expect(reply(gas.call('ladderDeclineRow', { sheet: 'Roadmap', key: 'R-8', reason: 'Not a car company priority', action: 'keep' })).ok).toBe(true);
     expect(declined.getMaxRows()).toBe(rows + 1);
     expect(declined.dump().at(-1)).toContain('Not a car company priority');
+    // Dated as a real date, as the list's other receipts are, in the spreadsheet's time zone.
+    const dated = declined.dump().at(-1)![0] as Date;
+    expect(dated).toBeInstanceOf(Date);
+    expect(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(dated)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(declined.getRange(`A${rows + 1}`).getFormula()).toBe('');
   });
 });
 

@@ -58,11 +58,12 @@ export const declineRow = {
       }
       const width = Math.max(plan.headers.length, 1);
       const row: Writable[] = Array.from({ length: width }, () => '');
-      const put = (role: 'date' | 'title' | 'who' | 'why' | 'pillar' | 'goal', value: string) => {
+      const put = (role: 'date' | 'title' | 'who' | 'why' | 'pillar' | 'goal', value: Writable) => {
         const column = plan!.columns[role]?.[0];
         if (column !== undefined && value !== '') row[column] = value;
       };
-      put('date', today);
+      // A real date, like the list's other receipts, so the column still sorts and filters.
+      put('date', { day: today });
       put('title', item.title || item.key);
       put('who', input.who ?? '');
       put('why', input.reason);
