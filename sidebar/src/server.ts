@@ -32,7 +32,9 @@ function failure(error: unknown): { ok: false; error: string } {
 const WRITES = new Set(['linkRow', 'declineRow', 'saveSetup']);
 
 function announce(name: string, reply: Reply<unknown>): Reply<unknown> {
-  if (reply.ok && WRITES.has(name) && window.parent !== window) window.parent.postMessage({ type: 'ladder-changed' }, window.location.origin);
+  // The preview also says when it read the file again (saved elsewhere, or a failed save): the grid follows.
+  const reread = !reply.ok && (reply as { changedOnDisk?: boolean }).changedOnDisk === true;
+  if (((reply.ok && WRITES.has(name)) || reread) && window.parent !== window) window.parent.postMessage({ type: 'ladder-changed' }, window.location.origin);
   return reply;
 }
 

@@ -1,15 +1,16 @@
 /**
  * The workbook port over an .xlsx file, for the local preview. The whole workbook is held by
- * exceljs, so formulas, formatting and other tabs survive a write; a change is saved by
- * writing a temporary file beside the original and renaming it over (never a half-written
- * file), after keeping a .bak of the file as it was before the preview first changed it.
+ * exceljs, so formulas, formatting and other tabs survive a write; a change is saved through
+ * file-guard.ts (flushed, renamed over the real file, its permissions kept), after keeping a
+ * backup of the file as it was before the preview first changed it. The port remembers the
+ * file it read: if someone else saved it since, a save is refused and the file read again.
  * Ladder's settings live beside the file, in FILE.ladder.json. exceljs cannot write back
  * charts or pivot tables, so a workbook holding any opens read-only: nothing is lost. So
  * does one with dropdowns over huge ranges, which exceljs would take minutes to save.
  */
-import { copyFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { identityOf, keepBackup, realFile, saveAtomically, unchanged, type FileIdentity } from './file-guard';
 import { dropdownRefusal, type CellRule } from '../api/dropdown';
 import { isDay, Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable } from '../api/port';
 import type { LadderConfig } from '../core/config';
@@ -24,9 +25,18 @@ export interface XlsxPort extends WorkbookPort {
   readonly readOnly: string | null;
   /** Whether something was written since the last save. */
   readonly dirty: boolean;
-  /** Saves pending changes atomically; keeps FILE.bak of the original the first time. */
+  /** Saves pending changes atomically; keeps a backup of the original the first time. Refuses (ChangedOnDisk) if someone else saved the file since it was read. */
   save(): Promise<void>;
+  /** Whether the file on disk is no longer the one read (someone saved it in another program). */
+  changedOnDisk(): Promise<boolean>;
+  /** Reads the file again from disk, dropping anything not saved. */
+  reload(): Promise<void>;
 }
+
+/** The file was saved by someone else since the preview read it: nothing was written over it. */
+export class ChangedOnDisk extends Error {}
+
+export const CHANGED_ON_DISK = 'The workbook changed on disk since the preview read it (saved in another program?). Nothing was written over it; the preview has read it again: check the row and try again.';
 
 function localDay(date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -74,21 +84,38 @@ async function whyReadOnly(path: string): Promise<string | null> {
 
 export async function openXlsxPort(path: string): Promise<XlsxPort> {
   await checkFile(path);
-  const readOnly = await whyReadOnly(path);
-  // A read-only preview saves nothing, so it needs only the values.
-  const workbook = await loadWorkbook(path, readOnly ? 'values' : 'everything');
+  // Through any symbolic link: the real file is the one read and written, the link stays.
+  const file = await realFile(path);
   const settingsPath = `${path}.ladder.json`;
+  let readOnly: string | null = null;
+  let workbook = new ExcelJS.Workbook();
+  let identity: FileIdentity;
   let config: unknown = null;
-  try {
-    config = await readFile(settingsPath, 'utf8');
-  } catch {
-    config = null;
-  }
   let snapshot: WorkbookSnapshot | null = null;
   let dirty = false;
   let backedUp = false;
   let pendingConfig = false;
   let locked = false;
+
+  /** Reads the file (and its settings) from disk, as it is now. */
+  const readFromDisk = async () => {
+    const before = await identityOf(file);
+    const why = await whyReadOnly(file);
+    // A read-only preview saves nothing, so it needs only the values.
+    const read = await loadWorkbook(file, why ? 'values' : 'everything');
+    // Changed while it was being read: read it once more, so what is held is what the identity says.
+    if (!(await unchanged(file, before))) return readFromDisk();
+    [readOnly, workbook, identity] = [why, read, before];
+    try {
+      config = await readFile(settingsPath, 'utf8');
+    } catch {
+      config = null;
+    }
+    snapshot = null;
+    dirty = false;
+    pendingConfig = false;
+  };
+  await readFromDisk();
 
   const writable = () => {
     if (readOnly) throw new Refusal(readOnly);
@@ -116,7 +143,9 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
 
   return {
     path,
-    readOnly,
+    get readOnly() {
+      return readOnly;
+    },
     checkWrite,
     get dirty() {
       return dirty || pendingConfig;
@@ -180,20 +209,22 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
         pendingConfig = false;
       }
       if (!dirty) return;
+      // Someone saved the file since it was read: writing now would destroy their change.
+      if (!(await unchanged(file, identity!, { bytes: true }))) {
+        await readFromDisk();
+        throw new ChangedOnDisk(CHANGED_ON_DISK);
+      }
       if (!backedUp) {
-        await copyFile(path, `${path}.bak`);
+        await keepBackup(file);
         backedUp = true;
       }
-      const temporary = join(dirname(path), `.${basename(path)}.ladder-tmp-${process.pid}.xlsx`);
-      try {
-        await workbook.xlsx.writeFile(temporary);
-        await rename(temporary, path);
-      } catch (error) {
-        await rm(temporary, { force: true });
-        throw error;
-      }
+      const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+      await saveAtomically(file, bytes);
+      identity = await identityOf(file);
       dirty = false;
     },
+    changedOnDisk: async () => !(await unchanged(file, identity!)),
+    reload: readFromDisk,
   };
 }
 

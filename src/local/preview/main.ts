@@ -3,9 +3,11 @@
  * bundled example (build/tesla-preview.xlsx), so trying it never changes the repository;
  * with one, it opens that file and saves the sidebar's changes into it (keeping FILE.bak).
  */
+import { unlinkSync } from 'node:fs';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cleanStaleTemps, FileInUse, lockBeside, realFile } from '../file-guard';
 import { WorkbookFileError } from '../xlsx-snapshot';
 import { openXlsxPort } from '../xlsx-port';
 import { createPreviewServer } from './server';
@@ -20,7 +22,24 @@ async function main(): Promise<void> {
     file = join(root, 'build', 'tesla-preview.xlsx');
     await copyFile(join(root, 'examples', 'tesla.xlsx'), file);
   }
-  const port = await openXlsxPort(resolve(file));
+  const path = resolve(file);
+  // One preview per file, so two never write over each other's changes; a killed save's leftovers go.
+  const real = await realFile(path).catch(() => path);
+  const release = await lockBeside(real);
+  const stop = () => {
+    void release().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  process.once('exit', () => {
+    try {
+      unlinkSync(`${real}.ladder-lock`);
+    } catch {
+      // Already gone.
+    }
+  });
+  await cleanStaleTemps(real);
+  const port = await openXlsxPort(path);
   const pages = {
     page: await readFile(join(root, 'build', 'preview.html'), 'utf8'),
     sidebar: await readFile(join(root, 'dist', 'sidebar.html'), 'utf8'),
@@ -39,7 +58,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof WorkbookFileError ? error.message : `could not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+  const message = error instanceof WorkbookFileError || error instanceof FileInUse ? error.message : `could not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
   process.stderr.write(`ladder preview: ${message}\n`);
   process.exit(2);
 });

@@ -9,7 +9,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { callApi } from '../../api/calls';
 import { load } from '../../api/workbook';
-import type { XlsxPort } from '../xlsx-port';
+import { CHANGED_ON_DISK, ChangedOnDisk, type XlsxPort } from '../xlsx-port';
 import { gridOf } from './grid';
 import { apiRefusal, isLoopbackHost, newToken, withToken } from './session';
 
@@ -88,6 +88,8 @@ export function createPreviewServer(port: XlsxPort, pages: PreviewPages, token =
     if (request.method === 'GET' && url.pathname === '/api/grid') {
       return serial(async () => {
         try {
+          // Saved in another program since: show it as it is now (nothing of the preview's is pending).
+          if (await port.changedOnDisk()) await port.reload();
           const { snapshot, cascade } = load(port);
           return json(response, 200, { file: port.path, tabs: gridOf(snapshot, cascade) });
         } catch (error) {
@@ -108,11 +110,20 @@ export function createPreviewServer(port: XlsxPort, pages: PreviewPages, token =
       }
       return serial(async () => {
         try {
+          // Never write over a change Ladder did not read: refuse, and read the file again.
+          if (await port.changedOnDisk()) {
+            await port.reload();
+            return json(response, 200, { ok: false, error: CHANGED_ON_DISK, changedOnDisk: true });
+          }
           const reply = callApi(port, call[1], input ?? undefined);
           if (port.dirty) await port.save();
           return json(response, 200, reply);
         } catch (error) {
-          return json(response, 500, { ok: false, error: `The preview could not do that: ${errorLine(error)}` });
+          if (error instanceof ChangedOnDisk) return json(response, 200, { ok: false, error: error.message, changedOnDisk: true });
+          // A save that failed leaves nothing pretending: what is held is read again from disk.
+          const reread = await port.reload().then(() => true, () => false);
+          const after = reread ? 'Nothing was saved; the preview read the workbook again from disk.' : 'Nothing was saved, and the workbook could not be read again: restart the preview.';
+          return json(response, 500, { ok: false, error: `The preview could not do that (${errorLine(error)}). ${after}`, changedOnDisk: reread });
         }
       });
     }
