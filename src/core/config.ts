@@ -12,7 +12,8 @@ import { LAYER_CODES } from './layers';
 
 export const CONFIG_VERSION = 1;
 
-const tabMappingSchema = () => z.object({
+/** Settings read back are taken leniently (a newer version's extra keys are dropped); settings sent to be saved are strict. */
+const tabMappingSchema = (strict = false) => (strict ? z.strictObject : z.object)({
   sheet: z.string().check(z.minLength(1), z.maxLength(200)),
   /** A layer, the declined list, or `ignore` to leave a tab out of the cascade. */
   use: z.enum([...LAYER_CODES, 'anti-priorities', 'declined', 'ignore']),
@@ -23,10 +24,15 @@ const tabMappingSchema = () => z.object({
 });
 
 /** Built when settings are first read or saved, not when the bundle loads (see once.ts). */
-export const configSchema = madeOnUse(() => z.object({
+const settingsSchema = (strict: boolean) => (strict ? z.strictObject : z.object)({
   version: z.literal(CONFIG_VERSION),
-  tabs: z.array(tabMappingSchema()).check(z.maxLength(200)),
-}));
+  tabs: z.array(tabMappingSchema(strict)).check(z.maxLength(200)),
+});
+
+export const configSchema = madeOnUse(() => settingsSchema(false));
+
+/** What Setup may send to be saved: an unknown key is refused, not dropped in silence. */
+export const configInput = madeOnUse(() => settingsSchema(true));
 
 export type LadderConfig = z.infer<typeof configSchema>;
 export type TabMapping = z.infer<ReturnType<typeof tabMappingSchema>>;

@@ -137,6 +137,11 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
   const checkWrite = (sheet: string, row: number | null, column: number, value: Writable) => {
     const target = worksheet(sheet);
     const at = row ?? lastFilledRow(target) + 1;
+    // exceljs writes a merged cell's value into the merge's first cell, which may be another row's.
+    const cell = target.getCell(at, column);
+    if (cell.isMerged && cell.master.address !== cell.address) {
+      throw new Refusal(`Cell ${cell.address} on "${sheet}" is part of a merged cell that starts at ${cell.master.address}; writing it would change that cell instead. Unmerge it first (in your spreadsheet program), then try again.`);
+    }
     const why = dropdownRefusal(`Cell ${target.getCell(at, column).address} on "${sheet}"`, ruleOf(workbook, target.getCell(at, column)), value);
     if (why) throw new Refusal(why);
   };

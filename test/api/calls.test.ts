@@ -76,6 +76,15 @@ describe('linking a row to goals', () => {
     expect(ok(callApi(port, 'rowContext', undefined)).item.flags.map((f: any) => f.code)).toEqual(['RESURFACED']);
   });
 
+  test('shares are written with at most two decimals, and a goal named twice is one link', () => {
+    const port = tesla();
+    expect(ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2', share: 100 / 3 }, { key: '7', share: 200 / 3 }] })).linkText).toBe('2 (33.33%), 7 (66.67%)');
+    expect(ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2' }, { key: '7' }, { key: '2' }] })).linkText).toBe('2, 7');
+    // Ticked twice with shares: one link, the shares added.
+    expect(ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2', share: 30 }, { key: '2', share: 30 }, { key: '7', share: 40 }] })).linkText)
+      .toBe('2 (60%), 7 (40%)');
+  });
+
   test('finds the row by key after rows moved, and refuses when it is gone or changed', () => {
     const port = tesla();
     const roadmap = port.sheet('Roadmap').values;
@@ -226,6 +235,8 @@ describe('what the console could send instead of the sidebar', () => {
     ['a __proto__ key', 'linkRow', JSON.parse('{"sheet":"Roadmap","key":"R-8","goals":[{"key":"1"}],"__proto__":{"admin":true}}'), /not valid/],
     ['an unknown tab', 'linkRow', { sheet: 'Payroll', key: 'R-8', goals: [{ key: '1' }] }, /"R-8" is no longer on "Payroll"/],
     ['settings of another version', 'saveSetup', { version: 2, tabs: [] }, /not valid \(version\)/],
+    ['a setting Ladder does not know', 'saveSetup', { version: 1, tabs: [{ sheet: 'Backlog', use: 'ignore', colour: 'red' }] }, /not valid \(tabs\.0\): has unknown key "colour"/],
+    ['a top-level key Ladder does not know', 'saveSetup', { version: 1, tabs: [], admin: true }, /not valid: has unknown key "admin"/],
   ])('%s is refused with a message and writes nothing', (_, name, input, message) => {
     const port = tesla();
     const reply = callApi(port, name, input);

@@ -157,3 +157,24 @@ test('a dropdown that rejects other input refuses a link outside its list, and n
   expect(await readFile(file)).toEqual(before);
   expect(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R1', goals: [{ key: 'G2' }] }).ok).toBe(true);
 });
+
+test('a write into a merged cell that starts on another row is refused, and that row keeps its value', async () => {
+  const book = new ExcelJS.Workbook();
+  const goals = book.addWorksheet('Goals');
+  goals.addRow(['ID', 'Goal']);
+  goals.addRow(['G1', 'Grow']);
+  goals.addRow(['G2', 'Keep']);
+  const roadmap = book.addWorksheet('Roadmap');
+  roadmap.addRow(['ID', 'Initiative', 'Goal']);
+  roadmap.addRow(['R1', 'Build', 'G1']);
+  roadmap.addRow(['R2', 'Ship', '']);
+  // The PM merged C2:C3 so one goal covers both rows; R2's link cell is C3, inside the merge.
+  roadmap.mergeCells('C2:C3');
+  const file = join(temp.path, 'merged-link.xlsx');
+  await book.xlsx.writeFile(file);
+  const port = await openXlsxPort(file);
+  const refused = callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R2', goals: [{ key: 'G2' }] });
+  expect(refused).toEqual({ ok: false, error: expect.stringMatching(/^Cell C3 on "Roadmap" is part of a merged cell that starts at C2/) });
+  expect(port.dirty).toBe(false);
+  expect(port.read().sheets.find((sheet) => sheet.name === 'Roadmap')!.values[1]![2]).toBe('G1');
+});

@@ -38,6 +38,23 @@ function goalColumn(cascade: Cascade, plan: TabPlan, item: Item): number | undef
   return first !== undefined && !linksToWork ? first : undefined;
 }
 
+/** A share as the link cell shows it: at most two decimals ("33.33"), never float noise. */
+const shareText = (share: number) => String(Math.round(share * 100) / 100);
+
+/**
+ * The same goal named twice (ticked twice, or by its id and its title) is one link: its shares
+ * add up, and without shares it is simply there once.
+ */
+function mergedGoals(goals: readonly { key: string; share: number | undefined }[]): { key: string; share: number | undefined }[] {
+  const merged: { key: string; share: number | undefined }[] = [];
+  for (const goal of goals) {
+    const same = merged.find((entry) => entry.key === goal.key);
+    if (!same) merged.push({ ...goal });
+    else if (same.share !== undefined || goal.share !== undefined) same.share = (same.share ?? 0) + (goal.share ?? 0);
+  }
+  return merged;
+}
+
 export const linkRow = {
   name: 'linkRow' as const,
   input: linkInput,
@@ -46,14 +63,14 @@ export const linkRow = {
       const { cascade, snapshot } = load(port);
       const item = itemByKey(cascade, input.sheet, input.key, input.expectedTitle);
       if (!layerSpec(item.layer).isWork) throw new Refusal('Only roadmap and task rows are linked to goals here.');
-      const goals = input.goals.map(({ key, share }) => {
+      const goals = mergedGoals(input.goals.map(({ key, share }) => {
         const matches = cascade.items.filter((candidate) => layerSpec(candidate.layer).isGoal && candidate.keyNorm === normalizeKey(key));
         if (matches.length !== 1) throw new Refusal(`The goal "${clip(key, 80)}" ${matches.length === 0 ? 'is no longer there' : 'is not unique'}; refresh.`);
         return { key: matches[0]!.key, share };
-      });
+      }));
       const total = goals.reduce((sum, goal) => sum + (goal.share ?? 0), 0);
       if (total > 100.0001) throw new Refusal(`The shares add up to ${total}%, more than 100%.`);
-      const text = goals.map((goal) => (goal.share === undefined ? goal.key : `${goal.key} (${goal.share}%)`)).join(', ');
+      const text = goals.map((goal) => (goal.share === undefined ? goal.key : `${goal.key} (${shareText(goal.share)}%)`)).join(', ');
       const plan = planOf(cascade, item.sheet);
       const guard = guardOf(cascade, plan, item);
       let column = (goalColumn(cascade, plan, item) ?? -1) + 1;

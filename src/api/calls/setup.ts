@@ -2,7 +2,7 @@
  * `setup` shows which tab Ladder reads as which layer, from which header row, with which
  * columns; `saveSetup` stores the PM's corrections (validated by the config schema).
  */
-import { configSchema, parseConfig } from '../../core/config';
+import { configInput, parseConfig } from '../../core/config';
 import { utf8Bytes } from '../../core/text';
 import { Refusal, type WorkbookPort } from '../port';
 import { noInput } from '../schemas';
@@ -41,8 +41,8 @@ export const SETTINGS_LIMIT_BYTES = 9 * 1024;
 
 export const saveSetup = {
   name: 'saveSetup' as const,
-  input: configSchema,
-  run(port: WorkbookPort, config: typeof configSchema['_zod']['output']) {
+  input: configInput,
+  run(port: WorkbookPort, config: typeof configInput['_zod']['output']) {
     const bytes = utf8Bytes(JSON.stringify(config));
     if (bytes > SETTINGS_LIMIT_BYTES) {
       throw new Refusal(`These settings are too large to keep in the spreadsheet (${(bytes / 1024).toFixed(1)} KB; at most 9 KB). Map fewer tabs or columns.`);
