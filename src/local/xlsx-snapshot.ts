@@ -8,6 +8,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { tooLarge, zipEntries } from './zip-directory';
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 
 export class WorkbookFileError extends Error {
@@ -54,6 +55,15 @@ export async function checkFile(path: string): Promise<void> {
   if (!ZIP_MAGIC.every((byte, i) => head[i] === byte)) {
     throw new WorkbookFileError(`${path}: is not an .xlsx workbook (in Sheets: File › Download › Microsoft Excel)`);
   }
+  // Sizes first, from the zip's own directory: a file that would exhaust memory is refused unread.
+  let entries;
+  try {
+    entries = await zipEntries(path);
+  } catch (error) {
+    throw new WorkbookFileError(`${path}: is damaged or not an .xlsx workbook (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const why = tooLarge(entries);
+  if (why) throw new WorkbookFileError(`${path}: is too large to read: ${why}`);
 }
 
 /**

@@ -11,8 +11,9 @@ import type { WorkbookSnapshot } from '../../core/snapshot';
 import { cellText, clip } from '../../core/text';
 import { tracePath } from '../../core/trace';
 
-/** Rows per tab sent to the page; a larger tab says how many more there are. */
+/** Rows and columns per tab sent to the page; a larger tab says how many more there are (one stray value in column XFD would otherwise send 16,384 columns a row). */
 export const GRID_ROW_LIMIT = 2000;
+export const GRID_COLUMN_LIMIT = 100;
 
 export interface GridTab {
   readonly name: string;
@@ -27,6 +28,7 @@ export interface GridTab {
     readonly impact?: string;
   }[];
   readonly more: number;
+  readonly moreColumns: number;
   /** Whether the tab shows TRACE and IMPACT columns. */
   readonly traced: boolean;
 }
@@ -47,7 +49,8 @@ export function gridOf(snapshot: WorkbookSnapshot, cascade: Cascade): GridTab[] 
     const plan = cascade.plans.find((candidate) => candidate.sheet === sheet.name);
     const items = new Map(cascade.items.filter((item) => item.sheet === sheet.name).map((item) => [item.row, item]));
     const traced = plan !== undefined && plan.use !== 'declined' && layerSpec(plan.use).rollsUpImpact;
-    const width = sheet.values.reduce((widest, row) => Math.max(widest, row.length), 0);
+    const used = sheet.values.reduce((widest, row) => Math.max(widest, row.length), 0);
+    const width = Math.min(used, GRID_COLUMN_LIMIT);
     const rows = sheet.values.slice(0, GRID_ROW_LIMIT).map((values, index) => {
       const item = items.get(index + 1);
       const cells = Array.from({ length: width }, (_, c) => clip(cellText(values[c]), 300));
@@ -62,6 +65,7 @@ export function gridOf(snapshot: WorkbookSnapshot, cascade: Cascade): GridTab[] 
     return {
       name: sheet.name, layer: plan ? plan.use : null, headerRow: plan?.headerRow ?? null, rows, traced,
       more: Math.max(0, sheet.values.length - GRID_ROW_LIMIT),
+      moreColumns: used - width,
     };
   });
 }

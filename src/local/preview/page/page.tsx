@@ -76,6 +76,7 @@ function Page() {
               </tbody>
             </table>
             {current.more > 0 && <p class="muted">…and {current.more} more rows.</p>}
+            {current.moreColumns > 0 && <p class="muted">…and {current.moreColumns} more columns, not shown.</p>}
           </div>
         )}
       </section>

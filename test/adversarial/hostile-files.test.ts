@@ -1,0 +1,86 @@
+/**
+ * Hostile files, in the audit and the preview: a zip that would inflate to gigabytes, one whose
+ * directory says so, and a sheet with one stray value in column XFD. Each is refused from the
+ * zip's directory before anything is inflated, with one line and exit 2, or shown capped.
+ */
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildCascade } from '../../src/core/cascade';
+import { GRID_COLUMN_LIMIT, gridOf } from '../../src/local/preview/grid';
+import { openXlsxPort } from '../../src/local/xlsx-port';
+import { WorkbookFileError } from '../../src/local/xlsx-snapshot';
+import { tempDir } from '../fixtures/xlsx';
+
+const run = promisify(execFile);
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ dir, cleanup } = await tempDir()));
+afterAll(() => cleanup());
+
+async function audit(file: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/ladder.js', 'audit', file]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+/** The example workbook with its first sheet's uncompressed size in the zip directory set to `size`. */
+async function claimingSize(size: number): Promise<string> {
+  const bytes = Buffer.from(await readFile('examples/tesla.xlsx'));
+  const name = Buffer.from('xl/worksheets/sheet1.xml');
+  for (let at = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])); at >= 0; at--) {
+    if (bytes.readUInt32LE(at) === 0x02014b50 && bytes.subarray(at + 46, at + 46 + name.length).equals(name)) {
+      bytes.writeUInt32LE(size, at + 24);
+      break;
+    }
+  }
+  const file = join(dir, `claims-${size}.xlsx`);
+  await writeFile(file, bytes);
+  return file;
+}
+
+describe('a zip that would inflate past what a machine holds', () => {
+  test('a sheet of 64 MB of nothing, compressed 1,000 times: refused with one line, exit 2, before inflating', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('xl/worksheets/sheet1.xml', ' '.repeat(64 * 1024 * 1024));
+    const file = join(dir, 'bomb.xlsx');
+    await writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } }));
+    const answer = await audit(file);
+    expect(answer.code).toBe(2);
+    expect(answer.stderr.trim().split('\n')).toHaveLength(1);
+    expect(answer.stderr).toMatch(/is too large to read: its part xl\/worksheets\/sheet1\.xml would inflate [\d,]+ times, to 64 MB/);
+    await expect(openXlsxPort(file)).rejects.toThrow(WorkbookFileError);
+  });
+
+  test('a directory that says a sheet is 3.7 GB: refused, in the audit and the preview', async () => {
+    const file = await claimingSize(0xf0000000);
+    const answer = await audit(file);
+    expect(answer.code).toBe(2);
+    expect(answer.stderr).toMatch(/is too large to read: it would inflate to [\d,]+ MB, more than the 400 MB Ladder reads/);
+    expect(answer.stderr).not.toMatch(/\n\s+at /);
+    await expect(openXlsxPort(file)).rejects.toThrow(/too large to read/);
+  });
+
+  test('the example itself passes', async () => {
+    expect((await audit('examples/tesla.xlsx')).code).not.toBe(2);
+  });
+});
+
+describe('one stray value in column XFD', () => {
+  test('the grid sends the first 100 columns and says how many more there are', () => {
+    const row = Array.from({ length: 16_384 }, (_, c) => (c === 0 ? 'R-1' : c === 16_383 ? 'stray' : ''));
+    const snapshot = { sheets: [{ name: 'Roadmap', values: [['ID', 'Initiative'], row] }] };
+    const [tab] = gridOf(snapshot, buildCascade(snapshot));
+    expect(tab!.rows.every((line) => line.cells.length === GRID_COLUMN_LIMIT)).toBe(true);
+    expect(tab!.moreColumns).toBe(16_384 - GRID_COLUMN_LIMIT);
+    expect(JSON.stringify(tab).length).toBeLessThan(10_000);
+  });
+});
