@@ -45,6 +45,12 @@ export interface WorkbookPort {
   appendRow(sheet: string, values: readonly Writable[]): number;
   /** Adds a tab at the end with these rows. */
   addSheet(sheet: string, rows: readonly (readonly Writable[])[]): void;
+  /**
+   * Throws a Refusal if deleting the row would break what refers to the rows below it in a
+   * way the port cannot put right (the preview's file: formulas, merges, notes, dropdowns,
+   * colour rules, names). Called before anything of a removal is written.
+   */
+  checkDelete(sheet: string, row: number): void;
   deleteRow(sheet: string, row: number, guard?: RowGuard): void;
   /** Runs `work` holding the document lock; throws a retryable message if it can't be had. */
   withLock<T>(work: () => T): T;

@@ -135,6 +135,8 @@ export function sheetsPort(): SheetsPort {
       }
       changed();
     },
+    // Sheets moves formulas, merges, notes, dropdowns, colour rules and named ranges with the rows.
+    checkDelete() {},
     deleteRow(name, row, guard) {
       check(name, row, guard);
       withRetry(() => sheet(name).deleteRow(row));

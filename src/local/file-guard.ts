@@ -66,10 +66,10 @@ export async function cleanStaleTemps(path: string): Promise<string[]> {
 
 /**
  * Writes the bytes over the file: into a temporary file beside it with the original's
- * permissions, flushed to disk, then renamed over it, then the folder flushed, so that a crash
- * leaves either the old file or the new one, never a mix.
+ * permissions, flushed to disk, checked by `verify`, then renamed over it, then the folder
+ * flushed, so that a crash leaves either the old file or the new one, never a mix.
  */
-export async function saveAtomically(path: string, bytes: Uint8Array): Promise<void> {
+export async function saveAtomically(path: string, bytes: Uint8Array, verify?: (temporary: string) => Promise<void>): Promise<void> {
   const temporary = tempName(path, process.pid);
   const mode = (await stat(path)).mode & 0o7777;
   try {
@@ -81,6 +81,8 @@ export async function saveAtomically(path: string, bytes: Uint8Array): Promise<v
       await handle.close();
     }
     await chmod(temporary, mode);
+    // Read back before it replaces anything: a save that lost something is never renamed over the file.
+    await verify?.(temporary);
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });

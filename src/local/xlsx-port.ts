@@ -11,6 +11,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { identityOf, keepBackup, realFile, saveAtomically, unchanged, type FileIdentity } from './file-guard';
+import { removalRefusal, whatRemovalBreaks } from './xlsx-row-removal';
+import { verifySave } from './xlsx-verify';
 import { dropdownRefusal, type CellRule } from '../api/dropdown';
 import { isDay, Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable } from '../api/port';
 import type { LadderConfig } from '../core/config';
@@ -53,7 +55,10 @@ function lastFilledRow(worksheet: ExcelJS.Worksheet): number {
 }
 
 /** Parts of an .xlsx that exceljs drops when it writes the file, by the folder their names start with. */
-const UNKEPT_PARTS: readonly [string, string][] = [['xl/charts/', 'charts'], ['xl/chartsheets/', 'chart sheets'], ['xl/pivotTables/', 'pivot tables']];
+const UNKEPT_PARTS: readonly [string, string][] = [
+  ['xl/charts/', 'charts'], ['xl/chartsheets/', 'chart sheets'], ['xl/pivotTables/', 'pivot tables'],
+  ['xl/threadedComments/', 'threaded comments'], ['xl/externalLinks/', 'links to other workbooks'], ['docProps/custom.xml', 'custom document properties'],
+];
 
 /** What in this file a save would lose. Zip entry names are stored as plain text, so a byte search finds them. */
 export async function unkeptParts(path: string): Promise<string[]> {
@@ -146,6 +151,14 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
     if (why) throw new Refusal(why);
   };
 
+  const checkDelete = (sheet: string, row: number) => {
+    const target = worksheet(sheet);
+    // The last row moves nothing up (a receipt taken back is one).
+    if (row >= lastFilledRow(target)) return;
+    const broken = whatRemovalBreaks(workbook, target, row);
+    if (broken.length > 0) throw new Refusal(removalRefusal(sheet, row, broken));
+  };
+
   return {
     path,
     get readOnly() {
@@ -185,9 +198,11 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
       created.getRow(1).font = { bold: true };
       changed();
     },
+    checkDelete,
     deleteRow(sheet, row, guard) {
       writable();
       check(sheet, row, guard);
+      checkDelete(sheet, row);
       worksheet(sheet).spliceRows(row, 1);
       changed();
     },
@@ -224,7 +239,8 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
         backedUp = true;
       }
       const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-      await saveAtomically(file, bytes);
+      const expected = workbookSnapshot(workbook);
+      await saveAtomically(file, bytes, (temporary) => verifySave(file, temporary, expected));
       identity = await identityOf(file);
       dirty = false;
     },

@@ -94,6 +94,12 @@ export class MemoryPort implements WorkbookPort {
     this.sheets.push({ name: sheet, values: rows.map((row) => row.map((value) => this.stored(value))) });
     this.writes.push(`add ${sheet}`);
   }
+  /** Rows whose removal the port refuses, as the preview's file does when something refers to the rows below. */
+  readonly undeletable = new Map<string, string>();
+  checkDelete(sheet: string, row: number) {
+    const why = this.undeletable.get(`${sheet}!${row}`);
+    if (why) throw new Refusal(why);
+  }
   deleteRow(sheet: string, row: number, guard?: RowGuard) {
     this.beforeWrite?.();
     this.check(sheet, row, guard);

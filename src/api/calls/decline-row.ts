@@ -45,6 +45,7 @@ export const declineRow = {
       const guard = guardOf(cascade, itemPlan, item);
       // Checked before anything is written, the declined list included.
       if (input.action !== 'keep') assertGuard(port, item.sheet, item.row, guard);
+      if (input.action === 'remove') port.checkDelete(item.sheet, item.row);
       const mark = input.action === 'mark' ? statusCell(port, snapshot, itemPlan, item.sheet, item.row, `Declined ${today}`) : null;
 
       let plan = cascade.plans.find((candidate) => candidate.use === 'declined');
