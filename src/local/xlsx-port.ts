@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { identityOf, keepBackup, realFile, saveAtomically, unchanged, type FileIdentity } from './file-guard';
 import { removalRefusal, whatRemovalBreaks } from './xlsx-row-removal';
 import { verifySave } from './xlsx-verify';
+import { unkeptParts } from './xlsx-unkept';
 import { dropdownRefusal, type CellRule } from '../api/dropdown';
 import { isDay, Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable } from '../api/port';
 import type { LadderConfig } from '../core/config';
@@ -54,18 +55,6 @@ function lastFilledRow(worksheet: ExcelJS.Worksheet): number {
   return 0;
 }
 
-/** Parts of an .xlsx that exceljs drops when it writes the file, by the folder their names start with. */
-const UNKEPT_PARTS: readonly [string, string][] = [
-  ['xl/charts/', 'charts'], ['xl/chartsheets/', 'chart sheets'], ['xl/pivotTables/', 'pivot tables'],
-  ['xl/threadedComments/', 'threaded comments'], ['xl/externalLinks/', 'links to other workbooks'], ['docProps/custom.xml', 'custom document properties'],
-];
-
-/** What in this file a save would lose. Zip entry names are stored as plain text, so a byte search finds them. */
-export async function unkeptParts(path: string): Promise<string[]> {
-  const bytes = await readFile(path);
-  return UNKEPT_PARTS.filter(([folder]) => bytes.includes(folder)).map(([, what]) => what);
-}
-
 /**
  * Dropdowns covering more cells than this make the preview read-only. exceljs holds them
  * cell by cell, and the preview saves after every change: measured, 100,000 such cells
@@ -75,7 +64,8 @@ export const DROPDOWN_CELLS_LIMIT = 100_000;
 
 /** Why the preview cannot save this file, or null when it can. */
 async function whyReadOnly(path: string): Promise<string | null> {
-  const unkept = await unkeptParts(path);
+  // A file that is not a zip fails here and is reported by loadWorkbook, which says why.
+  const unkept = await unkeptParts(path).catch(() => [] as string[]);
   if (unkept.length > 0) {
     return `This workbook has ${unkept.join(' and ')}, which the local preview cannot keep when it saves, so it opened read-only. Use Ladder in Sheets, or a copy without them.`;
   }

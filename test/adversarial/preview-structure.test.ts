@@ -117,6 +117,26 @@ describe('parts a save would lose', () => {
     expect(await sha(file)).toBe(before);
   });
 
+  async function withChange(name: string, change: (xml: string) => string): Promise<string> {
+    const file = join(dir, `content-${++count}.xlsx`);
+    await copyFile('examples/tesla.xlsx', file);
+    const zip = await JSZip.loadAsync(await readFile(file));
+    zip.file(name, change((await zip.file(name)?.async('string')) ?? ''));
+    await writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    return file;
+  }
+  const extension = (inner: string) => (xml: string) => xml.replace('</worksheet>', `<extLst><ext uri="{x}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">${inner}</ext></extLst></worksheet>`);
+
+  test.each<[string, string, (xml: string) => string, string]>([
+    ['Excel 2010 dropdowns', 'xl/worksheets/sheet1.xml', extension('<x14:dataValidations count="1"><x14:dataValidation type="list"/></x14:dataValidations>'), 'Excel 2010 dropdowns'],
+    ['sparklines', 'xl/worksheets/sheet1.xml', extension('<x14:sparklineGroups><x14:sparklineGroup/></x14:sparklineGroups>'), 'sparklines'],
+    ['a text box', 'xl/drawings/drawing1.xml', () => '<xdr:wsDr xmlns:xdr="x"><xdr:twoCellAnchor><xdr:sp><xdr:txBody/></xdr:sp></xdr:twoCellAnchor></xdr:wsDr>', 'text boxes or shapes'],
+    ['two tab-local names of one name', 'xl/workbook.xml', (xml) => xml.replace(/<\/workbook>/, '<definedNames><definedName name="Total" localSheetId="0">Mission!$A$1</definedName><definedName name="Total" localSheetId="1">Vision!$A$1</definedName></definedNames></workbook>'), 'names local to a tab'],
+  ])('a workbook with %s opens read-only, saying why', async (_label, part, change, what) => {
+    const port = await openXlsxPort(await withChange(part, change));
+    expect(port.readOnly).toContain(what);
+  });
+
   test('any other part exceljs would drop stops the save: the check reads the saved file back', async () => {
     const original = await withPart('xl/webextensions/webextension1.xml', '<x/>');
     const port = await openXlsxPort(original);
