@@ -8,7 +8,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { tooLarge, zipEntries } from './zip-directory';
+import { lyingEntry, tooLarge, zipEntries } from './zip-directory';
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 
 export class WorkbookFileError extends Error {
@@ -64,6 +64,8 @@ export async function checkFile(path: string): Promise<void> {
   }
   const why = tooLarge(entries);
   if (why) throw new WorkbookFileError(`${path}: is too large to read: ${why}`);
+  const liar = await lyingEntry(path, entries);
+  if (liar) throw new WorkbookFileError(`${path}: is damaged or hostile: its part ${liar.name.slice(0, 80)} inflates past the size its zip directory declares`);
 }
 
 /**

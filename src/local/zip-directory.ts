@@ -4,12 +4,17 @@
  * reads only that, so a workbook that would inflate to gigabytes (a zip bomb, or a sheet with a
  * value a million rows down) is refused in milliseconds, before exceljs holds it in memory.
  */
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
+import { inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   readonly name: string;
   readonly compressed: number;
   readonly uncompressed: number;
+  /** 8 is deflate, 0 stored. */
+  readonly method: number;
+  /** Where the entry's local header starts. */
+  readonly offset: number;
 }
 
 const END_OF_DIRECTORY = 0x06054b50;
@@ -40,20 +45,22 @@ export async function zipEntries(path: string): Promise<ZipEntry[]> {
     const directorySize = tail.readUInt32LE(end + 12);
     const directoryOffset = tail.readUInt32LE(end + 16);
     // A ZIP64 archive keeps its real sizes elsewhere; an .xlsx that large is past Ladder's limits anyway.
-    if (count === 0xffff || directorySize === ZIP64 || directoryOffset === ZIP64) return [{ name: '(zip64)', compressed: 0, uncompressed: Number.MAX_SAFE_INTEGER }];
+    if (count === 0xffff || directorySize === ZIP64 || directoryOffset === ZIP64) return [{ name: '(zip64)', compressed: 0, uncompressed: Number.MAX_SAFE_INTEGER, method: 0, offset: 0 }];
     if (directoryOffset + directorySize > size) throw new UnreadableZip('the zip directory points past the end of the file');
     const directory = Buffer.alloc(directorySize);
     await handle.read(directory, 0, directorySize, directoryOffset);
     const entries: ZipEntry[] = [];
     for (let at = 0; at + 46 <= directory.length && entries.length < count; ) {
       if (directory.readUInt32LE(at) !== DIRECTORY_ENTRY) throw new UnreadableZip('a damaged zip directory');
+      const method = directory.readUInt16LE(at + 10);
+      const offset = directory.readUInt32LE(at + 42);
       const compressed = directory.readUInt32LE(at + 20);
       const uncompressed = directory.readUInt32LE(at + 24);
       const nameLength = directory.readUInt16LE(at + 28);
       const extraLength = directory.readUInt16LE(at + 30);
       const commentLength = directory.readUInt16LE(at + 32);
       const name = directory.toString('utf8', at + 46, at + 46 + nameLength);
-      entries.push({ name, compressed, uncompressed: uncompressed === ZIP64 ? Number.MAX_SAFE_INTEGER : uncompressed });
+      entries.push({ name, compressed, uncompressed: uncompressed === ZIP64 ? Number.MAX_SAFE_INTEGER : uncompressed, method, offset });
       at += 46 + nameLength + extraLength + commentLength;
     }
     return entries;
@@ -82,4 +89,40 @@ export function tooLarge(entries: readonly ZipEntry[]): string | null {
   const bomb = entries.find((entry) => entry.uncompressed > 10 * 1024 * 1024 && entry.uncompressed > entry.compressed * ZIP_LIMITS.ratio);
   if (bomb) return `its part ${bomb.name.slice(0, 80)} would inflate ${Math.round(bomb.uncompressed / Math.max(1, bomb.compressed)).toLocaleString('en')} times, to ${megabytes(bomb.uncompressed)}, which no spreadsheet does`;
   return null;
+}
+
+/**
+ * Whether an entry's data really inflates to no more than its directory says. A zip that lies
+ * (declaring a few KB for what inflates to gigabytes) would pass the size limits and then
+ * exhaust memory in the reader, so entries whose declared size is implausible for XML are
+ * inflated here first, with the output capped at the declared size (zlib's maxOutputLength).
+ */
+async function inflatesAsDeclared(handle: FileHandle, entry: ZipEntry): Promise<boolean> {
+  const header = Buffer.alloc(30);
+  await handle.read(header, 0, 30, entry.offset);
+  if (header.readUInt32LE(0) !== 0x04034b50) return false;
+  const start = entry.offset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  const data = Buffer.alloc(entry.compressed);
+  await handle.read(data, 0, entry.compressed, start);
+  try {
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressed) }).length <= entry.uncompressed;
+  } catch {
+    return false;
+  }
+}
+
+/** XML deflates 3 to 50 times; outside that, and over 64 KB compressed, the declared size is checked. */
+const implausible = (entry: ZipEntry) => entry.method === 8 && entry.compressed > 64 * 1024 && (entry.uncompressed < entry.compressed * 2 || entry.uncompressed > entry.compressed * 50);
+
+/** The first entry whose data inflates past what the directory declares, or null. */
+export async function lyingEntry(path: string, entries: readonly ZipEntry[]): Promise<ZipEntry | null> {
+  const suspects = entries.filter(implausible);
+  if (suspects.length === 0) return null;
+  const handle = await open(path, 'r');
+  try {
+    for (const entry of suspects) if (!(await inflatesAsDeclared(handle, entry))) return entry;
+    return null;
+  } finally {
+    await handle.close();
+  }
 }

@@ -60,6 +60,25 @@ describe('a zip that would inflate past what a machine holds', () => {
     await expect(openXlsxPort(file)).rejects.toThrow(WorkbookFileError);
   });
 
+  test('a zip whose directory lies, declaring 100 KB for 64 MB: refused without inflating past what it declares', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('xl/worksheets/sheet1.xml', ' '.repeat(64 * 1024 * 1024));
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+    // Both the local header and the directory entry of the sheet say 100 KB.
+    for (const [signature, at] of [[0x04034b50, 22], [0x02014b50, 24]] as const) {
+      for (let i = 0; i + 4 <= bytes.length; i++) {
+        if (bytes.readUInt32LE(i) === signature && bytes.subarray(i, i + 200).includes('sheet1.xml')) bytes.writeUInt32LE(100 * 1024, i + at);
+      }
+    }
+    const file = join(dir, 'liar.xlsx');
+    await writeFile(file, bytes);
+    const answer = await audit(file);
+    expect(answer.code).toBe(2);
+    expect(answer.stderr).toMatch(/is damaged or hostile: its part xl\/worksheets\/sheet1\.xml inflates past the size its zip directory declares/);
+    await expect(openXlsxPort(file)).rejects.toThrow(/damaged or hostile/);
+  });
+
   test('a directory that says a sheet is 3.7 GB: refused, in the audit and the preview', async () => {
     const file = await claimingSize(0xf0000000);
     const answer = await audit(file);
