@@ -136,7 +136,8 @@ test('dropdowns over the rows in use leave the workbook writable', async () => {
   expect(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R1', goals: [{ key: 'G1' }] }).ok).toBe(true);
 });
 
-test('a dropdown that rejects other input refuses a link outside its list, and nothing is saved', async () => {
+/** Two goals and a roadmap of these rows, for the write refusals below. */
+function twoGoalPlan(rows: unknown[][]): { book: ExcelJS.Workbook; roadmap: ExcelJS.Worksheet } {
   const book = new ExcelJS.Workbook();
   const goals = book.addWorksheet('Goals');
   goals.addRow(['ID', 'Goal']);
@@ -144,7 +145,12 @@ test('a dropdown that rejects other input refuses a link outside its list, and n
   goals.addRow(['G2', 'Keep']);
   const roadmap = book.addWorksheet('Roadmap');
   roadmap.addRow(['ID', 'Initiative', 'Goal']);
-  roadmap.addRow(['R1', 'Build', '']);
+  for (const row of rows) roadmap.addRow(row);
+  return { book, roadmap };
+}
+
+test('a dropdown that rejects other input refuses a link outside its list, and nothing is saved', async () => {
+  const { book, roadmap } = twoGoalPlan([['R1', 'Build', '']]);
   // Excel refuses input outside a list when the rule shows an error alert of the "stop" style.
   roadmap.getCell('C2').dataValidation = { type: 'list', allowBlank: true, formulae: ['Goals!$A$2:$A$3'], showErrorMessage: true, errorStyle: 'stop' };
   const file = join(temp.path, 'strict-dropdown.xlsx');
@@ -159,15 +165,7 @@ test('a dropdown that rejects other input refuses a link outside its list, and n
 });
 
 test('a write into a merged cell that starts on another row is refused, and that row keeps its value', async () => {
-  const book = new ExcelJS.Workbook();
-  const goals = book.addWorksheet('Goals');
-  goals.addRow(['ID', 'Goal']);
-  goals.addRow(['G1', 'Grow']);
-  goals.addRow(['G2', 'Keep']);
-  const roadmap = book.addWorksheet('Roadmap');
-  roadmap.addRow(['ID', 'Initiative', 'Goal']);
-  roadmap.addRow(['R1', 'Build', 'G1']);
-  roadmap.addRow(['R2', 'Ship', '']);
+  const { book, roadmap } = twoGoalPlan([['R1', 'Build', 'G1'], ['R2', 'Ship', '']]);
   // The PM merged C2:C3 so one goal covers both rows; R2's link cell is C3, inside the merge.
   roadmap.mergeCells('C2:C3');
   const file = join(temp.path, 'merged-link.xlsx');
