@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { chmod, open, readdir, readFile, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 export interface FileIdentity {
@@ -114,11 +115,20 @@ async function exists(path: string): Promise<boolean> {
 export class FileInUse extends Error {}
 
 /**
- * One preview per file: a lock file beside it holding the process id. A lock whose process is
- * gone is stale and taken over. Returns the release, to run on exit.
+ * Where the lock of a file is: named by the file's device and inode, not its path, so that two
+ * paths to one file (a hard link, a symbolic one) share one lock.
+ */
+export async function lockPathOf(path: string): Promise<string> {
+  const { dev, ino } = await stat(path);
+  return join(tmpdir(), `ladder-preview-${dev}-${ino}.lock`);
+}
+
+/**
+ * One preview per file: a lock file holding the process id. A lock whose process is gone is
+ * stale and taken over. Returns the release, to run on exit.
  */
 export async function lockBeside(path: string): Promise<() => Promise<void>> {
-  const lock = `${path}.ladder-lock`;
+  const lock = await lockPathOf(path);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       await writeFile(lock, String(process.pid), { flag: 'wx' });

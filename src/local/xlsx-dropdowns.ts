@@ -12,7 +12,10 @@ const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 const DROPDOWN_OPEN = Buffer.from('<dataValidation');
 /** After `<dataValidation`, the whitespace before its attributes (not the `s` of `<dataValidations`). */
 const SPACES = new Set([0x20, 0x09, 0x0a, 0x0d]);
-const SQREF = /\bsqref="([^"]*)"/;
+/** XML allows either quote around an attribute's value. */
+const SQREF = /\bsqref=(["'])(.*?)\1/;
+const MERGE_OPEN = Buffer.from('<mergeCell');
+const REF = /\bref=(["'])(.*?)\1/;
 
 /** Cells in one A1 range as a sqref writes it ("D2:D1048576", "B7"); 0 when it is not one. */
 export function rangeCells(range: string): number {
@@ -25,6 +28,9 @@ export interface Dropdowns {
   readonly cells: number;
   /** The range that covers the most cells, to name in a message; null when there are none. */
   readonly widest: string | null;
+  /** The merged range that covers the most cells, and how many (exceljs makes an object per merged cell). */
+  readonly widestMerge: string | null;
+  readonly widestMergeCells: number;
 }
 
 /** Adds up the ranges of every `<dataValidation sqref="…">` of one sheet's XML. */
@@ -33,7 +39,7 @@ function scanSheet(xml: Buffer, into: { cells: number; widest: string | null; wi
     if (!SPACES.has(xml[at + DROPDOWN_OPEN.length]!)) continue;
     const close = xml.indexOf('>', at);
     const tag = xml.toString('utf8', at, close === -1 ? xml.length : close);
-    for (const range of SQREF.exec(tag)?.[1]?.split(/\s+/) ?? []) {
+    for (const range of SQREF.exec(tag)?.[2]?.split(/\s+/) ?? []) {
       const cells = rangeCells(range);
       into.cells += cells;
       if (cells > into.widestCells) {
@@ -44,12 +50,29 @@ function scanSheet(xml: Buffer, into: { cells: number; widest: string | null; wi
   }
 }
 
+/** The widest `<mergeCell ref="…">` of one sheet's XML. */
+function scanMerges(xml: Buffer, into: { widestMerge: string | null; widestMergeCells: number }): void {
+  for (let at = xml.indexOf(MERGE_OPEN); at !== -1; at = xml.indexOf(MERGE_OPEN, at + 1)) {
+    if (!SPACES.has(xml[at + MERGE_OPEN.length]!)) continue;
+    const close = xml.indexOf('>', at);
+    const range = REF.exec(xml.toString('utf8', at, close === -1 ? xml.length : close))?.[2] ?? '';
+    const cells = rangeCells(range);
+    if (cells > into.widestMergeCells) {
+      into.widestMerge = range;
+      into.widestMergeCells = cells;
+    }
+  }
+}
+
 /** The dropdowns of an .xlsx file that has already been checked to be a zip. */
 export async function dropdownsOf(path: string): Promise<Dropdowns> {
   const zip = await JSZip.loadAsync(await readFile(path));
-  const found = { cells: 0, widest: null as string | null, widestCells: 0 };
+  const found = { cells: 0, widest: null as string | null, widestCells: 0, widestMerge: null as string | null, widestMergeCells: 0 };
   for (const entry of Object.values(zip.files)) {
-    if (!entry.dir && WORKSHEET.test(entry.name.replace(/^\//, ''))) scanSheet(await entry.async('nodebuffer'), found);
+    if (entry.dir || !WORKSHEET.test(entry.name.replace(/^\//, ''))) continue;
+    const xml = await entry.async('nodebuffer');
+    scanSheet(xml, found);
+    scanMerges(xml, found);
   }
-  return { cells: found.cells, widest: found.widest };
+  return { cells: found.cells, widest: found.widest, widestMerge: found.widestMerge, widestMergeCells: found.widestMergeCells };
 }

@@ -19,8 +19,8 @@ import { isDay, Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Wri
 import type { LadderConfig } from '../core/config';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { cellText, normalizeKey } from '../core/text';
-import { dropdownsOf } from './xlsx-dropdowns';
-import { checkFile, loadWorkbook, sheetsCell, workbookSnapshot } from './xlsx-snapshot';
+import { dropdownsOf, type Dropdowns } from './xlsx-dropdowns';
+import { checkFile, loadWorkbook, sheetsCell, workbookSnapshot, WorkbookFileError } from './xlsx-snapshot';
 
 export interface XlsxPort extends WorkbookPort {
   readonly path: string;
@@ -63,14 +63,15 @@ function lastFilledRow(worksheet: ExcelJS.Worksheet): number {
 export const DROPDOWN_CELLS_LIMIT = 100_000;
 
 /** Why the preview cannot save this file, or null when it can. */
-async function whyReadOnly(path: string): Promise<string | null> {
+/** Merged cells beyond this many in one merge make the preview refuse the file: exceljs makes an object for each. */
+export const MERGE_CELLS_LIMIT = 1_000_000;
+
+async function whyReadOnly(path: string, dropdowns: Dropdowns | null): Promise<string | null> {
   // A file that is not a zip fails here and is reported by loadWorkbook, which says why.
   const unkept = await unkeptParts(path).catch(() => [] as string[]);
   if (unkept.length > 0) {
     return `This workbook has ${unkept.join(' and ')}, which the local preview cannot keep when it saves, so it opened read-only. Use Ladder in Sheets, or a copy without them.`;
   }
-  // A file that is not a zip fails here and is reported by loadWorkbook, which says why.
-  const dropdowns = await dropdownsOf(path).catch(() => null);
   if (dropdowns && dropdowns.cells > DROPDOWN_CELLS_LIMIT) {
     return `This workbook's dropdowns cover ${dropdowns.cells.toLocaleString('en')} cells (${dropdowns.widest} is one), more than the local preview can save quickly, so it opened read-only. Limit them to the rows in use, or use Ladder in Sheets.`;
   }
@@ -91,11 +92,18 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
   let backedUp = false;
   let pendingConfig = false;
   let locked = false;
+  /** Rows this port appended since the file was read ("Sheet!row"). */
+  const appended = new Set<string>();
 
   /** Reads the file (and its settings) from disk, as it is now. */
   const readFromDisk = async () => {
     const before = await identityOf(file);
-    const why = await whyReadOnly(file);
+    // A file that is not a zip fails here and is reported by loadWorkbook, which says why.
+    const scan = await dropdownsOf(file).catch(() => null);
+    if (scan && scan.widestMergeCells > MERGE_CELLS_LIMIT) {
+      throw new WorkbookFileError(`${path}: has a merged cell over ${scan.widestMergeCells.toLocaleString('en')} cells (${scan.widestMerge}), more than the preview can hold; \`ladder audit\` reads it, or use Ladder in Sheets`);
+    }
+    const why = await whyReadOnly(file, scan);
     // A read-only preview saves nothing, so it needs only the values.
     const read = await loadWorkbook(file, why ? 'values' : 'everything');
     // Changed while it was being read: read it once more, so what is held is what the identity says.
@@ -109,6 +117,7 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
     snapshot = null;
     dirty = false;
     pendingConfig = false;
+    appended.clear();
   };
   await readFromDisk();
 
@@ -143,8 +152,8 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
 
   const checkDelete = (sheet: string, row: number) => {
     const target = worksheet(sheet);
-    // The last row moves nothing up (a receipt taken back is one).
-    if (row >= lastFilledRow(target)) return;
+    // A row this preview itself just appended (a receipt taken back) is nobody else's to refer to.
+    if (appended.has(`${sheet}!${row}`) && row >= lastFilledRow(target)) return;
     const broken = whatRemovalBreaks(workbook, target, row);
     if (broken.length > 0) throw new Refusal(removalRefusal(sheet, row, broken));
   };
@@ -178,6 +187,7 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
       values.forEach((value, c) => {
         if (value !== '') put(target.getCell(row, c + 1), value);
       });
+      appended.add(`${sheet}!${row}`);
       changed();
       return row;
     },
@@ -230,8 +240,18 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
       }
       const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
       const expected = workbookSnapshot(workbook);
-      await saveAtomically(file, bytes, (temporary) => verifySave(file, temporary, expected));
-      identity = await identityOf(file);
+      let saved: FileIdentity | null = null;
+      await saveAtomically(file, bytes, async (temporary) => {
+        await verifySave(file, temporary, expected);
+        // Last look before the rename: a save in another program during this one is not written over.
+        if (!(await unchanged(file, identity!, { bytes: true }))) throw new ChangedOnDisk(CHANGED_ON_DISK);
+        saved = await identityOf(temporary);
+      }).catch(async (error: unknown) => {
+        if (error instanceof ChangedOnDisk) await readFromDisk();
+        throw error;
+      });
+      // The identity of the bytes written, taken before the rename (a rename keeps size, time and inode).
+      identity = saved!;
       dirty = false;
     },
     changedOnDisk: async () => !(await unchanged(file, identity!)),

@@ -18,6 +18,7 @@ function rowsOf(ref: string): { first: number; last: number }[] {
 
 const reaches = (ref: string, row: number) => rowsOf(ref).some((range) => range.last >= row);
 
+
 function formulaOf(value: ExcelJS.CellValue): string | null {
   if (value && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
     return String((value as { formula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula ?? '');
@@ -25,35 +26,49 @@ function formulaOf(value: ExcelJS.CellValue): string | null {
   return null;
 }
 
-/** What removing `row` of `sheet` would break, by kind, in the preview's words; empty when nothing. */
+/**
+ * What removing `row` of `sheet` would break, by kind, in the preview's words; empty when
+ * nothing. It errs on the side of refusing: a formula anywhere may point at the rows that move
+ * (a whole-row reference, another tab's, a quoted tab name), so any formula refuses, as do
+ * rules and names that mention the tab, images, links inside the workbook, and hidden or
+ * grouped rows below.
+ */
 export function whatRemovalBreaks(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, row: number): string[] {
   const broken = new Set<string>();
-  const name = sheet.name.toLowerCase();
+  const tab = sheet.name.toLowerCase();
+  const mentionsTab = (text: string) => text.toLowerCase().replace(/''/g, "'").includes(tab);
   for (const other of workbook.worksheets) {
-    other.eachRow({ includeEmpty: false }, (line, number) => {
+    other.eachRow({ includeEmpty: false }, (line) => {
       line.eachCell({ includeEmpty: false }, (cell) => {
-        const formula = formulaOf(cell.value);
-        // A formula on this tab at or below the row moves with it; one anywhere may point at the rows that move.
-        if (formula === null) return;
-        if (other === sheet ? number >= row || /\$?[A-Z]{1,3}\$?\d/i.test(formula) : formula.toLowerCase().includes(name)) broken.add('formulas');
+        if (formulaOf(cell.value) !== null) broken.add('formulas');
+        const link = (cell.value as { hyperlink?: string } | null)?.hyperlink;
+        if (typeof link === 'string' && link.startsWith('#')) broken.add('links inside the workbook');
       });
     });
+    const rules = (other as unknown as { conditionalFormattings?: { ref: string; rules?: { formulae?: string[] }[] }[] }).conditionalFormattings ?? [];
+    for (const rule of rules) {
+      const formulas = (rule.rules ?? []).flatMap((entry) => entry.formulae ?? []);
+      if ((other === sheet && reaches(rule.ref, row)) || formulas.some((formula) => (other === sheet ? /\$?[A-Z]{1,3}\$?\d/i.test(formula) : mentionsTab(formula)))) broken.add('colour rules');
+    }
+    const validations = (other as unknown as { dataValidations?: { model?: Record<string, { formulae?: unknown[] }> } }).dataValidations?.model ?? {};
+    for (const [ref, rule] of Object.entries(validations)) {
+      const formulas = (rule?.formulae ?? []).map(String);
+      if ((other === sheet && reaches(ref.replace(/^range:/, ''), row)) || formulas.some((formula) => (other === sheet ? /\$?[A-Z]{1,3}\$?\d/i.test(formula) : mentionsTab(formula)))) broken.add('dropdowns');
+    }
   }
-  sheet.eachRow({ includeEmpty: false }, (line, number) => {
+  sheet.eachRow({ includeEmpty: true }, (line, number) => {
     if (number < row) return;
+    if (line.hidden || (line.outlineLevel ?? 0) > 0) broken.add('hidden or grouped rows');
     line.eachCell({ includeEmpty: false }, (cell) => {
       if (cell.note) broken.add('notes');
     });
   });
   const model = sheet.model as unknown as { merges?: string[] };
   if ((model.merges ?? []).some((ref) => reaches(ref, row))) broken.add('merged cells');
-  const validations = (sheet as unknown as { dataValidations?: { model?: Record<string, unknown> } }).dataValidations?.model ?? {};
-  if (Object.keys(validations).some((ref) => reaches(ref.replace(/^range:/, ''), row))) broken.add('dropdowns');
-  const formats = (sheet as unknown as { conditionalFormattings?: { ref: string }[] }).conditionalFormattings ?? [];
-  if (formats.some((rule) => reaches(rule.ref, row))) broken.add('colour rules');
   if (Object.keys((sheet as unknown as { tables?: Record<string, unknown> }).tables ?? {}).length > 0) broken.add('tables');
+  if (sheet.getImages().length > 0) broken.add('images');
   const names = (workbook.definedNames as unknown as { model?: { ranges?: string[] }[] }).model ?? [];
-  if (names.some((entry) => (entry.ranges ?? []).some((range) => range.toLowerCase().replace(/'/g, '').startsWith(`${name}!`) && reaches(range.split('!')[1] ?? '', row)))) broken.add('named ranges');
+  if (names.some((entry) => (entry.ranges ?? []).some(mentionsTab))) broken.add('named ranges');
   return [...broken];
 }
 

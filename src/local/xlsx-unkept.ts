@@ -2,9 +2,9 @@
  * What inside an .xlsx exceljs would leave out or change when the preview saves it, found
  * before anything is written so the workbook opens read-only instead: whole parts (charts,
  * pivot tables, threaded comments, links to other workbooks, custom document properties),
- * and things inside the parts it does write: Excel 2010 dropdowns and sparklines (kept in a
- * sheet's extension list), text boxes and shapes in drawings, and names local to a tab that
- * share a name with another (exceljs keeps one of them).
+ * and things inside the parts it does write (UNKEPT_CONTENT: Excel 2010 dropdowns, sparklines,
+ * protected ranges, page breaks, data tables, names local to a tab or holding a value, and
+ * more), each found by its XML.
  */
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
@@ -14,10 +14,31 @@ const UNKEPT_PARTS: readonly [RegExp, string][] = [
   [/^xl\/threadedComments\//, 'threaded comments'], [/^xl\/externalLinks\//, 'links to other workbooks'], [/^docProps\/custom\.xml$/, 'custom document properties'],
 ];
 
+const SHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+const WORKBOOK = /^xl\/workbook\.xml$/;
+
+/** Things inside parts exceljs writes that it drops or changes, each found by its XML (measured by writing each back). */
 const UNKEPT_CONTENT: readonly [RegExp, RegExp, string][] = [
-  [/^xl\/worksheets\/[^/]+\.xml$/, /<x14:dataValidations?\b/, 'Excel 2010 dropdowns'],
-  [/^xl\/worksheets\/[^/]+\.xml$/, /<x14:sparklineGroups?\b/, 'sparklines'],
+  [SHEET, /<x14:dataValidations?\b/, 'Excel 2010 dropdowns'],
+  [SHEET, /<x14:sparklineGroups?\b/, 'sparklines'],
+  [SHEET, /<x14:conditionalFormattings?\b/, 'colour rules that refer to other tabs'],
+  [SHEET, /<protectedRanges?\b/, 'protected ranges'],
+  [SHEET, /<filterColumn\b/, 'filter settings'],
+  [SHEET, /<ignoredErrors?\b/, 'ignored-error marks'],
+  [SHEET, /<(rowBreaks|colBreaks)\b/, 'page breaks'],
+  [SHEET, /\bt=["']dataTable["']/, 'data tables'],
+  [SHEET, /<hyperlink\b[^>]*\b(location|tooltip)=/, 'links to places in the workbook'],
+  [/^xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/, /<rPh\b/, 'phonetic text'],
   [/^xl\/drawings\/[^/]+\.xml$/, /<xdr:sp\b/, 'text boxes or shapes'],
+  [/^xl\/drawings\/[^/]+\.xml$/, /\bdescr=/, 'alt text on images'],
+  [WORKBOOK, /<workbookProtection\b/, 'workbook protection'],
+  [WORKBOOK, /<calcPr\b[^>]*\b(iterate=["'](1|true)["']|calcMode=["']manual["'])/, 'calculation settings'],
+  [WORKBOOK, /<definedName\b[^>]*\blocalSheetId=/, 'names local to a tab'],
+  [WORKBOOK, /<definedName\b[^>]*\b(hidden=["'](1|true)["']|comment=)/, 'hidden or commented names'],
+  [WORKBOOK, /<definedName\b[^>]*>[^<!]*<\/definedName>/, 'names that hold a value'],
+  [/^xl\/styles\.xml$/, /<indexedColors\b/, 'a custom colour palette'],
+  [/^xl\/styles\.xml$/, /<cellStyle\b(?![^>]*\bname=["']Normal["'])[^>]*>/, 'named cell styles'],
+  [/^docProps\/core\.xml$/, /<(dc:title|dc:subject|cp:keywords|dc:description)\b[^>]*>[^<]+</, 'a document title, subject or keywords'],
 ];
 
 /** Names local to a tab (localSheetId) that another name shares: exceljs would merge them into one. */

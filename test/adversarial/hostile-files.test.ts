@@ -83,13 +83,35 @@ describe('a zip that would inflate past what a machine holds', () => {
     const file = await claimingSize(0xf0000000);
     const answer = await audit(file);
     expect(answer.code).toBe(2);
-    expect(answer.stderr).toMatch(/is too large to read: it would inflate to [\d,]+ MB, more than the 400 MB Ladder reads/);
+    expect(answer.stderr).toMatch(/is too large to read: it would inflate to [\d,]+ MB, more than the 80 MB Ladder reads/);
     expect(answer.stderr).not.toMatch(/\n\s+at /);
     await expect(openXlsxPort(file)).rejects.toThrow(/too large to read/);
   });
 
   test('the example itself passes', async () => {
     expect((await audit('examples/tesla.xlsx')).code).not.toBe(2);
+  });
+});
+
+describe('ranges over a whole sheet, in a 12 KB file', () => {
+  async function withSheetXml(change: (xml: string) => string): Promise<string> {
+    const zip = await JSZip.loadAsync(await readFile('examples/tesla.xlsx'));
+    const name = 'xl/worksheets/sheet5.xml';
+    zip.file(name, change(await zip.file(name)!.async('string')));
+    const file = join(dir, `whole-${Math.random().toString(36).slice(2)}.xlsx`);
+    await writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    return file;
+  }
+
+  test('a merged cell over the whole sheet: the preview refuses it with a sentence instead of running out of memory', async () => {
+    const file = await withSheetXml((xml) => xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="K1:XFD1048576"/></mergeCells>'));
+    await expect(openXlsxPort(file)).rejects.toThrow(/has a merged cell over [\d,]+ cells \(K1:XFD1048576\), more than the preview can hold/);
+  });
+
+  test("a dropdown over the whole sheet written with single quotes is counted, and the workbook opens read-only", async () => {
+    const file = await withSheetXml((xml) => xml.replace(/<\/sheetData>/, "</sheetData><dataValidations count='1'><dataValidation type='list' sqref='K1:XFD1048576'><formula1>\"a,b\"</formula1></dataValidation></dataValidations>"));
+    const port = await openXlsxPort(file);
+    expect(port.readOnly).toMatch(/dropdowns cover [\d,]+ cells/);
   });
 });
 

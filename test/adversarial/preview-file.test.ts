@@ -5,14 +5,14 @@
  * killed save's temporary file is cleaned, and two previews never hold one file.
  */
 import { spawn } from 'node:child_process';
-import { chmod, copyFile, lstat, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, link, lstat, mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { callApi } from '../../src/api/calls';
-import { cleanStaleTemps, FileInUse, lockBeside } from '../../src/local/file-guard';
+import { cleanStaleTemps, FileInUse, lockBeside, lockPathOf } from '../../src/local/file-guard';
 import { createPreviewServer } from '../../src/local/preview/server';
 import { openXlsxPort } from '../../src/local/xlsx-port';
 import { tempDir } from '../fixtures/xlsx';
@@ -159,18 +159,22 @@ describe('the file keeps its identity', () => {
 describe('one preview per file', () => {
   test('a second preview of a file another one holds is refused; a stale lock is taken over', async () => {
     const file = await copyOfExample();
+    const lock = await lockPathOf(file);
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
     try {
-      await writeFile(`${file}.ladder-lock`, String(other.pid));
+      await writeFile(lock, String(other.pid));
       await expect(lockBeside(file)).rejects.toThrow(FileInUse);
-      await expect(lockBeside(file)).rejects.toThrow(/another Ladder preview has it open/);
+      // Through a hard link too: the lock is the file's, not the path's.
+      const hard = join(dir, `hard-${count}.xlsx`);
+      await link(file, hard);
+      await expect(lockBeside(hard)).rejects.toThrow(/another Ladder preview has it open/);
     } finally {
       other.kill();
     }
-    await writeFile(`${file}.ladder-lock`, '999999');
+    await writeFile(lock, '999999');
     const release = await lockBeside(file);
-    expect(await readFile(`${file}.ladder-lock`, 'utf8')).toBe(String(process.pid));
+    expect(await readFile(lock, 'utf8')).toBe(String(process.pid));
     await release();
-    await expect(stat(`${file}.ladder-lock`)).rejects.toThrow();
+    await expect(stat(lock)).rejects.toThrow();
   });
 });

@@ -7,7 +7,7 @@ import { unlinkSync } from 'node:fs';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cleanStaleTemps, FileInUse, lockBeside, realFile } from '../file-guard';
+import { cleanStaleTemps, FileInUse, lockBeside, lockPathOf, realFile } from '../file-guard';
 import { WorkbookFileError } from '../xlsx-snapshot';
 import { openXlsxPort } from '../xlsx-port';
 import { createPreviewServer } from './server';
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   const path = resolve(file);
   // One preview per file, so two never write over each other's changes; a killed save's leftovers go.
   const real = await realFile(path).catch(() => path);
+  const lock = await lockPathOf(real).catch(() => null);
   const release = await lockBeside(real);
   const stop = () => {
     void release().finally(() => process.exit(0));
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
   process.once('exit', () => {
     try {
-      unlinkSync(`${real}.ladder-lock`);
+      if (lock) unlinkSync(lock);
     } catch {
       // Already gone.
     }

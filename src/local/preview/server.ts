@@ -65,7 +65,8 @@ export function createPreviewServer(port: XlsxPort, pages: PreviewPages, token =
     return next;
   };
 
-  const server = createServer((request, response) => {
+  // Timeouts are checked every 2 s rather than Node's 30 s, so a stalled client is cut off soon after its limit.
+  const server = createServer({ connectionsCheckingInterval: 2_000 }, (request, response) => {
     void handle(request, response).catch(() => {
       if (!response.headersSent) json(response, 500, { ok: false, error: 'The preview could not answer that.' });
     });
@@ -130,6 +131,7 @@ export function createPreviewServer(port: XlsxPort, pages: PreviewPages, token =
     return send(response, 404, 'text/plain', 'Not found');
   };
   server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.maxConnections = 256;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   // A request Node cannot even parse gets a 400 and its connection closed; the preview goes on.
   server.on('clientError', (_error, socket) => {
