@@ -3,12 +3,12 @@
  * bundled example (build/tesla-preview.xlsx), so trying it never changes the repository;
  * with one, it opens that file and saves the sidebar's changes into it (keeping FILE.bak).
  */
-import { unlinkSync } from 'node:fs';
+import { constants, unlinkSync } from 'node:fs';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanStaleTemps, FileInUse, lockBeside, lockPathOf, realFile } from '../file-guard';
-import { WorkbookFileError } from '../xlsx-snapshot';
+import { checkFile, WorkbookFileError } from '../xlsx-snapshot';
 import { openXlsxPort } from '../xlsx-port';
 import { createPreviewServer } from './server';
 
@@ -16,17 +16,20 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2).filter((arg) => arg !== '--');
-  let file = args[0];
-  if (!file) {
+  const example = join(root, 'examples', 'tesla.xlsx');
+  const path = resolve(args[0] ?? join(root, 'build', 'tesla-preview.xlsx'));
+  if (!args[0]) {
     await mkdir(join(root, 'build'), { recursive: true });
-    file = join(root, 'build', 'tesla-preview.xlsx');
-    await copyFile(join(root, 'examples', 'tesla.xlsx'), file);
+    await copyFile(example, path, constants.COPYFILE_EXCL).catch(() => undefined);
   }
-  const path = resolve(file);
+  // Clear messages for a missing or wrong file come before anything else.
+  await checkFile(path);
   // One preview per file, so two never write over each other's changes; a killed save's leftovers go.
   const real = await realFile(path).catch(() => path);
   const lock = await lockPathOf(real).catch(() => null);
   const release = await lockBeside(real);
+  // The bundled example starts afresh each time, once this preview holds it.
+  if (!args[0]) await copyFile(example, path);
   const stop = () => {
     void release().finally(() => process.exit(0));
   };
