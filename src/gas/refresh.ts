@@ -12,6 +12,7 @@
  */
 import { OWN_COLUMN_HEADERS } from '../core/columns';
 import { normalizeKey } from '../core/text';
+import { errorMessage } from '../api/reply';
 import { withRetry } from './retry';
 
 const ZERO_WIDTH = '\u200b';
@@ -72,9 +73,16 @@ export function refreshAllFormulas(spreadsheet: GoogleAppsScript.Spreadsheet.Spr
     const formula = withRetry(() => cell.getFormula());
     if (!/\b(TRACE|IMPACT)\s*\(/i.test(formula)) continue;
     withRetry(() => cell.setFormula(''));
-    SpreadsheetApp.flush();
-    // The PM's formula goes back in whatever happens: it is their work.
-    withRetry(() => cell.setFormula(formula), { attempts: 8 });
+    try {
+      SpreadsheetApp.flush();
+    } finally {
+      // The PM's formula goes back in whatever happens: it is their work. If it cannot, they are told where and what it was.
+      try {
+        withRetry(() => cell.setFormula(formula), { attempts: 8 });
+      } catch (error) {
+        throw new Error(`Ladder could not put back the formula of ${cell.getSheet().getName()}!${cell.getA1Notation()} (${errorMessage(error)}). Type it in again: ${formula}`);
+      }
+    }
     count++;
   }
   return count;

@@ -13,13 +13,15 @@ import ExcelJS from 'exceljs';
 import { identityOf, keepBackup, realFile, saveAtomically, unchanged, type FileIdentity } from './file-guard';
 import { removalRefusal, whatRemovalBreaks } from './xlsx-row-removal';
 import { verifySave } from './xlsx-verify';
-import { unkeptParts } from './xlsx-unkept';
+import { unkeptIn } from './xlsx-unkept';
+import { openZip } from './zip-parts';
+import type JSZip from 'jszip';
 import { dropdownRefusal, type CellRule } from '../api/dropdown';
 import { isDay, Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable } from '../api/port';
 import type { LadderConfig } from '../core/config';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { cellText, normalizeKey } from '../core/text';
-import { dropdownsOf, type Dropdowns } from './xlsx-dropdowns';
+import { dropdownsIn, type Dropdowns } from './xlsx-dropdowns';
 import { checkFile, loadWorkbook, sheetsCell, workbookSnapshot, WorkbookFileError } from './xlsx-snapshot';
 
 export interface XlsxPort extends WorkbookPort {
@@ -66,9 +68,8 @@ export const DROPDOWN_CELLS_LIMIT = 100_000;
 /** Merged cells beyond this many in one merge make the preview refuse the file: exceljs makes an object for each. */
 export const MERGE_CELLS_LIMIT = 1_000_000;
 
-async function whyReadOnly(path: string, dropdowns: Dropdowns | null): Promise<string | null> {
-  // A file that is not a zip fails here and is reported by loadWorkbook, which says why.
-  const unkept = await unkeptParts(path).catch(() => [] as string[]);
+async function whyReadOnly(zip: JSZip | null, dropdowns: Dropdowns | null): Promise<string | null> {
+  const unkept = zip ? await unkeptIn(zip).catch(() => [] as string[]) : [];
   if (unkept.length > 0) {
     return `This workbook has ${unkept.join(' and ')}, which the local preview cannot keep when it saves, so it opened read-only. Use Ladder in Sheets, or a copy without them.`;
   }
@@ -98,12 +99,13 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
   /** Reads the file (and its settings) from disk, as it is now. */
   const readFromDisk = async () => {
     const before = await identityOf(file);
-    // A file that is not a zip fails here and is reported by loadWorkbook, which says why.
-    const scan = await dropdownsOf(file).catch(() => null);
+    // One look inside the zip for both checks. A file that is not a zip fails here and is reported by loadWorkbook, which says why.
+    const zip = await openZip(file).catch(() => null);
+    const scan = zip ? await dropdownsIn(zip).catch(() => null) : null;
     if (scan && scan.widestMergeCells > MERGE_CELLS_LIMIT) {
       throw new WorkbookFileError(`${path}: has a merged cell over ${scan.widestMergeCells.toLocaleString('en')} cells (${scan.widestMerge}), more than the preview can hold; \`ladder audit\` reads it, or use Ladder in Sheets`);
     }
-    const why = await whyReadOnly(file, scan);
+    const why = await whyReadOnly(zip, scan);
     // A read-only preview saves nothing, so it needs only the values.
     const read = await loadWorkbook(file, why ? 'values' : 'everything');
     // Changed while it was being read: read it once more, so what is held is what the identity says.

@@ -6,8 +6,8 @@
  * protected ranges, page breaks, data tables, names local to a tab or holding a value, and
  * more), each found by its XML.
  */
-import { readFile } from 'node:fs/promises';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { partNames, partText } from './zip-parts';
 
 const UNKEPT_PARTS: readonly [RegExp, string][] = [
   [/^xl\/charts\//, 'charts'], [/^xl\/chartsheets\//, 'chart sheets'], [/^xl\/pivotTables\//, 'pivot tables'],
@@ -55,19 +55,17 @@ function sharedLocalNames(workbookXml: string): boolean {
   return [...seen.values()].some((scopes) => scopes.size > 1);
 }
 
-/** What in this file a save would lose, in a PM's words; empty when nothing. */
-export async function unkeptParts(path: string): Promise<string[]> {
-  const zip = await JSZip.loadAsync(await readFile(path));
-  const names = Object.keys(zip.files);
+/** What in this workbook's zip a save would lose, in a PM's words; empty when nothing. */
+export async function unkeptIn(zip: JSZip): Promise<string[]> {
+  const names = partNames(zip);
   const found = new Set<string>();
   for (const [pattern, what] of UNKEPT_PARTS) if (names.some((name) => pattern.test(name))) found.add(what);
   for (const name of names) {
     const checks = UNKEPT_CONTENT.filter(([part, , what]) => part.test(name) && !found.has(what));
     if (checks.length === 0) continue;
-    const text = await zip.file(name)!.async('string');
+    const text = await partText(zip, name);
     for (const [, content, what] of checks) if (content.test(text)) found.add(what);
   }
-  const workbook = zip.file('xl/workbook.xml');
-  if (workbook && sharedLocalNames(await workbook.async('string'))) found.add('names local to a tab that another name shares');
+  if (names.includes('xl/workbook.xml') && sharedLocalNames(await partText(zip, 'xl/workbook.xml'))) found.add('names local to a tab that another name shares');
   return [...found];
 }

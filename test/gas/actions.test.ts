@@ -86,6 +86,14 @@ describe('refreshing traces', () => {
     expect(gas.spreadsheet.toasts.at(-1)).toBe('Ladder refreshed 1 TRACE and IMPACT formula.');
   });
 
+  test('a formula typed by hand that cannot be put back is named, with its text, so the PM can type it again', () => {
+    const gas = loadAppsScript({ ...tabs, Summary: [['Row', 'Why'], ['', '']] });
+    gas.spreadsheet.getSheetByName('Summary')!.getRange('B2').setFormula('=TRACE("R-1", "why")');
+    gas.log.at('SpreadsheetApp.flush', () => gas.log.fail('Range.setFormula', 'Service error: Spreadsheets', 8));
+    gas.call('ladderRefreshTraces');
+    expect(gas.ui.alerts.at(-1)).toBe('Ladder: Ladder could not put back the formula of Summary!B2 (Service error: Spreadsheets). Type it in again: =TRACE("R-1", "why")');
+  });
+
   test('an edit on a tab Ladder does not read touches nothing', () => {
     const gas = loadAppsScript({ ...tabs, Notes: [['a']] });
     gas.log.reset();
