@@ -1,9 +1,12 @@
 /**
  * Declining a request with a receipt: the reason, who asked, the pillar it didn't fit or
  * the goal it didn't move, and what happens to the roadmap row (kept, marked or removed).
+ * Before anything is sent it says where the receipt goes and which columns that adds, and
+ * removing a row that others link to needs a tick of its own. Enter in a one-line box does
+ * not send the form: only the Decline button does.
  */
-import { useState } from 'preact/hooks';
-import type { Picker } from './types';
+import { useEffect, useState } from 'preact/hooks';
+import type { Picker, RowItem } from './types';
 
 export interface Decline {
   reason: string;
@@ -11,13 +14,16 @@ export interface Decline {
   pillar?: string;
   goal?: string;
   action: 'keep' | 'mark' | 'remove';
+  removeWithTasks?: boolean;
 }
 
 interface Props {
+  item: RowItem;
   picker: Picker;
   busy: boolean;
   onDecline(decline: Decline): void;
   onCancel(): void;
+  onDirty?: (dirty: boolean) => void;
 }
 
 /** A labelled choice among briefs (pillars or goals), blank meaning "none". */
@@ -27,24 +33,45 @@ function BriefSelect({ label, options, value, onChange }: { label: string; optio
       {label}
       <select value={value} onChange={(event) => onChange((event.target as HTMLSelectElement).value)}>
         <option value="">—</option>
-        {options.map((option) => <option key={option.key} value={option.key}>{option.title}</option>)}
+        {options.map((option) => <option key={option.key} value={option.key}>{option.title === option.key ? option.key : `${option.title} (${option.key})`}</option>)}
       </select>
     </label>
   );
 }
 
-export function DeclineForm({ picker, busy, onDecline, onCancel }: Props) {
+/** Where the receipt goes and what that adds, in one sentence. */
+function receiptNote(item: RowItem, filled: Record<string, boolean>): string {
+  const { sheet, missing } = item.decline;
+  if (sheet === null) return 'The receipt goes to a new tab, “Not on roadmap”.';
+  const adds = missing.filter((column) => filled[column.role]).map((column) => `“${column.header}”`);
+  return adds.length === 0 ? `The receipt goes to “${sheet}”.` : `The receipt goes to “${sheet}”, which gets ${adds.length === 1 ? 'a column' : 'the columns'} ${adds.join(', ')} for what you filled in.`;
+}
+
+export function DeclineForm({ item, picker, busy, onDecline, onCancel, onDirty }: Props) {
   const [reason, setReason] = useState('');
   const [who, setWho] = useState('');
   const [pillar, setPillar] = useState('');
   const [goal, setGoal] = useState('');
   const [action, setAction] = useState<Decline['action']>('mark');
+  const [withTasks, setWithTasks] = useState(false);
+  const dirty = reason !== '' || who !== '' || pillar !== '' || goal !== '';
+  useEffect(() => onDirty?.(dirty), [dirty]);
+  useEffect(() => () => onDirty?.(false), []);
   const value = (event: Event) => (event.target as HTMLInputElement).value;
+  const tasks = item.dependents;
+  const blocked = action === 'remove' && tasks.count > 0 && !withTasks;
+  const filled = { date: true, title: true, who: who.trim() !== '', why: true, pillar: pillar !== '', goal: goal !== '' };
   return (
-    <form class="decline" onSubmit={(event) => {
-      event.preventDefault();
-      onDecline({ reason, action, ...(who ? { who } : {}), ...(pillar ? { pillar } : {}), ...(goal ? { goal } : {}) });
-    }}>
+    <form class="decline" aria-label={`Decline ${item.title || item.key}`}
+      onKeyDown={(event) => {
+        const target = event.target as HTMLElement;
+        if (event.key === 'Enter' && target.tagName === 'INPUT') event.preventDefault();
+      }}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (busy || reason.trim() === '' || blocked) return;
+        onDecline({ reason, action, ...(who ? { who } : {}), ...(pillar ? { pillar } : {}), ...(goal ? { goal } : {}), ...(action === 'remove' && withTasks ? { removeWithTasks: true } : {}) });
+      }}>
       <label class="field">
         Why not? <span class="muted">(required)</span>
         <textarea required rows={3} value={reason} onInput={(event) => setReason(value(event))} />
@@ -56,15 +83,23 @@ export function DeclineForm({ picker, busy, onDecline, onCancel }: Props) {
       <BriefSelect label="Pillar it didn't fit" options={picker.pillars} value={pillar} onChange={setPillar} />
       <BriefSelect label="Goal it didn't move" options={picker.goals} value={goal} onChange={setGoal} />
       <fieldset>
-        <legend>The roadmap row</legend>
+        <legend>The {item.noun} row</legend>
         {([['mark', 'Mark it declined'], ['remove', 'Remove it'], ['keep', 'Leave it as it is']] as const).map(([choice, label]) => (
           <label key={choice} class="radio">
             <input type="radio" name="action" value={choice} checked={action === choice} onChange={() => setAction(choice)} /> {label}
           </label>
         ))}
+        {action === 'mark' && <p class="muted">{item.decline.addsStatus ? `A “Status” column is added to “${item.sheet}”, reading “Declined” and today's date.` : `Its Status cell will read “Declined” and today's date.`}</p>}
+        {action === 'remove' && tasks.count > 0 && (
+          <div class="warning" role="note">
+            <p>{tasks.count === 1 ? '1 row links' : `${tasks.count} rows link`} to it: <bdi>{tasks.titles.join(', ')}</bdi>{tasks.count > tasks.titles.length ? ', …' : ''}. Removing it leaves {tasks.count === 1 ? 'that row' : 'them'} with no goal.</p>
+            <label class="radio"><input type="checkbox" checked={withTasks} onChange={() => setWithTasks(!withTasks)} /> Remove it anyway</label>
+          </div>
+        )}
       </fieldset>
+      <p class="muted">{receiptNote(item, filled)}</p>
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy || reason.trim() === ''}>Decline</button>
+        <button type="submit" class="primary" disabled={busy || reason.trim() === '' || blocked}>Decline</button>
         <button type="button" onClick={onCancel} disabled={busy}>Cancel</button>
       </div>
     </form>

@@ -7,6 +7,8 @@ import type { ApiOutput } from '../../src/api/calls';
 export type Health = ApiOutput<'health'>;
 export type RowContext = ApiOutput<'rowContext'>;
 export type RowItem = NonNullable<RowContext['item']>;
+export type CurrentLink = RowItem['links'][number];
+export type Queued = Health['flagged'][number];
 export type Picker = RowContext['picker'];
 export type Brief = Picker['goals'][number];
 export type Strategy = ApiOutput<'strategy'>;

@@ -1,9 +1,12 @@
-/** A server call's state for a view: loading, the value, or the error to show. */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+/**
+ * A server call's state for a view: loading, the value, or the error to show. `active`: a
+ * kept-but-hidden view asks again each time it is shown, since other views write meanwhile.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiInput, ApiName, ApiOutput } from '../../src/api/calls';
 import { call } from './server';
 
-export function useCall<N extends ApiName>(name: N, input?: ApiInput<N>, deps: unknown[] = []) {
+export function useCall<N extends ApiName>(name: N, input?: ApiInput<N>, deps: unknown[] = [], active = true) {
   type T = ApiOutput<N>;
   const [state, setState] = useState<{ loading: boolean; value: T | null; error: string | null }>({ loading: true, value: null, error: null });
   const load = useCallback(() => {
@@ -13,5 +16,10 @@ export function useCall<N extends ApiName>(name: N, input?: ApiInput<N>, deps: u
   useEffect(() => {
     void load();
   }, [load]);
+  const wasActive = useRef(active);
+  useEffect(() => {
+    if (active && !wasActive.current) void load();
+    wasActive.current = active;
+  }, [active]);
   return { ...state, reload: load };
 }

@@ -27,6 +27,8 @@ export const selectionInput = madeOnUse(() => z.optional(z.strictObject({
 
 export const linkInput = madeOnUse(() => z.strictObject({
   ...rowRef(),
+  /** The link cell as the sidebar showed it; if the cell holds something else now, nothing is written. */
+  expectedLink: z.optional(title()),
   goals: z.array(z.strictObject({
     key: itemKey(),
     /** Percent; without shares a row's links share equally. */
@@ -44,4 +46,6 @@ export const declineInput = madeOnUse(() => z.strictObject({
   goal: z.optional(z.string().check(z.maxLength(1000))),
   /** What happens to the roadmap row: left as is, marked declined, or removed. */
   action: z.enum(['keep', 'mark', 'remove']),
+  /** Removing a row that tasks link to leaves them without a goal: the PM says so explicitly. */
+  removeWithTasks: z.optional(z.boolean()),
 }));

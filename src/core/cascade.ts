@@ -134,6 +134,8 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
   const hasGoals = countOf[GOAL_RANK]! > 0;
   const noGoalReason = (index: number) => describeNoGoal(index, items, paths, goalTabs, hasGoals, noColumn);
   const flags = computeFlags({ items, links, components, paths, reach, declined, index, noGoalReason, needsLink, noColumn });
+  // A row marked declined was said no to: nothing about it needs doing (its own receipt would otherwise flag it RESURFACED).
+  for (const marked of structure.markedDeclined.keys()) flags[marked] = [];
 
   const hasStrategyTab = plans.some((plan) => plan.use !== 'declined' && layerSpec(plan.use).isStrategy);
   return {

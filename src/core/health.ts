@@ -6,20 +6,30 @@
 import { itemsInCascadeOrder } from './audit';
 import type { Cascade } from './cascade';
 import { flagCounts, type FlagCode } from './flags';
-import { LAYERS } from './layers';
+import { LAYERS, layerSpec } from './layers';
 import { coverage } from './report';
+import { FLAG_LABELS, rowAdvice, sentence, urgencyOf, type Advice } from './row-advice';
 import { clip } from './text';
 import { tracePath } from './trace';
 
 export interface Health {
   readonly items: number;
-  readonly flagCounts: readonly { readonly code: FlagCode; readonly rows: number }[];
-  readonly coverage: readonly { readonly layer: string; readonly rows: number; readonly reaching: number; readonly effort: number; readonly effortReaching: number }[];
+  readonly flagCounts: readonly { readonly code: FlagCode; readonly label: string; readonly rows: number }[];
+  readonly coverage: readonly {
+    readonly layer: string; readonly noun: string; readonly rows: number; readonly reaching: number; readonly effort: number; readonly effortReaching: number;
+  }[];
   readonly strategy: { readonly pillars: number; readonly antiPriorities: number; readonly checks: readonly string[] };
   readonly flagged: readonly {
     readonly sheet: string; readonly row: number; readonly key: string; readonly title: string; readonly layer: string;
-    readonly flags: readonly string[]; readonly codes: readonly string[]; readonly trace: string;
+    readonly flags: readonly string[]; readonly codes: readonly FlagCode[]; readonly trace: string;
+    readonly effort: number | null; readonly isWork: boolean; readonly advice: readonly Advice[];
   }[];
+  /**
+   * The review queue: flagged roadmap and task rows, most urgent first (see URGENCY in
+   * row-advice.ts), then the most effort first, then in the sheet's order; as indexes into
+   * `flagged`.
+   */
+  readonly queue: readonly number[];
   readonly warnings: readonly string[];
 }
 
@@ -27,17 +37,21 @@ export interface Health {
 export const HEALTH_ROW_LIMIT = 200;
 
 export function cascadeHealth(cascade: Cascade, warnings: readonly string[] = []): Health {
-  const flaggedItems = itemsInCascadeOrder(cascade).filter((item) => cascade.flags[item.index]!.length > 0);
+  const flaggedItems = itemsInCascadeOrder(cascade).filter((item) => cascade.flags[item.index]!.length > 0).slice(0, HEALTH_ROW_LIMIT);
+  const urgency = flaggedItems.map((item) => urgencyOf(cascade.flags[item.index]!));
+  const queue = flaggedItems.map((item, at) => ({ item, at })).filter(({ item }) => layerSpec(item.layer).isWork)
+    .sort((a, b) => urgency[a.at]! - urgency[b.at]! || (b.item.effort ?? 0) - (a.item.effort ?? 0) || a.at - b.at)
+    .map(({ at }) => at);
   return {
     items: cascade.items.length,
-    flagCounts: flagCounts(cascade),
-    coverage: LAYERS.filter((spec) => spec.isWork).map((spec) => ({ layer: spec.code, ...coverage(cascade, spec.code) })).filter((entry) => entry.rows > 0),
+    flagCounts: flagCounts(cascade).map((entry) => ({ ...entry, label: FLAG_LABELS[entry.code] })),
+    coverage: LAYERS.filter((spec) => spec.isWork).map((spec) => ({ layer: spec.code, noun: spec.noun, ...coverage(cascade, spec.code) })).filter((entry) => entry.rows > 0),
     strategy: {
       pillars: cascade.strategy.pillars,
       antiPriorities: cascade.strategy.antiPriorities,
-      checks: cascade.strategy.flags.map((flag) => `${flag.code}: ${flag.message}`),
+      checks: cascade.strategy.flags.map((flag) => sentence(flag.message)),
     },
-    flagged: flaggedItems.slice(0, HEALTH_ROW_LIMIT).map((item) => ({
+    flagged: flaggedItems.map((item) => ({
       sheet: item.sheet,
       row: item.row,
       key: clip(item.key, 60),
@@ -46,7 +60,16 @@ export function cascadeHealth(cascade: Cascade, warnings: readonly string[] = []
       codes: cascade.flags[item.index]!.map((flag) => flag.code),
       flags: cascade.flags[item.index]!.map((flag) => `${flag.code}: ${clip(flag.message, 200)}`),
       trace: clip(tracePath(cascade, item.index).split('\n')[0]!, 300),
+      effort: item.effort,
+      isWork: layerSpec(item.layer).isWork,
+      advice: rowAdvice(cascade.flags[item.index]!, layerSpec(item.layer).isWork).map(clipAdvice),
     })),
+    queue,
     warnings,
   };
+}
+
+/** Advice quotes cell text; a 50,000-character title must not make a 50,000-character sentence. */
+function clipAdvice(advice: Advice): Advice {
+  return { codes: advice.codes, problem: clip(advice.problem, 400), todo: advice.todo };
 }

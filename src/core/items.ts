@@ -103,10 +103,25 @@ export interface TabStructure {
   readonly keyColumn: Map<number, number>;
   /** Items whose row the sidebar must not write, with why: a board's subitem sits under other columns than the tab's. */
   readonly notWritable: Map<number, string>;
+  /**
+   * Work rows whose Status cell says they were declined ("Declined 2026-08-14", as the
+   * sidebar's "Mark it declined" writes it), with that text: they are not planned work, so
+   * they carry no flags and count in no coverage or effort.
+   */
+  readonly markedDeclined: Map<number, string>;
 }
 
 export function emptyStructure(): TabStructure {
-  return { parentInTab: new Map(), altKeys: new Map(), keyColumn: new Map(), notWritable: new Map() };
+  return { parentInTab: new Map(), altKeys: new Map(), keyColumn: new Map(), notWritable: new Map(), markedDeclined: new Map() };
+}
+
+/** A Status cell that says the row was declined: "Declined", "Declined 2026-08-14". */
+const DECLINED_STATUS = /^declined\b/i;
+
+/** The tab's "Status" column, where "Mark it declined" writes. */
+function statusColumn(headers: readonly string[]): number | undefined {
+  const found = headers.findIndex((header) => normalizeKey(header) === 'status');
+  return found < 0 ? undefined : found;
 }
 
 /** Appends the items of one tab to `items`, numbered on from those already there. */
@@ -121,6 +136,7 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], st
   const parentCols = c.parent ?? [];
   const tabHasWhy = whyCol !== undefined;
   const tabHasImpact = impactCol !== undefined;
+  const statusCol = tabSpec.isWork ? statusColumn(plan.headers) : undefined;
   // Objectives followed by their key results: a key result with no link of its own hangs under the objective above.
   const byLevel = hasLevels(tabSpec.code) && groupCol === undefined;
   let lastTop = -1;
@@ -190,6 +206,10 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], st
       tabHasWhy,
       tabHasImpact,
     });
+    if (statusCol !== undefined && layerSpec(spec.code).isWork) {
+      const status = cellText(row[statusCol]);
+      if (DECLINED_STATUS.test(status)) structure.markedDeclined.set(items.length - 1, status);
+    }
     if (level === 0 && spec === tabSpec) lastTop = items.length - 1;
     lastOfTab = items.length - 1;
   }

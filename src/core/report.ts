@@ -26,7 +26,7 @@ export function coverage(cascade: Cascade, layer: LayerCode): { rows: number; re
   let effort = 0;
   let effortReaching = 0;
   for (const item of cascade.items) {
-    if (item.layer !== layer) continue;
+    if (item.layer !== layer || cascade.structure.markedDeclined.has(item.index)) continue;
     rows++;
     effort += item.effort ?? 0;
     if (cascade.reach.throughGoal[item.index]) {

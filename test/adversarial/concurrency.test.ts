@@ -42,7 +42,7 @@ describe('two sidebars', () => {
 
   test('the same request declined twice (a double click) appends one row', () => {
     const gas = addOn();
-    const decline = { sheet: 'Roadmap', key: 'R-6', expectedTitle: 'Solar roof tiles', reason: 'Later', action: 'remove' };
+    const decline = { sheet: 'Roadmap', key: 'R-6', expectedTitle: 'Solar roof tiles', reason: 'Later', action: 'remove', removeWithTasks: true };
     expect(reply(gas, 'ladderDeclineRow', decline).ok).toBe(true);
     expect(reply(gas, 'ladderDeclineRow', decline)).toMatchObject({ ok: true, value: { repeated: true } });
     expect(values(gas, 'Not on roadmap')).toHaveLength(4);

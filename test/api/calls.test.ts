@@ -30,7 +30,12 @@ describe('reads', () => {
     const port = tesla();
     port.selected = { sheet: 'Roadmap', row: 9 };
     const context = ok(callApi(port, 'rowContext', undefined));
-    expect(context.item).toMatchObject({ key: 'R-8', title: 'In-car karaoke', linkText: '', canLink: true, trace: 'In-car karaoke › ⚠ no goal' });
+    expect(context.item).toMatchObject({ key: 'R-8', title: 'In-car karaoke', linkCell: '', linkColumn: 'Goal', links: [], canLink: true, paths: ['In-car karaoke › ⚠ no goal'], morePaths: 0 });
+    // Three flags, two causes, each in words with what to do.
+    expect(context.item.advice).toEqual([
+      { codes: ['NO_GOAL', 'NO_PARENT'], problem: 'It is linked to nothing, so it reaches no goal.', todo: 'Link it to a goal, or decline it.' },
+      expect.objectContaining({ codes: ['RESURFACED'], problem: expect.stringMatching(/^It was declined 2026-08-14: "Fun, but it moves no goal"/) }),
+    ]);
     expect(context.item.flags.map((flag: { code: string }) => flag.code)).toEqual(['NO_GOAL', 'NO_PARENT', 'RESURFACED']);
     expect(context.picker.groups.map((group: any) => [group.pillar.key, group.goals.map((g: any) => g.key)])).toEqual([
       ['P1', ['1', '3']], ['P2', ['2', '3', '7']], ['P3', ['3', '4']], ['P4', ['5']],
@@ -44,13 +49,46 @@ describe('reads', () => {
     expect(ok(callApi(port, 'rowContext', { sheet: 'Goals', row: 40 })).item).toBeNull();
   });
 
-  test('strategy: where the roadmap effort goes, and how much reaches no goal', () => {
-    const { effort } = ok(callApi(tesla(), 'strategy', undefined));
+  test('strategy: where the roadmap effort goes, every unit in one bar, and how much reaches no goal', () => {
+    const { effort, mission, vision } = ok(callApi(tesla(), 'strategy', undefined));
     expect(effort.total).toBe(41);
-    expect(effort.noGoal).toBe(7);
-    expect(effort.byGoal.reduce((sum: number, goal: any) => sum + goal.effort, 0)).toBeCloseTo(34);
-    expect(effort.byPillar.reduce((sum: number, pillar: any) => sum + pillar.effort, 0)).toBeCloseTo(34);
-    expect(effort.byPillar.find((pillar: any) => pillar.key === 'A2')).toMatchObject({ effort: 2, anti: true });
+    expect(effort.byGoal.find((bar: any) => bar.kind === 'no-goal').effort).toBe(7);
+    expect(effort.byGoal.reduce((sum: number, goal: any) => sum + goal.effort, 0)).toBeCloseTo(41);
+    expect(effort.byPillar.reduce((sum: number, pillar: any) => sum + pillar.effort, 0)).toBeCloseTo(41);
+    expect(effort.byPillar.find((pillar: any) => pillar.key === 'A2')).toMatchObject({ effort: 2, kind: 'anti' });
+    expect(mission.map((item: any) => item.title)).toEqual(["Accelerate the world's transition to sustainable energy"]);
+    expect(vision).toHaveLength(1);
+  });
+
+  test('rowContext shows the links the goal cell holds, with their shares, and what a decline would do', () => {
+    const model = ok(callApi(tesla(), 'rowContext', { sheet: 'Roadmap', row: 3 })).item;
+    expect(model).toMatchObject({ key: 'R-2', linkCell: '2 (60%), 3 (40%)', linkColumn: 'Goal' });
+    expect(model.links).toEqual([
+      { text: '2', status: 'goal', key: '2', title: 'Reach 10% of US luxury sedan sales', share: 60 },
+      { text: '3', status: 'goal', key: '3', title: 'Be profitable at every rung', share: 40 },
+    ]);
+    const solar = ok(callApi(tesla(), 'rowContext', { sheet: 'Roadmap', row: 7 })).item;
+    expect(solar.links).toEqual([{ text: 'G9', status: 'broken', key: 'G9', title: 'G9', share: null }]);
+    expect(solar.dependents).toEqual({ count: 1, titles: ['Tile glass durability tests'] });
+    expect(solar.decline).toEqual({ sheet: 'Not on roadmap', missing: [], addsStatus: false, hasLadderColumn: false });
+    expect(solar.advice.map((advice: any) => advice.codes)).toEqual([['BROKEN_LINK', 'NO_PARENT', 'NO_GOAL']]);
+  });
+
+  test('a link cell edited since the sidebar read it is not written over', () => {
+    const port = tesla();
+    const reply = callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-2', expectedTitle: 'Model S', expectedLink: '2 (60%), 3 (40%)', goals: [{ key: '1' }] });
+    expect(reply).toEqual({ ok: true, value: expect.objectContaining({ linkText: '1', previous: '2 (60%), 3 (40%)' }) });
+    const stale = callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-2', expectedTitle: 'Model S', expectedLink: '2 (60%), 3 (40%)', goals: [{ key: '2' }] });
+    expect(stale).toEqual({ ok: false, error: 'The link of "Model S" changed since the sidebar read it: it now reads "1". Look at it again and save once more.' });
+    expect(port.sheet('Roadmap').values[2]![2]).toBe('1');
+  });
+
+  test('a link to a pillar the cell already had is kept beside a new goal', () => {
+    const port = new MemoryPort({ ...tabsOf(TESLA), Roadmap: [['ID', 'Initiative', 'Goal'], ['R-1', 'Roadster', 'P1']] });
+    const context = ok(callApi(port, 'rowContext', { sheet: 'Roadmap', row: 2 })).item;
+    expect(context.links).toEqual([{ text: 'P1', status: 'above', key: 'P1', title: 'Build an expensive sports car', share: null }]);
+    ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-1', expectedLink: 'P1', goals: [{ key: 'P1' }, { key: '1' }] }));
+    expect(port.sheet('Roadmap').values[1]![2]).toBe('P1, 1');
   });
 
   test('setup lists every tab with its layer, header row and columns', () => {
@@ -70,7 +108,10 @@ describe('linking a row to goals', () => {
   test('writes the link cell of that row only, and the row then reaches its goals', () => {
     const port = tesla();
     const reply = ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', expectedTitle: 'In-car karaoke', goals: [{ key: '2', share: 70 }, { key: '7', share: 30 }] }));
-    expect(reply).toEqual({ sheet: 'Roadmap', row: 9, key: 'R-8', linkText: '2 (70%), 7 (30%)' });
+    expect(reply).toEqual({
+      sheet: 'Roadmap', row: 9, key: 'R-8', title: 'In-car karaoke', linkText: '2 (70%), 7 (30%)', previous: '',
+      goals: [{ key: '2', title: 'Reach 10% of US luxury sedan sales', share: 70 }, { key: '7', title: 'Superchargers on every interstate', share: 30 }],
+    });
     expect(port.writes).toEqual(['Roadmap!9:3=2 (70%), 7 (30%)']);
     port.selected = { sheet: 'Roadmap', row: 9 };
     expect(ok(callApi(port, 'rowContext', undefined)).item.flags.map((f: any) => f.code)).toEqual(['RESURFACED']);
@@ -174,9 +215,13 @@ describe('declining a request', () => {
   test('appends the receipt to the declined list and marks the row', () => {
     const port = tesla();
     const reply = ok(callApi(port, 'declineRow', { ...decline, action: 'mark' }));
-    expect(reply).toEqual({ declinedRow: 4, sheet: 'Not on roadmap', action: 'mark', repeated: false });
-    // The date is a real date, like the list's other receipts.
-    expect(port.sheet('Not on roadmap').values[3]).toEqual([new Date('2026-11-23T00:00:00Z'), 'In-car karaoke', 'Sales', 'Moves no goal', 'P2', '2']);
+    expect(reply).toEqual({
+      declinedRow: 4, sheet: 'Not on roadmap', action: 'mark', repeated: false, title: 'In-car karaoke', key: 'R-8', earlierReason: '', addedColumns: [], statusAdded: false,
+    });
+    // The date is a real date, like the list's other receipts; the pillar and goal by title, with their ids.
+    expect(port.sheet('Not on roadmap').values[3]).toEqual([
+      new Date('2026-11-23T00:00:00Z'), 'In-car karaoke', 'Sales', 'Moves no goal', 'Use that money to build a more affordable car (P2)', 'Reach 10% of US luxury sedan sales (2)',
+    ]);
     expect(port.sheet('Roadmap').values[8]![8]).toBe('Declined 2026-11-23');
   });
 
@@ -208,8 +253,45 @@ describe('declining a request', () => {
     ok(callApi(port, 'declineRow', { ...decline, action: 'keep' }));
     expect(port.sheet('Not on roadmap').values).toEqual([
       ['Date', 'Request', 'Requested by', 'Reason', "Pillar it didn't fit", "Goal it didn't move"],
-      [new Date('2026-11-23T00:00:00Z'), 'In-car karaoke', 'Sales', 'Moves no goal', 'P2', '2'],
+      [new Date('2026-11-23T00:00:00Z'), 'In-car karaoke', 'Sales', 'Moves no goal', 'Use that money to build a more affordable car (P2)', 'Reach 10% of US luxury sedan sales (2)'],
     ]);
+  });
+
+  test('a declined list without pillar and goal columns gets them, rather than dropping what the PM chose', () => {
+    const port = new MemoryPort({ ...tabsOf(TESLA), 'Not on roadmap': [['Request', 'Why not']] });
+    const reply = ok(callApi(port, 'declineRow', { ...decline, action: 'keep' }));
+    expect(reply.addedColumns).toEqual(['Date', 'Requested by', "Pillar it didn't fit", "Goal it didn't move"]);
+    expect(port.sheet('Not on roadmap').values).toEqual([
+      ['Request', 'Why not', 'Date', 'Requested by', "Pillar it didn't fit", "Goal it didn't move"],
+      ['In-car karaoke', 'Moves no goal', new Date('2026-11-23T00:00:00Z'), 'Sales', 'Use that money to build a more affordable car (P2)', 'Reach 10% of US luxury sedan sales (2)'],
+    ]);
+  });
+
+  test('a refused mark takes back the receipt and the columns it added', () => {
+    const port = new MemoryPort({ ...tabsOf(TESLA), 'Not on roadmap': [['Request', 'Why not']] });
+    port.dropdowns.set('Roadmap!9:9', ['Shipped', 'Planned']);
+    const reply = callApi(port, 'declineRow', { ...decline, action: 'mark' });
+    expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/Roadmap!9:9/) });
+    expect(port.sheet('Not on roadmap').values).toEqual([['Request', 'Why not']]);
+  });
+
+  test('removing a row that others link to is refused unless the PM says so, naming them', () => {
+    const port = tesla();
+    const solar = { sheet: 'Roadmap', key: 'R-6', expectedTitle: 'Solar roof tiles', reason: 'Not a car', action: 'remove' as const };
+    expect(callApi(port, 'declineRow', solar)).toEqual({
+      ok: false, error: '1 row links to "Solar roof tiles" ("Tile glass durability tests"): removing it leaves it with no goal. Say so to remove it anyway.',
+    });
+    expect(port.writes).toEqual([]);
+    ok(callApi(port, 'declineRow', { ...solar, removeWithTasks: true }));
+    expect(port.sheet('Roadmap').values.map((row) => row[0])).not.toContain('R-6');
+  });
+
+  test('a second decline the same day says where the first receipt is, and its reason', () => {
+    const port = tesla();
+    ok(callApi(port, 'declineRow', { ...decline, action: 'keep' }));
+    const again = ok(callApi(port, 'declineRow', { ...decline, reason: 'Another reason', action: 'keep' }));
+    expect(again).toMatchObject({ repeated: true, declinedRow: 4, sheet: 'Not on roadmap', earlierReason: 'Moves no goal' });
+    expect(port.sheet('Not on roadmap').values).toHaveLength(4);
   });
 
   test('formula-looking reasons are stored as text', () => {

@@ -88,8 +88,13 @@ function mostAtOnce(calls: readonly CallRecord[]): number {
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const cardTitle = (page: Page) => page.locator('.card .title').first().textContent();
-const flags = (page: Page) => page.locator('.card .flag').allTextContents();
+/** The view on show: the others are kept, hidden, with what the PM typed in them. */
+const shown = (page: Page) => page.locator('#view > div:not([hidden])');
+const cardTitle = (page: Page) => shown(page).locator('.card .title').first().textContent();
+/** The flag codes the card lists under its sentences. */
+const flags = (page: Page) => shown(page).locator('.card .codes').allTextContents();
+const saidText = (page: Page) => shown(page).locator('.said').first().textContent();
+const SAVED = 'Saved: “In-car karaoke” (R-8) now links to Reach 10% of US luxury sedan sales (2).';
 
 async function pauseClock(page: Page) {
   const now = await page.evaluate(() => Date.now());
@@ -99,11 +104,11 @@ async function pauseClock(page: Page) {
 describe('the built sidebar over google.script.run', () => {
   test('its first views load with no error text, no console error and only ok replies', async () => {
     const { page, model, problems, blocked } = await openSidebar();
-    await expect.poll(() => page.getByText('Row 1 of 3').count()).toBe(1);
+    await expect.poll(() => page.getByText('Row 1 of 4').count()).toBe(1);
     await page.getByRole('tab', { name: 'Strategy' }).click();
-    await expect.poll(() => page.locator('section.card .title').first().textContent()).toBe('Build an expensive sports car');
+    await expect.poll(() => shown(page).locator('section.card .title').first().textContent()).toBe('Build an expensive sports car');
     await page.getByRole('tab', { name: 'Setup' }).click();
-    await expect.poll(() => page.locator('section.card').count()).toBe(7);
+    await expect.poll(() => shown(page).locator('section.card').count()).toBe(7);
     await page.getByRole('tab', { name: 'Link' }).click();
     await expect.poll(() => cardTitle(page)).toBe('In-car karaoke');
 
@@ -123,24 +128,24 @@ describe('the built sidebar over google.script.run', () => {
     const { page, gas, model, problems } = await openSidebar();
     await page.getByRole('tab', { name: 'Link' }).click();
     await expect.poll(() => cardTitle(page)).toBe('In-car karaoke');
-    expect(await flags(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^⚠ NO_GOAL/)]));
+    expect(await flags(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^NO_GOAL/)]));
     await page.getByLabel('Find a goal').fill('luxury');
     await page.getByRole('checkbox', { name: /Reach 10% of US luxury sedan sales/ }).check();
     await page.getByRole('button', { name: 'Save link' }).click();
-    await expect.poll(() => page.locator('p.ok[role="status"]').textContent()).toBe('Saved: 2');
+    await expect.poll(() => saidText(page)).toBe(SAVED);
 
-    expect(model.callsOf('ladderLinkRow').map((call) => call.args)).toEqual([[{ sheet: 'Roadmap', key: 'R-8', expectedTitle: 'In-car karaoke', goals: [{ key: '2' }] }]]);
+    expect(model.callsOf('ladderLinkRow').map((call) => call.args)).toEqual([[{ sheet: 'Roadmap', key: 'R-8', expectedTitle: 'In-car karaoke', expectedLink: '', goals: [{ key: '2' }] }]]);
     const roadmap = gas.spreadsheet.getSheetByName('Roadmap')!;
     expect(roadmap.getRange('A9').getValue()).toBe('R-8');
     expect(roadmap.getRange('C9').getValue()).toBe('2');
     // The view reads the row again after the save and no longer calls it goal-less.
-    await expect.poll(async () => (await flags(page)).some((flag) => flag.startsWith('⚠ NO_GOAL'))).toBe(false);
+    await expect.poll(async () => (await flags(page)).some((flag) => flag.startsWith('NO_GOAL'))).toBe(false);
     expect(problems).toEqual([]);
   });
 
   test('the Link view asks one call at a time, and again only 3 s after each slow reply', async () => {
     const { page, model, problems } = await openSidebar();
-    await expect.poll(() => page.getByText('Row 1 of 3').count()).toBe(1);
+    await expect.poll(() => page.getByText('Row 1 of 4').count()).toBe(1);
     // The Review view asks for its first row too: let that come back before holding.
     await expect.poll(() => cardTitle(page)).not.toBeNull();
     model.hold(ROW_CONTEXT);
@@ -181,7 +186,7 @@ describe('the built sidebar over google.script.run', () => {
     const { page, model, problems } = await openSidebar();
     await page.getByRole('tab', { name: 'Link' }).click();
     await expect.poll(() => cardTitle(page)).toBe('In-car karaoke');
-    expect((await flags(page)).some((flag) => flag.startsWith('⚠ NO_GOAL'))).toBe(true);
+    expect((await flags(page)).some((flag) => flag.startsWith('NO_GOAL'))).toBe(true);
 
     // A poll goes out while R-8 has no goal, and its reply is held back.
     model.hold(ROW_CONTEXT);
@@ -194,7 +199,7 @@ describe('the built sidebar over google.script.run', () => {
     await page.getByLabel('Find a goal').fill('luxury');
     await page.getByRole('checkbox', { name: /Reach 10% of US luxury sedan sales/ }).check();
     await page.getByRole('button', { name: 'Save link' }).click();
-    await expect.poll(() => page.locator('p.ok[role="status"]').textContent()).toBe('Saved: 2');
+    await expect.poll(() => saidText(page)).toBe(SAVED);
     await pause(300);
 
     // Now the held replies arrive, newest first: the stale one comes last.
@@ -204,8 +209,8 @@ describe('the built sidebar over google.script.run', () => {
       await pause(200);
     }
     await pause(500);
-    expect((await flags(page)).some((flag) => flag.startsWith('⚠ NO_GOAL'))).toBe(false);
-    expect(await page.locator('p.ok[role="status"]').textContent()).toBe('Saved: 2');
+    expect((await flags(page)).some((flag) => flag.startsWith('NO_GOAL'))).toBe(false);
+    expect(await saidText(page)).toBe(SAVED);
     // The stale reply was dropped and the row asked for again, still one call at a time.
     expect(mostAtOnce(linkCalls(model))).toBe(1);
     expect(oneAtATime(linkCalls(model))).toBe(true);

@@ -19,13 +19,14 @@ test('the health call returns counts, coverage and the flagged rows as data', ()
   const reply = JSON.parse(JSON.stringify(gas.call('ladderHealth')));
   expect(reply.ok).toBe(true);
   expect(reply.value.flagCounts).toEqual([
-    { code: 'NO_GOAL', rows: 3 }, { code: 'NO_PARENT', rows: 2 }, { code: 'BROKEN_LINK', rows: 1 },
-    { code: 'ANTI_PRIORITY', rows: 2 }, { code: 'RESURFACED', rows: 1 }, { code: 'ORPHAN', rows: 1 },
+    { code: 'NO_GOAL', label: 'No goal', rows: 3 }, { code: 'NO_PARENT', label: 'No link', rows: 2 }, { code: 'BROKEN_LINK', label: 'Broken link', rows: 1 },
+    { code: 'ANTI_PRIORITY', label: 'Anti-priority', rows: 2 }, { code: 'RESURFACED', label: 'Declined before', rows: 1 }, { code: 'ORPHAN', label: 'Nothing reaches it', rows: 1 },
   ]);
-  expect(reply.value.coverage[0]).toEqual({ layer: 'roadmap', rows: 8, reaching: 6, effort: 41, effortReaching: 34 });
-  expect(reply.value.flagged.map((row: { sheet: string; row: number }) => `${row.sheet}!${row.row}`)).toEqual([
-    'Goals!7', 'Goals!8', 'Roadmap!7', 'Roadmap!8', 'Roadmap!9', 'Backlog!5',
-  ]);
+  expect(reply.value.coverage[0]).toEqual({ layer: 'roadmap', noun: 'roadmap item', rows: 8, reaching: 6, effort: 41, effortReaching: 34 });
+  const flagged = reply.value.flagged.map((row: { sheet: string; row: number }) => `${row.sheet}!${row.row}`);
+  expect(flagged).toEqual(['Goals!7', 'Goals!8', 'Roadmap!7', 'Roadmap!8', 'Roadmap!9', 'Backlog!5']);
+  // The review queue: work rows only, work on an anti-priority first, then no goal with the most effort first.
+  expect(reply.value.queue.map((at: number) => flagged[at])).toEqual(['Roadmap!8', 'Roadmap!7', 'Backlog!5', 'Roadmap!9']);
 });
 
 test('a failure comes back as a message, not a thrown error', () => {
@@ -43,7 +44,7 @@ test('google.script.run can link the selected row: by key, under the lock, flush
   expect(context.value.item.key).toBe('R-8');
   gas.spreadsheet.getSheetByName('Roadmap')!.deleteRow(3);
   const reply = JSON.parse(JSON.stringify(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', expectedTitle: 'In-car karaoke', goals: [{ key: '2' }] })));
-  expect(reply).toEqual({ ok: true, value: { sheet: 'Roadmap', row: 8, key: 'R-8', linkText: '2' } });
+  expect(reply).toEqual({ ok: true, value: { sheet: 'Roadmap', row: 8, key: 'R-8', title: 'In-car karaoke', linkText: '2', previous: '', goals: [{ key: '2', title: 'Reach 10% of US luxury sedan sales', share: null }] } });
   // Written as text: a key like "0012" must come back as it was.
   expect(gas.spreadsheet.getSheetByName('Roadmap')!.getRange('C8').getValue()).toBe('2');
   expect(gas.log.get('SpreadsheetApp.flush')).toBe(1);
@@ -83,5 +84,5 @@ test('the Link view asking again and again reads the sheet once; a write reads i
   expect(reply).toMatchObject({ ok: true, value: { row: 8 } });
   expect(gas.log.get('Range.getValues')).toBeGreaterThan(0);
   gas.spreadsheet.select('Roadmap', 'B8');
-  expect(JSON.parse(JSON.stringify(gas.call('ladderRowContext'))).value.item).toMatchObject({ row: 8, linkText: '2' });
+  expect(JSON.parse(JSON.stringify(gas.call('ladderRowContext'))).value.item).toMatchObject({ row: 8, linkCell: '2' });
 });

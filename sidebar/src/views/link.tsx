@@ -61,12 +61,27 @@ function follow(ask: () => Promise<Reply<RowContext>>, show: (reply: Reply<RowCo
   };
 }
 
-export function Link({ selection }: { selection: Selection }) {
-  const [context, setContext] = useState<RowContext | null>(null);
+interface Props {
+  selection: Selection;
+  onDirty(dirty: boolean): void;
+}
+
+const named = (item: { title: string; key: string }) => (item.title && item.title !== item.key ? `“${item.title}” (${item.key})` : `“${item.key}”`);
+const placeOf = (item: { sheet: string; row: number }) => `${item.sheet}!${item.row}`;
+
+export function Link({ selection, onDirty }: Props) {
+  /** The newest answer, and the one shown: they differ while the picker holds changes for a row no longer selected. */
+  const [latest, setLatest] = useState<RowContext | null>(null);
+  const [shown, setShown] = useState<RowContext | null>(null);
+  const [dirty, setDirty] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const status = useRef<HTMLParagraphElement>(null);
+  const dirtyNow = useRef(false);
+  dirtyNow.current = dirty;
   // The selection the next call asks about: read when the call is sent, not when requested.
   const selected = useRef(selection);
   selected.current = selection;
@@ -74,45 +89,90 @@ export function Link({ selection }: { selection: Selection }) {
     () => call('rowContext', selected.current ?? undefined),
     (reply) => {
       // A failed poll (a timeout, a busy sheet) shows until the next answer replaces it.
-      if (reply.ok) {
-        setContext(reply.value);
-        setError(null);
-      } else setError(reply.error);
+      if (!reply.ok) {
+        setError(reply.error);
+        return;
+      }
+      setError(null);
+      setLatest(reply.value);
+      // Changes not saved yet keep their row on screen: a click elsewhere in the sheet loses nothing.
+      if (!dirtyNow.current) setShown(reply.value);
     },
     inAppsScript(),
   ));
   useEffect(() => () => follower.stop(), []);
+  useEffect(() => follower.request(), [selection?.sheet, selection?.row]);
+  const markDirty = (value: boolean) => {
+    setDirty(value);
+    onDirty(value);
+  };
+  const shownItem = shown?.item ?? null;
+  const latestItem = latest?.item ?? null;
+  const shownPlace = shownItem ? placeOf(shownItem) : '';
   useEffect(() => {
+    // The form the focus was in is rebuilt after a save: focus what was said instead of losing it.
+    if (saved) status.current?.focus();
+  }, [saved]);
+  useEffect(() => {
+    // Another row: what was said about the last one no longer applies.
     setSaved(null);
     setSaveError(null);
-    follower.request();
-  }, [selection?.sheet, selection?.row]);
+  }, [shownPlace]);
 
-  if (error) return <p class="error" role="alert">{error}</p>;
-  if (!context) return <p class="muted" role="status">Reading the selected row…</p>;
-  const item = context.item;
-  if (!item) return <p class="muted">Select a roadmap or task row in the sheet to link it to goals.</p>;
+  if (error && !shown) return <p class="error" role="alert">{error}</p>;
+  if (!shown) return <p class="muted" role="status">Reading the selected row…</p>;
+  const elsewhere = dirty && latestItem && shownItem && placeOf(latestItem) !== shownPlace ? latestItem : null;
+  const item = shownItem;
+  const outdated = dirty && !elsewhere && latestItem && item && placeOf(latestItem) === shownPlace && latestItem.linkCell !== item.linkCell ? latestItem : null;
   return (
     <div>
-      <RowCard item={item} />
-      <p class="why">{item.why}</p>
-      {saved && <p class="ok" role="status">{saved}</p>}
-      {saveError && <p class="error" role="alert">{saveError}</p>}
-      {item.canLink ? (
-        <GoalPicker key={`${item.sheet}!${item.row}`} picker={context.picker} busy={busy} onSave={(goals: Chosen[]) => {
-          setBusy(true);
-          setSaveError(null);
-          void call('linkRow', { sheet: item.sheet, key: item.key, expectedTitle: item.title, goals }).then((reply) => {
-            setBusy(false);
-            if (reply.ok) {
-              setSaved(`Saved: ${reply.value.linkText}`);
-              // What was asked before the save is older than the save: ask afresh.
-              follower.request();
-            } else setSaveError(reply.error);
-          });
-        }} />
-      ) : (
-        <p class="muted">Goals and pillars are linked on their own tabs; the sidebar links roadmap and task rows.</p>
+      {error && <p class="error" role="alert">{error}</p>}
+      {elsewhere && (
+        <div class="notice" role="alert">
+          <p>You selected {named(elsewhere)} (<bdi>{placeOf(elsewhere)}</bdi>). The changes below for {named(item!)} are not saved yet.</p>
+          <div class="actions">
+            <button type="button" onClick={() => { markDirty(false); setShown(latest); }}>Discard them and show the new row</button>
+          </div>
+        </div>
+      )}
+      {outdated && (
+        <div class="notice" role="alert">
+          <p>Its link cell changed in the sheet meanwhile: it now reads “<bdi>{outdated.linkCell}</bdi>”.</p>
+          <div class="actions">
+            <button type="button" onClick={() => { markDirty(false); setShown(latest); }}>Start again from what it says now</button>
+          </div>
+        </div>
+      )}
+      <p class="said" role="status" tabIndex={-1} ref={status}>{saved ?? ''}</p>
+      {!item ? <p class="muted">Select a roadmap or task row in the sheet to link it to goals.</p> : (
+        <>
+          <RowCard item={item} />
+          {item.why && <p class="why">{item.why}</p>}
+          {saveError && <p class="error" role="alert">{saveError}</p>}
+          {item.canLink ? (
+            <GoalPicker key={`${shownPlace}:${item.linkCell}:${version}`} picker={shown.picker} current={item.links} column={item.linkColumn} busy={busy} onDirty={markDirty}
+              onSave={(goals: Chosen[]) => {
+                setBusy(true);
+                setSaveError(null);
+                void call('linkRow', { sheet: item.sheet, key: item.key, expectedTitle: item.title, expectedLink: item.linkCell, goals }).then((reply) => {
+                  setBusy(false);
+                  if (reply.ok) {
+                    markDirty(false);
+                    setSaved(`Saved: ${named(item)} now links to ${reply.value.goals.map((goal) => (goal.title && goal.title !== goal.key ? `${goal.title} (${goal.key})` : goal.key) + (goal.share === null ? '' : ` ${goal.share}%`)).join(', ')}.`);
+                    setVersion(version + 1);
+                    // What was asked before the save is older than the save: ask afresh.
+                    follower.request();
+                  } else {
+                    setSaveError(reply.error);
+                    // A refusal because the cell changed: show what it holds now (the picker keeps the PM's choice until they leave it).
+                    follower.request();
+                  }
+                });
+              }} />
+          ) : (
+            <p class="muted">Goals and pillars are linked on their own tabs; the sidebar links roadmap and task rows.</p>
+          )}
+        </>
       )}
     </div>
   );

@@ -1,119 +1,154 @@
 /**
  * Review, before quarterly planning: the cascade's health at a glance, then the flagged
- * roadmap rows one by one, each to link to a goal, decline with a receipt, or skip; and the
- * goals no work reaches and the requests that came back.
+ * roadmap and task rows one at a time, most urgent first. Each is linked to a goal, declined
+ * with a receipt, marked reviewed, or skipped; a handled row leaves the queue, the next one
+ * comes up and what happened is said. Below: the goals no work reaches and the requests that
+ * came back.
  */
-import { useState } from 'preact/hooks';
-import { DeclineForm, type Decline } from '../decline-form';
-import { GoalPicker, type Chosen } from '../goal-picker';
-import { RowCard } from '../row-card';
-import { call } from '../server';
-import type { Health } from '../types';
+import { useEffect, useState } from 'preact/hooks';
+import { ReviewCard, type Outcome } from '../review-card';
+import { inAppsScript } from '../server';
+import type { Health, Queued } from '../types';
 import { useCall } from '../use-call';
 
-const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.round((100 * part) / whole)}%`);
+interface Props {
+  active: boolean;
+  onDirty(dirty: boolean): void;
+  onOpenSetup(): void;
+}
 
-function Summary({ health }: { health: Health }) {
+const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.round((100 * part) / whole)}%`);
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+const idOf = (row: { sheet: string; key: string }) => `${row.sheet}\u0000${row.key}`;
+
+function Summary({ health, filter, onFilter, onOpenSetup }: { health: Health; filter: ReadonlySet<string>; onFilter(code: string): void; onOpenSetup(): void }) {
   return (
-    <section aria-label="Health">
+    <section aria-labelledby="health-head">
+      <h2 id="health-head">Health</h2>
       {health.coverage.map((cover) => (
         <p key={cover.layer} class="coverage">
-          <strong>{percent(cover.reaching, cover.rows)}</strong> of {cover.layer} rows reach a goal ({cover.reaching} of {cover.rows})
-          {cover.effort > 0 ? `; ${percent(cover.effortReaching, cover.effort)} of their effort` : ''}
+          <strong>{percent(cover.reaching, cover.rows)}</strong> of {cover.noun}s reach a goal ({cover.reaching} of {cover.rows})
+          {cover.effort > 0 ? `; ${percent(cover.effortReaching, cover.effort)} of their effort` : ''}.
         </p>
       ))}
-      <ul class="chips" aria-label="Rows per flag">
-        {health.flagCounts.map((entry) => <li key={entry.code}>{entry.code} <strong>{entry.rows}</strong></li>)}
-        {health.flagCounts.length === 0 && <li class="ok">Nothing flagged</li>}
-      </ul>
+      {health.flagCounts.length === 0 ? <p class="ok">Nothing flagged.</p> : (
+        <div class="chips" role="group" aria-label="Show only rows with">
+          {health.flagCounts.map((entry) => (
+            <button key={entry.code} type="button" class="chip-filter" aria-pressed={filter.has(entry.code)} title={entry.code} onClick={() => onFilter(entry.code)}>
+              {entry.label} <strong>{entry.rows}</strong>
+            </button>
+          ))}
+        </div>
+      )}
       {health.strategy.checks.map((check) => <p key={check} class="flag">⚠ {check}</p>)}
-      {health.warnings.map((warning) => <p key={warning} class="muted">{warning}</p>)}
+      {health.warnings.length > 0 && (
+        <div class="warning" role="note">
+          {health.warnings.map((warning) => <p key={warning}>{warning}</p>)}
+          <button type="button" class="link-button" onClick={onOpenSetup}>Check it in Setup</button>
+        </div>
+      )}
     </section>
   );
 }
 
-function QueueItem({ sheet, row, onDone, onSkip }: { sheet: string; row: number; onDone(message: string): void; onSkip(): void }) {
-  const context = useCall('rowContext', { sheet, row }, [sheet, row]);
-  const [mode, setMode] = useState<'choose' | 'link' | 'decline'>('choose');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  if (context.loading && !context.value) return <p class="muted">Loading the row…</p>;
-  if (context.error || !context.value?.item) return <p class="error">{context.error ?? 'This row is gone; refresh.'}</p>;
-  const item = context.value.item;
-  const act = (name: 'linkRow' | 'declineRow', input: { goals: Chosen[] } | Decline, message: string) => {
-    setBusy(true);
-    setError(null);
-    const row = { sheet: item.sheet, key: item.key, expectedTitle: item.title };
-    const sent = name === 'linkRow' ? call('linkRow', { ...row, ...(input as { goals: Chosen[] }) }) : call('declineRow', { ...row, ...(input as Decline) });
-    void sent.then((reply) => {
-      setBusy(false);
-      if (reply.ok) onDone(message);
-      else setError(reply.error);
-    });
-  };
-  return (
-    <div>
-      <RowCard item={item} />
-      {error && <p class="error" role="alert">{error}</p>}
-      {mode === 'choose' && (
-        <div class="actions">
-          <button type="button" class="primary" onClick={() => setMode('link')}>Link to a goal</button>
-          <button type="button" onClick={() => setMode('decline')}>Decline</button>
-          <button type="button" onClick={onSkip}>Skip</button>
-        </div>
-      )}
-      {mode === 'link' && (
-        <GoalPicker picker={context.value.picker} busy={busy} onSave={(goals: Chosen[]) => act('linkRow', { goals }, `Linked "${item.title}".`)} />
-      )}
-      {mode === 'decline' && (
-        <DeclineForm picker={context.value.picker} busy={busy} onCancel={() => setMode('choose')}
-          onDecline={(decline: Decline) => act('declineRow', decline, `Declined "${item.title}".`)} />
-      )}
-    </div>
-  );
-}
+export function Review({ active, onDirty, onOpenSetup }: Props) {
+  const health = useCall('health', undefined, [], active);
+  /** Rows handled in this sidebar, by sheet and key: they leave the queue even if a flag stays (a row declined before, now linked). */
+  const [handled, setHandled] = useState<ReadonlyMap<string, Outcome>>(new Map());
+  const [filter, setFilter] = useState<ReadonlySet<string>>(new Set());
+  const [currentId, setCurrentId] = useState<string | null>(null);
+  const [atEnd, setAtEnd] = useState(false);
+  const [said, setSaid] = useState('');
+  const [moved, setMoved] = useState(false);
+  const value = health.value;
+  const all: Queued[] = value ? value.queue.map((at) => value.flagged[at]!).filter((row) => !handled.has(idOf(row))) : [];
+  const queue = filter.size === 0 ? all : all.filter((row) => row.codes.some((code) => filter.has(code)));
+  const position = Math.max(0, queue.findIndex((row) => idOf(row) === currentId));
+  const current = atEnd ? undefined : queue[position];
 
-export function Review() {
-  const health = useCall('health');
-  const [position, setPosition] = useState(0);
-  const [done, setDone] = useState<string | null>(null);
-  if (health.loading && !health.value) return <p class="muted" role="status">Reading the cascade…</p>;
-  if (health.error || !health.value) return <p class="error" role="alert">Ladder could not read the cascade: {health.error}</p>;
-  const queue = health.value.flagged.filter((row) => row.layer === 'roadmap');
-  const orphans = health.value.flagged.filter((row) => row.codes.includes('ORPHAN'));
-  const resurfaced = health.value.flagged.filter((row) => row.codes.includes('RESURFACED'));
-  const current = queue[position];
+  useEffect(() => {
+    // The preview's grid shows which row the review is on; in Sheets the parent is Google's page, which is not told.
+    if (current && !inAppsScript() && window.parent !== window) {
+      window.parent.postMessage({ type: 'ladder-show', sheet: current.sheet, row: current.row }, window.location.origin);
+    }
+  }, [current?.sheet, current?.row, active]);
+
+  if (health.loading && !value) return <p class="muted" role="status">Reading the cascade…</p>;
+  if (health.error || !value) return <p class="error" role="alert">Ladder could not read the cascade: {health.error}</p>;
+
+  const go = (to: number, focus = true) => {
+    setAtEnd(false);
+    setMoved(focus);
+    setCurrentId(queue[to] ? idOf(queue[to]!) : null);
+  };
+  const skip = () => {
+    if (position + 1 < queue.length) go(position + 1);
+    else {
+      setAtEnd(true);
+      setSaid(`That was the last row. ${plural(queue.length, 'row')} still to review.`);
+    }
+  };
+  const done = (outcome: Outcome, message: string) => {
+    const row = current!;
+    const next = queue[position + 1];
+    setHandled(new Map(handled).set(idOf(row), outcome));
+    setSaid(next ? `${message} Next: “${next.title || next.key}”.` : `${message} That was the last row to review.`);
+    setCurrentId(next ? idOf(next) : null);
+    setAtEnd(next === undefined);
+    setMoved(true);
+    onDirty(false);
+    void health.reload();
+  };
+  const toggle = (code: string) => {
+    const next = new Set(filter);
+    if (next.has(code)) next.delete(code);
+    else next.add(code);
+    setFilter(next);
+    setAtEnd(false);
+    setCurrentId(null);
+  };
+  const orphans = value.flagged.filter((row) => row.codes.includes('ORPHAN'));
+  const resurfaced = value.flagged.filter((row) => row.codes.includes('RESURFACED'));
   return (
     <div>
-      <Summary health={health.value} />
-      <h2>Roadmap rows to review</h2>
-      {done && <p class="ok" role="status">{done}</p>}
-      {queue.length === 0 && <p class="ok">Every roadmap row reaches a goal, and nothing is flagged.</p>}
-      {current && (
-        <div>
-          <p class="muted">Row {position + 1} of {queue.length}</p>
-          <QueueItem key={`${current.sheet}!${current.row}`} sheet={current.sheet} row={current.row}
-            onSkip={() => setPosition((position + 1) % queue.length)}
-            onDone={(message) => {
-              setDone(message);
-              void health.reload();
-            }} />
-        </div>
-      )}
+      <Summary health={value} filter={filter} onFilter={toggle} onOpenSetup={onOpenSetup} />
+      <section aria-labelledby="queue-head">
+        <h2 id="queue-head">Rows to review</h2>
+        <p class="said" role="status" aria-live="polite">{said}</p>
+        {queue.length === 0 && <p class="ok">{all.length === 0 ? 'Every roadmap row and task reaches a goal, and nothing is left to review.' : 'No row left with the flags picked above.'}</p>}
+        {queue.length > 0 && (
+          <div class="queue-nav">
+            <label class="field">
+              <span>{atEnd ? `End of the queue (${plural(queue.length, 'row')} left)` : `Row ${position + 1} of ${queue.length}`}{handled.size > 0 ? `, ${handled.size} handled` : ''}</span>
+              <select value={atEnd ? '' : String(position)} onChange={(event) => go(Number((event.target as HTMLSelectElement).value), false)} aria-label="Jump to a row">
+                {atEnd && <option value="">—</option>}
+                {queue.map((row, at) => <option key={idOf(row)} value={String(at)}>{at + 1}. {row.title || row.key} ({row.advice[0] ? row.advice[0].codes.join(', ') : row.codes.join(', ')})</option>)}
+              </select>
+            </label>
+            <div class="actions">
+              <button type="button" disabled={position === 0 && !atEnd} onClick={() => go(atEnd ? queue.length - 1 : position - 1)}>Previous</button>
+              {atEnd ? <button type="button" onClick={() => go(0)}>Start again from the top</button> : <button type="button" onClick={skip}>Skip</button>}
+            </div>
+          </div>
+        )}
+        {current && (
+          <ReviewCard key={`${current.sheet}!${current.row}!${current.key}`} sheet={current.sheet} row={current.row} focus={moved} onDone={done} onDirty={onDirty} />
+        )}
+      </section>
       {orphans.length > 0 && (
-        <section>
-          <h2>Goals and pillars nothing reaches</h2>
-          <ul class="plain">{orphans.map((row) => <li key={`${row.sheet}!${row.row}`}>{row.title || row.key} <span class="muted">{row.sheet}!{row.row}</span></li>)}</ul>
+        <section aria-labelledby="orphans-head">
+          <h2 id="orphans-head">Goals and pillars nothing reaches</h2>
+          <ul class="plain">{orphans.map((row) => <li key={idOf(row)}><bdi>{row.title || row.key}</bdi> <span class="muted"><bdi>{row.sheet}</bdi> row {row.row}</span></li>)}</ul>
         </section>
       )}
       {resurfaced.length > 0 && (
-        <section>
-          <h2>Declined before, back again</h2>
+        <section aria-labelledby="resurfaced-head">
+          <h2 id="resurfaced-head">Declined before, back again</h2>
           <ul class="plain">
             {resurfaced.map((row) => (
-              <li key={`${row.sheet}!${row.row}`}>
-                <div class="title">{row.title}</div>
-                <div class="flag">{row.flags.find((flag) => flag.startsWith('RESURFACED'))}</div>
+              <li key={idOf(row)}>
+                <div class="title"><bdi>{row.title}</bdi></div>
+                <div class="muted">{row.advice.find((advice) => advice.codes.includes('RESURFACED'))?.problem}</div>
               </li>
             ))}
           </ul>

@@ -1,12 +1,14 @@
 /**
  * Setup: which tab Ladder reads as which layer, from which header row, with which columns.
  * The PM can change any of it; the choice is saved in the document and wins over detection.
- * Only what the PM changed is saved, so the rest keeps following the sheet.
+ * Only what the PM changed is saved, so the rest keeps following the sheet. After saving it
+ * reads the tabs again and says what Ladder now does with each changed tab, including where
+ * that differs from what was asked (a header row with no headers on it, say).
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ApiInput } from '../../../src/api/calls';
 import { call } from '../server';
-import type { SetupTab } from '../types';
+import type { Setup as SetupData, SetupTab } from '../types';
 import { useCall } from '../use-call';
 
 type Mapping = ApiInput<'saveSetup'>['tabs'][number];
@@ -21,6 +23,12 @@ const ROLE_LABELS: Record<string, string> = {
   reach: 'Reach', weight: 'Weight', date: 'Date', who: 'Who asked', pillar: "Pillar it didn't fit", goal: "Goal it didn't move",
 };
 
+/** Layers as a PM names them. */
+const USE_LABELS: Record<Use, string> = {
+  mission: 'Mission', vision: 'Vision', strategy: 'Strategy pillars', 'anti-priorities': 'Anti-priorities', goals: 'Goals or OKRs',
+  roadmap: 'Roadmap', tasks: 'Tasks or backlog', declined: 'Declined requests', ignore: 'Not read',
+};
+
 const SOURCE_LABELS: Record<string, string> = { settings: 'your setting', detected: 'detected from its name', columns: 'guessed from its columns' };
 
 interface Edit {
@@ -31,10 +39,33 @@ interface Edit {
 
 const detectedColumn = (tab: SetupTab, role: string) => tab.columns.find((column) => column.role === role)?.headers[0] ?? '';
 
-export function Setup() {
-  const setup = useCall('setup');
+/** What Ladder does with each changed tab now, read back after saving: one sentence each. */
+function savedReport(edits: Record<string, Edit>, fresh: SetupData): string[] {
+  return Object.entries(edits).map(([sheet, edit]) => {
+    const tab = fresh.tabs.find((candidate) => candidate.sheet === sheet);
+    if (!tab) return `“${sheet}” is no longer in the workbook.`;
+    if (tab.use === 'ignore') return edit.use === 'ignore' ? `“${sheet}” is not read from now on.` : `“${sheet}” could not be read as ${USE_LABELS[edit.use]}${tab.notes[0] ? `: ${tab.notes[0]}` : ''}.`;
+    const parts = [`“${sheet}” is read as ${USE_LABELS[tab.use as Use] ?? tab.use}${tab.headerRow === null ? '' : `, headers on row ${tab.headerRow}`}`];
+    const asked = edit.headerRow === '' ? null : Number(edit.headerRow);
+    if (tab.use !== edit.use) parts.push(`, not as ${USE_LABELS[edit.use]} as you chose`);
+    if (asked !== null && tab.headerRow !== asked) parts.push(`, not row ${asked} as you chose`);
+    for (const [role, header] of Object.entries(edit.columns)) {
+      if (header === '') continue;
+      const now = detectedColumn(tab, role);
+      parts.push(now === header ? `; ${ROLE_LABELS[role] ?? role} from “${header}”` : `; ${ROLE_LABELS[role] ?? role} could not be read from “${header}”`);
+    }
+    const mismatch = tab.use !== edit.use || (asked !== null && tab.headerRow !== asked);
+    return `${parts.join('')}.${mismatch && tab.notes.length > 0 ? ` ${tab.notes.join(' ')}` : ''}`;
+  });
+}
+
+export function Setup({ active, onDirty }: { active: boolean; onDirty(dirty: boolean): void }) {
+  const setup = useCall('setup', undefined, [], active);
   const [edits, setEdits] = useState<Record<string, Edit>>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; lines: string[] } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const changed = Object.keys(edits).length > 0;
+  useEffect(() => onDirty(changed), [changed]);
   if (setup.loading && !setup.value) return <p class="muted" role="status">Reading the tabs…</p>;
   if (setup.error || !setup.value) return <p class="error" role="alert">{setup.error}</p>;
   const data = setup.value;
@@ -53,30 +84,37 @@ export function Setup() {
       };
       return mapping;
     });
-    void call('saveSetup', { version: 1, tabs: [...kept, ...changed] }).then((reply) => {
-      setMessage(reply.ok ? 'Saved. Ladder reads the tabs this way from now on.' : reply.error);
-      if (reply.ok) {
-        setEdits({});
-        void setup.reload();
+    setBusy(true);
+    void call('saveSetup', { version: 1, tabs: [...kept, ...changed] }).then(async (reply) => {
+      if (!reply.ok) {
+        setBusy(false);
+        setMessage({ ok: false, lines: [reply.error] });
+        return;
       }
+      const fresh = await call('setup');
+      setBusy(false);
+      setMessage(fresh.ok ? { ok: true, lines: ['Saved.', ...savedReport(edits, fresh.value)] } : { ok: true, lines: ['Saved, but the tabs could not be read again:', fresh.error] });
+      setEdits({});
+      void setup.reload();
     });
   };
 
   return (
     <div>
+      <h2>Tabs</h2>
       {data.warnings.map((warning) => <p key={warning} class="flag">⚠ {warning}</p>)}
-      {message && <p role="status">{message}</p>}
+      <div role="status" class={message?.ok === false ? 'error' : 'said'}>{message?.lines.map((line) => <p key={line}>{line}</p>)}</div>
       {data.tabs.map((tab) => {
         const shown = shownOf(tab);
         const roles = shown.use === 'declined' ? DECLINED_ROLES : LAYER_ROLES;
         return (
           <section key={tab.sheet} class="card">
-            <div class="title">{tab.sheet}</div>
+            <h3 class="title"><bdi>{tab.sheet}</bdi></h3>
             <div class="row-fields">
               <label class="field">
                 Layer
                 <select aria-label={`Layer of ${tab.sheet}`} value={shown.use} onChange={(event) => edit(tab, { use: (event.target as HTMLSelectElement).value as Use })}>
-                  {USES.map((use) => <option key={use} value={use}>{use}</option>)}
+                  {USES.map((use) => <option key={use} value={use}>{USE_LABELS[use]}</option>)}
                 </select>
               </label>
               <label class="field narrow">
@@ -103,7 +141,10 @@ export function Setup() {
           </section>
         );
       })}
-      <button type="button" class="primary" disabled={Object.keys(edits).length === 0} onClick={save}>Save setup</button>
+      <div class="actions">
+        <button type="button" class="primary" disabled={!changed || busy} onClick={save}>Save setup</button>
+        {changed && <button type="button" disabled={busy} onClick={() => setEdits({})}>Undo changes</button>}
+      </div>
     </div>
   );
 }

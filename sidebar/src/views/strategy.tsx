@@ -1,49 +1,104 @@
 /**
- * Strategy, the one-pager: pillars with their why and the goals under each, the
- * anti-priorities with theirs, and where the roadmap's effort goes (by pillar and by goal,
- * and the share that reaches no goal) as bar charts.
+ * Strategy, the one-pager: the mission and the vision, the pillars with their why and the
+ * goals under each, the anti-priorities with theirs, and where the roadmap's effort goes (by
+ * pillar and by goal) as tables a screen reader reads like any other: the label, the percent
+ * and the effort are text; the bar beside them is decoration.
  */
-import type { Effort } from '../types';
+import type { Effort, Strategy as StrategyValue } from '../types';
 import { useCall } from '../use-call';
 
-function Bars({ title, rows, total }: { title: string; rows: { label: string; effort: number; tone: string }[]; total: number }) {
-  const height = 30;
-  const short = (label: string) => (label.length > 38 ? `${label.slice(0, 37)}…` : label);
+type Statement = StrategyValue['mission'][number];
+
+/** "By goal" shows this many goals; the rest are one click away. */
+const TOP_GOALS = 12;
+
+const percent = (share: number) => (share > 0 && share < 0.005 ? '<1%' : `${Math.round(share * 100)}%`);
+const amount = (effort: number) => String(Math.round(effort * 10) / 10);
+
+/** What each kind of bar looks like, and what it means, for the legend and each row. */
+const KINDS: readonly { kinds: readonly Effort['kind'][]; label: string }[] = [
+  { kinds: ['pillar', 'goal'], label: 'Pillar or goal (solid)' },
+  { kinds: ['anti'], label: 'Anti-priority: work the strategy said no to (striped)' },
+  { kinds: ['no-pillar'], label: 'Reaches a goal, but no pillar (dashed)' },
+  { kinds: ['no-goal'], label: 'Reaches no goal (hatched)' },
+];
+
+function Legend() {
   return (
-    <figure>
-      <figcaption>{title}</figcaption>
-      <svg width="276" height={rows.length * height} role="img" aria-label={title}>
-        {rows.map((row, i) => {
-          const share = total === 0 ? 0 : row.effort / total;
-          return (
-            <g key={row.label} transform={`translate(0 ${i * height})`}>
-              <text x="0" y="11" class="bar-label">{`${short(row.label)} · ${Math.round(share * 100)}%`}</text>
-              <rect x="0" y="15" width={Math.max(2, share * 276)} height="10" rx="2" class={`bar ${row.tone}`}><title>{row.label}</title></rect>
-            </g>
-          );
-        })}
-      </svg>
-    </figure>
+    <ul class="mix-legend" aria-label="What the bars mean">
+      {KINDS.map(({ kinds, label }) => (
+        <li key={label}><span class={`mix-swatch mix-${kinds[0]}`} aria-hidden="true" />{label}</li>
+      ))}
+    </ul>
   );
 }
 
-const asRows = (list: Effort[]) => list.map((entry) => ({ label: entry.title, effort: entry.effort, tone: entry.anti ? 'anti' : 'ok' }));
+function MixTable({ caption, column, bars }: { caption: string; column: string; bars: readonly Effort[] }) {
+  return (
+    <table class="mix">
+      <caption>{caption}</caption>
+      <thead>
+        <tr><th scope="col">{column}</th><th scope="col" class="mix-num">Share</th><th scope="col" class="mix-num">Effort</th></tr>
+      </thead>
+      <tbody>
+        {bars.map((bar) => (
+          <tr key={`${bar.kind}:${bar.key}`} class="mix-row" data-kind={bar.kind}>
+            <th scope="row">
+              {bar.id && <><span class="mix-key">{bar.id}</span>{' '}</>}
+              <bdi>{bar.title}</bdi>
+              {bar.kind === 'anti' && <>{' '}<span class="mix-tag">anti-priority</span></>}
+              <div class="mix-track" aria-hidden="true">
+                <div class={`mix-bar mix-${bar.kind}`} style={{ width: bar.share > 0 ? `max(2px, ${Math.min(1, bar.share) * 100}%)` : '0' }} />
+              </div>
+            </th>
+            <td class="mix-num">{percent(bar.share)}</td>
+            <td class="mix-num">{amount(bar.effort)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
-export function Strategy() {
-  const strategy = useCall('strategy');
+function Statements({ label, list, missing }: { label: string; list: readonly Statement[]; missing: string }) {
+  return (
+    <section class="statement" aria-label={label}>
+      <h2>{label}</h2>
+      {list.length === 0 && <p class="muted">{missing}</p>}
+      {list.map((statement) => (
+        <div key={statement.key} class="statement-item">
+          <p class="statement-text"><bdi>{statement.title}</bdi></p>
+          {statement.why && <p class="why"><bdi>{statement.why}</bdi></p>}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+export function Strategy({ active = true }: { active?: boolean }) {
+  // Kept while hidden: asked again each time it is shown, since the other views write meanwhile.
+  const strategy = useCall('strategy', undefined, [], active);
   if (strategy.loading && !strategy.value) return <p class="muted" role="status">Reading the strategy…</p>;
   if (strategy.error || !strategy.value) return <p class="error" role="alert">{strategy.error}</p>;
-  const { groups, antiPriorities, loose, checks, effort } = strategy.value;
-  const noGoal = effort.noGoal > 0 ? [{ label: 'No goal', effort: effort.noGoal, tone: 'none' }] : [];
+  const { mission, vision, groups, antiPriorities, loose, checks, effort } = strategy.value;
+  const goals = effort.byGoal.filter((bar) => bar.kind === 'goal');
+  const rest = effort.byGoal.filter((bar) => bar.kind !== 'goal');
+  const noGoal = rest.reduce((sum, bar) => sum + bar.share, 0);
+  const notCounted = [
+    effort.unestimated > 0 ? `${effort.unestimated} with no effort estimate` : '',
+    effort.declined > 0 ? `${effort.declined} marked declined` : '',
+  ].filter(Boolean);
   return (
-    <div>
+    <div class="strategy">
+      <Statements label="Mission" list={mission} missing="No mission yet: a tab named Mission holds it." />
+      <Statements label="Vision" list={vision} missing="No vision yet: a tab named Vision holds it." />
       {checks.map((check) => <p key={check} class="flag">⚠ {check}</p>)}
       <h2>Pillars</h2>
       {groups.map((group) => (
         <section key={group.pillar.key} class="card">
-          <div class="title">{group.pillar.title}</div>
-          <p class={group.pillar.why ? 'why' : 'flag'}>{group.pillar.why || '⚠ No why written yet.'}</p>
-          <ul class="plain">{group.goals.map((goal) => <li key={goal.key}>{goal.title}</li>)}</ul>
+          <div class="title"><bdi>{group.pillar.title}</bdi></div>
+          <p class={group.pillar.why ? 'why' : 'flag'}>{group.pillar.why ? <bdi>{group.pillar.why}</bdi> : '⚠ No why written yet.'}</p>
+          <ul class="plain">{group.goals.map((goal) => <li key={goal.key}><bdi>{goal.title}</bdi></li>)}</ul>
         </section>
       ))}
       {loose.length > 0 && <p class="muted">Goals under no pillar: {loose.map((goal) => goal.title).join(', ')}</p>}
@@ -51,14 +106,28 @@ export function Strategy() {
       {antiPriorities.length === 0 && <p class="flag">⚠ None: say what the strategy will not do.</p>}
       {antiPriorities.map((anti) => (
         <section key={anti.key} class="card anti">
-          <div class="title">{anti.title}</div>
-          <p class="why">{anti.why || '⚠ No why written yet.'}</p>
+          <div class="title"><bdi>{anti.title}</bdi></div>
+          <p class="why">{anti.why ? <bdi>{anti.why}</bdi> : '⚠ No why written yet.'}</p>
         </section>
       ))}
       <h2>Where the effort goes</h2>
-      <p class="muted">{effort.total} units of roadmap effort; {effort.total === 0 ? '–' : `${Math.round((100 * effort.noGoal) / effort.total)}%`} reach no goal.</p>
-      <Bars title="By pillar" rows={[...asRows(effort.byPillar), ...noGoal]} total={effort.total} />
-      <Bars title="By goal" rows={[...asRows(effort.byGoal.slice(0, 12)), ...noGoal]} total={effort.total} />
+      <p class="muted">
+        {amount(effort.total)} units of roadmap effort in {effort.rows} {effort.rows === 1 ? 'row' : 'rows'}
+        {effort.total > 0 ? `; ${percent(noGoal)} reach no goal.` : '.'}
+        {notCounted.length > 0 ? ` Not counted: ${notCounted.join(', ')}.` : ''}
+      </p>
+      <Legend />
+      <MixTable caption="By pillar" column="Pillar" bars={effort.byPillar} />
+      {effort.straightToStrategy > 0 && (
+        <p class="muted">{percent(effort.total > 0 ? effort.straightToStrategy / effort.total : 0)} is linked straight to a pillar or anti-priority, with no goal: it counts on that pillar above, and under "Reaches no goal" below.</p>
+      )}
+      <MixTable caption="By goal" column="Goal" bars={[...goals.slice(0, TOP_GOALS), ...rest]} />
+      {goals.length > TOP_GOALS && (
+        <details class="mix-all">
+          <summary>All {goals.length} goals</summary>
+          <MixTable caption={`All ${goals.length} goals`} column="Goal" bars={effort.byGoal} />
+        </details>
+      )}
     </div>
   );
 }

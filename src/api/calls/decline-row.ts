@@ -1,12 +1,16 @@
 /**
  * `declineRow`: records a request that was said no to on the declined list (date, request,
- * who asked, the reason, the pillar it didn't fit, the goal it didn't move), then leaves,
- * marks or removes the roadmap row. Under the document lock, by key; a second click on the
- * same request the same day adds nothing (the first one already did the work).
+ * who asked, the reason, the pillar it didn't fit, the goal it didn't move, each by its
+ * title and id, for whoever reads it next quarter), then leaves, marks or removes the
+ * roadmap row. Under the document lock, by key. A column the receipt needs and the list
+ * lacks is added (the PM is told beforehand: see receiptPlan). A second decline of the same
+ * request the same day adds nothing and answers where the first receipt is.
  */
+import type { Cascade } from '../../core/cascade';
 import type { TabPlan } from '../../core/detect';
+import type { Item } from '../../core/items';
 import type { WorkbookSnapshot } from '../../core/snapshot';
-import { normalizeKey, normalizeLoose } from '../../core/text';
+import { clip, normalizeKey, normalizeLoose } from '../../core/text';
 import { layerSpec } from '../../core/layers';
 import { Refusal, type WorkbookPort, type Writable } from '../port';
 import { declineInput } from '../schemas';
@@ -16,6 +20,34 @@ type DeclineInput = typeof declineInput['_zod']['output'];
 
 export const DECLINED_TAB = 'Not on roadmap';
 export const DECLINED_HEADERS = ['Date', 'Request', 'Requested by', 'Reason', "Pillar it didn't fit", "Goal it didn't move"];
+
+type ReceiptRole = 'date' | 'title' | 'who' | 'why' | 'pillar' | 'goal';
+const RECEIPT_ROLES: readonly ReceiptRole[] = ['date', 'title', 'who', 'why', 'pillar', 'goal'];
+/** The header Ladder gives each receipt column it adds. */
+export const RECEIPT_HEADERS: Record<ReceiptRole, string> = Object.fromEntries(RECEIPT_ROLES.map((role, i) => [role, DECLINED_HEADERS[i]!])) as Record<ReceiptRole, string>;
+
+/**
+ * Where a receipt goes: the declined list (null when there is none yet, and "Not on roadmap"
+ * is created), and the headers of the columns it lacks for what a receipt can hold.
+ */
+export function receiptPlan(cascade: Cascade): { sheet: string | null; missing: { role: ReceiptRole; header: string }[] } {
+  const plan = cascade.plans.find((candidate) => candidate.use === 'declined');
+  if (!plan) return { sheet: null, missing: [] };
+  return { sheet: plan.sheet, missing: RECEIPT_ROLES.filter((role) => plan.columns[role] === undefined).map((role) => ({ role, header: RECEIPT_HEADERS[role] })) };
+}
+
+/** "Premium first (P1)": a receipt names what it didn't fit by title, with the id to find it by. */
+function named(cascade: Cascade, key: string | undefined): string {
+  if (!key) return '';
+  const item = cascade.items.find((candidate) => candidate.keyNorm === normalizeKey(key) && (layerSpec(candidate.layer).isStrategy || layerSpec(candidate.layer).isGoal));
+  if (!item) return key;
+  return item.title && normalizeKey(item.title) !== item.keyNorm ? `${item.title} (${item.key})` : item.key;
+}
+
+/** The rows that link straight to an item (its tasks, for a roadmap row). */
+export function dependentsOf(cascade: Cascade, item: Item): Item[] {
+  return cascade.items.filter((other) => other.index !== item.index && cascade.links.of(other.index).some((link) => link.status === 'ok' && link.targets[0] === item.index));
+}
 
 /** Where "Declined <date>" goes (a Status column, added if there is none), checked before anything is written. */
 function statusCell(port: WorkbookPort, snapshot: WorkbookSnapshot, plan: TabPlan, sheet: string, row: number, text: string) {
@@ -38,9 +70,22 @@ export const declineRow = {
       const stillThere = cascade.items.some((candidate) => candidate.sheet === input.sheet && candidate.keyNorm === normalizeKey(input.key));
       // A double click: the first click declined (and perhaps removed) the row already.
       const earlier = declinedToday(stillThere ? itemByKey(cascade, input.sheet, input.key).title : (input.expectedTitle ?? ''));
-      if (earlier) return { declinedRow: earlier.row, sheet: earlier.sheet, action: input.action, repeated: true };
+      const title = stillThere ? itemByKey(cascade, input.sheet, input.key).title : (input.expectedTitle ?? input.key);
+      if (earlier) {
+        return {
+          declinedRow: earlier.row, sheet: earlier.sheet, action: input.action, repeated: true, title, key: input.key,
+          earlierReason: clip(earlier.reason, 300), addedColumns: [] as string[], statusAdded: false,
+        };
+      }
       const item = itemByKey(cascade, input.sheet, input.key, input.expectedTitle);
       if (!layerSpec(item.layer).isWork) throw new Refusal('Only roadmap and task rows are declined here.');
+      if (input.action === 'remove' && input.removeWithTasks !== true) {
+        const tasks = dependentsOf(cascade, item);
+        if (tasks.length > 0) {
+          const names = tasks.slice(0, 3).map((task) => `"${clip(task.title || task.key, 60)}"`).join(', ');
+          throw new Refusal(`${tasks.length === 1 ? '1 row links' : `${tasks.length} rows link`} to "${clip(item.title || item.key, 80)}" (${names}${tasks.length > 3 ? ', …' : ''}): removing it leaves ${tasks.length === 1 ? 'it' : 'them'} with no goal. Say so to remove it anyway.`);
+        }
+      }
       const itemPlan = planOf(cascade, item.sheet);
       const guard = guardOf(cascade, itemPlan, item);
       // Checked before anything is written, the declined list included.
@@ -54,25 +99,41 @@ export const declineRow = {
         ({ cascade, snapshot } = load(port));
         plan = planOf(cascade, DECLINED_TAB);
       }
-      if (plan.headerRow === null || plan.columns.title === undefined) {
-        throw new Refusal(`The declined list "${plan.sheet}" needs a header row with a Request column.`);
-      }
-      const width = Math.max(plan.headers.length, 1);
-      const row: Writable[] = Array.from({ length: width }, () => '');
-      const put = (role: 'date' | 'title' | 'who' | 'why' | 'pillar' | 'goal', value: Writable) => {
-        const column = plan!.columns[role]?.[0];
-        if (column !== undefined && value !== '') row[column] = value;
+      if (plan.headerRow === null) throw new Refusal(`The declined list "${plan.sheet}" needs a header row.`);
+      const values: Record<ReceiptRole, Writable> = {
+        // A real date, like the list's other receipts, so the column still sorts and filters.
+        date: { day: today },
+        title: item.title || item.key,
+        who: input.who ?? '',
+        why: input.reason,
+        pillar: named(cascade, input.pillar),
+        goal: named(cascade, input.goal),
       };
-      // A real date, like the list's other receipts, so the column still sorts and filters.
-      put('date', { day: today });
-      put('title', item.title || item.key);
-      put('who', input.who ?? '');
-      put('why', input.reason);
-      put('pillar', input.pillar ?? '');
-      put('goal', input.goal ?? '');
+      // What the PM filled in is never dropped for want of a column: the column is added, after the list's last one.
+      const added: { column: number; header: string }[] = [];
+      const columnOf = new Map<ReceiptRole, number>();
+      let free = nextColumn(snapshot, plan);
+      for (const role of RECEIPT_ROLES) {
+        const existing = plan.columns[role]?.[0];
+        if (existing !== undefined) columnOf.set(role, existing + 1);
+        else if (values[role] !== '') {
+          added.push({ column: free, header: RECEIPT_HEADERS[role] });
+          columnOf.set(role, free++);
+        }
+      }
+      const width = Math.max(plan.headers.length, ...columnOf.values(), 1);
+      const row: Writable[] = Array.from({ length: width }, () => '');
+      for (const [role, column] of columnOf) if (values[role] !== '') row[column - 1] = values[role];
+      for (const { column, header } of added) port.checkWrite(plan.sheet, plan.headerRow, column, header);
       row.forEach((value, c) => port.checkWrite(plan!.sheet, null, c + 1, value));
-      const declinedRow = port.appendRow(plan.sheet, row);
+      let declinedRow = 0;
+      const written: number[] = [];
       try {
+        for (const { column, header } of added) {
+          port.writeCell(plan.sheet, plan.headerRow, column, header);
+          written.push(column);
+        }
+        declinedRow = port.appendRow(plan.sheet, row);
         if (mark) {
           if (mark.header) port.writeCell(item.sheet, itemPlan.headerRow!, mark.column, 'Status');
           port.writeCell(item.sheet, item.row, mark.column, mark.text, guard);
@@ -80,11 +141,15 @@ export const declineRow = {
           port.deleteRow(item.sheet, item.row, guard);
         }
       } catch (error) {
-        // The receipt and the change to the row go together: take the receipt back.
-        port.deleteRow(plan.sheet, declinedRow);
+        // The receipt and the change to the row go together: take the receipt and its new columns back.
+        if (declinedRow > 0) port.deleteRow(plan.sheet, declinedRow);
+        for (const column of written) port.writeCell(plan.sheet, plan.headerRow, column, '');
         throw error;
       }
-      return { declinedRow, sheet: plan.sheet, action: input.action, repeated: false };
+      return {
+        declinedRow, sheet: plan.sheet, action: input.action, repeated: false, title: item.title, key: item.key,
+        earlierReason: '', addedColumns: added.map((entry) => entry.header), statusAdded: mark?.header ?? false,
+      };
     });
   },
 };

@@ -1,0 +1,127 @@
+/**
+ * A row's flags as a PM reads them in the sidebar: one sentence per cause saying what is
+ * wrong, and one saying what to do. Flags that one cause sets off together are said once:
+ * a typo in the link cell is a BROKEN_LINK, and because of it the row has no parent
+ * (NO_PARENT) and reaches no goal (NO_GOAL); the PM has one thing to fix, not three.
+ */
+import type { Flag, FlagCode } from './flags';
+
+export interface Advice {
+  /** The flags this cause accounts for, the cause's own first. */
+  readonly codes: readonly FlagCode[];
+  /** What is wrong, as a sentence. */
+  readonly problem: string;
+  /** What to do about it, as a sentence. */
+  readonly todo: string;
+}
+
+/** Each flag in two or three words, for chips and filters. */
+export const FLAG_LABELS: Record<FlagCode, string> = {
+  NO_GOAL: 'No goal',
+  NO_PARENT: 'No link',
+  BROKEN_LINK: 'Broken link',
+  AMBIGUOUS_LINK: 'Ambiguous link',
+  DUPLICATE_ID: 'Duplicate id',
+  CYCLE: 'Loop',
+  ANTI_PRIORITY: 'Anti-priority',
+  RESURFACED: 'Declined before',
+  ORPHAN: 'Nothing reaches it',
+  MISSING_WHY: 'No why',
+};
+
+/**
+ * Which flags come first in the review: work against the strategy, then work that reaches
+ * no goal (whatever the cause), then the link problems that cost nothing yet, then what is
+ * worth a second look. Lower is more urgent.
+ */
+const URGENCY: Record<FlagCode, number> = {
+  ANTI_PRIORITY: 0, NO_GOAL: 1, CYCLE: 2, BROKEN_LINK: 3, AMBIGUOUS_LINK: 3, RESURFACED: 4, DUPLICATE_ID: 5, NO_PARENT: 6, ORPHAN: 7, MISSING_WHY: 8,
+};
+
+/** The urgency of a row's most urgent flag (see URGENCY); rows without flags come last. */
+export function urgencyOf(flags: readonly Flag[]): number {
+  return flags.reduce((best, flag) => Math.min(best, URGENCY[flag.code]), Number.POSITIVE_INFINITY);
+}
+
+/** Text as a sentence: a capital first, a full stop last. */
+export const sentence = (text: string) => {
+  const trimmed = text.trim();
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  // A quotation that ends the text still needs the sentence's own full stop after it.
+  return /[.!?…]["”’)]*$/.test(capital) ? capital : `${capital}.`;
+};
+
+/** NO_PARENT's messages (flags.ts), in words about the row. */
+function noParentProblem(message: string): string {
+  if (message === 'no link') return 'It is linked to nothing above it.';
+  if (message === 'no reference in the link cell resolves') return 'Nothing in its link cell names a row above it.';
+  return sentence(`it hangs from nothing: ${message}`);
+}
+
+/** NO_GOAL's reasons (cascade.ts, describeNoGoal), in words about the row. */
+function noGoalProblem(message: string): string {
+  if (message === 'no link') return 'It is linked to nothing, so it reaches no goal.';
+  if (message.startsWith('linked only to')) return sentence(`it is ${message}`);
+  if (message.includes('above it has no link')) return sentence(`it reaches no goal: ${message}`);
+  return sentence(`it reaches no goal: ${message}`);
+}
+
+/**
+ * The causes behind a row's flags, most urgent first. `isWork`: a roadmap or task row, which
+ * the sidebar can link to a goal or decline (so the advice can say so).
+ */
+export function rowAdvice(flags: readonly Flag[], isWork: boolean): Advice[] {
+  const has = (code: FlagCode) => flags.find((flag) => flag.code === code);
+  const out: Advice[] = [];
+  const said = new Set<FlagCode>();
+  const add = (codes: FlagCode[], problem: string, todo: string) => {
+    for (const code of codes) said.add(code);
+    out.push({ codes, problem, todo });
+  };
+  const noGoal = has('NO_GOAL');
+  const noParent = has('NO_PARENT');
+  const orLink = isWork ? ', or link it to another goal here' : '';
+
+  const anti = has('ANTI_PRIORITY');
+  if (anti) {
+    // A row reaching no goal because its path runs into an anti-priority has that one cause.
+    const joined = noGoal?.message.startsWith('linked to the anti-priority') ? (['NO_GOAL'] as const) : [];
+    add(['ANTI_PRIORITY', ...joined], sentence(`it ${anti.message}: the strategy says not to do this`), 'Stop this work, or change the strategy if it should count.');
+  }
+  const cycle = has('CYCLE');
+  if (cycle) {
+    const joined = noGoal?.message.includes('(cycle)') ? (['NO_GOAL'] as const) : [];
+    const loop = cycle.message.replace(/^links loop: /, '');
+    add(['CYCLE', ...joined], sentence(`its links go round in a loop (${loop})`), 'Change one link in the loop so it points to the row above.');
+  }
+  const broken = has('BROKEN_LINK');
+  if (broken) {
+    // Every reference broken: nothing resolves (NO_PARENT), and the goal it was meant to reach is missed (NO_GOAL).
+    const joined: FlagCode[] = [];
+    if (noParent?.message === 'no reference in the link cell resolves') joined.push('NO_PARENT');
+    if (noGoal && !said.has('NO_GOAL') && /not found|is not above it/.test(noGoal.message)) joined.push('NO_GOAL');
+    const consequence = joined.includes('NO_GOAL') ? ', so it reaches no goal' : '';
+    add(['BROKEN_LINK', ...joined], sentence(`its link cell names a row that is not there: ${broken.message}${consequence}`), `Fix the id or the title in the link cell${orLink}.`);
+  }
+  const ambiguous = has('AMBIGUOUS_LINK');
+  if (ambiguous) {
+    const joined: FlagCode[] = [];
+    if (noParent?.message === 'no reference in the link cell resolves' && !said.has('NO_PARENT')) joined.push('NO_PARENT');
+    if (noGoal && !said.has('NO_GOAL') && noGoal.message.includes(' matches ')) joined.push('NO_GOAL');
+    add(['AMBIGUOUS_LINK', ...joined], sentence(`its link names several rows: ${ambiguous.message}`), 'Link by id instead of by title.');
+  }
+  if (noGoal && !said.has('NO_GOAL')) {
+    const joined = noParent && !said.has('NO_PARENT') ? (['NO_PARENT'] as const) : [];
+    add(['NO_GOAL', ...joined], noGoalProblem(noGoal.message), isWork ? 'Link it to a goal, or decline it.' : 'Link it to a goal.');
+  }
+  if (noParent && !said.has('NO_PARENT')) add(['NO_PARENT'], noParentProblem(noParent.message), 'Fill in or fix its link cell.');
+  const twin = has('DUPLICATE_ID');
+  if (twin) add(['DUPLICATE_ID'], sentence(twin.message.replace(/^the id/, 'its id')), 'Give each row its own id.');
+  const resurfaced = has('RESURFACED');
+  if (resurfaced) add(['RESURFACED'], sentence(`it was ${resurfaced.message}`), 'Read the reason again before saying yes; if things changed, link it to the goal it now moves.');
+  const orphan = has('ORPHAN');
+  if (orphan) add(['ORPHAN'], sentence(orphan.message.replace(/ reaches it$/, ' reaches it yet')), 'Plan work for it, or drop it.');
+  const why = has('MISSING_WHY');
+  if (why) add(['MISSING_WHY'], why.message === 'no why given' ? 'It has no why.' : sentence(why.message), 'Write down why the strategy has it.');
+  return out;
+}
