@@ -97,6 +97,18 @@ describe('reads', () => {
     expect(setup.tabs.find((tab: any) => tab.sheet === 'Roadmap').columns).toContainEqual({ role: 'parent', headers: ['Goal'] });
   });
 
+  test('saveSetup refuses a choice Ladder would overrule at once, and saves nothing', () => {
+    const port = tesla();
+    expect(callApi(port, 'saveSetup', { version: 1, tabs: [{ sheet: 'Goals', use: 'goals', headerRow: 40 }, { sheet: 'Backlog', use: 'ignore' }] })).toEqual({
+      ok: false, error: 'Nothing was saved: on "Goals", row 40 does not hold the column names (row 1 does). Pick the row with the column names, or the column as the header row writes it.',
+    });
+    expect(callApi(port, 'saveSetup', { version: 1, tabs: [{ sheet: 'Roadmap', use: 'roadmap', columns: { effort: 'Size' } }] })).toMatchObject({
+      ok: false, error: expect.stringContaining('on "Roadmap", the header row has no column "Size"'),
+    });
+    expect(callApi(port, 'saveSetup', { version: 1, tabs: [{ sheet: 'Q9', use: 'roadmap' }] })).toMatchObject({ ok: false, error: expect.stringContaining('there is no tab named "Q9"') });
+    expect(port.config).toBeNull();
+  });
+
   test('saveSetup stores a valid mapping; detection then follows it', () => {
     const port = tesla();
     ok(callApi(port, 'saveSetup', { version: 1, tabs: [{ sheet: 'Backlog', use: 'ignore' }] }));

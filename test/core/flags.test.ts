@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { coverage } from '../../src/core/report';
 import { BASE, cascadeOf, flagMessage, flagsOf, itemOf, tracesOf } from '../fixtures/workbook';
 
 describe('a healthy cascade has no flags', () => {
@@ -203,4 +204,20 @@ test('past the cap, paths are cut and the cut is recorded', () => {
   const c = cascadeOf({ ...BASE, Goals: goals, Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', 'All', goals.slice(1).map((g) => g[0]).join(', ')]] });
   expect(c.paths.count(itemOf(c, 'R1'))).toBe(32);
   expect(c.paths.isTruncated(itemOf(c, 'R1'))).toBe(true);
+});
+
+describe('rows marked declined', () => {
+  test('a roadmap row whose Status says "Declined …" carries no flags and counts in no coverage', () => {
+    const roadmap = [['ID', 'Initiative', 'Goal ID', 'Effort', 'Status'], ['R1', 'Photo estimate', 'G1', 2, 'Planned'], ['R4', 'Chatbot', '', 3, 'Declined 2026-11-23']];
+    const declined = { 'Not on roadmap': [['Date', 'Request', 'Reason'], ['2026-11-23', 'Chatbot', 'Moves no goal']] };
+    const c = cascadeOf({ ...BASE, Roadmap: roadmap, ...declined });
+    // Its own receipt would otherwise flag it RESURFACED, and its empty link NO_GOAL.
+    expect(flagsOf(c, 'R4')).toEqual([]);
+    expect(c.structure.markedDeclined.get(itemOf(c, 'R4'))).toBe('Declined 2026-11-23');
+    expect(coverage(c, 'roadmap')).toEqual({ rows: 1, reaching: 1, effort: 2, effortReaching: 2 });
+    // The same row still planned is flagged, and counted.
+    const planned = cascadeOf({ ...BASE, Roadmap: roadmap.map((row, r) => (r === 2 ? [...row.slice(0, 4), 'Proposed'] : row)), ...declined });
+    expect(flagsOf(planned, 'R4')).toEqual(['NO_GOAL', 'NO_PARENT', 'RESURFACED']);
+    expect(coverage(planned, 'roadmap').rows).toBe(2);
+  });
 });

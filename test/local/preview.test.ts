@@ -41,7 +41,7 @@ describe('the preview', () => {
     expect(await page.locator('tr.flagged').count()).toBe(3);
     expect(await page.locator('tr[data-row="2"] td.impact').textContent()).toBe('735');
     await expect.poll(() => sidebar(page).getByText('Row 1 of 4').count()).toBe(1);
-    await shot(page, 'preview-review');
+    await shot(page, 'preview-review', false);
     expect(await sha(file)).toBe(before);
     await expect(stat(`${file}.bak`)).rejects.toThrow();
   });
@@ -55,7 +55,7 @@ describe('the preview', () => {
     await expect.poll(() => frame.locator('#view > div:not([hidden]) .card .title').first().textContent()).toBe('In-car karaoke');
     await frame.getByLabel('Find a goal').fill('luxury');
     await frame.getByRole('checkbox', { name: /Reach 10% of US luxury sedan sales/ }).check();
-    await shot(page, 'preview-link');
+    await shot(page, 'preview-link', false);
     await frame.getByRole('button', { name: 'Save link' }).click();
     await expect.poll(() => frame.locator('#view > div:not([hidden]) .said').first().textContent()).toBe('Saved: “In-car karaoke” (R-8) now links to Reach 10% of US luxury sedan sales (2).');
     const roadmap = await cells(file, 'Roadmap');
@@ -75,7 +75,7 @@ describe('the preview', () => {
     expect(await frame.locator('table.mix').count()).toBe(2);
     expect(await frame.locator('table.mix tbody tr').count()).toBe(16);
     expect(await frame.getByRole('rowheader', { name: 'Reaches no goal', exact: true }).count()).toBe(1);
-    await shot(page, 'preview-strategy');
+    await shot(page, 'preview-strategy', false);
     await frame.locator('table.mix').last().scrollIntoViewIfNeeded();
     await shot(page, 'strategy-effort');
     await frame.getByRole('tab', { name: 'Setup' }).click();

@@ -249,22 +249,28 @@ describe('typed work is never lost', () => {
 });
 
 describe('setup says what it did', () => {
-  test('layers have readable names, and a header row Ladder could not use is said after saving, not hidden behind "Saved"', async () => {
+  test('layers have readable names; a header row Ladder could not use is refused with the reason, keeping the choices; then what was saved is said', async () => {
     const file = await copyOfExample(rig.dir, 'setup.xlsx');
     const { page } = await rig.serve(file);
     const frame = sidebarOf(page);
     await frame.getByRole('tab', { name: 'Setup' }).click();
     const layer = frame.getByLabel('Layer of Backlog');
     await expect.poll(() => layer.locator('option:checked').textContent()).toBe('Tasks or backlog');
-    await frame.getByLabel('Layer of Backlog').selectOption('ignore');
+    expect(await shown(frame).locator('section.card').filter({ hasText: 'Not on roadmap' }).locator('.muted').first().textContent()).toBe('2 requests · detected from its name');
+    await layer.selectOption('ignore');
     await frame.getByLabel('Header row of Goals').fill('40');
     await frame.getByRole('button', { name: 'Save setup' }).click();
-    const status = frame.locator('#view > div:not([hidden]) [role=status]').first();
-    await expect.poll(() => status.textContent()).toMatch(/^Saved\./);
-    const text = (await status.textContent())!;
-    expect(text).toContain('“Backlog” is not read from now on.');
-    expect(text).toMatch(/“Goals” (is read as Goals or OKRs, headers on row \d+, not row 40 as you chose|could not be read as Goals or OKRs)/);
+    const status = shown(frame).locator('[role=status]').first();
+    await expect.poll(() => status.textContent()).toBe('Nothing was saved: on "Goals", row 40 does not hold the column names (row 1 does). Pick the row with the column names, or the column as the header row writes it.');
+    await expect(readFile(`${file}.ladder.json`, 'utf8')).rejects.toThrow();
+    // Nothing the PM chose is lost: both changes are still on screen.
+    expect(await layer.inputValue()).toBe('ignore');
+    await frame.getByLabel('Header row of Goals').fill('1');
+    await frame.getByRole('button', { name: 'Save setup' }).click();
+    await expect.poll(() => status.textContent()).toBe('Saved.“Backlog” is not read from now on.“Goals” is read as Goals or OKRs, headers on row 1.');
+    await frame.locator('#view').evaluate((view) => view.ownerDocument.scrollingElement?.scrollTo(0, 0));
     await shot(page, 'setup');
+    expect(JSON.parse(await readFile(`${file}.ladder.json`, 'utf8'))).toEqual({ version: 1, tabs: [{ sheet: 'Backlog', use: 'ignore' }] });
   });
 });
 

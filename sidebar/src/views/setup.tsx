@@ -37,6 +37,12 @@ interface Edit {
   columns: Partial<Record<Role, string>>;
 }
 
+/** "7 rows", "1 row", "2 requests" (a declined list holds requests). */
+const countOf = (tab: SetupTab) => {
+  const noun = tab.use === 'declined' ? 'request' : 'row';
+  return `${tab.items} ${noun}${tab.items === 1 ? '' : 's'}`;
+};
+
 const detectedColumn = (tab: SetupTab, role: string) => tab.columns.find((column) => column.role === role)?.headers[0] ?? '';
 
 /** What Ladder does with each changed tab now, read back after saving: one sentence each. */
@@ -83,7 +89,13 @@ export function Setup({ active, onDirty }: { active: boolean; onDirty(dirty: boo
         ...(Object.keys(chosen).length > 0 ? { columns: chosen } : {}),
       };
       return mapping;
-    });
+    })
+      // A tab set back to what Ladder reads anyway saves nothing, so it keeps following the sheet.
+      .filter((mapping) => {
+        const tab = data.tabs.find((candidate) => candidate.sheet === mapping.sheet)!;
+        const wasSaved = data.saved.tabs.some((saved) => saved.sheet === mapping.sheet);
+        return wasSaved || mapping.use !== tab.use || mapping.headerRow !== undefined || mapping.columns !== undefined;
+      });
     setBusy(true);
     void call('saveSetup', { version: 1, tabs: [...kept, ...changed] }).then(async (reply) => {
       if (!reply.ok) {
@@ -122,7 +134,7 @@ export function Setup({ active, onDirty }: { active: boolean; onDirty(dirty: boo
                 <input type="number" aria-label={`Header row of ${tab.sheet}`} min={1} max={1000} value={shown.headerRow} onInput={(event) => edit(tab, { headerRow: (event.target as HTMLInputElement).value })} />
               </label>
             </div>
-            <p class="muted">{shown.use === 'ignore' ? 'Not read.' : `${tab.items} ${tab.items === 1 ? 'row' : 'rows'} · ${SOURCE_LABELS[tab.source] ?? tab.source}`}</p>
+            <p class="muted">{shown.use === 'ignore' ? 'Not read.' : `${countOf(tab)} · ${SOURCE_LABELS[tab.source] ?? tab.source}`}</p>
             {tab.notes.map((note) => <p key={note} class="flag">⚠ {note}</p>)}
             {shown.use !== 'ignore' && tab.headers.length > 0 && (
               <details>
