@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { effortMix, type EffortBar, type EffortMix } from '../../src/core/effort';
 import type { Cell } from '../../src/core/snapshot';
 import { BASE, cascadeOf, type Tabs } from '../fixtures/workbook';
+import { seededRandom as random } from '../fixtures/random';
 
 /** Each bar's effort by key ("no-pillar", "no-goal" for the two bars that are no item), rounded past float noise. */
 const efforts = (bars: readonly EffortBar[]) => Object.fromEntries(bars.map((bar) => [bar.key || bar.kind, Math.round(bar.effort * 1e9) / 1e9]));
@@ -186,17 +187,6 @@ describe('where the effort goes', () => {
   });
 });
 
-/** A small deterministic random source (mulberry32), so a failing cascade can be rebuilt from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A messy cascade: links to pillars, anti-priorities, goals, other rows, broken and missing; shares or not; loops; declined rows. */
 function randomCascade(seed: number): { tabs: Tabs; total: number } {

@@ -67,8 +67,9 @@ export function Review({ active, onDirty, onOpenSetup }: Props) {
   const current = atEnd ? undefined : queue[position];
 
   useEffect(() => {
-    // The preview's grid shows which row the review is on; in Sheets the parent is Google's page, which is not told.
-    if (current && !inAppsScript() && window.parent !== window) {
+    // The preview's grid shows which row the review is on, while Review is on show (a row picked in the grid is
+    // then the Link view's, not to be moved back); in Sheets the parent is Google's page, which is not told.
+    if (current && active && !inAppsScript() && window.parent !== window) {
       window.parent.postMessage({ type: 'ladder-show', sheet: current.sheet, row: current.row }, window.location.origin);
     }
   }, [current?.sheet, current?.row, active]);

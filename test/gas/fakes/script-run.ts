@@ -20,6 +20,7 @@
  */
 import { types } from 'node:util';
 import type { Page } from 'playwright-core';
+import { seededRandom as seeded } from '../../fixtures/random';
 
 /** What crosses the wire: JSON values only. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -209,17 +210,6 @@ export interface ScriptRunOptions {
   functions?: readonly string[];
 }
 
-/** A small seeded generator (mulberry32): the same seed gives the same order of replies. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const failed = (message: string, name = 'ScriptError'): Outcome => ({ ok: false, error: { name, message } });
 
