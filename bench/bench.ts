@@ -12,21 +12,22 @@
  * Times are the median and the best of several runs (the machine is shared, so the best is
  * the cost without interference); memory is the heap the finished model holds.
  */
+
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { TESLA } from '../examples/tesla';
+import { BUDGET_BYTES } from '../scripts/build-gas.js';
 import { auditDocument, auditJson } from '../src/core/audit';
 import { buildCascade } from '../src/core/cascade';
 import { readWorkbookFile } from '../src/local/xlsx-values';
 import { snapshotWorkbook, writeSnapshotXlsx } from '../src/local/xlsx-write';
-import { loadAppsScript } from '../test/gas/apps-script';
 import { tabsOf } from '../test/fixtures/workbook';
-import { TESLA } from '../examples/tesla';
 import { rulesOf } from '../test/fixtures/xlsx';
-import { BUDGET_BYTES } from '../scripts/build-gas.js';
+import { loadAppsScript } from '../test/gas/apps-script';
 import { generateWorkbook } from './generate';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
@@ -63,7 +64,9 @@ async function coreScaling(): Promise<void> {
     const t = median(times);
     const growth = previous === null ? '' : `  (×${(t / previous).toFixed(1)} for ×10 rows)`;
     const best = Math.min(...times);
-    console.log(`  ${String(roadmap).padStart(12)}   ${String(rows).padStart(8)}   ${ms(t).padStart(11)}   ${ms(best).padStart(9)}   ${ms((t / roadmap) * 1000).padStart(11)}   ${mb(heap).padStart(9)}   ${ms(json).padStart(10)}${growth}`);
+    console.log(
+      `  ${String(roadmap).padStart(12)}   ${String(rows).padStart(8)}   ${ms(t).padStart(11)}   ${ms(best).padStart(9)}   ${ms((t / roadmap) * 1000).padStart(11)}   ${mb(heap).padStart(9)}   ${ms(json).padStart(10)}${growth}`,
+    );
     previous = t;
   }
 }
@@ -96,7 +99,9 @@ async function auditVersusRead(): Promise<void> {
     const full = median(audit);
     console.log(`  exceljs readFile alone          ${ms(read).padStart(9)}   (median of ${readOnly.length})`);
     console.log(`  ladder audit --json (in process) ${ms(full).padStart(8)}   (median of ${audit.length})`);
-    console.log(`  ratio audit / read              ${(full / read).toFixed(2).padStart(9)}x  (pair by pair: ${ratios[0]!.toFixed(2)}x to ${ratios.at(-1)!.toFixed(2)}x)`);
+    console.log(
+      `  ratio audit / read              ${(full / read).toFixed(2).padStart(9)}x  (pair by pair: ${ratios[0]!.toFixed(2)}x to ${ratios.at(-1)!.toFixed(2)}x)`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -141,7 +146,9 @@ process.stdout.write(JSON.stringify({ compile: compiled - start, run: done - com
   const loads: { compile: number; run: number }[] = [];
   for (let i = 0; i < 15; i++) loads.push(JSON.parse(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' })));
   const total = median(loads.map((load) => load.compile + load.run));
-  console.log(`  cold load, each in a fresh process ${total.toFixed(2)} ms (median of ${loads.length}; compile ${median(loads.map((load) => load.compile)).toFixed(2)} ms, top level ${median(loads.map((load) => load.run)).toFixed(2)} ms; target 4 ms)`);
+  console.log(
+    `  cold load, each in a fresh process ${total.toFixed(2)} ms (median of ${loads.length}; compile ${median(loads.map((load) => load.compile)).toFixed(2)} ms, top level ${median(loads.map((load) => load.run)).toFixed(2)} ms; target 4 ms)`,
+  );
   {
     const gas = loadAppsScript(tabsOf(TESLA)).on('Roadmap');
     gas.call('TRACE', 'R-1');
@@ -149,7 +156,9 @@ process.stdout.write(JSON.stringify({ compile: compiled - start, run: done - com
     gas.call('TRACE', 'R-2');
     const cacheCalls = [...gas.log.counts].filter(([name]) => name.startsWith('Cache.')).reduce((sum, [, n]) => sum + n, 0);
     const propertyReads = gas.log.get('Properties.getProperty') + gas.log.get('Properties.getProperties');
-    console.log(`  warm TRACE: ${cacheCalls} cache calls (target 3), ${propertyReads} properties read (target 1), ${gas.log.get('Range.getValues')} getValues`);
+    console.log(
+      `  warm TRACE: ${cacheCalls} cache calls (target 3), ${propertyReads} properties read (target 1), ${gas.log.get('Range.getValues')} getValues`,
+    );
   }
   for (const roadmap of [1_000, 10_000]) {
     const snapshot = generateWorkbook({ roadmap, tasksPerRoadmapRow: 1 });
@@ -158,7 +167,9 @@ process.stdout.write(JSON.stringify({ compile: compiled - start, run: done - com
     const coldReads = gas.log.get('Range.getValues');
     gas.log.reset();
     const warm = await time(() => gas.call('TRACE', 'R-2'));
-    console.log(`  TRACE, ${String(roadmap).padStart(6)} roadmap rows: cold ${coldReads} getValues (one per cascade tab), ${ms(cold.ms)}; warm ${gas.log.get('Range.getValues')} getValues, ${ms(warm.ms)}`);
+    console.log(
+      `  TRACE, ${String(roadmap).padStart(6)} roadmap rows: cold ${coldReads} getValues (one per cascade tab), ${ms(cold.ms)}; warm ${gas.log.get('Range.getValues')} getValues, ${ms(warm.ms)}`,
+    );
   }
   // The Apps Script limits: 30 s for a custom function, 6 minutes for a menu action.
   const large = generateWorkbook({ roadmap: 10_000, tasksPerRoadmapRow: 0 });
@@ -166,10 +177,14 @@ process.stdout.write(JSON.stringify({ compile: compiled - start, run: done - com
   const tracing = loadAppsScript(tabs).on('Roadmap');
   const keys = Array.from({ length: 5000 }, (_, i) => [`R-${i + 1}`]);
   const range = await time(() => tracing.call('TRACE', keys));
-  console.log(`  TRACE over 5,000 rows in one call (10,000-row roadmap): ${ms(range.ms)} (limit 30 s), ${tracing.log.get('Range.getValues')} getValues`);
+  console.log(
+    `  TRACE over 5,000 rows in one call (10,000-row roadmap): ${ms(range.ms)} (limit 30 s), ${tracing.log.get('Range.getValues')} getValues`,
+  );
   const checking = loadAppsScript(tabs);
   const check = await time(() => checking.call('ladderCheckCascade'));
-  console.log(`  Check the cascade, 10,000-row roadmap: ${ms(check.ms)} (limit 6 min), ${checking.log.get('Range.setValues')} setValues, ${checking.log.get('Range.setNotes')} setNotes`);
+  console.log(
+    `  Check the cascade, 10,000-row roadmap: ${ms(check.ms)} (limit 6 min), ${checking.log.get('Range.setValues')} setValues, ${checking.log.get('Range.setNotes')} setNotes`,
+  );
 }
 
 await coreScaling();

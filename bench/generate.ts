@@ -42,12 +42,23 @@ export function generateWorkbook({ roadmap, tasksPerRoadmapRow }: GeneratedSizes
     else if (roll < 0.96) link = `goal number ${1 + pick(goalCount)}`;
     else if (roll < 0.98) link = `G-missing-${r}`;
     else link = '';
-    rows.push([`R-${r}`, `Initiative ${r}`, link, ['S', 'M', 'L', 3, 5][pick(5)]!, ['High', 'Medium', 'Low', 2][pick(4)]!, 0.5 + random() / 2, 100 + pick(10_000), `Owner ${pick(40)}`, 'Planned']);
+    rows.push([
+      `R-${r}`,
+      `Initiative ${r}`,
+      link,
+      ['S', 'M', 'L', 3, 5][pick(5)]!,
+      ['High', 'Medium', 'Low', 2][pick(4)]!,
+      0.5 + random() / 2,
+      100 + pick(10_000),
+      `Owner ${pick(40)}`,
+      'Planned',
+    ]);
   }
   const tasks: Cell[][] = [['Ticket ID', 'Task', 'Initiative', 'Points']];
   for (let t = 1; t <= roadmap * tasksPerRoadmapRow; t++) tasks.push([`T-${t}`, `Task ${t}`, `R-${1 + pick(roadmap)}`, 1 + pick(8)]);
   const declined: Cell[][] = [['Date', 'Request', 'Reason']];
-  for (let d = 1; d <= Math.max(5, roadmap / 100); d++) declined.push([new Date(Date.UTC(2026, 0, 1 + (d % 300))), `Initiative ${d * 97}`, 'Not now']);
+  for (let d = 1; d <= Math.max(5, roadmap / 100); d++)
+    declined.push([new Date(Date.UTC(2026, 0, 1 + (d % 300))), `Initiative ${d * 97}`, 'Not now']);
   return {
     sheets: [
       { name: 'Mission', values: [['Mission'], ['Make planning honest']] },

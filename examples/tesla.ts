@@ -12,17 +12,11 @@ export const TESLA: WorkbookSnapshot = {
   sheets: [
     {
       name: 'Mission',
-      values: [
-        ['Mission'],
-        ["Accelerate the world's transition to sustainable energy"],
-      ],
+      values: [['Mission'], ["Accelerate the world's transition to sustainable energy"]],
     },
     {
       name: 'Vision',
-      values: [
-        ['Vision'],
-        ['The most compelling car company of the 21st century'],
-      ],
+      values: [['Vision'], ['The most compelling car company of the 21st century']],
     },
     {
       name: 'Strategy',
@@ -30,11 +24,26 @@ export const TESLA: WorkbookSnapshot = {
         ['Tesla master plan: strategy pillars and anti-priorities'],
         [''],
         ['ID', 'Pillar', 'Type', 'Why'],
-        ['P1', 'Build an expensive sports car', 'Pillar', 'Few buyers and high margins prove electric cars can be desirable, and fund the next rung'],
-        ['P2', 'Use that money to build a more affordable car', 'Pillar', 'A premium sedan reaches a larger market while battery costs fall'],
+        [
+          'P1',
+          'Build an expensive sports car',
+          'Pillar',
+          'Few buyers and high margins prove electric cars can be desirable, and fund the next rung',
+        ],
+        [
+          'P2',
+          'Use that money to build a more affordable car',
+          'Pillar',
+          'A premium sedan reaches a larger market while battery costs fall',
+        ],
         ['P3', 'Use that money to build an even more affordable car', 'Pillar', 'The transition happens at mass-market volume'],
         ['P4', 'Provide zero-emission electric power', 'Pillar', 'Cars charged from fossil power only move the emissions elsewhere'],
-        ['A1', 'Licensing our drivetrain to other carmakers', 'Anti-priority', 'Our edge is the integrated product; licensing trades it for short-term cash'],
+        [
+          'A1',
+          'Licensing our drivetrain to other carmakers',
+          'Anti-priority',
+          'Our edge is the integrated product; licensing trades it for short-term cash',
+        ],
         ['A2', 'Discounted fleet sales', 'Anti-priority', 'Fleet discounts starve the next rung of the margin it needs'],
       ],
     },

@@ -21,7 +21,16 @@ export const ALLOWED_SCOPES = [
   'https://www.googleapis.com/auth/script.container.ui',
 ];
 // Calls that would widen what the add-on can reach (and the scopes it needs).
-const FORBIDDEN = [/\bopenById\b/, /\bopenByUrl\b/, /\bUrlFetchApp\b/, /\bDriveApp\b/, /\bGmailApp\b/, /\bScriptApp\.newTrigger\b/, /\bsetTimeout\b/, /\brequire\(/];
+const FORBIDDEN = [
+  /\bopenById\b/,
+  /\bopenByUrl\b/,
+  /\bUrlFetchApp\b/,
+  /\bDriveApp\b/,
+  /\bGmailApp\b/,
+  /\bScriptApp\.newTrigger\b/,
+  /\bsetTimeout\b/,
+  /\brequire\(/,
+];
 
 function fail(message) {
   throw new Error(`build-gas: ${message}`);

@@ -8,7 +8,11 @@ function inlineSafe(text) {
   return text.replace(/<\/(script|style)/gi, '<\\/$1');
 }
 
-export async function buildSidebarHtml({ entry = 'sidebar/src/main.tsx', template = 'sidebar/index.html', style = 'sidebar/src/style.css' } = {}) {
+export async function buildSidebarHtml({
+  entry = 'sidebar/src/main.tsx',
+  template = 'sidebar/index.html',
+  style = 'sidebar/src/style.css',
+} = {}) {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -24,7 +28,5 @@ export async function buildSidebarHtml({ entry = 'sidebar/src/main.tsx', templat
     logLevel: 'warning',
   });
   const [html, css] = await Promise.all([readFile(template, 'utf8'), readFile(style, 'utf8')]);
-  return html
-    .replace('/*STYLE*/', () => inlineSafe(css))
-    .replace('/*SCRIPT*/', () => inlineSafe(result.outputFiles[0].text));
+  return html.replace('/*STYLE*/', () => inlineSafe(css)).replace('/*SCRIPT*/', () => inlineSafe(result.outputFiles[0].text));
 }

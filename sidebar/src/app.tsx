@@ -44,7 +44,19 @@ export function App() {
     window.addEventListener('message', listener);
     return () => window.removeEventListener('message', listener);
   }, []);
-  const tabs = ORDER.map((id) => ({ id, label: unsaved.has(id) ? <>{LABELS[id]} <span class="unsaved" title="Not saved yet">•<span class="visually-hidden"> (not saved yet)</span></span></> : LABELS[id] }));
+  const tabs = ORDER.map((id) => ({
+    id,
+    label: unsaved.has(id) ? (
+      <>
+        {LABELS[id]}{' '}
+        <span class="unsaved" title="Not saved yet">
+          •<span class="visually-hidden"> (not saved yet)</span>
+        </span>
+      </>
+    ) : (
+      LABELS[id]
+    ),
+  }));
   return (
     <main>
       <h1 class="visually-hidden">Ladder</h1>
@@ -52,10 +64,26 @@ export function App() {
         <TabList tabs={tabs} selected={view} label="Ladder views" panel="view" onSelect={open} />
       </nav>
       <div id="view" role="tabpanel" aria-labelledby={`tab-${view}`}>
-        {opened.has('review') && <div hidden={view !== 'review'}><Review active={view === 'review'} onDirty={dirty('review')} onOpenSetup={() => open('setup')} /></div>}
-        {opened.has('link') && <div hidden={view !== 'link'}><Link selection={selection} onDirty={dirty('link')} /></div>}
-        {opened.has('strategy') && <div hidden={view !== 'strategy'}><Strategy active={view === 'strategy'} /></div>}
-        {opened.has('setup') && <div hidden={view !== 'setup'}><Setup active={view === 'setup'} onDirty={dirty('setup')} /></div>}
+        {opened.has('review') && (
+          <div hidden={view !== 'review'}>
+            <Review active={view === 'review'} onDirty={dirty('review')} onOpenSetup={() => open('setup')} />
+          </div>
+        )}
+        {opened.has('link') && (
+          <div hidden={view !== 'link'}>
+            <Link selection={selection} onDirty={dirty('link')} />
+          </div>
+        )}
+        {opened.has('strategy') && (
+          <div hidden={view !== 'strategy'}>
+            <Strategy active={view === 'strategy'} />
+          </div>
+        )}
+        {opened.has('setup') && (
+          <div hidden={view !== 'setup'}>
+            <Setup active={view === 'setup'} onDirty={dirty('setup')} />
+          </div>
+        )}
       </div>
     </main>
   );

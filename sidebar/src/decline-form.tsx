@@ -27,13 +27,27 @@ interface Props {
 }
 
 /** A labelled choice among briefs (pillars or goals), blank meaning "none". */
-function BriefSelect({ label, options, value, onChange }: { label: string; options: Picker['goals']; value: string; onChange(value: string): void }) {
+function BriefSelect({
+  label,
+  options,
+  value,
+  onChange,
+}: {
+  label: string;
+  options: Picker['goals'];
+  value: string;
+  onChange(value: string): void;
+}) {
   return (
     <label class="field">
       {label}
       <select value={value} onChange={(event) => onChange((event.target as HTMLSelectElement).value)}>
         <option value="">—</option>
-        {options.map((option) => <option key={option.key} value={option.key}>{option.title === option.key ? option.key : `${option.title} (${option.key})`}</option>)}
+        {options.map((option) => (
+          <option key={option.key} value={option.key}>
+            {option.title === option.key ? option.key : `${option.title} (${option.key})`}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -44,7 +58,9 @@ function receiptNote(item: RowItem, filled: Record<string, boolean>): string {
   const { sheet, missing } = item.decline;
   if (sheet === null) return 'The receipt goes to a new tab, “Not on roadmap”.';
   const adds = missing.filter((column) => filled[column.role]).map((column) => `“${column.header}”`);
-  return adds.length === 0 ? `The receipt goes to “${sheet}”.` : `The receipt goes to “${sheet}”, which gets ${adds.length === 1 ? 'a column' : 'the columns'} ${adds.join(', ')} for what you filled in.`;
+  return adds.length === 0
+    ? `The receipt goes to “${sheet}”.`
+    : `The receipt goes to “${sheet}”, which gets ${adds.length === 1 ? 'a column' : 'the columns'} ${adds.join(', ')} for what you filled in.`;
 }
 
 export function DeclineForm({ item, picker, busy, onDecline, onCancel, onDirty }: Props) {
@@ -62,7 +78,9 @@ export function DeclineForm({ item, picker, busy, onDecline, onCancel, onDirty }
   const blocked = action === 'remove' && tasks.count > 0 && !withTasks;
   const filled = { date: true, title: true, who: who.trim() !== '', why: true, pillar: pillar !== '', goal: goal !== '' };
   return (
-    <form class="decline" aria-label={`Decline ${item.title || item.key}`}
+    <form
+      class="decline"
+      aria-label={`Decline ${item.title || item.key}`}
       onKeyDown={(event) => {
         const target = event.target as HTMLElement;
         if (event.key === 'Enter' && target.tagName === 'INPUT') event.preventDefault();
@@ -70,8 +88,16 @@ export function DeclineForm({ item, picker, busy, onDecline, onCancel, onDirty }
       onSubmit={(event) => {
         event.preventDefault();
         if (busy || reason.trim() === '' || blocked) return;
-        onDecline({ reason, action, ...(who ? { who } : {}), ...(pillar ? { pillar } : {}), ...(goal ? { goal } : {}), ...(action === 'remove' && withTasks ? { removeWithTasks: true } : {}) });
-      }}>
+        onDecline({
+          reason,
+          action,
+          ...(who ? { who } : {}),
+          ...(pillar ? { pillar } : {}),
+          ...(goal ? { goal } : {}),
+          ...(action === 'remove' && withTasks ? { removeWithTasks: true } : {}),
+        });
+      }}
+    >
       <label class="field">
         Why not? <span class="muted">(required)</span>
         <textarea required rows={3} value={reason} onInput={(event) => setReason(value(event))} />
@@ -84,23 +110,44 @@ export function DeclineForm({ item, picker, busy, onDecline, onCancel, onDirty }
       <BriefSelect label="Goal it didn't move" options={picker.goals} value={goal} onChange={setGoal} />
       <fieldset>
         <legend>The {item.noun} row</legend>
-        {([['mark', 'Mark it declined'], ['remove', 'Remove it'], ['keep', 'Leave it as it is']] as const).map(([choice, label]) => (
+        {(
+          [
+            ['mark', 'Mark it declined'],
+            ['remove', 'Remove it'],
+            ['keep', 'Leave it as it is'],
+          ] as const
+        ).map(([choice, label]) => (
           <label key={choice} class="radio">
             <input type="radio" name="action" value={choice} checked={action === choice} onChange={() => setAction(choice)} /> {label}
           </label>
         ))}
-        {action === 'mark' && <p class="muted">{item.decline.addsStatus ? `A “Status” column is added to “${item.sheet}”, reading “Declined” and today's date.` : `Its Status cell will read “Declined” and today's date.`}</p>}
+        {action === 'mark' && (
+          <p class="muted">
+            {item.decline.addsStatus
+              ? `A “Status” column is added to “${item.sheet}”, reading “Declined” and today's date.`
+              : `Its Status cell will read “Declined” and today's date.`}
+          </p>
+        )}
         {action === 'remove' && tasks.count > 0 && (
           <div class="warning" role="note">
-            <p>{tasks.count === 1 ? '1 row links' : `${tasks.count} rows link`} to it: <bdi>{tasks.titles.join(', ')}</bdi>{tasks.count > tasks.titles.length ? ', …' : ''}. Removing it leaves {tasks.count === 1 ? 'that row' : 'them'} with no goal.</p>
-            <label class="radio"><input type="checkbox" checked={withTasks} onChange={() => setWithTasks(!withTasks)} /> Remove it anyway</label>
+            <p>
+              {tasks.count === 1 ? '1 row links' : `${tasks.count} rows link`} to it: <bdi>{tasks.titles.join(', ')}</bdi>
+              {tasks.count > tasks.titles.length ? ', …' : ''}. Removing it leaves {tasks.count === 1 ? 'that row' : 'them'} with no goal.
+            </p>
+            <label class="radio">
+              <input type="checkbox" checked={withTasks} onChange={() => setWithTasks(!withTasks)} /> Remove it anyway
+            </label>
           </div>
         )}
       </fieldset>
       <p class="muted">{receiptNote(item, filled)}</p>
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy || reason.trim() === '' || blocked}>Decline</button>
-        <button type="button" onClick={onCancel} disabled={busy}>Cancel</button>
+        <button type="submit" class="primary" disabled={busy || reason.trim() === '' || blocked}>
+          Decline
+        </button>
+        <button type="button" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
       </div>
     </form>
   );

@@ -38,7 +38,9 @@ const matches = (goal: Brief, query: string) => `${goal.key} ${goal.title}`.toLo
 const shareOf = (entry: Entry) => (entry.share.trim() === '' ? undefined : Number(entry.share));
 /** The link cell as the server writes it (link-row.ts): "G1 (60%), G2". */
 const cellText = (entries: readonly Entry[]) =>
-  entries.map((entry) => (shareOf(entry) === undefined ? entry.key : `${entry.key} (${Math.round(shareOf(entry)! * 100) / 100}%)`)).join(', ');
+  entries
+    .map((entry) => (shareOf(entry) === undefined ? entry.key : `${entry.key} (${Math.round(shareOf(entry)! * 100) / 100}%)`))
+    .join(', ');
 const fromCurrent = (current: readonly CurrentLink[]): Entry[] =>
   current.map((link) => ({ key: link.key, title: link.title, status: link.status, share: link.share === null ? '' : String(link.share) }));
 const name = (entry: Entry) => (entry.title && entry.title !== entry.key ? `${entry.title} (${entry.key})` : entry.key);
@@ -46,13 +48,15 @@ const name = (entry: Entry) => (entry.title && entry.title !== entry.key ? `${en
 /** What stops a save, in a sentence, or null. */
 function problemOf(entries: readonly Entry[]): string | null {
   const unusable = entries.find((entry) => entry.status === 'broken' || entry.status === 'ambiguous');
-  if (unusable) return `“${unusable.key}” ${unusable.status === 'broken' ? 'matches no row' : 'matches several rows'}: remove it here, or fix it in the sheet.`;
+  if (unusable)
+    return `“${unusable.key}” ${unusable.status === 'broken' ? 'matches no row' : 'matches several rows'}: remove it here, or fix it in the sheet.`;
   const shares = entries.map(shareOf).filter((share): share is number => share !== undefined);
   if (shares.some((share) => !(share > 0 && share <= 100))) return 'A share is a percent between 1 and 100.';
   const total = shares.reduce((a, b) => a + b, 0);
   if (total > 100.0001) return `The shares add up to ${Math.round(total * 100) / 100}%, more than 100%.`;
   const unshared = entries.filter((entry) => shareOf(entry) === undefined);
-  if (shares.length > 0 && unshared.length > 0 && total >= 99.9999) return `The shares already add up to 100%, so ${name(unshared[0]!)} would get nothing: give it a share, or lower the others.`;
+  if (shares.length > 0 && unshared.length > 0 && total >= 99.9999)
+    return `The shares already add up to 100%, so ${name(unshared[0]!)} would get nothing: give it a share, or lower the others.`;
   return null;
 }
 
@@ -69,7 +73,11 @@ export function GoalPicker({ picker, current, column, busy, onSave, onCancel, on
 
   const toggle = (goal: Brief) => {
     setConfirming(false);
-    setChosen(chosen.some((entry) => entry.key === goal.key) ? chosen.filter((entry) => entry.key !== goal.key) : [...chosen, { key: goal.key, title: goal.title, status: 'goal', share: '' }]);
+    setChosen(
+      chosen.some((entry) => entry.key === goal.key)
+        ? chosen.filter((entry) => entry.key !== goal.key)
+        : [...chosen, { key: goal.key, title: goal.title, status: 'goal', share: '' }],
+    );
   };
   const remove = (key: string) => {
     setConfirming(false);
@@ -84,13 +92,19 @@ export function GoalPicker({ picker, current, column, busy, onSave, onCancel, on
   const dropped = initial.filter((entry) => !chosen.some((other) => other.key === entry.key));
   const reshared = initial.filter((entry) => chosen.some((other) => other.key === entry.key && shareOf(other) !== shareOf(entry)));
   const replaces = dropped.length > 0 || reshared.length > 0;
-  const save = () => onSave(chosen.map((entry) => (shareOf(entry) === undefined ? { key: entry.key } : { key: entry.key, share: shareOf(entry)! })));
+  const save = () =>
+    onSave(chosen.map((entry) => (shareOf(entry) === undefined ? { key: entry.key } : { key: entry.key, share: shareOf(entry)! })));
 
   const goalRow = (goal: Brief, group: string) => (
     <li key={`${group}:${goal.key}`} class="goal">
       <label>
         <input type="checkbox" checked={chosen.some((entry) => entry.key === goal.key)} onChange={() => toggle(goal)} />
-        <span class="goal-title"><bdi>{goal.title}</bdi></span> <span class="muted"><bdi>{goal.key}</bdi></span>
+        <span class="goal-title">
+          <bdi>{goal.title}</bdi>
+        </span>{' '}
+        <span class="muted">
+          <bdi>{goal.key}</bdi>
+        </span>
       </label>
     </li>
   );
@@ -102,35 +116,61 @@ export function GoalPicker({ picker, current, column, busy, onSave, onCancel, on
   return (
     <div class="picker">
       <h4 class="picker-head">Linked to</h4>
-      {chosen.length === 0 ? <p class="muted">No goal yet. Pick one below.</p> : (
+      {chosen.length === 0 ? (
+        <p class="muted">No goal yet. Pick one below.</p>
+      ) : (
         <ul class="chips linked" aria-label="Linked to">
           {chosen.map((entry) => (
             <li key={entry.key} class={entry.status === 'broken' || entry.status === 'ambiguous' ? 'chip bad' : 'chip'}>
-              <span class="chip-name"><bdi>{entry.title}</bdi>{entry.title !== entry.key && <span class="muted"> <bdi>{entry.key}</bdi></span>}</span>
+              <span class="chip-name">
+                <bdi>{entry.title}</bdi>
+                {entry.title !== entry.key && (
+                  <span class="muted">
+                    {' '}
+                    <bdi>{entry.key}</bdi>
+                  </span>
+                )}
+              </span>
               {entry.status === 'broken' && <span class="chip-note">matches no row</span>}
               {entry.status === 'ambiguous' && <span class="chip-note">matches several rows</span>}
               {entry.status === 'above' && <span class="chip-note">not a goal</span>}
               <label class="share">
                 <span class="visually-hidden">Share of {name(entry)}, percent (optional)</span>
-                <input type="number" min={1} max={100} inputMode="decimal" placeholder="share" value={entry.share}
-                  onInput={(event) => setShare(entry.key, (event.target as HTMLInputElement).value)} />
+                <input
+                  type="number"
+                  min={1}
+                  max={100}
+                  inputMode="decimal"
+                  placeholder="share"
+                  value={entry.share}
+                  onInput={(event) => setShare(entry.key, (event.target as HTMLInputElement).value)}
+                />
                 <span aria-hidden="true">%</span>
               </label>
-              <button type="button" class="chip-remove" aria-label={`Remove ${name(entry)}`} onClick={() => remove(entry.key)}>×</button>
+              <button type="button" class="chip-remove" aria-label={`Remove ${name(entry)}`} onClick={() => remove(entry.key)}>
+                ×
+              </button>
             </li>
           ))}
         </ul>
       )}
       <label class="field">
         Find a goal
-        <input type="search" value={query} placeholder="Title or id" onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
-          onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()} />
+        <input
+          type="search"
+          value={query}
+          placeholder="Title or id"
+          onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
+          onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
+        />
       </label>
       {groups.map((group) => {
         const shown = group.goals.filter((goal) => matches(goal, query));
         return shown.length === 0 ? null : (
           <fieldset key={group.title}>
-            <legend><bdi>{group.title}</bdi></legend>
+            <legend>
+              <bdi>{group.title}</bdi>
+            </legend>
             <ul>{shown.map((goal) => goalRow(goal, group.title))}</ul>
           </fieldset>
         );
@@ -142,34 +182,106 @@ export function GoalPicker({ picker, current, column, busy, onSave, onCancel, on
           <ul>
             {picker.antiPriorities.map((anti) => (
               <li key={anti.key}>
-                ⚠ <bdi>{anti.title}</bdi>{anti.goals.length > 0 ? <> (goals under it: <bdi>{anti.goals.map((goal) => goal.title).join(', ')}</bdi>)</> : ''}
+                ⚠ <bdi>{anti.title}</bdi>
+                {anti.goals.length > 0 ? (
+                  <>
+                    {' '}
+                    (goals under it: <bdi>{anti.goals.map((goal) => goal.title).join(', ')}</bdi>)
+                  </>
+                ) : (
+                  ''
+                )}
               </li>
             ))}
           </ul>
         </div>
       )}
       <p class="will-read" aria-live="polite">
-        {changed ? <>Saving writes <code><bdi>{after || '(empty)'}</bdi></code> into {where}{before ? <>, instead of <code><bdi>{before}</bdi></code></> : ''}.</> : 'Nothing changed yet.'}
+        {changed ? (
+          <>
+            Saving writes{' '}
+            <code>
+              <bdi>{after || '(empty)'}</bdi>
+            </code>{' '}
+            into {where}
+            {before ? (
+              <>
+                , instead of{' '}
+                <code>
+                  <bdi>{before}</bdi>
+                </code>
+              </>
+            ) : (
+              ''
+            )}
+            .
+          </>
+        ) : (
+          'Nothing changed yet.'
+        )}
       </p>
-      {problem && <p class="error" role="alert">{problem}</p>}
-      {chosen.length === 0 && changed && <p class="error" role="alert">A link needs at least one goal. To unlink the row, clear its cell in the sheet.</p>}
+      {problem && (
+        <p class="error" role="alert">
+          {problem}
+        </p>
+      )}
+      {chosen.length === 0 && changed && (
+        <p class="error" role="alert">
+          A link needs at least one goal. To unlink the row, clear its cell in the sheet.
+        </p>
+      )}
       {confirming ? (
         <div class="confirm" role="group" aria-label="Replace the link?">
-          <p>This replaces what the cell says now: {dropped.length > 0 && <>it drops <strong><bdi>{dropped.map(name).join(', ')}</bdi></strong>{reshared.length > 0 ? ' and ' : ''}</>}
-            {reshared.length > 0 && <>changes the share of <strong><bdi>{reshared.map(name).join(', ')}</bdi></strong></>}.</p>
+          <p>
+            This replaces what the cell says now:{' '}
+            {dropped.length > 0 && (
+              <>
+                it drops{' '}
+                <strong>
+                  <bdi>{dropped.map(name).join(', ')}</bdi>
+                </strong>
+                {reshared.length > 0 ? ' and ' : ''}
+              </>
+            )}
+            {reshared.length > 0 && (
+              <>
+                changes the share of{' '}
+                <strong>
+                  <bdi>{reshared.map(name).join(', ')}</bdi>
+                </strong>
+              </>
+            )}
+            .
+          </p>
           <div class="actions">
-            <button type="button" class="primary" disabled={busy} onClick={save}>Replace the link</button>
-            <button type="button" disabled={busy} onClick={() => setConfirming(false)}>Back</button>
+            <button type="button" class="primary" disabled={busy} onClick={save}>
+              Replace the link
+            </button>
+            <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
+              Back
+            </button>
           </div>
         </div>
       ) : (
         <div class="actions">
-          <button type="button" class="primary" disabled={busy || !changed || chosen.length === 0 || problem !== null}
-            onClick={() => (replaces ? setConfirming(true) : save())}>
+          <button
+            type="button"
+            class="primary"
+            disabled={busy || !changed || chosen.length === 0 || problem !== null}
+            onClick={() => (replaces ? setConfirming(true) : save())}
+          >
             {saveLabel}
           </button>
-          {onCancel && <button type="button" disabled={busy} onClick={onCancel}>Cancel</button>}
-          {!onCancel && changed && <button type="button" disabled={busy} onClick={() => setChosen(initial)}>Undo changes</button>}
+          {onCancel && (
+            <button type="button" disabled={busy} onClick={onCancel}>
+              Cancel
+            </button>
+          )}
+          {!onCancel && changed && (
+            <button type="button" disabled={busy} onClick={() => setChosen(initial)}>
+              Undo changes
+            </button>
+          )}
         </div>
       )}
     </div>

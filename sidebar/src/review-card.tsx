@@ -4,8 +4,8 @@
  * handed up as a sentence; a refusal stays on the card with the form and its input intact.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DeclineForm, type Decline } from './decline-form';
-import { GoalPicker, type Chosen } from './goal-picker';
+import { type Decline, DeclineForm } from './decline-form';
+import { type Chosen, GoalPicker } from './goal-picker';
 import { RowCard } from './row-card';
 import { call } from './server';
 import type { RowItem } from './types';
@@ -22,14 +22,35 @@ interface Props {
   onDirty(dirty: boolean): void;
 }
 
-const named = (item: { title: string; key: string }) => (item.title && item.title !== item.key ? `“${item.title}” (${item.key})` : `“${item.key}”`);
+const named = (item: { title: string; key: string }) =>
+  item.title && item.title !== item.key ? `“${item.title}” (${item.key})` : `“${item.key}”`;
 const goalNames = (goals: readonly { key: string; title: string; share: number | null }[]) =>
-  goals.map((goal) => `${goal.title && goal.title !== goal.key ? `${goal.title} (${goal.key})` : goal.key}${goal.share === null ? '' : ` ${goal.share}%`}`).join(', ');
+  goals
+    .map(
+      (goal) =>
+        `${goal.title && goal.title !== goal.key ? `${goal.title} (${goal.key})` : goal.key}${goal.share === null ? '' : ` ${goal.share}%`}`,
+    )
+    .join(', ');
 
 /** What a decline did, in a sentence, from the server's answer. */
-export function declineMessage(reply: { title: string; key: string; sheet: string; declinedRow: number; action: Decline['action']; addedColumns: readonly string[]; statusAdded: boolean }): string {
-  const added = reply.addedColumns.length > 0 ? ` (with the new column${reply.addedColumns.length === 1 ? '' : 's'} ${reply.addedColumns.map((header) => `“${header}”`).join(', ')})` : '';
-  const row = { mark: `The row is marked declined${reply.statusAdded ? ' in a new Status column' : ''}.`, remove: 'The row was removed.', keep: 'The row was left as it is.' }[reply.action];
+export function declineMessage(reply: {
+  title: string;
+  key: string;
+  sheet: string;
+  declinedRow: number;
+  action: Decline['action'];
+  addedColumns: readonly string[];
+  statusAdded: boolean;
+}): string {
+  const added =
+    reply.addedColumns.length > 0
+      ? ` (with the new column${reply.addedColumns.length === 1 ? '' : 's'} ${reply.addedColumns.map((header) => `“${header}”`).join(', ')})`
+      : '';
+  const row = {
+    mark: `The row is marked declined${reply.statusAdded ? ' in a new Status column' : ''}.`,
+    remove: 'The row was removed.',
+    keep: 'The row was left as it is.',
+  }[reply.action];
   return `Declined ${named(reply)}: receipt on row ${reply.declinedRow} of “${reply.sheet}”${added}. ${row}`;
 }
 
@@ -47,9 +68,24 @@ export function ReviewCard({ sheet, row, focus, onDone, onDirty }: Props) {
   useEffect(() => {
     if (mode === 'choose') onDirty(false);
   }, [mode]);
-  if (context.loading && !context.value) return <p class="muted" role="status">Loading the row…</p>;
-  if (context.error) return <p class="error" role="alert">{context.error}</p>;
-  if (!item) return <p class="error" role="alert">This row is no longer where it was: the queue is read again.</p>;
+  if (context.loading && !context.value)
+    return (
+      <p class="muted" role="status">
+        Loading the row…
+      </p>
+    );
+  if (context.error)
+    return (
+      <p class="error" role="alert">
+        {context.error}
+      </p>
+    );
+  if (!item)
+    return (
+      <p class="error" role="alert">
+        This row is no longer where it was: the queue is read again.
+      </p>
+    );
   const guard = { sheet: item.sheet, key: item.key, expectedTitle: item.title };
   const answered = (reply: { ok: true } | { ok: false; error: string }, then: () => void) => {
     setBusy(false);
@@ -59,44 +95,84 @@ export function ReviewCard({ sheet, row, focus, onDone, onDirty }: Props) {
   const link = (goals: Chosen[]) => {
     setBusy(true);
     setError(null);
-    void call('linkRow', { ...guard, expectedLink: item.linkCell, goals }).then((reply) => answered(reply, () => {
-      if (reply.ok) onDone('linked', `Linked ${named(item)} to ${goalNames(reply.value.goals)}.`);
-    }));
+    void call('linkRow', { ...guard, expectedLink: item.linkCell, goals }).then((reply) =>
+      answered(reply, () => {
+        if (reply.ok) onDone('linked', `Linked ${named(item)} to ${goalNames(reply.value.goals)}.`);
+      }),
+    );
   };
   const decline = (input: Decline) => {
     setBusy(true);
     setError(null);
     setNotice(null);
-    void call('declineRow', { ...guard, ...input }).then((reply) => answered(reply, () => {
-      if (!reply.ok) return;
-      const value = reply.value;
-      // A second decline the same day writes nothing: say where the first receipt is, and keep what was typed.
-      if (value.repeated) {
-        setNotice(`${named(item)} was already declined today: row ${value.declinedRow} of “${value.sheet}”${value.earlierReason ? `, reason “${value.earlierReason}”` : ''}. Nothing new was written; to change the reason, edit that row.`);
-        return;
-      }
-      onDone('declined', declineMessage(value));
-    }));
+    void call('declineRow', { ...guard, ...input }).then((reply) =>
+      answered(reply, () => {
+        if (!reply.ok) return;
+        const value = reply.value;
+        // A second decline the same day writes nothing: say where the first receipt is, and keep what was typed.
+        if (value.repeated) {
+          setNotice(
+            `${named(item)} was already declined today: row ${value.declinedRow} of “${value.sheet}”${value.earlierReason ? `, reason “${value.earlierReason}”` : ''}. Nothing new was written; to change the reason, edit that row.`,
+          );
+          return;
+        }
+        onDone('declined', declineMessage(value));
+      }),
+    );
   };
   return (
     <div>
       <RowCard item={item} titleRef={title} />
-      {error && <p class="error" role="alert">{error}</p>}
-      {notice && <p class="notice" role="alert">{notice}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {notice && (
+        <p class="notice" role="alert">
+          {notice}
+        </p>
+      )}
       {mode === 'choose' && (
         <div class="actions">
-          <button type="button" class="primary" onClick={() => setMode('link')}>{item.links.length > 0 ? 'Change its goals' : 'Link to a goal'}</button>
-          <button type="button" onClick={() => setMode('decline')}>Decline</button>
-          <button type="button" onClick={() => onDone('reviewed', `Marked ${named(item)} reviewed; it stays as it is.`)}>Mark reviewed</button>
+          <button type="button" class="primary" onClick={() => setMode('link')}>
+            {item.links.length > 0 ? 'Change its goals' : 'Link to a goal'}
+          </button>
+          <button type="button" onClick={() => setMode('decline')}>
+            Decline
+          </button>
+          <button type="button" onClick={() => onDone('reviewed', `Marked ${named(item)} reviewed; it stays as it is.`)}>
+            Mark reviewed
+          </button>
         </div>
       )}
       {mode === 'link' && (
-        <GoalPicker picker={context.value!.picker} current={item.links} column={item.linkColumn} busy={busy} onSave={link} onDirty={onDirty}
-          onCancel={() => { setError(null); setMode('choose'); }} />
+        <GoalPicker
+          picker={context.value!.picker}
+          current={item.links}
+          column={item.linkColumn}
+          busy={busy}
+          onSave={link}
+          onDirty={onDirty}
+          onCancel={() => {
+            setError(null);
+            setMode('choose');
+          }}
+        />
       )}
       {mode === 'decline' && (
-        <DeclineForm item={item as RowItem} picker={context.value!.picker} busy={busy} onDecline={decline} onDirty={onDirty}
-          onCancel={() => { setError(null); setNotice(null); setMode('choose'); }} />
+        <DeclineForm
+          item={item as RowItem}
+          picker={context.value!.picker}
+          busy={busy}
+          onDecline={decline}
+          onDirty={onDirty}
+          onCancel={() => {
+            setError(null);
+            setNotice(null);
+            setMode('choose');
+          }}
+        />
       )}
     </div>
   );

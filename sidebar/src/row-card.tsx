@@ -9,8 +9,12 @@ import type { RowItem } from './types';
 export function RowCard({ item, titleRef }: { item: RowItem; titleRef?: Ref<HTMLHeadingElement> }) {
   return (
     <div class="card">
-      <div class="muted"><bdi>{item.sheet}</bdi> row {item.row} · {item.noun} <bdi>{item.key}</bdi></div>
-      <h3 class="title" tabIndex={-1} ref={titleRef ?? null}><bdi>{item.title || item.key}</bdi></h3>
+      <div class="muted">
+        <bdi>{item.sheet}</bdi> row {item.row} · {item.noun} <bdi>{item.key}</bdi>
+      </div>
+      <h3 class="title" tabIndex={-1} ref={titleRef ?? null}>
+        <bdi>{item.title || item.key}</bdi>
+      </h3>
       {item.markedDeclined && <p class="muted">Marked “{item.markedDeclined}”: not planned work, so Ladder checks nothing on it.</p>}
       {item.advice.length > 0 && (
         <ul class="advice">
@@ -34,11 +38,17 @@ function Paths({ item }: { item: RowItem }) {
   return (
     <div class="paths">
       <p class="path-label">{item.paths.length + item.morePaths === 1 ? 'Path up' : `Paths up (${item.paths.length + item.morePaths})`}</p>
-      <p class="trace"><bdi>{first}</bdi></p>
+      <p class="trace">
+        <bdi>{first}</bdi>
+      </p>
       {rest.length + item.morePaths > 0 && (
         <details>
           <summary>+{rest.length + item.morePaths} more</summary>
-          {rest.map((path) => <p key={path} class="trace"><bdi>{path}</bdi></p>)}
+          {rest.map((path) => (
+            <p key={path} class="trace">
+              <bdi>{path}</bdi>
+            </p>
+          ))}
           {item.morePaths > 0 && <p class="muted">…and {item.morePaths} more not listed.</p>}
         </details>
       )}

@@ -24,7 +24,8 @@ export const inAppsScript = (): boolean => scriptRun() !== null;
 const gasName = (name: string) => `ladder${name[0]!.toUpperCase()}${name.slice(1)}`;
 
 function failure(error: unknown): { ok: false; error: string } {
-  const message = typeof error === 'object' && error !== null && 'message' in error ? String((error as { message: unknown }).message) : String(error);
+  const message =
+    typeof error === 'object' && error !== null && 'message' in error ? String((error as { message: unknown }).message) : String(error);
   return { ok: false, error: message };
 }
 
@@ -34,7 +35,8 @@ const WRITES = new Set(['linkRow', 'declineRow', 'saveSetup']);
 function announce(name: string, reply: Reply<unknown>): Reply<unknown> {
   // The preview also says when it read the file again (saved elsewhere, or a failed save): the grid follows.
   const reread = !reply.ok && (reply as { changedOnDisk?: boolean }).changedOnDisk === true;
-  if (((reply.ok && WRITES.has(name)) || reread) && window.parent !== window) window.parent.postMessage({ type: 'ladder-changed' }, window.location.origin);
+  if (((reply.ok && WRITES.has(name)) || reread) && window.parent !== window)
+    window.parent.postMessage({ type: 'ladder-changed' }, window.location.origin);
   return reply;
 }
 
@@ -61,5 +63,8 @@ function send<T>(name: string, input?: unknown): Promise<Reply<T>> {
     method: 'POST',
     headers: { 'content-type': 'application/json', [SESSION_HEADER]: previewSession() },
     body: JSON.stringify(input ?? null),
-  }).then((response) => response.json() as Promise<Reply<T>>, (error: unknown) => failure(`the preview server did not answer (${failure(error).error})`));
+  }).then(
+    (response) => response.json() as Promise<Reply<T>>,
+    (error: unknown) => failure(`the preview server did not answer (${failure(error).error})`),
+  );
 }

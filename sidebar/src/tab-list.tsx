@@ -34,8 +34,17 @@ export function TabList<T extends string>({ tabs, selected, label, panel, onSele
   return (
     <div role="tablist" aria-label={label} class="tabs" ref={list} onKeyDown={move}>
       {tabs.map((tab) => (
-        <button key={tab.id} type="button" role="tab" id={`tab-${tab.id}`} aria-selected={tab.id === selected} aria-controls={panel}
-          tabIndex={tab.id === selected ? 0 : -1} class={tab.id === selected ? 'tab active' : 'tab'} onClick={() => onSelect(tab.id)}>
+        <button
+          key={tab.id}
+          type="button"
+          role="tab"
+          id={`tab-${tab.id}`}
+          aria-selected={tab.id === selected}
+          aria-controls={panel}
+          tabIndex={tab.id === selected ? 0 : -1}
+          class={tab.id === selected ? 'tab active' : 'tab'}
+          onClick={() => onSelect(tab.id)}
+        >
           {tab.label}
         </button>
       ))}

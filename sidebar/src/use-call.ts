@@ -8,10 +8,16 @@ import { call } from './server';
 
 export function useCall<N extends ApiName>(name: N, input?: ApiInput<N>, deps: unknown[] = [], active = true) {
   type T = ApiOutput<N>;
-  const [state, setState] = useState<{ loading: boolean; value: T | null; error: string | null }>({ loading: true, value: null, error: null });
+  const [state, setState] = useState<{ loading: boolean; value: T | null; error: string | null }>({
+    loading: true,
+    value: null,
+    error: null,
+  });
   const load = useCallback(() => {
     setState((previous) => ({ ...previous, loading: true }));
-    return call(name, input).then((reply) => setState(reply.ok ? { loading: false, value: reply.value, error: null } : { loading: false, value: null, error: reply.error }));
+    return call(name, input).then((reply) =>
+      setState(reply.ok ? { loading: false, value: reply.value, error: null } : { loading: false, value: null, error: reply.error }),
+    );
   }, deps);
   useEffect(() => {
     void load();

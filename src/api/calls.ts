@@ -6,14 +6,14 @@
  */
 import * as z from 'zod/mini';
 import { issueText } from '../core/input-issues';
-import type { WorkbookPort } from './port';
-import { toReply, type Reply } from './reply';
 import { declineRow } from './calls/decline-row';
 import { health } from './calls/health';
 import { linkRow } from './calls/link-row';
 import { rowContext } from './calls/row-context';
 import { saveSetup, setup } from './calls/setup';
 import { strategy } from './calls/strategy';
+import type { WorkbookPort } from './port';
+import { type Reply, toReply } from './reply';
 
 interface ApiCall {
   readonly name: string;

@@ -13,7 +13,8 @@ export interface CellRule {
   readonly severalChoices?: boolean;
 }
 
-const FIX = 'Add it to the options (Data › Data validation), or set the rule to show a warning instead of rejecting the input, then try again.';
+const FIX =
+  'Add it to the options (Data › Data validation), or set the rule to show a warning instead of rejecting the input, then try again.';
 
 export function dropdownRefusal(where: string, rule: CellRule | null, value: Writable): string | null {
   if (!rule || value === '') return null;
@@ -34,4 +35,5 @@ export function rejectedWrite(where: string, value: Writable): string {
 }
 
 /** Whether an error is the spreadsheet refusing a value for its data validation. */
-export const isValidationError = (error: unknown): boolean => /violates the data validation rules/i.test(String((error as { message?: unknown })?.message ?? error));
+export const isValidationError = (error: unknown): boolean =>
+  /violates the data validation rules/i.test(String((error as { message?: unknown })?.message ?? error));

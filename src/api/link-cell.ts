@@ -22,11 +22,15 @@ const namesGoals = (header: string) => layersNamed(headerTokens(header)).some((s
  */
 export function goalColumn(cascade: Cascade, plan: TabPlan, item: Item): number | undefined {
   // A label column takes the goal only when its header says nothing but "goal" ("Goal", "OKR #"), not "Success metric".
-  const named = [...(plan.columns.parent ?? []), ...(plan.labelColumns ?? []).filter((column) => isPlainLinkHeader(plan.headers[column] ?? ''))]
-    .find((column) => namesGoals(plan.headers[column] ?? ''));
+  const named = [
+    ...(plan.columns.parent ?? []),
+    ...(plan.labelColumns ?? []).filter((column) => isPlainLinkHeader(plan.headers[column] ?? '')),
+  ].find((column) => namesGoals(plan.headers[column] ?? ''));
   if (named !== undefined) return named;
   const first = plan.columns.parent?.[0];
-  const linksToWork = cascade.links.of(item.index).some((link) => link.targets.some((target) => layerSpec(cascade.items[target]!.layer).isWork));
+  const linksToWork = cascade.links
+    .of(item.index)
+    .some((link) => link.targets.some((target) => layerSpec(cascade.items[target]!.layer).isWork));
   return first !== undefined && !linksToWork ? first : undefined;
 }
 

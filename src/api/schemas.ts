@@ -20,32 +20,47 @@ const rowRef = () => ({
 
 export const noInput = madeOnUse(() => z.optional(z.strictObject({})));
 
-export const selectionInput = madeOnUse(() => z.optional(z.strictObject({
-  sheet: z.optional(sheetName()),
-  row: z.optional(z.int().check(z.gte(1), z.lte(10_000_000))),
-})));
+export const selectionInput = madeOnUse(() =>
+  z.optional(
+    z.strictObject({
+      sheet: z.optional(sheetName()),
+      row: z.optional(z.int().check(z.gte(1), z.lte(10_000_000))),
+    }),
+  ),
+);
 
-export const linkInput = madeOnUse(() => z.strictObject({
-  ...rowRef(),
-  /** The link cell as the sidebar showed it; if the cell holds something else now, nothing is written. */
-  expectedLink: z.optional(title()),
-  goals: z.array(z.strictObject({
-    key: itemKey(),
-    /** Percent; without shares a row's links share equally. */
-    share: z.optional(z.number().check(z.gt(0), z.lte(100))),
-  })).check(z.minLength(1), z.maxLength(20)),
-}));
+export const linkInput = madeOnUse(() =>
+  z.strictObject({
+    ...rowRef(),
+    /** The link cell as the sidebar showed it; if the cell holds something else now, nothing is written. */
+    expectedLink: z.optional(title()),
+    goals: z
+      .array(
+        z.strictObject({
+          key: itemKey(),
+          /** Percent; without shares a row's links share equally. */
+          share: z.optional(z.number().check(z.gt(0), z.lte(100))),
+        }),
+      )
+      .check(z.minLength(1), z.maxLength(20)),
+  }),
+);
 
-export const declineInput = madeOnUse(() => z.strictObject({
-  ...rowRef(),
-  // Kept exactly as typed (a leading tab is the PM's); only a blank reason is refused.
-  reason: z.string().check(z.maxLength(2000), z.refine((text) => text.trim() !== '', 'a reason is needed')),
-  who: z.optional(z.string().check(z.maxLength(200))),
-  /** Keys of the pillar it didn't fit and the goal it didn't move. */
-  pillar: z.optional(z.string().check(z.maxLength(1000))),
-  goal: z.optional(z.string().check(z.maxLength(1000))),
-  /** What happens to the roadmap row: left as is, marked declined, or removed. */
-  action: z.enum(['keep', 'mark', 'remove']),
-  /** Removing a row that tasks link to leaves them without a goal: the PM says so explicitly. */
-  removeWithTasks: z.optional(z.boolean()),
-}));
+export const declineInput = madeOnUse(() =>
+  z.strictObject({
+    ...rowRef(),
+    // Kept exactly as typed (a leading tab is the PM's); only a blank reason is refused.
+    reason: z.string().check(
+      z.maxLength(2000),
+      z.refine((text) => text.trim() !== '', 'a reason is needed'),
+    ),
+    who: z.optional(z.string().check(z.maxLength(200))),
+    /** Keys of the pillar it didn't fit and the goal it didn't move. */
+    pillar: z.optional(z.string().check(z.maxLength(1000))),
+    goal: z.optional(z.string().check(z.maxLength(1000))),
+    /** What happens to the roadmap row: left as is, marked declined, or removed. */
+    action: z.enum(['keep', 'mark', 'remove']),
+    /** Removing a row that tasks link to leaves them without a goal: the PM says so explicitly. */
+    removeWithTasks: z.optional(z.boolean()),
+  }),
+);

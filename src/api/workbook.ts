@@ -33,8 +33,10 @@ export function planOf(cascade: Cascade, sheet: string): TabPlan {
 export function itemByKey(cascade: Cascade, sheet: string, key: string, expectedTitle?: string): Item {
   const norm = normalizeKey(key);
   const found = cascade.items.filter((item) => item.sheet === sheet && item.keyNorm === norm);
-  if (found.length === 0) throw new Refusal(`This row changed: "${clip(key, 80)}" is no longer on "${clip(sheet, 80)}". Refresh and try again.`);
-  if (found.length > 1) throw new Refusal(`Several rows on "${clip(sheet, 80)}" have the key "${clip(key, 80)}"; give each its own id first.`);
+  if (found.length === 0)
+    throw new Refusal(`This row changed: "${clip(key, 80)}" is no longer on "${clip(sheet, 80)}". Refresh and try again.`);
+  if (found.length > 1)
+    throw new Refusal(`Several rows on "${clip(sheet, 80)}" have the key "${clip(key, 80)}"; give each its own id first.`);
   const item = found[0]!;
   if (expectedTitle !== undefined && normalizeKey(expectedTitle) !== normalizeKey(item.title)) {
     throw new Refusal(`This row changed: its title is now "${clip(item.title, 80)}". Refresh and try again.`);

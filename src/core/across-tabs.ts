@@ -29,21 +29,25 @@ export function settleAcrossTabs(plans: TabPlan[], sheets: readonly SheetSnapsho
   const valuesOf = (plan: TabPlan) => sheets.find((sheet) => sheet.name === plan.sheet)!.values;
   const titlesOf = (plan: TabPlan) => {
     const column = plan.columns.title?.[0] ?? plan.columns.id?.[0];
-    return plan.headerRow === null || column === undefined ? new Set<string>() : new Set(columnValues(valuesOf(plan), plan.headerRow, column));
+    return plan.headerRow === null || column === undefined
+      ? new Set<string>()
+      : new Set(columnValues(valuesOf(plan), plan.headerRow, column));
   };
   // Most of the parts of a tab's key-result cells are rows of another tab of its layer.
-  const mostlyListed = (names: Set<string>, plan: TabPlan) => plans.some((other) => {
-    if (other === plan || other.use !== plan.use) return false;
-    const titles = titlesOf(other);
-    let listed = 0;
-    for (const name of names) if (titles.has(name)) listed++;
-    return listed * 2 >= titles.size && listed > 0;
-  });
+  const mostlyListed = (names: Set<string>, plan: TabPlan) =>
+    plans.some((other) => {
+      if (other === plan || other.use !== plan.use) return false;
+      const titles = titlesOf(other);
+      let listed = 0;
+      for (const name of names) if (titles.has(name)) listed++;
+      return listed * 2 >= titles.size && listed > 0;
+    });
   const grouped = (plan: TabPlan) => plan.columns.group !== undefined && plan.headerRow !== null;
   // First a tab of one row per objective whose key-result column lists another tab's rows: the
   // objectives are its items.
   let out = plans.map((plan) => {
-    if (!grouped(plan) || !oneObjectivePerRow(valuesOf(plan), plan.headerRow!, plan.columns.group![0]!, plan.columns.title![0]!)) return plan;
+    if (!grouped(plan) || !oneObjectivePerRow(valuesOf(plan), plan.headerRow!, plan.columns.group![0]!, plan.columns.title![0]!))
+      return plan;
     if (!mostlyListed(namesIn(valuesOf(plan), plan.headerRow!, plan.columns.title![0]!), plan)) return plan;
     const { group, title: _, ...rest } = plan.columns;
     return { ...plan, columns: { ...rest, title: group! } };
@@ -52,7 +56,8 @@ export function settleAcrossTabs(plans: TabPlan[], sheets: readonly SheetSnapsho
   out = out.map((plan) => {
     if (!grouped(plan)) return plan;
     const names = namesIn(valuesOf(plan), plan.headerRow!, plan.columns.group![0]!);
-    if (!out.some((other) => other !== plan && other.use === plan.use && [...titlesOf(other)].some((title) => names.has(title)))) return plan;
+    if (!out.some((other) => other !== plan && other.use === plan.use && [...titlesOf(other)].some((title) => names.has(title))))
+      return plan;
     const { group, ...rest } = plan.columns;
     return { ...plan, columns: { ...rest, parent: [...(rest.parent ?? []), ...group!].sort((a, b) => a - b) } };
   });
@@ -73,13 +78,20 @@ export function withoutSummaries(plans: TabPlan[], sheets: readonly SheetSnapsho
   return plans.filter((plan) => {
     if (plan.source !== 'columns') return true;
     const names = namesOf(plan);
-    const of = plans.find((other) => other !== plan && other.use === plan.use && other.source !== 'columns' && (() => {
-      const theirs = new Set(namesOf(other));
-      return names.length > 0 && names.filter((name) => theirs.has(name)).length * 2 >= names.length;
-    })());
+    const of = plans.find(
+      (other) =>
+        other !== plan &&
+        other.use === plan.use &&
+        other.source !== 'columns' &&
+        (() => {
+          const theirs = new Set(namesOf(other));
+          return names.length > 0 && names.filter((name) => theirs.has(name)).length * 2 >= names.length;
+        })(),
+    );
     if (!of) return true;
-    warnings.push(`${plan.sheet}: its rows repeat those of "${of.sheet}", so it reads as a summary and is not read; if it is a layer of its own, map it in Setup.`);
+    warnings.push(
+      `${plan.sheet}: its rows repeat those of "${of.sheet}", so it reads as a summary and is not read; if it is a layer of its own, map it in Setup.`,
+    );
     return false;
   });
 }
-

@@ -4,9 +4,9 @@
  */
 import type { Cascade } from './cascade';
 import type { FlagCode, StrategyFlagCode } from './flags';
-import type { Item } from './items';
-import { LAYERS, layerSpec, type LayerCode } from './layers';
 import { tidy } from './impact-format';
+import type { Item } from './items';
+import { LAYERS, type LayerCode, layerSpec } from './layers';
 import type { LinkTable } from './links';
 
 export interface AuditLayer {
@@ -90,7 +90,8 @@ export function auditLayers(cascade: Cascade): AuditLayer[] {
     const list = counts.get(plan.sheet) ?? LAYERS.map(() => 0);
     const own = layerSpec(plan.use).rank;
     for (const spec of LAYERS) {
-      if (spec.rank === own || list[spec.rank]! > 0) out.push({ layer: spec.code, sheet: plan.sheet, headerRow: plan.headerRow, items: list[spec.rank]! });
+      if (spec.rank === own || list[spec.rank]! > 0)
+        out.push({ layer: spec.code, sheet: plan.sheet, headerRow: plan.headerRow, items: list[spec.rank]! });
     }
   }
   // Stable: tabs of one layer keep the workbook's order.
@@ -102,7 +103,11 @@ export function auditDocument(cascade: Cascade): AuditDocument {
     layers: auditLayers(cascade),
     warnings: [...cascade.warnings],
     declined: cascade.declined.map((request) => ({
-      sheet: request.sheet, row: request.row, request: request.request, date: request.date || null, reason: request.reason,
+      sheet: request.sheet,
+      row: request.row,
+      request: request.request,
+      date: request.date || null,
+      reason: request.reason,
     })),
     strategy: {
       pillars: cascade.strategy.pillars,

@@ -10,7 +10,7 @@
 import type { TabPlan } from './detect';
 import { mapColumns } from './detect';
 import { isLabel } from './header-row';
-import { LAYERS, layerSpec, type LayerCode } from './layers';
+import { LAYERS, type LayerCode, layerSpec } from './layers';
 import type { Cell, SheetSnapshot } from './snapshot';
 import { cellText } from './text';
 
@@ -58,8 +58,12 @@ export function readBlocks(sheet: SheetSnapshot, plan: TabPlan): Blocks | null {
   for (let r = plan.headerRow; r < values.length && !repeats; r++) {
     const cell = values[r]?.[titleCol];
     // The length first: a title that merely starts like its header ("Initiative 12") is common.
-    repeats = typeof cell === 'string' && cell.length >= headerTitle.length && cell.length <= headerTitle.length + 8
-      && cell.trim() === headerTitle && headerCopy(values[r]!);
+    repeats =
+      typeof cell === 'string' &&
+      cell.length >= headerTitle.length &&
+      cell.length <= headerTitle.length + 8 &&
+      cell.trim() === headerTitle &&
+      headerCopy(values[r]!);
   }
   if (!repeats) return null;
   const below = LAYERS[layerSpec(plan.use).rank + 1]?.code ?? plan.use;

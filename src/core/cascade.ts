@@ -4,17 +4,17 @@
  */
 import { EMPTY_CONFIG, type LadderConfig } from './config';
 import { planTabs, type TabPlan } from './detect';
-import { computeFlags, summarizeStrategy, type Flag, type StrategySummary } from './flags';
-import { parentGraph, stronglyConnected, type Components } from './graph';
+import { computeFlags, type Flag, type StrategySummary, summarizeStrategy } from './flags';
+import { type Components, parentGraph, stronglyConnected } from './graph';
 import { computeImpact, type ImpactResults } from './impact';
 import { ItemIndex } from './item-index';
-import { emptyStructure, readDeclined, readItems, relinkItems, type DeclinedRequest, type Item, type TabStructure } from './items';
-import { sortLinkColumns } from './link-columns';
-import { labelNote, readingNotes } from './reading-notes';
+import { type DeclinedRequest, emptyStructure, type Item, readDeclined, readItems, relinkItems, type TabStructure } from './items';
 import { LAYERS, layerSpec } from './layers';
-import { LinkTableBuilder, lookupOrder, resolveLinks, type LinkTable } from './links';
-import { computePaths, pathNodes, TOP_END, UNLINKED_EMPTY, UNLINKED_NO_COLUMN, type PathEnd, type PathTable } from './paths';
+import { sortLinkColumns } from './link-columns';
+import { type LinkTable, LinkTableBuilder, lookupOrder, resolveLinks } from './links';
+import { computePaths, type PathEnd, type PathTable, pathNodes, TOP_END, UNLINKED_EMPTY, UNLINKED_NO_COLUMN } from './paths';
 import { computeReach, type Reach } from './reach';
+import { labelNote, readingNotes } from './reading-notes';
 import type { WorkbookSnapshot } from './snapshot';
 import { clip } from './text';
 
@@ -86,15 +86,28 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
     if (!columns || plan.use === 'declined') continue;
     const sheet = sheetsByName.get(plan.sheet)!;
     const [start, end] = rangeOf.get(plan)!;
-    const sorted = sortLinkColumns(sheet, columns, plan.headers, items, start, end, (item) => orders[item.rank]!, (item) => below[item.rank]!, index, plan.inLayerLinks);
+    const sorted = sortLinkColumns(
+      sheet,
+      columns,
+      plan.headers,
+      items,
+      start,
+      end,
+      (item) => orders[item.rank]!,
+      (item) => below[item.rank]!,
+      index,
+      plan.inLayerLinks,
+    );
     if (sorted.keep.length === columns.length) continue;
     relinkItems(sheet, items, start, end, sorted.keep);
     const { parent: _, ...rest } = plan.columns;
     settled.set(plan, {
-      ...plan, columns: sorted.keep.length > 0 ? { ...rest, parent: sorted.keep } : rest,
+      ...plan,
+      columns: sorted.keep.length > 0 ? { ...rest, parent: sorted.keep } : rest,
       labelColumns: columns.filter((column) => !sorted.keep.includes(column)),
     });
-    if (sorted.keep.length === 0 && sorted.labels.length > 0) labelledTabs.set(plan.sheet, sorted.labels.map((label) => `"${clip(label.header, 60)}"`).join(', '));
+    if (sorted.keep.length === 0 && sorted.labels.length > 0)
+      labelledTabs.set(plan.sheet, sorted.labels.map((label) => `"${clip(label.header, 60)}"`).join(', '));
     if (sorted.labels.length > 0) labels.push(labelNote(plan, sorted.labels));
   }
   if (settled.size > 0) plans = plans.map((plan) => settled.get(plan) ?? plan);
@@ -139,8 +152,20 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
 
   const hasStrategyTab = plans.some((plan) => plan.use !== 'declined' && layerSpec(plan.use).isStrategy);
   return {
-    plans, warnings, items, index, structure, declined, links, components, paths, reach, impact, flags,
-    strategy: summarizeStrategy(items, hasStrategyTab), noGoalReason,
+    plans,
+    warnings,
+    items,
+    index,
+    structure,
+    declined,
+    links,
+    components,
+    paths,
+    reach,
+    impact,
+    flags,
+    strategy: summarizeStrategy(items, hasStrategyTab),
+    noGoalReason,
   };
 }
 
@@ -148,7 +173,12 @@ const GOAL_RANK = LAYERS.find((spec) => spec.isGoal)!.rank;
 
 /** The reason the first upward path of an item misses every goal. */
 function describeNoGoal(
-  index: number, items: readonly Item[], paths: PathTable, goalTabs: readonly TabPlan[], hasGoals: boolean, noColumn: (item: Item) => string,
+  index: number,
+  items: readonly Item[],
+  paths: PathTable,
+  goalTabs: readonly TabPlan[],
+  hasGoals: boolean,
+  noColumn: (item: Item) => string,
 ): string {
   if (goalTabs.length === 0) return 'the workbook has no goals tab';
   if (!hasGoals) return `the goals tab ${goalTabs.map((plan) => `"${plan.sheet}"`).join(', ')} has no goal rows`;
@@ -166,7 +196,9 @@ function describeNoGoal(
     if (last.index === index) return last.linkCells === null ? noColumn(last) : 'no link';
     return `"${clip(last.key, 120)}" above it has no link`;
   }
-  const highest = pathNodes(path).map((node) => items[node]!).find((item) => item.rank < GOAL_RANK);
+  const highest = pathNodes(path)
+    .map((node) => items[node]!)
+    .find((item) => item.rank < GOAL_RANK);
   if (highest) return `linked only to the ${layerSpec(highest.layer).noun} ${name(highest)}, not to a goal`;
   return 'the workbook has no goals tab';
 }

@@ -8,8 +8,16 @@
  * the layer below. A period with nothing in its columns is the roadmap.
  */
 import { headerTokens, layersNamed, NAMING_WORDS, roleMatcher } from './columns';
-import { findHeaderRow, isLabel, type HeaderVocabulary } from './header-row';
-import { ANTI_PRIORITY_TAB_WORDS, CHECK_IN_TAB_WORDS, DECLINED_TAB_WORDS, LAYERS, layerSpec, type LayerCode, type LayerSpec } from './layers';
+import { findHeaderRow, type HeaderVocabulary, isLabel } from './header-row';
+import {
+  ANTI_PRIORITY_TAB_WORDS,
+  CHECK_IN_TAB_WORDS,
+  DECLINED_TAB_WORDS,
+  LAYERS,
+  type LayerCode,
+  type LayerSpec,
+  layerSpec,
+} from './layers';
 import { kindOfValue } from './row-kinds';
 import type { Cell } from './snapshot';
 import { cellText, normalizeKey, words } from './text';
@@ -64,7 +72,11 @@ const PERIOD = new RegExp(`^(?:${PART}(?: ?(?:fy ?)?${YEAR})?|(?:fy ?)?${YEAR} ?
 
 /** A name that is only a quarter or a half: "Q3", "Q2 2026", "H2", "2026 Q1", "FY27 H1". */
 export function isPeriodName(name: string): boolean {
-  const text = name.trim().toLowerCase().replace(/[-_/.]+/g, ' ').replace(/\s+/g, ' ');
+  const text = name
+    .trim()
+    .toLowerCase()
+    .replace(/[-_/.]+/g, ' ')
+    .replace(/\s+/g, ' ');
   return PERIOD.test(text);
 }
 
@@ -136,7 +148,8 @@ export function guessFromColumns(values: readonly (readonly Cell[])[]): ColumnGu
     referredBy[rank]?.push(label);
   };
   const own = new Map<LayerCode, { column: number; header: string }[]>();
-  const claim = (layer: LayerSpec, column: number, label: string) => own.set(layer.code, [...(own.get(layer.code) ?? []), { column, header: label }]);
+  const claim = (layer: LayerSpec, column: number, label: string) =>
+    own.set(layer.code, [...(own.get(layer.code) ?? []), { column, header: label }]);
   let plainTitle = false;
   cells.forEach((cell, column) => {
     if (!isLabel(cell)) return;
@@ -151,7 +164,8 @@ export function guessFromColumns(values: readonly (readonly Cell[])[]): ColumnGu
       return;
     }
     if (layers.length !== 1) {
-      if (layers.length === 0 && rest.length === 0 && tokens.some((token) => token === 'title' || token === 'name' || token === 'summary')) plainTitle = true;
+      if (layers.length === 0 && rest.length === 0 && tokens.some((token) => token === 'title' || token === 'name' || token === 'summary'))
+        plainTitle = true;
       return;
     }
     const layer = layers[0]!;

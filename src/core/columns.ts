@@ -4,8 +4,8 @@
  * ("key result", "story points") are recognised first so their words do not also count alone.
  */
 import { LAYERS, type LayerCode, type LayerSpec } from './layers';
-import { headerLabel, words } from './text';
 import { once } from './once';
+import { headerLabel, words } from './text';
 
 /**
  * Tried in this order: "Work Item Type" is a kind, though "item" names titles. `group` is not
@@ -40,7 +40,12 @@ const OWN_HEADERS: ReadonlySet<string> = new Set(Object.values(OWN_COLUMN_HEADER
 
 /** Whether a header is one of Ladder's own columns (the zero-width space it toggles to recalculate aside). */
 export function isOwnColumn(header: string): boolean {
-  return OWN_HEADERS.has(header.replace(/\u200b/g, '').trim().toLowerCase());
+  return OWN_HEADERS.has(
+    header
+      .replace(/\u200b/g, '')
+      .trim()
+      .toLowerCase(),
+  );
 }
 
 /** Roles that only mean something on some layers. */
@@ -50,7 +55,20 @@ function roleApplies(role: Role, layer: LayerSpec): boolean {
 }
 
 /** Header words that name an attribute of the item a header's layer word names ("Issue key", "Project name"). */
-export const NAMING_WORDS: ReadonlySet<string> = new Set(['id', 'key', 'name', 'title', '#', 'summary', 'number', 'no', 'code', 'ref', 'uuid', 'guid']);
+export const NAMING_WORDS: ReadonlySet<string> = new Set([
+  'id',
+  'key',
+  'name',
+  'title',
+  '#',
+  'summary',
+  'number',
+  'no',
+  'code',
+  'ref',
+  'uuid',
+  'guid',
+]);
 
 /** Words that may surround a lone title word ("Our vision", "The mission"). */
 const FILLER_WORDS = new Set(['our', 'the', 'company', 'team', 'product']);
@@ -119,10 +137,12 @@ export function roleMatcher(code: LayerCode): RoleMatcher {
 }
 
 // Every phrase of two or more words across all roles and layers, so "key result" is never read as "key".
-const compoundPhrases = once((): readonly Phrase[] => uniquePhrases([
-  ...Object.values(ROLE_WORDS).flatMap(toPhrases),
-  ...LAYERS.flatMap((spec) => toPhrases([...spec.itemWords, ...spec.tabWords])),
-]).filter((phrase) => phrase.length > 1));
+const compoundPhrases = once((): readonly Phrase[] =>
+  uniquePhrases([
+    ...Object.values(ROLE_WORDS).flatMap(toPhrases),
+    ...LAYERS.flatMap((spec) => toPhrases([...spec.itemWords, ...spec.tabWords])),
+  ]).filter((phrase) => phrase.length > 1),
+);
 
 /** A header's words, with the known phrases of every layer and role joined into one token. */
 export function headerTokens(header: string): string[] {
@@ -158,9 +178,7 @@ export function tokenize(header: string, compounds: readonly Phrase[]): string[]
   const list = words(header);
   const out: string[] = [];
   for (let i = 0; i < list.length; ) {
-    const compound = compounds
-      .filter((phrase) => phrase.every((word, k) => list[i + k] === word))
-      .sort((a, b) => b.length - a.length)[0];
+    const compound = compounds.filter((phrase) => phrase.every((word, k) => list[i + k] === word)).sort((a, b) => b.length - a.length)[0];
     if (compound) {
       out.push(compound.join(' '));
       i += compound.length;

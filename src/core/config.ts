@@ -5,29 +5,31 @@
  */
 import * as z from 'zod/mini';
 import { ROLES } from './columns';
-import { issuesText } from './input-issues';
-import { madeOnUse } from './once';
 import { DECLINED_ROLES } from './declined-columns';
+import { issuesText } from './input-issues';
 import { LAYER_CODES } from './layers';
+import { madeOnUse } from './once';
 
 export const CONFIG_VERSION = 1;
 
 /** Settings read back are taken leniently (a newer version's extra keys are dropped); settings sent to be saved are strict. */
-const tabMappingSchema = (strict = false) => (strict ? z.strictObject : z.object)({
-  sheet: z.string().check(z.minLength(1), z.maxLength(200)),
-  /** A layer, the declined list, or `ignore` to leave a tab out of the cascade. */
-  use: z.enum([...LAYER_CODES, 'anti-priorities', 'declined', 'ignore']),
-  /** 1-based header row; detected when absent. */
-  headerRow: z.optional(z.int().check(z.gte(1), z.lte(1000))),
-  /** Role → header text of the column (headers survive inserted columns, letters don't). */
-  columns: z.optional(z.partialRecord(z.enum([...new Set([...ROLES, ...DECLINED_ROLES])]), z.string().check(z.maxLength(200)))),
-});
+const tabMappingSchema = (strict = false) =>
+  (strict ? z.strictObject : z.object)({
+    sheet: z.string().check(z.minLength(1), z.maxLength(200)),
+    /** A layer, the declined list, or `ignore` to leave a tab out of the cascade. */
+    use: z.enum([...LAYER_CODES, 'anti-priorities', 'declined', 'ignore']),
+    /** 1-based header row; detected when absent. */
+    headerRow: z.optional(z.int().check(z.gte(1), z.lte(1000))),
+    /** Role → header text of the column (headers survive inserted columns, letters don't). */
+    columns: z.optional(z.partialRecord(z.enum([...new Set([...ROLES, ...DECLINED_ROLES])]), z.string().check(z.maxLength(200)))),
+  });
 
 /** Built when settings are first read or saved, not when the bundle loads (see once.ts). */
-const settingsSchema = (strict: boolean) => (strict ? z.strictObject : z.object)({
-  version: z.literal(CONFIG_VERSION),
-  tabs: z.array(tabMappingSchema(strict)).check(z.maxLength(200)),
-});
+const settingsSchema = (strict: boolean) =>
+  (strict ? z.strictObject : z.object)({
+    version: z.literal(CONFIG_VERSION),
+    tabs: z.array(tabMappingSchema(strict)).check(z.maxLength(200)),
+  });
 
 export const configSchema = madeOnUse(() => settingsSchema(false));
 
@@ -49,14 +51,19 @@ export function parseConfig(input: unknown): ConfigResult {
     try {
       value = JSON.parse(input);
     } catch {
-      return { ok: false, config: EMPTY_CONFIG, error: 'The saved Ladder settings are not readable (damaged JSON); tabs are detected instead.' };
+      return {
+        ok: false,
+        config: EMPTY_CONFIG,
+        error: 'The saved Ladder settings are not readable (damaged JSON); tabs are detected instead.',
+      };
     }
   }
   const parsed = configSchema.safeParse(value);
   if (parsed.success) return { ok: true, config: parsed.data };
   const version = typeof value === 'object' && value !== null ? (value as { version?: unknown }).version : undefined;
-  const why = version !== CONFIG_VERSION
-    ? `they are from another version of Ladder (${JSON.stringify(version ?? 'none')})`
-    : issuesText(parsed.error.issues);
+  const why =
+    version !== CONFIG_VERSION
+      ? `they are from another version of Ladder (${JSON.stringify(version ?? 'none')})`
+      : issuesText(parsed.error.issues);
   return { ok: false, config: EMPTY_CONFIG, error: `The saved Ladder settings were ignored: ${why}. Tabs are detected instead.` };
 }

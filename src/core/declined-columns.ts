@@ -3,8 +3,8 @@
  * why, and which pillar it didn't fit or which goal it didn't move.
  */
 import { tokenize } from './columns';
-import { words } from './text';
 import { once } from './once';
+import { words } from './text';
 
 export const DECLINED_ROLES = ['title', 'date', 'who', 'why', 'pillar', 'goal'] as const;
 export type DeclinedRole = (typeof DECLINED_ROLES)[number];
@@ -18,10 +18,19 @@ const DECLINED_WORDS: Record<DeclinedRole, readonly string[]> = {
   goal: ['goal', 'objective', 'okr', 'kpi', 'metric', 'key result'],
 };
 
-const phrasesByRole = once(() => Object.fromEntries(
-  DECLINED_ROLES.map((role) => [role, DECLINED_WORDS[role].map((entry) => words(entry).join(' '))]),
-) as Record<DeclinedRole, string[]>);
-const compounds = once(() => Object.values(DECLINED_WORDS).flat().map((entry) => words(entry)).filter((phrase) => phrase.length > 1));
+const phrasesByRole = once(
+  () =>
+    Object.fromEntries(DECLINED_ROLES.map((role) => [role, DECLINED_WORDS[role].map((entry) => words(entry).join(' '))])) as Record<
+      DeclinedRole,
+      string[]
+    >,
+);
+const compounds = once(() =>
+  Object.values(DECLINED_WORDS)
+    .flat()
+    .map((entry) => words(entry))
+    .filter((phrase) => phrase.length > 1),
+);
 
 /** Checked in this order; the title's words count only when no other role is named ("Why declined" is the reason). */
 const STRONG_ROLES: readonly DeclinedRole[] = ['why', 'who', 'pillar', 'goal', 'date'];

@@ -7,13 +7,13 @@
  */
 import { settleAcrossTabs, withoutSummaries } from './across-tabs';
 import { classifyTabName, columnValues, guessFromColumns, isCheckInName, isPeriodName, type TabUse } from './classify';
-import { roleMatcher, type Role } from './columns';
+import { type Role, roleMatcher } from './columns';
 import type { LadderConfig, TabMapping } from './config';
 import { type DeclinedRole, declinedRoleOf } from './declined-columns';
-import { findHeaderRow as findHeader, HEADER_SEARCH_ROWS, isLabel, type HeaderVocabulary } from './header-row';
-import { layerSpec, type LayerCode } from './layers';
-import type { Cell, SheetSnapshot } from './snapshot';
+import { findHeaderRow as findHeader, HEADER_SEARCH_ROWS, type HeaderVocabulary, isLabel } from './header-row';
+import { type LayerCode, layerSpec } from './layers';
 import { settleColumns, UNSETTLED } from './settle-columns';
+import type { Cell, SheetSnapshot } from './snapshot';
 import { cellText, normalizeKey } from './text';
 
 export { classifyTabName, HEADER_SEARCH_ROWS, type TabUse };
@@ -55,10 +55,18 @@ export interface TabPlan {
 
 function vocabularyFor(use: TabUse): HeaderVocabulary & { roleOf: (header: string) => string | null } {
   if (use === 'declined') {
-    return { roleOf: declinedRoleOf, names: (label) => declinedRoleOf(label) !== null, isTitleWord: (label) => declinedRoleOf(label) === 'title' };
+    return {
+      roleOf: declinedRoleOf,
+      names: (label) => declinedRoleOf(label) !== null,
+      isTitleWord: (label) => declinedRoleOf(label) === 'title',
+    };
   }
   const matcher = roleMatcher(use);
-  return { roleOf: (header) => matcher.roleOf(header), names: (label) => matcher.roleOf(label) !== null, isTitleWord: (label) => matcher.isTitleWord(label) };
+  return {
+    roleOf: (header) => matcher.roleOf(header),
+    names: (label) => matcher.roleOf(label) !== null,
+    isTitleWord: (label) => matcher.isTitleWord(label),
+  };
 }
 
 /** The 1-based header row of a tab read as `use`, or null. */
@@ -87,7 +95,6 @@ function headersOf(values: readonly (readonly Cell[])[], headerRow: number | nul
   return headerRow === null ? [] : (values[headerRow - 1] ?? []).map(cellText);
 }
 
-
 /** Whether a row still reads as the header: the saved column names, or two known columns. */
 function looksLikeHeader(values: readonly (readonly Cell[])[], savedRow: number, use: TabUse, mapping: TabMapping): boolean {
   const row = values[savedRow - 1] ?? [];
@@ -108,7 +115,11 @@ function looksLikeHeader(values: readonly (readonly Cell[])[], savedRow: number,
 function columnProblems(plan: Omit<TabPlan, 'problems'>): string[] {
   if (plan.headerRow === null || plan.use === 'declined') return [];
   if (plan.columns.title === undefined && plan.columns.id === undefined) {
-    const shown = plan.headers.filter((header) => header !== '').slice(0, 8).map((header) => `"${header}"`).join(', ');
+    const shown = plan.headers
+      .filter((header) => header !== '')
+      .slice(0, 8)
+      .map((header) => `"${header}"`)
+      .join(', ');
     return [`no title or id column in header row ${plan.headerRow} (${shown}); name the title column in Setup`];
   }
   if (plan.columns.title === undefined) return [`no title column in header row ${plan.headerRow}; rows are named by their id`];
@@ -124,7 +135,9 @@ function planFromMapping(sheet: SheetSnapshot, mapping: TabMapping): TabPlan | n
     // Rows were inserted or deleted above it: reading the saved row would misread every column.
     const found = findHeaderRow(sheet.values, use);
     if (found !== headerRow) {
-      problems.push(`the saved header row ${headerRow} no longer holds the headers${found === null ? '' : `; row ${found} does, and is used instead`}`);
+      problems.push(
+        `the saved header row ${headerRow} no longer holds the headers${found === null ? '' : `; row ${found} does, and is used instead`}`,
+      );
       headerRow = found;
     }
   }
@@ -144,15 +157,26 @@ function planFromMapping(sheet: SheetSnapshot, mapping: TabMapping): TabPlan | n
   for (const [role, list] of Object.entries(columns)) if (list?.length === 0) delete columns[role];
   if (headerRow === null) problems.push(`no header row found in the top ${HEADER_SEARCH_ROWS} rows`);
   const plan = {
-    sheet: sheet.name, use, allAntiPriorities: mapping.use === 'anti-priorities', headerRow, headers,
-    columns, groupId: settled.groupId, layersByKind: settled.layersByKind, titleLevels: settled.titleLevels,
-    inLayerLinks: settled.inLayerLinks, source: 'settings' as const,
+    sheet: sheet.name,
+    use,
+    allAntiPriorities: mapping.use === 'anti-priorities',
+    headerRow,
+    headers,
+    columns,
+    groupId: settled.groupId,
+    layersByKind: settled.layersByKind,
+    titleLevels: settled.titleLevels,
+    inLayerLinks: settled.inLayerLinks,
+    source: 'settings' as const,
   };
   return { ...plan, problems: [...problems, ...columnProblems(plan)] };
 }
 
 type Detected = {
-  use: TabUse; allAntiPriorities: boolean; source: 'detected' | 'columns'; note: string | null;
+  use: TabUse;
+  allAntiPriorities: boolean;
+  source: 'detected' | 'columns';
+  note: string | null;
   /** A guess too thin to stand alone: kept only if its link columns name rows of the tabs that are read. */
   tentative?: { readonly evidence: readonly string[]; readonly reason: string };
 };
@@ -171,21 +195,28 @@ function detectUse(sheet: SheetSnapshot): Detected | null {
   const found = guessFromColumns(sheet.values);
   const period = isPeriodName(sheet.name);
   if (found && !(period && found.use === 'roadmap')) {
-    const told = found.evidence.slice(0, 3).map((header) => `"${header}"`).join(', ');
+    const told = found.evidence
+      .slice(0, 3)
+      .map((header) => `"${header}"`)
+      .join(', ');
     // A guess from references alone ("Name | Project" of a team list) needs a tab that names
     // more than a title and a link: three columns Ladder reads (a year's tab, two), or links
     // that name rows of the other tabs.
     const needed = YEAR_NAME.test(sheet.name.trim()) ? 2 : 3;
     const sure = !found.byReference || knownColumns(sheet, found.use) >= needed;
     return {
-      use: found.use, allAntiPriorities: false, source: 'columns',
+      use: found.use,
+      allAntiPriorities: false,
+      source: 'columns',
       note: `read as ${plural(found.use)} from its columns (${told}), since its name does not say; if that is wrong, map the tab in Setup`,
-      ...(sure ? {} : {
-        tentative: {
-          evidence: found.evidence,
-          reason: `${sheet.name}: its columns (${told}) look like ${plural(found.use)}, but too few of them, and none names a row of another tab, so it is not read; if it is a layer, map it in Setup.`,
-        },
-      }),
+      ...(sure
+        ? {}
+        : {
+            tentative: {
+              evidence: found.evidence,
+              reason: `${sheet.name}: its columns (${told}) look like ${plural(found.use)}, but too few of them, and none names a row of another tab, so it is not read; if it is a layer, map it in Setup.`,
+            },
+          }),
     };
   }
   if (period) return { use: 'roadmap', allAntiPriorities: false, source: 'detected', note: null };
@@ -195,7 +226,9 @@ function detectUse(sheet: SheetSnapshot): Detected | null {
 /** How many header cells of a tab name a column of a layer. */
 function knownColumns(sheet: SheetSnapshot, use: LayerCode): number {
   const headerRow = findHeaderRow(sheet.values, use);
-  return headerRow === null ? 0 : Object.values(mapColumns(headersOf(sheet.values, headerRow), use)).reduce((sum, list) => sum + (list?.length ?? 0), 0);
+  return headerRow === null
+    ? 0
+    : Object.values(mapColumns(headersOf(sheet.values, headerRow), use)).reduce((sum, list) => sum + (list?.length ?? 0), 0);
 }
 
 function detectPlan(sheet: SheetSnapshot, tentative: Map<TabPlan, NonNullable<Detected['tentative']>>): TabPlan | null {
@@ -204,13 +237,22 @@ function detectPlan(sheet: SheetSnapshot, tentative: Map<TabPlan, NonNullable<De
   const { use } = detected;
   const headerRow = findHeaderRow(sheet.values, use);
   const headers = headersOf(sheet.values, headerRow);
-  const settled = headerRow === null
-    ? UNSETTLED
-    : settleColumns(sheet.values, headerRow, headers, use, mapColumns(headers, use), detected.source === 'columns');
+  const settled =
+    headerRow === null
+      ? UNSETTLED
+      : settleColumns(sheet.values, headerRow, headers, use, mapColumns(headers, use), detected.source === 'columns');
   const plan = {
-    sheet: sheet.name, use, allAntiPriorities: detected.allAntiPriorities, headerRow, headers, columns: settled.columns,
-    groupId: settled.groupId, layersByKind: settled.layersByKind, titleLevels: settled.titleLevels,
-    inLayerLinks: settled.inLayerLinks, source: detected.source,
+    sheet: sheet.name,
+    use,
+    allAntiPriorities: detected.allAntiPriorities,
+    headerRow,
+    headers,
+    columns: settled.columns,
+    groupId: settled.groupId,
+    layersByKind: settled.layersByKind,
+    titleLevels: settled.titleLevels,
+    inLayerLinks: settled.inLayerLinks,
+    source: detected.source,
   };
   const kindHeader = settled.layersByKind ? headers[settled.columns.kind![0]!] : undefined;
   const byKind = kindHeader === undefined ? '' : `; each row is read as the layer its "${kindHeader}" names`;
@@ -225,7 +267,12 @@ function detectPlan(sheet: SheetSnapshot, tentative: Map<TabPlan, NonNullable<De
 }
 
 /** The tentative plans whose link columns name rows of the other tabs read; the others are left out, and said so. */
-function confirmTentative(plans: TabPlan[], sheets: readonly SheetSnapshot[], tentative: ReadonlyMap<TabPlan, NonNullable<Detected['tentative']>>, warnings: string[]): TabPlan[] {
+function confirmTentative(
+  plans: TabPlan[],
+  sheets: readonly SheetSnapshot[],
+  tentative: ReadonlyMap<TabPlan, NonNullable<Detected['tentative']>>,
+  warnings: string[],
+): TabPlan[] {
   if (tentative.size === 0) return plans;
   const valuesOf = (plan: TabPlan) => sheets.find((sheet) => sheet.name === plan.sheet)!.values;
   const names = new Set<string>();
@@ -239,7 +286,9 @@ function confirmTentative(plans: TabPlan[], sheets: readonly SheetSnapshot[], te
     const doubt = tentative.get(plan);
     if (!doubt) return true;
     const columns = doubt.evidence.map((header) => plan.headers.indexOf(header)).filter((column) => column >= 0);
-    const linked = plan.headerRow !== null && columns.some((column) => columnValues(valuesOf(plan), plan.headerRow!, column).some((value) => names.has(value)));
+    const linked =
+      plan.headerRow !== null &&
+      columns.some((column) => columnValues(valuesOf(plan), plan.headerRow!, column).some((value) => names.has(value)));
     if (!linked) warnings.push(doubt.reason);
     return linked;
   });
@@ -272,4 +321,3 @@ export function tabIsRead(sheet: SheetSnapshot, config: LadderConfig): boolean {
   if (mapping) return mapping.use !== 'ignore';
   return detectUse(sheet) !== null;
 }
-

@@ -20,7 +20,7 @@
  * A link inside a loop (CYCLE) leads nowhere, as it earns no weight in IMPACT.
  */
 import type { Cascade } from './cascade';
-import { layerSpec, type LayerSpec } from './layers';
+import { type LayerSpec, layerSpec } from './layers';
 import { clip } from './text';
 
 export type EffortKind = 'pillar' | 'anti' | 'goal' | 'no-pillar' | 'no-goal';
@@ -149,7 +149,12 @@ export function effortMix(cascade: Cascade): EffortMix {
   }
 
   const bar = (key: string, id: string, title: string, effort: number, kind: EffortKind): EffortBar => ({
-    key, id, title, effort, share: total > 0 ? effort / total : 0, kind,
+    key,
+    id,
+    title,
+    effort,
+    share: total > 0 ? effort / total : 0,
+    kind,
   });
   const itemBar = (index: number, kind: EffortKind) => {
     const item = items[index]!;

@@ -21,7 +21,14 @@ export const FLAG_EXPLANATIONS: Record<FlagCode, string> = {
 };
 
 /** Flags whose message already says it all in the cell ("⚠ NO_GOAL" alone would hide the reason). */
-const WITH_DETAIL: ReadonlySet<FlagCode> = new Set(['BROKEN_LINK', 'AMBIGUOUS_LINK', 'DUPLICATE_ID', 'CYCLE', 'ANTI_PRIORITY', 'RESURFACED']);
+const WITH_DETAIL: ReadonlySet<FlagCode> = new Set([
+  'BROKEN_LINK',
+  'AMBIGUOUS_LINK',
+  'DUPLICATE_ID',
+  'CYCLE',
+  'ANTI_PRIORITY',
+  'RESURFACED',
+]);
 
 export function flagCellText(flags: readonly Flag[]): string {
   return flags.map((flag) => (WITH_DETAIL.has(flag.code) ? `⚠ ${flag.code}: ${clip(flag.message, 200)}` : `⚠ ${flag.code}`)).join('\n');
@@ -38,12 +45,15 @@ export function flagNote(flags: readonly Flag[]): string {
  * ("2026-09", "1/2", "0012", "1e5", "TRUE"), an amount ("$5", "(5)"), a date written with
  * its month's name ("Mar 1 2026") or an error value ("#N/A").
  */
-const PARSED_BY_SHEETS = new RegExp([
-  "^(?:[=+\\-@\\t\\r\\n'.\\d]|\\s|true$|false$",
-  '|[$€£¥]\\s*\\d|\\(\\s*[$€£¥]?\\s*\\d',
-  '|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d',
-  '|#(?:n/a|ref!|value!|div/0!|name\\?|num!|null!|error!)$)',
-].join(''), 'i');
+const PARSED_BY_SHEETS = new RegExp(
+  [
+    "^(?:[=+\\-@\\t\\r\\n'.\\d]|\\s|true$|false$",
+    '|[$€£¥]\\s*\\d|\\(\\s*[$€£¥]?\\s*\\d',
+    '|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d',
+    '|#(?:n/a|ref!|value!|div/0!|name\\?|num!|null!|error!)$)',
+  ].join(''),
+  'i',
+);
 
 export function asCellText(text: string): string {
   return PARSED_BY_SHEETS.test(text) ? `'${text}` : text;

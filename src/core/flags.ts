@@ -7,13 +7,21 @@ import type { ItemIndex } from './item-index';
 import type { DeclinedRequest, Item } from './items';
 import { LAYERS, layerSpec } from './layers';
 import type { LinkTable } from './links';
-import { pathNodes, type PathTable } from './paths';
+import { type PathTable, pathNodes } from './paths';
 import type { Reach } from './reach';
 import { clip, looseHash, normalizeKey, normalizeLoose } from './text';
 
 export const FLAG_CODES = [
-  'NO_GOAL', 'NO_PARENT', 'BROKEN_LINK', 'AMBIGUOUS_LINK', 'DUPLICATE_ID', 'CYCLE',
-  'ANTI_PRIORITY', 'RESURFACED', 'ORPHAN', 'MISSING_WHY',
+  'NO_GOAL',
+  'NO_PARENT',
+  'BROKEN_LINK',
+  'AMBIGUOUS_LINK',
+  'DUPLICATE_ID',
+  'CYCLE',
+  'ANTI_PRIORITY',
+  'RESURFACED',
+  'ORPHAN',
+  'MISSING_WHY',
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 
@@ -78,14 +86,17 @@ export function computeFlags(input: FlagInput): (readonly Flag[])[] {
   const { items, links, components, reach, declined, index } = input;
   const duplicates = duplicateIds(items, index);
   const declinedByMatch = new Map<string, DeclinedRequest>();
-  for (const request of declined) if (request.match !== '' && !declinedByMatch.has(request.match)) declinedByMatch.set(request.match, request);
+  for (const request of declined)
+    if (request.match !== '' && !declinedByMatch.has(request.match)) declinedByMatch.set(request.match, request);
   // Titles are compared by hash first, so the loose form is built only for likely matches.
   const declinedHashes = new Set([...declinedByMatch.keys()].map(looseHash));
   const declinedFor = (title: string) => (declinedHashes.has(looseHash(title)) ? declinedByMatch.get(normalizeLoose(title)) : undefined);
   // ORPHAN only where the layers that should reach an item exist: with no roadmap, no goal is an orphan.
   let present = 0;
   for (const item of items) present |= 1 << item.rank;
-  const orphanMasks = new Map(LAYERS.map((spec) => [spec.code, spec.orphanUnlessReachedFrom.reduce((bits, code) => bits | (1 << layerSpec(code).rank), 0) & present]));
+  const orphanMasks = new Map(
+    LAYERS.map((spec) => [spec.code, spec.orphanUnlessReachedFrom.reduce((bits, code) => bits | (1 << layerSpec(code).rank), 0) & present]),
+  );
 
   const out: (readonly Flag[])[] = new Array(items.length);
   for (const item of items) {
@@ -137,7 +148,10 @@ function describeFlags(input: FlagInput, item: Item, found: Found): Flag[] {
   const add = (code: FlagCode, message: string) => flags.push({ code, message });
   if (found.noGoal) add('NO_GOAL', input.noGoalReason(item.index));
   if (found.noParent) {
-    add('NO_PARENT', own.length === 0 ? (item.linkCells === null ? input.noColumn(item) : 'no link') : 'no reference in the link cell resolves');
+    add(
+      'NO_PARENT',
+      own.length === 0 ? (item.linkCells === null ? input.noColumn(item) : 'no link') : 'no reference in the link cell resolves',
+    );
   }
   const broken = own.filter((link) => link.status === 'broken');
   if (broken.length > 0) add('BROKEN_LINK', broken.map((link) => notFound(link.text, item, input)).join('; '));
@@ -175,7 +189,9 @@ function notFound(text: string, item: Item, { items, index }: FlagInput): string
 export function receipt(request: DeclinedRequest): string {
   const parts = [`declined${request.date ? ` ${request.date}` : ''}`];
   if (request.reason) parts.push(`: ${quote(request.reason)}`);
-  const fit = [request.pillar && `didn't fit ${quote(request.pillar)}`, request.goal && `didn't move ${quote(request.goal)}`].filter(Boolean);
+  const fit = [request.pillar && `didn't fit ${quote(request.pillar)}`, request.goal && `didn't move ${quote(request.goal)}`].filter(
+    Boolean,
+  );
   if (fit.length > 0) parts.push(` (${fit.join(', ')})`);
   if (request.who) parts.push(`, asked by ${request.who}`);
   return parts.join('');
@@ -214,8 +230,16 @@ export function summarizeStrategy(items: readonly Item[], hasStrategyTab = true)
   const pillars = strategy.length - antiPriorities;
   const flags: { code: StrategyFlagCode; message: string }[] = [];
   if (!hasStrategyTab) return { pillars, antiPriorities, flags };
-  if (pillars < PILLARS_MIN) flags.push({ code: 'TOO_FEW_PILLARS', message: `${pillars} pillar${pillars === 1 ? '' : 's'}; a strategy has ${PILLARS_MIN} to ${PILLARS_MAX}` });
-  if (pillars > PILLARS_MAX) flags.push({ code: 'TOO_MANY_PILLARS', message: `${pillars} pillars; a strategy has ${PILLARS_MIN} to ${PILLARS_MAX}, so some are not priorities` });
+  if (pillars < PILLARS_MIN)
+    flags.push({
+      code: 'TOO_FEW_PILLARS',
+      message: `${pillars} pillar${pillars === 1 ? '' : 's'}; a strategy has ${PILLARS_MIN} to ${PILLARS_MAX}`,
+    });
+  if (pillars > PILLARS_MAX)
+    flags.push({
+      code: 'TOO_MANY_PILLARS',
+      message: `${pillars} pillars; a strategy has ${PILLARS_MIN} to ${PILLARS_MAX}, so some are not priorities`,
+    });
   if (antiPriorities === 0) flags.push({ code: 'NO_ANTI_PRIORITIES', message: 'no anti-priorities: say what the strategy will not do' });
   return { pillars, antiPriorities, flags };
 }

@@ -4,11 +4,11 @@
  * shape, and every problem into readable cell text, never a thrown error.
  */
 import type { Cascade } from './cascade';
-import { IMPACT_MODES, impactOf, type ImpactMode } from './impact-format';
+import { IMPACT_MODES, type ImpactMode, impactOf } from './impact-format';
 import { findItem } from './lookup';
 import type { Cell } from './snapshot';
 import { cellText } from './text';
-import { TRACE_FORMATS, traceColumns, traceKeys, tracePath, traceWhy, type TraceFormat } from './trace';
+import { TRACE_FORMATS, type TraceFormat, traceColumns, traceKeys, tracePath, traceWhy } from './trace';
 
 export type Answer = string | number;
 
@@ -26,8 +26,17 @@ export const TRACE: SheetFunction = {
   name: 'TRACE',
   summary: 'Walks a row up the strategy cascade to the mission: goal, pillar, vision, mission.',
   params: [
-    { name: 'ref', description: 'The key or title of a row, usually its id cell (A5), or a whole column of them (A2:A500).', optional: false },
-    { name: 'format', description: '"path" (default): one line per upward path; "columns": one cell per layer; "why": a sentence; "keys": the first path as keys.', optional: true },
+    {
+      name: 'ref',
+      description: 'The key or title of a row, usually its id cell (A5), or a whole column of them (A2:A500).',
+      optional: false,
+    },
+    {
+      name: 'format',
+      description:
+        '"path" (default): one line per upward path; "columns": one cell per layer; "why": a sentence; "keys": the first path as keys.',
+      optional: true,
+    },
   ],
   example: 'TRACE(A5)',
   options: TRACE_FORMATS,
@@ -45,7 +54,11 @@ export const IMPACT: SheetFunction = {
   summary: 'How much a row moves the goals: impact × confidence × reach × strategic weight, per unit of effort.',
   params: [
     { name: 'ref', description: 'The key or title of a row (A5), or a whole column of them (A2:A500).', optional: false },
-    { name: 'mode', description: '"roi" (default): score per unit of effort; "score": the score; "goals": the goals it reaches, with shares.', optional: true },
+    {
+      name: 'mode',
+      description: '"roi" (default): score per unit of effort; "score": the score; "goals": the goals it reaches, with shares.',
+      optional: true,
+    },
   ],
   example: 'IMPACT(A5, "score")',
   options: IMPACT_MODES,

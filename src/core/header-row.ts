@@ -97,7 +97,8 @@ export function findHeaderRow(values: readonly (readonly Cell[])[], vocabulary: 
   }
   for (let r = 0; r < limit; r++) {
     const cells = filled(values[r]);
-    if (cells.length === 1 && typeof cells[0] === 'string' && vocabulary.isTitleWord(cellText(cells[0]))) return { row: r + 1, byShape: false };
+    if (cells.length === 1 && typeof cells[0] === 'string' && vocabulary.isTitleWord(cellText(cells[0])))
+      return { row: r + 1, byShape: false };
   }
   // By shape: the widest such row, since notes above a header ("Owner: Dana | Draft") are narrower.
   let best: { row: number; width: number } | null = null;

@@ -5,10 +5,10 @@
  */
 import { itemsInCascadeOrder } from './audit';
 import type { Cascade } from './cascade';
-import { flagCounts, type FlagCode } from './flags';
+import { type FlagCode, flagCounts } from './flags';
 import { LAYERS, layerSpec } from './layers';
 import { coverage } from './report';
-import { FLAG_LABELS, rowAdvice, sentence, urgencyOf, type Advice } from './row-advice';
+import { type Advice, FLAG_LABELS, rowAdvice, sentence, urgencyOf } from './row-advice';
 import { clip } from './text';
 import { tracePath } from './trace';
 
@@ -16,13 +16,26 @@ export interface Health {
   readonly items: number;
   readonly flagCounts: readonly { readonly code: FlagCode; readonly label: string; readonly rows: number }[];
   readonly coverage: readonly {
-    readonly layer: string; readonly noun: string; readonly rows: number; readonly reaching: number; readonly effort: number; readonly effortReaching: number;
+    readonly layer: string;
+    readonly noun: string;
+    readonly rows: number;
+    readonly reaching: number;
+    readonly effort: number;
+    readonly effortReaching: number;
   }[];
   readonly strategy: { readonly pillars: number; readonly antiPriorities: number; readonly checks: readonly string[] };
   readonly flagged: readonly {
-    readonly sheet: string; readonly row: number; readonly key: string; readonly title: string; readonly layer: string;
-    readonly flags: readonly string[]; readonly codes: readonly FlagCode[]; readonly trace: string;
-    readonly effort: number | null; readonly isWork: boolean; readonly advice: readonly Advice[];
+    readonly sheet: string;
+    readonly row: number;
+    readonly key: string;
+    readonly title: string;
+    readonly layer: string;
+    readonly flags: readonly string[];
+    readonly codes: readonly FlagCode[];
+    readonly trace: string;
+    readonly effort: number | null;
+    readonly isWork: boolean;
+    readonly advice: readonly Advice[];
   }[];
   /**
    * The review queue: flagged roadmap and task rows, most urgent first (see URGENCY in
@@ -37,15 +50,21 @@ export interface Health {
 export const HEALTH_ROW_LIMIT = 200;
 
 export function cascadeHealth(cascade: Cascade, warnings: readonly string[] = []): Health {
-  const flaggedItems = itemsInCascadeOrder(cascade).filter((item) => cascade.flags[item.index]!.length > 0).slice(0, HEALTH_ROW_LIMIT);
+  const flaggedItems = itemsInCascadeOrder(cascade)
+    .filter((item) => cascade.flags[item.index]!.length > 0)
+    .slice(0, HEALTH_ROW_LIMIT);
   const urgency = flaggedItems.map((item) => urgencyOf(cascade.flags[item.index]!));
-  const queue = flaggedItems.map((item, at) => ({ item, at })).filter(({ item }) => layerSpec(item.layer).isWork)
+  const queue = flaggedItems
+    .map((item, at) => ({ item, at }))
+    .filter(({ item }) => layerSpec(item.layer).isWork)
     .sort((a, b) => urgency[a.at]! - urgency[b.at]! || (b.item.effort ?? 0) - (a.item.effort ?? 0) || a.at - b.at)
     .map(({ at }) => at);
   return {
     items: cascade.items.length,
     flagCounts: flagCounts(cascade).map((entry) => ({ ...entry, label: FLAG_LABELS[entry.code] })),
-    coverage: LAYERS.filter((spec) => spec.isWork).map((spec) => ({ layer: spec.code, noun: spec.noun, ...coverage(cascade, spec.code) })).filter((entry) => entry.rows > 0),
+    coverage: LAYERS.filter((spec) => spec.isWork)
+      .map((spec) => ({ layer: spec.code, noun: spec.noun, ...coverage(cascade, spec.code) }))
+      .filter((entry) => entry.rows > 0),
     strategy: {
       pillars: cascade.strategy.pillars,
       antiPriorities: cascade.strategy.antiPriorities,

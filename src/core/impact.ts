@@ -38,12 +38,7 @@ function addShare(into: [number, number][], goal: number, share: number): void {
   into.push([goal, share]);
 }
 
-export function computeImpact(
-  items: readonly Item[],
-  links: LinkTable,
-  components: Components,
-  reach: Reach,
-): ImpactResults {
+export function computeImpact(items: readonly Item[], links: LinkTable, components: Components, reach: Reach): ImpactResults {
   const count = items.length;
   const specs: LayerSpec[] = new Array(count);
   for (let i = 0; i < count; i++) specs[i] = LAYERS[items[i]!.rank]!;

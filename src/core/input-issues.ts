@@ -39,5 +39,8 @@ export function issueText(issue: Issue): string {
 
 /** "where: what", for the first issues of a failed parse. */
 export function issuesText(issues: readonly Issue[], max = 2): string {
-  return issues.slice(0, max).map((issue) => `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issueText(issue)}`).join('; ');
+  return issues
+    .slice(0, max)
+    .map((issue) => `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issueText(issue)}`)
+    .join('; ');
 }

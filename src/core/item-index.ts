@@ -29,7 +29,10 @@ export class ItemIndex {
   private readonly nextWithAlt: Int32Array = new Int32Array(0);
   private readonly altItem: Int32Array = new Int32Array(0);
 
-  constructor(readonly items: readonly Item[], altKeys: ReadonlyMap<number, readonly string[]> = new Map()) {
+  constructor(
+    readonly items: readonly Item[],
+    altKeys: ReadonlyMap<number, readonly string[]> = new Map(),
+  ) {
     this.rankOf = new Uint8Array(items.length);
     this.firstWithKey = new NameTable(items.length);
     this.nextWithKey = new Int32Array(items.length).fill(-1);
@@ -154,4 +157,3 @@ function chain(first: NameTable, next: Int32Array, norm: string, item: number): 
   if (norm === '') return;
   next[item] = first.set(norm, item);
 }
-

@@ -2,11 +2,12 @@
  * Reads the items of every planned tab: one per row below the header with a title or an id,
  * keyed by id when the tab has an id column and the cell is filled, else by title.
  */
+
+import { ROW_ITEM, ROW_SUB, readBlocks, type SubTable } from './blocks';
 import type { Role } from './columns';
-import type { TabPlan } from './detect';
 import type { DeclinedRole } from './declined-columns';
-import { layerSpec, type LayerCode, type LayerSpec } from './layers';
-import { readBlocks, ROW_ITEM, ROW_SUB, type SubTable } from './blocks';
+import type { TabPlan } from './detect';
+import { type LayerCode, type LayerSpec, layerSpec } from './layers';
 import { hasLevels, kindOfValue, levelFromText } from './row-kinds';
 import type { Cell, SheetSnapshot } from './snapshot';
 import { cellText, normalizeKey, normalizeLoose, words } from './text';
@@ -129,9 +130,20 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], st
   if (plan.use === 'declined' || plan.headerRow === null) return;
   const tabSpec = layerSpec(plan.use);
   const c = plan.columns;
-  const [idCol, titleCol, whyCol, kindCol, groupCol] = [first(c, 'id'), first(c, 'title'), first(c, 'why'), first(c, 'kind'), first(c, 'group')];
-  const [effortCol, impactCol, confidenceCol, reachCol, weightCol] =
-    [first(c, 'effort'), first(c, 'impact'), first(c, 'confidence'), first(c, 'reach'), first(c, 'weight')];
+  const [idCol, titleCol, whyCol, kindCol, groupCol] = [
+    first(c, 'id'),
+    first(c, 'title'),
+    first(c, 'why'),
+    first(c, 'kind'),
+    first(c, 'group'),
+  ];
+  const [effortCol, impactCol, confidenceCol, reachCol, weightCol] = [
+    first(c, 'effort'),
+    first(c, 'impact'),
+    first(c, 'confidence'),
+    first(c, 'reach'),
+    first(c, 'weight'),
+  ];
   const altCols = (c.id ?? []).slice(1);
   const parentCols = c.parent ?? [];
   const tabHasWhy = whyCol !== undefined;
@@ -166,7 +178,7 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], st
     if (id === '' && title === '') continue;
     const kind = kindCol === undefined || tabSpec.isStrategy ? null : kindOfValue(cellText(row[kindCol]));
     const spec = plan.layersByKind && kind ? layerSpec(kind.layer) : tabSpec;
-    const level = byLevel && spec === tabSpec ? (kind?.layer === spec.code ? kind.level : levelFromText(spec.code, id, title)) ?? 0 : 0;
+    const level = byLevel && spec === tabSpec ? ((kind?.layer === spec.code ? kind.level : levelFromText(spec.code, id, title)) ?? 0) : 0;
     let linkCells: readonly string[] | null = parentCols.length === 0 ? null : linkTexts(row, parentCols);
     let parentInTab = -1;
     if (group >= 0) {
@@ -216,7 +228,15 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], st
 }
 
 /** A subitem of a board's export (blocks.ts): titled and keyed by its block's columns, under the item above. */
-function subItem(sheet: SheetSnapshot, row: readonly Cell[], r: number, sub: SubTable, parent: number, items: Item[], structure: TabStructure): void {
+function subItem(
+  sheet: SheetSnapshot,
+  row: readonly Cell[],
+  r: number,
+  sub: SubTable,
+  parent: number,
+  items: Item[],
+  structure: TabStructure,
+): void {
   const spec = layerSpec(sub.layer);
   const id = cellText(cellAt(row, sub.id));
   const title = cellText(cellAt(row, sub.title));
@@ -228,18 +248,50 @@ function subItem(sheet: SheetSnapshot, row: readonly Cell[], r: number, sub: Sub
 }
 
 /** An item read from a layout rather than from a row of its own columns: no estimates, weight 1. */
-function bareItem(index: number, spec: LayerSpec, sheet: string, row: number, id: string, title: string, linkCells: readonly string[] | null): Item {
+function bareItem(
+  index: number,
+  spec: LayerSpec,
+  sheet: string,
+  row: number,
+  id: string,
+  title: string,
+  linkCells: readonly string[] | null,
+): Item {
   const key = id !== '' ? id : title;
   return {
-    index, layer: spec.code, rank: spec.rank, sheet, row, id, title, key, keyNorm: normalizeKey(key), isAntiPriority: false, why: '',
-    effort: null, impact: null, confidence: null, reach: null, weight: 1, linkCells, tabHasWhy: false, tabHasImpact: false,
+    index,
+    layer: spec.code,
+    rank: spec.rank,
+    sheet,
+    row,
+    id,
+    title,
+    key,
+    keyNorm: normalizeKey(key),
+    isAntiPriority: false,
+    why: '',
+    effort: null,
+    impact: null,
+    confidence: null,
+    reach: null,
+    weight: 1,
+    linkCells,
+    tabHasWhy: false,
+    tabHasImpact: false,
   };
 }
 
 /** The item of a group (an objective of a key-result tab), made on the first row that names it. */
 function groupItem(
-  groups: Map<string, number>, items: Item[], sheet: SheetSnapshot, plan: TabPlan, row: readonly Cell[], r: number,
-  title: string, parentCols: readonly number[], structure: TabStructure,
+  groups: Map<string, number>,
+  items: Item[],
+  sheet: SheetSnapshot,
+  plan: TabPlan,
+  row: readonly Cell[],
+  r: number,
+  title: string,
+  parentCols: readonly number[],
+  structure: TabStructure,
 ): number {
   const idText = plan.groupId === null ? '' : cellText(row[plan.groupId]);
   const name = normalizeKey(idText !== '' ? idText : title);
@@ -247,8 +299,17 @@ function groupItem(
   if (known !== undefined) return known;
   structure.keyColumn.set(items.length, idText !== '' ? plan.groupId! : plan.columns.group![0]!);
   const item: Item = {
-    ...bareItem(items.length, layerSpec(plan.use as LayerCode), sheet.name, r + 1, idText, title, parentCols.length === 0 ? null : linkTexts(row, parentCols)),
-    tabHasWhy: first(plan.columns, 'why') !== undefined, tabHasImpact: first(plan.columns, 'impact') !== undefined,
+    ...bareItem(
+      items.length,
+      layerSpec(plan.use as LayerCode),
+      sheet.name,
+      r + 1,
+      idText,
+      title,
+      parentCols.length === 0 ? null : linkTexts(row, parentCols),
+    ),
+    tabHasWhy: first(plan.columns, 'why') !== undefined,
+    tabHasImpact: first(plan.columns, 'impact') !== undefined,
   };
   items.push(item);
   groups.set(name, item.index);
@@ -288,8 +349,15 @@ export function readDeclined(sheet: SheetSnapshot, plan: TabPlan): DeclinedReque
     const request = text(row, 'title');
     if (request === '') continue;
     out.push({
-      sheet: sheet.name, row: r + 1, request, date: text(row, 'date'), who: text(row, 'who'),
-      reason: text(row, 'why'), pillar: text(row, 'pillar'), goal: text(row, 'goal'), match: normalizeLoose(request),
+      sheet: sheet.name,
+      row: r + 1,
+      request,
+      date: text(row, 'date'),
+      who: text(row, 'who'),
+      reason: text(row, 'why'),
+      pillar: text(row, 'pillar'),
+      goal: text(row, 'goal'),
+      match: normalizeLoose(request),
     });
   }
   return out;

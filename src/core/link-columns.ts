@@ -41,8 +41,15 @@ export interface LabelColumn {
  * are `items[start..end)`; `orderOf` gives the layers a reference of an item is looked up in.
  */
 export function sortLinkColumns(
-  sheet: SheetSnapshot, columns: readonly number[], headers: readonly string[], items: readonly Item[], start: number, end: number,
-  orderOf: (item: Item) => readonly number[], belowOf: (item: Item) => readonly number[], index: ItemIndex,
+  sheet: SheetSnapshot,
+  columns: readonly number[],
+  headers: readonly string[],
+  items: readonly Item[],
+  start: number,
+  end: number,
+  orderOf: (item: Item) => readonly number[],
+  belowOf: (item: Item) => readonly number[],
+  index: ItemIndex,
   inLayer: readonly number[] = [],
 ): { keep: number[]; labels: LabelColumn[] } {
   const keep: number[] = [];
@@ -82,8 +89,13 @@ const MAJORITY_SAMPLE = 500;
 
 /** Whether most of a column's values (of its first MAJORITY_SAMPLE) name an item other than their row. */
 function mostlyNames(
-  sheet: SheetSnapshot, column: number, items: readonly Item[], start: number, end: number,
-  orderOf: (item: Item) => readonly number[], index: ItemIndex,
+  sheet: SheetSnapshot,
+  column: number,
+  items: readonly Item[],
+  start: number,
+  end: number,
+  orderOf: (item: Item) => readonly number[],
+  index: ItemIndex,
 ): boolean {
   let values = 0;
   let named = 0;

@@ -72,7 +72,13 @@ export class LinkTable {
   of(item: number): Link[] {
     const out: Link[] = [];
     for (let l = this.offsets[item]!; l < this.offsets[item + 1]!; l++) {
-      out.push({ text: this.texts[l]!, status: this.status(l), targets: this.targetsOf(l), share: this.share[l]!, implicit: this.implicit.has(l) });
+      out.push({
+        text: this.texts[l]!,
+        status: this.status(l),
+        targets: this.targetsOf(l),
+        share: this.share[l]!,
+        implicit: this.implicit.has(l),
+      });
     }
     return out;
   }
@@ -115,7 +121,14 @@ export class LinkTableBuilder {
   finish(): LinkTable {
     if (this.next !== this.count) throw new Error(`links of ${this.count - this.next} items were never collected`);
     this.offsets[this.count] = this.targets.length;
-    return new LinkTable(this.offsets, Int32Array.from(this.targets), Float64Array.from(this.shares), this.texts, this.candidates, this.implicit);
+    return new LinkTable(
+      this.offsets,
+      Int32Array.from(this.targets),
+      Float64Array.from(this.shares),
+      this.texts,
+      this.candidates,
+      this.implicit,
+    );
   }
 }
 
@@ -145,7 +158,14 @@ function withoutShare(trimmed: string, open: number): string {
 
 /** The share that starts at `open`, as a fraction ("(60%)" → 0.6); NaN when none was written. */
 function writtenShare(trimmed: string, open: number): number {
-  return open < 0 ? NaN : Number(trimmed.slice(open + 1, -1).trim().slice(0, -1)) / 100;
+  return open < 0
+    ? NaN
+    : Number(
+        trimmed
+          .slice(open + 1, -1)
+          .trim()
+          .slice(0, -1),
+      ) / 100;
 }
 
 export function parseReference(text: string): Reference {

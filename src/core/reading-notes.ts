@@ -5,8 +5,8 @@
  */
 import type { TabPlan } from './detect';
 import type { Item } from './items';
+import { LAYERS, type LayerCode, layerSpec } from './layers';
 import type { LabelColumn } from './link-columns';
-import { LAYERS, layerSpec, type LayerCode } from './layers';
 import type { SheetSnapshot } from './snapshot';
 import { cellText } from './text';
 
@@ -22,7 +22,8 @@ export function labelNote(plan: TabPlan, labels: readonly LabelColumn[]): string
     const down = labels.every((label) => label.pointsDown);
     const listed = labels.map((label) => `"${label.header}" (${quoted(label.examples.slice(0, 1))})`).join(', ');
     return `${plan.sheet}: the columns ${listed} were read as labels, not as links: ${
-      down ? 'their values name items below their rows, and links point up' : 'none of their values names an item above'}`;
+      down ? 'their values name items below their rows, and links point up' : 'none of their values names an item above'
+    }`;
   }
   const label = labels[0]!;
   const start = `${plan.sheet}: the column "${label.header}" was read as a label, not as links:`;
@@ -63,7 +64,10 @@ export function readingNotes({ plans, sheets, counts, items, labels }: ReadingIn
     const sheet = sheets.get(plan.sheet)!;
     // A missing header row, or one with no title or id column, is already said among the problems.
     const said = plan.headerRow === null || (plan.columns.title === undefined && plan.columns.id === undefined);
-    if (!said) notes.push(`${plan.sheet}: read as ${layerSpec(plan.use).code} but gave no items: ${emptyReason({ ...plan, headerRow: plan.headerRow! }, sheet)}.`);
+    if (!said)
+      notes.push(
+        `${plan.sheet}: read as ${layerSpec(plan.use).code} but gave no items: ${emptyReason({ ...plan, headerRow: plan.headerRow! }, sheet)}.`,
+      );
   }
   for (const label of labels) notes.push(`${label}.`);
   const work = items.some((item) => layerSpec(item.layer).isWork);

@@ -16,7 +16,14 @@ const safe = (text: string, max: number) => printable(clip(text, max));
 
 function table(rows: string[][], indent = '  '): string[] {
   const widths = rows[0]?.map((_, col) => rows.reduce((widest, row) => Math.max(widest, row[col]!.length), 0)) ?? [];
-  return rows.map((row) => indent + row.map((cell, col) => (col === row.length - 1 ? cell : cell.padEnd(widths[col]!))).join('  ').trimEnd());
+  return rows.map(
+    (row) =>
+      indent +
+      row
+        .map((cell, col) => (col === row.length - 1 ? cell : cell.padEnd(widths[col]!)))
+        .join('  ')
+        .trimEnd(),
+  );
 }
 
 /** Share of work rows, and of their effort, that reach a goal. */
@@ -61,9 +68,10 @@ function details(cascade: Cascade, flagged: readonly Item[]): string[] {
   for (const { sheet, rows, line } of groups.values()) {
     rows.sort((a, b) => a - b);
     const listed = rows.slice(0, ROWS_LISTED).join(', ');
-    const where = rows.length === 1
-      ? `${safe(sheet, 30)}!${rows[0]}`
-      : `${safe(sheet, 30)} rows ${listed}${rows.length > ROWS_LISTED ? ` and ${rows.length - ROWS_LISTED} more` : ''} (${rows.length} rows)`;
+    const where =
+      rows.length === 1
+        ? `${safe(sheet, 30)}!${rows[0]}`
+        : `${safe(sheet, 30)} rows ${listed}${rows.length > ROWS_LISTED ? ` and ${rows.length - ROWS_LISTED} more` : ''} (${rows.length} rows)`;
     out.push(`  ${where}  ${line}`);
   }
   return out;
@@ -77,9 +85,14 @@ export function auditReport(cascade: Cascade, fileName: string): string {
   // One line per tab and layer: a Jira export's epics and stories are two.
   const layerRows = [
     ...auditLayers(cascade).map((entry) => [entry.layer, safe(entry.sheet, 40), headerOf(entry.headerRow), plural(entry.items, 'item')]),
-    ...cascade.plans.filter((plan) => plan.use === 'declined').map((plan) => [
-      'declined', safe(plan.sheet, 40), headerOf(plan.headerRow), plural(cascade.declined.filter((d) => d.sheet === plan.sheet).length, 'request'),
-    ]),
+    ...cascade.plans
+      .filter((plan) => plan.use === 'declined')
+      .map((plan) => [
+        'declined',
+        safe(plan.sheet, 40),
+        headerOf(plan.headerRow),
+        plural(cascade.declined.filter((d) => d.sheet === plan.sheet).length, 'request'),
+      ]),
   ];
   lines.push(...table(layerRows), '');
   if (cascade.warnings.length > 0) {
@@ -90,14 +103,23 @@ export function auditReport(cascade: Cascade, fileName: string): string {
 
   const { pillars, antiPriorities, flags } = cascade.strategy;
   const hasStrategy = cascade.plans.some((plan) => plan.use === 'strategy');
-  lines.push(hasStrategy ? `Strategy: ${plural(pillars, 'pillar')}, ${plural(antiPriorities, 'anti-priority', 'anti-priorities')}` : 'Strategy: no strategy tab, so no pillar checks');
+  lines.push(
+    hasStrategy
+      ? `Strategy: ${plural(pillars, 'pillar')}, ${plural(antiPriorities, 'anti-priority', 'anti-priorities')}`
+      : 'Strategy: no strategy tab, so no pillar checks',
+  );
   for (const flag of flags) lines.push(`  ⚠ ${flag.code}: ${flag.message}`);
 
   for (const { code: layer } of LAYERS.filter((spec) => spec.isWork)) {
     const cover = coverage(cascade, layer);
     if (cover.rows === 0) continue;
-    const effort = cover.effort > 0 ? `; ${percent(cover.effortReaching, cover.effort)} of their effort (${cover.effortReaching} of ${cover.effort})` : '';
-    lines.push(`Coverage (${layer}): ${cover.reaching} of ${plural(cover.rows, 'row')} reach a goal (${percent(cover.reaching, cover.rows)})${effort}`);
+    const effort =
+      cover.effort > 0
+        ? `; ${percent(cover.effortReaching, cover.effort)} of their effort (${cover.effortReaching} of ${cover.effort})`
+        : '';
+    lines.push(
+      `Coverage (${layer}): ${cover.reaching} of ${plural(cover.rows, 'row')} reach a goal (${percent(cover.reaching, cover.rows)})${effort}`,
+    );
   }
   lines.push('');
 

@@ -35,7 +35,16 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
  * worth a second look. Lower is more urgent.
  */
 const URGENCY: Record<FlagCode, number> = {
-  ANTI_PRIORITY: 0, NO_GOAL: 1, CYCLE: 2, BROKEN_LINK: 3, AMBIGUOUS_LINK: 3, RESURFACED: 4, DUPLICATE_ID: 5, NO_PARENT: 6, ORPHAN: 7, MISSING_WHY: 8,
+  ANTI_PRIORITY: 0,
+  NO_GOAL: 1,
+  CYCLE: 2,
+  BROKEN_LINK: 3,
+  AMBIGUOUS_LINK: 3,
+  RESURFACED: 4,
+  DUPLICATE_ID: 5,
+  NO_PARENT: 6,
+  ORPHAN: 7,
+  MISSING_WHY: 8,
 };
 
 /** The urgency of a row's most urgent flag (see URGENCY); rows without flags come last. */
@@ -86,13 +95,21 @@ export function rowAdvice(flags: readonly Flag[], isWork: boolean): Advice[] {
   if (anti) {
     // A row reaching no goal because its path runs into an anti-priority has that one cause.
     const joined = noGoal?.message.startsWith('linked to the anti-priority') ? (['NO_GOAL'] as const) : [];
-    add(['ANTI_PRIORITY', ...joined], sentence(`it ${anti.message}: the strategy says not to do this`), 'Stop this work, or change the strategy if it should count.');
+    add(
+      ['ANTI_PRIORITY', ...joined],
+      sentence(`it ${anti.message}: the strategy says not to do this`),
+      'Stop this work, or change the strategy if it should count.',
+    );
   }
   const cycle = has('CYCLE');
   if (cycle) {
     const joined = noGoal?.message.includes('(cycle)') ? (['NO_GOAL'] as const) : [];
     const loop = cycle.message.replace(/^links loop: /, '');
-    add(['CYCLE', ...joined], sentence(`its links go round in a loop (${loop})`), 'Change one link in the loop so it points to the row above.');
+    add(
+      ['CYCLE', ...joined],
+      sentence(`its links go round in a loop (${loop})`),
+      'Change one link in the loop so it points to the row above.',
+    );
   }
   const broken = has('BROKEN_LINK');
   if (broken) {
@@ -101,7 +118,11 @@ export function rowAdvice(flags: readonly Flag[], isWork: boolean): Advice[] {
     if (noParent?.message === 'no reference in the link cell resolves') joined.push('NO_PARENT');
     if (noGoal && !said.has('NO_GOAL') && /not found|is not above it/.test(noGoal.message)) joined.push('NO_GOAL');
     const consequence = joined.includes('NO_GOAL') ? ', so it reaches no goal' : '';
-    add(['BROKEN_LINK', ...joined], sentence(`its link cell names a row that is not there: ${broken.message}${consequence}`), `Fix the id or the title in the link cell${orLink}.`);
+    add(
+      ['BROKEN_LINK', ...joined],
+      sentence(`its link cell names a row that is not there: ${broken.message}${consequence}`),
+      `Fix the id or the title in the link cell${orLink}.`,
+    );
   }
   const ambiguous = has('AMBIGUOUS_LINK');
   if (ambiguous) {
@@ -118,10 +139,16 @@ export function rowAdvice(flags: readonly Flag[], isWork: boolean): Advice[] {
   const twin = has('DUPLICATE_ID');
   if (twin) add(['DUPLICATE_ID'], sentence(twin.message.replace(/^the id/, 'its id')), 'Give each row its own id.');
   const resurfaced = has('RESURFACED');
-  if (resurfaced) add(['RESURFACED'], sentence(`it was ${resurfaced.message}`), 'Read the reason again before saying yes; if things changed, link it to the goal it now moves.');
+  if (resurfaced)
+    add(
+      ['RESURFACED'],
+      sentence(`it was ${resurfaced.message}`),
+      'Read the reason again before saying yes; if things changed, link it to the goal it now moves.',
+    );
   const orphan = has('ORPHAN');
   if (orphan) add(['ORPHAN'], sentence(orphan.message.replace(/ reaches it$/, ' reaches it yet')), 'Plan work for it, or drop it.');
   const why = has('MISSING_WHY');
-  if (why) add(['MISSING_WHY'], why.message === 'no why given' ? 'It has no why.' : sentence(why.message), 'Write down why the strategy has it.');
+  if (why)
+    add(['MISSING_WHY'], why.message === 'no why given' ? 'It has no why.' : sentence(why.message), 'Write down why the strategy has it.');
   return out;
 }

@@ -14,9 +14,16 @@ export interface KindOfRow {
   readonly splits: boolean;
 }
 
-const kindWords = once((): { phrase: string; kind: KindOfRow }[] => LAYERS.flatMap((spec) =>
-  spec.rowKinds.flatMap((kind) => kind.words.map((word) => ({ phrase: headerTokens(word).join(' '), kind: { layer: spec.code, level: kind.level, splits: kind.splits } }))),
-));
+const kindWords = once((): { phrase: string; kind: KindOfRow }[] =>
+  LAYERS.flatMap((spec) =>
+    spec.rowKinds.flatMap((kind) =>
+      kind.words.map((word) => ({
+        phrase: headerTokens(word).join(' '),
+        kind: { layer: spec.code, level: kind.level, splits: kind.splits },
+      })),
+    ),
+  ),
+);
 
 const MAX_KIND_LENGTH = 40;
 
@@ -65,8 +72,18 @@ const prefixes = once(() => new Map(LAYERS.map((spec) => [spec.code, prefixesOf(
 const HAS_LEVELS = new Map(LAYERS.map((spec) => [spec.code, spec.rowKinds.some((kind) => kind.level === 1)]));
 
 /** A key result's marker inside an id ("O1-KR1", "OBJ2.KR3"): the id names its objective first. */
-const nestedMarkers = once(() => new Map(LAYERS.map((spec) => [spec.code, spec.rowKinds.filter((kind) => kind.level === 1)
-  .flatMap((kind) => kind.prefixes).map((prefix) => new RegExp(`[-_.\\s]${escape(prefix).replace(/ /g, '[\\s_-]*')}\\s*\\d`, 'i'))])));
+const nestedMarkers = once(
+  () =>
+    new Map(
+      LAYERS.map((spec) => [
+        spec.code,
+        spec.rowKinds
+          .filter((kind) => kind.level === 1)
+          .flatMap((kind) => kind.prefixes)
+          .map((prefix) => new RegExp(`[-_.\\s]${escape(prefix).replace(/ /g, '[\\s_-]*')}\\s*\\d`, 'i')),
+      ]),
+    ),
+);
 
 /** Outline numbers: "2" heads an objective, "2.1" one of its key results. */
 const OUTLINE_TOP = /^\d+\.?$/;
@@ -77,7 +94,13 @@ export function levelFromText(layer: LayerCode, id: string, title: string): 0 | 
   if (!HAS_LEVELS.get(layer)) return null;
   if (OUTLINE_SUB.test(id)) return 1;
   if (OUTLINE_TOP.test(id)) return 0;
-  if (id !== '' && nestedMarkers().get(layer)!.some((marker) => marker.test(id))) return 1;
+  if (
+    id !== '' &&
+    nestedMarkers()
+      .get(layer)!
+      .some((marker) => marker.test(id))
+  )
+    return 1;
   for (const prefix of prefixes().get(layer)!) {
     if (id !== '' && prefix.id.test(id)) return prefix.level;
   }

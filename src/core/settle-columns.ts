@@ -9,7 +9,7 @@
  */
 import { columnValues, type TabUse } from './classify';
 import { headerTokens, isPlainLinkHeader, layersNamed, NAMING_WORDS } from './columns';
-import { layerSpec, type LayerCode } from './layers';
+import { type LayerCode, layerSpec } from './layers';
 import { kindOfValue } from './row-kinds';
 import type { Cell } from './snapshot';
 import { cellText, headerLabel, normalizeKey } from './text';
@@ -57,7 +57,10 @@ function listsInCells(values: readonly (readonly Cell[])[], headerRow: number, c
 /** A header that is a layer's word with naming or link words only: "Epic", "Initiative name", "Parent objective #". */
 function namesAnItem(header: string): boolean {
   const tokens = headerTokens(header);
-  return layersNamed(tokens).length > 0 && (isPlainLinkHeader(header) || tokens.every((token) => NAMING_WORDS.has(token) || layersNamed([token]).length > 0));
+  return (
+    layersNamed(tokens).length > 0 &&
+    (isPlainLinkHeader(header) || tokens.every((token) => NAMING_WORDS.has(token) || layersNamed([token]).length > 0))
+  );
 }
 
 export interface Settled {
@@ -73,7 +76,8 @@ export const UNSETTLED: Settled = { columns: {}, groupId: null, layersByKind: fa
 
 /** Title columns that differ only by a level number ("Title 1", "Title 2"), in level order; else null. */
 function titleLadder(headers: readonly string[], titles: readonly number[]): number[] | null {
-  const levels = titles.map((column) => /^(.*?)\s*(\d+)$/.exec(headerLabel(headers[column] ?? '')))
+  const levels = titles
+    .map((column) => /^(.*?)\s*(\d+)$/.exec(headerLabel(headers[column] ?? '')))
     .map((match, at) => match && { stem: match[1]!.toLowerCase(), level: Number(match[2]), column: titles[at]! })
     .filter((entry) => entry !== null);
   if (levels.length < 2 || new Set(levels.map((entry) => entry.stem)).size !== 1) return null;
@@ -82,8 +86,12 @@ function titleLadder(headers: readonly string[], titles: readonly number[]): num
 
 /** Settles what the header's words leave open, from the values below it. */
 export function settleColumns(
-  values: readonly (readonly Cell[])[], headerRow: number, headers: readonly string[], use: TabUse,
-  columns: Partial<Record<string, number[]>>, guessed: boolean,
+  values: readonly (readonly Cell[])[],
+  headerRow: number,
+  headers: readonly string[],
+  use: TabUse,
+  columns: Partial<Record<string, number[]>>,
+  guessed: boolean,
 ): Settled {
   if (use === 'declined') return { ...UNSETTLED, columns };
   const out = { ...columns };
@@ -93,10 +101,23 @@ export function settleColumns(
   // Key results listed under an Objective column: the key result is the row's item.
   const titles = out.title ?? [];
   const sub = subItemColumn(headers, titles, use, 1);
-  const group = sub === undefined ? undefined : subItemColumn(headers, titles.filter((c) => c !== sub), use, 0);
+  const group =
+    sub === undefined
+      ? undefined
+      : subItemColumn(
+          headers,
+          titles.filter((c) => c !== sub),
+          use,
+          0,
+        );
   const ladder = titleLadder(headers, titles);
   if (ladder) out.title = ladder;
-  else if (sub !== undefined && group !== undefined && oneObjectivePerRow(values, headerRow, group, sub) && listsInCells(values, headerRow, sub)) {
+  else if (
+    sub !== undefined &&
+    group !== undefined &&
+    oneObjectivePerRow(values, headerRow, group, sub) &&
+    listsInCells(values, headerRow, sub)
+  ) {
     // One row per objective, its key results listed in one cell: the objective is the item.
     out.title = [group];
   } else if (sub !== undefined && group !== undefined) {
@@ -125,8 +146,11 @@ export function settleColumns(
   }
   if (out.id) {
     // The row's other ids are bare ("ID", "Key") or name the row's kind ("Issue id"); "Assignee Id" is a person's.
-    const ids = out.id.filter((column, at) => !mostlyRepeats(columnValues(values, headerRow, column))
-      && (at === 0 || headerTokens(headers[column] ?? '').every((token) => NAMING_WORDS.has(token) || layersNamed([token]).length > 0)));
+    const ids = out.id.filter(
+      (column, at) =>
+        !mostlyRepeats(columnValues(values, headerRow, column)) &&
+        (at === 0 || headerTokens(headers[column] ?? '').every((token) => NAMING_WORDS.has(token) || layersNamed([token]).length > 0)),
+    );
     if (ids.length > 0) out.id = ids;
     else delete out.id;
   }

@@ -5,7 +5,7 @@
 import type { Cascade } from './cascade';
 import type { Item } from './items';
 import { LAYERS, layerSpec } from './layers';
-import { pathNodes, type Path } from './paths';
+import { type Path, pathNodes } from './paths';
 import { clip } from './text';
 
 export const TRACE_FORMATS = ['path', 'columns', 'why', 'keys'] as const;
@@ -70,7 +70,11 @@ export function tracePath(cascade: Cascade, item: number): string {
 
 export function traceKeys(cascade: Cascade, item: number): string {
   const path = cascade.paths.firstOf(item);
-  return limit(pathNodes(path).map((node) => cascade.items[node]!.key).join(SEPARATOR));
+  return limit(
+    pathNodes(path)
+      .map((node) => cascade.items[node]!.key)
+      .join(SEPARATOR),
+  );
 }
 
 /** One cell per layer from the mission down to the item's own layer, along the first path. */
@@ -119,7 +123,9 @@ export function traceWhy(cascade: Cascade, item: number): string {
     const at = pathNodes(withGoal).findIndex(isGoal);
     const more = cascade.impact.goalShares[item]!.length - 1;
     const others = more > 0 ? ` (and ${more} more goal${more === 1 ? '' : 's'})` : '';
-    return limit(`${quoted(own)} moves the goal ${quoted(items[pathNodes(withGoal)[at]!]!)}${others}${pillarClause(withGoal, at)}.${antiNote()}`);
+    return limit(
+      `${quoted(own)} moves the goal ${quoted(items[pathNodes(withGoal)[at]!]!)}${others}${pillarClause(withGoal, at)}.${antiNote()}`,
+    );
   }
   if (spec.isGoal) return limit(`${quoted(own)} is a goal${pillarClause(paths[0]!, 0)}.${antiNote()}`);
   if (spec.isStrategy) {

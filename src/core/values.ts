@@ -9,22 +9,32 @@ import type { Cell } from './snapshot';
 // it first, which on 100k rows costs more than the comparisons.
 function tShirtSize(text: string): number | undefined {
   switch (text) {
-    case 'xs': return 1;
-    case 's': return 2;
-    case 'm': return 3;
-    case 'l': return 5;
-    case 'xl': return 8;
-    default: return undefined;
+    case 'xs':
+      return 1;
+    case 's':
+      return 2;
+    case 'm':
+      return 3;
+    case 'l':
+      return 5;
+    case 'xl':
+      return 8;
+    default:
+      return undefined;
   }
 }
 
 function level(text: string): number | undefined {
   switch (text) {
-    case 'high': return 3;
+    case 'high':
+      return 3;
     case 'medium':
-    case 'med': return 2;
-    case 'low': return 1;
-    default: return undefined;
+    case 'med':
+      return 2;
+    case 'low':
+      return 1;
+    default:
+      return undefined;
   }
 }
 

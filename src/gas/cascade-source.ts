@@ -4,7 +4,7 @@
  * recent snapshot is there). `fresh` forgets the cache first: an explicit action reads what
  * is there now, and leaves the cache warm for the formulas after it.
  */
-import { load, type Loaded } from '../api/workbook';
+import { type Loaded, load } from '../api/workbook';
 import { sheetsPort } from './sheets-port';
 import { forgetSnapshot } from './snapshot-cache';
 

@@ -3,7 +3,7 @@
  * other input refuses values outside its list (DESIGN §8), and a Plain text cell ("@") keeps
  * what is written as it is, so the apostrophe that protects text elsewhere would show there.
  */
-import { dropdownRefusal, type CellRule } from '../api/dropdown';
+import { type CellRule, dropdownRefusal } from '../api/dropdown';
 import { isDay, type Writable } from '../api/port';
 import { asCellText } from '../core/flag-text';
 import { cellText } from '../core/text';
@@ -18,7 +18,14 @@ export function ruleOf(validation: GoogleAppsScript.Spreadsheet.DataValidation |
   // DataValidation does not say whether a dropdown allows several choices (Sheets' chips can).
   if (type === 'VALUE_IN_LIST' && Array.isArray(first)) return { options: first.map((option) => cellText(option)), severalChoices: true };
   if (type === 'VALUE_IN_RANGE' && first && typeof (first as GoogleAppsScript.Spreadsheet.Range).getValues === 'function') {
-    return { options: (first as GoogleAppsScript.Spreadsheet.Range).getValues().flat().map((option) => cellText(option)).filter((option) => option !== ''), severalChoices: true };
+    return {
+      options: (first as GoogleAppsScript.Spreadsheet.Range)
+        .getValues()
+        .flat()
+        .map((option) => cellText(option))
+        .filter((option) => option !== ''),
+      severalChoices: true,
+    };
   }
   return { options: null };
 }

@@ -4,22 +4,22 @@
  * flag and Ladder's colour rules. Only Ladder's column, notes and rules are written, and
  * only where they differ from what is there, so a second run changes nothing.
  */
+
+import { errorMessage } from '../api/reply';
+import { columnNamed, LADDER_HEADER } from '../api/workbook';
 import type { Cascade } from '../core/cascade';
 import type { TabPlan } from '../core/detect';
-import { flagCounts } from '../core/flags';
 import { flagCellText, flagNote } from '../core/flag-text';
+import { flagCounts } from '../core/flags';
 import type { Item } from '../core/items';
-import { layerSpec, type LayerCode } from '../core/layers';
+import { type LayerCode, layerSpec } from '../core/layers';
 import type { Cell, WorkbookSnapshot } from '../core/snapshot';
 import { cellText, clip } from '../core/text';
 import { loadCascade } from './cascade-source';
-import { columnNamed, LADDER_HEADER } from '../api/workbook';
-import { applyRules, desiredRules } from './ladder-rules';
-import { errorMessage } from '../api/reply';
-import { withRetry } from './retry';
 import { forCell } from './cell-rules';
 import { ensureGrid } from './grid';
-
+import { applyRules, desiredRules } from './ladder-rules';
+import { withRetry } from './retry';
 
 export interface TabResult {
   readonly sheet: string;
@@ -73,7 +73,14 @@ function sheetValues(snapshot: WorkbookSnapshot, name: string): readonly (readon
 }
 
 /** Writes the Ladder column's texts and notes of rows below the header, each only if it differs. */
-function writeLadderColumn(sheet: GoogleAppsScript.Spreadsheet.Sheet, cascade: Cascade, snapshot: WorkbookSnapshot, plan: TabPlan, column: number, lastRow: number) {
+function writeLadderColumn(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  cascade: Cascade,
+  snapshot: WorkbookSnapshot,
+  plan: TabPlan,
+  column: number,
+  lastRow: number,
+) {
   const headerRow = plan.headerRow!;
   if (lastRow <= headerRow) return { wroteCells: false, wroteNotes: false };
   const values = sheetValues(snapshot, plan.sheet);
@@ -88,7 +95,12 @@ function writeLadderColumn(sheet: GoogleAppsScript.Spreadsheet.Sheet, cascade: C
   return { wroteCells, wroteNotes };
 }
 
-function checkTab(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, cascade: Cascade, snapshot: WorkbookSnapshot, plan: TabPlan): TabResult | null {
+function checkTab(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  cascade: Cascade,
+  snapshot: WorkbookSnapshot,
+  plan: TabPlan,
+): TabResult | null {
   if (plan.use === 'declined' || plan.headerRow === null) return null;
   const sheet = spreadsheet.getSheetByName(plan.sheet);
   if (!sheet) return null;
@@ -111,15 +123,29 @@ function checkTab(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, cascade
   let wroteRules = false;
   let rulesProblem: string | undefined;
   try {
-    wroteRules = applyRules(sheet, desiredRules({
-      headerRow, ladderColumn: column + 1, isWork: spec.isWork, maxRows: sheet.getMaxRows(),
-      keyColumn: keyIndex === undefined ? null : keyIndex + 1, linkColumn: linkIndex === undefined ? null : linkIndex + 1,
-    }));
+    wroteRules = applyRules(
+      sheet,
+      desiredRules({
+        headerRow,
+        ladderColumn: column + 1,
+        isWork: spec.isWork,
+        maxRows: sheet.getMaxRows(),
+        keyColumn: keyIndex === undefined ? null : keyIndex + 1,
+        linkColumn: linkIndex === undefined ? null : linkIndex + 1,
+      }),
+    );
   } catch (error) {
     // Colours are a convenience: the flags are written and stay right without them.
     rulesProblem = `Colours on "${plan.sheet}" could not be set (${errorMessage(error)}).`;
   }
-  return { sheet: plan.sheet, flaggedRows, wroteCells: wroteCells || existing < 0, wroteNotes, wroteRules, ...(rulesProblem ? { rulesProblem } : {}) };
+  return {
+    sheet: plan.sheet,
+    flaggedRows,
+    wroteCells: wroteCells || existing < 0,
+    wroteNotes,
+    wroteRules,
+    ...(rulesProblem ? { rulesProblem } : {}),
+  };
 }
 
 export function summarize(cascade: Cascade, tabs: readonly TabResult[], warnings: readonly string[]): string {
@@ -154,7 +180,17 @@ export function refreshLadderColumns(spreadsheet: GoogleAppsScript.Spreadsheet.S
     const column = columnNamed(plan, LADDER_HEADER);
     const sheet = column > 0 ? spreadsheet.getSheetByName(plan.sheet) : null;
     if (!sheet) continue;
-    const { wroteCells, wroteNotes } = writeLadderColumn(sheet, cascade, snapshot, plan, column, Math.max(withRetry(() => sheet.getLastRow()), plan.headerRow));
+    const { wroteCells, wroteNotes } = writeLadderColumn(
+      sheet,
+      cascade,
+      snapshot,
+      plan,
+      column,
+      Math.max(
+        withRetry(() => sheet.getLastRow()),
+        plan.headerRow,
+      ),
+    );
     if (wroteCells || wroteNotes) rewritten++;
   }
   return rewritten;

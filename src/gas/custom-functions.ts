@@ -3,10 +3,11 @@
  * and every failure as readable cell text. The optional last argument is ignored: pointing
  * it at a cell that Ladder changes is what makes Sheets recalculate the formula (refresh.ts).
  */
-import { IMPACT, runSheetFunction, TRACE, type Answer, type SheetFunction } from '../core/functions';
+
+import { errorMessage } from '../api/reply';
+import { type Answer, IMPACT, runSheetFunction, type SheetFunction, TRACE } from '../core/functions';
 import { loadCascade } from './cascade-source';
 import { sheetDate, timeZoneOf } from './workbook-reader';
-import { errorMessage } from '../api/reply';
 
 /**
  * The tab the formula is in. In a custom function the active range is the formula's cell, while

@@ -4,6 +4,9 @@
  * sees nothing else), with this description as its JSDoc; custom functions also get their
  * parameters and @customfunction, which is what gives them autocomplete in Sheets.
  */
+
+import { API_CALLS, callApi, gasName } from '../api/calls';
+import { errorMessage } from '../api/reply';
 import { SHEET_FUNCTIONS, type SheetFunction } from '../core/functions';
 import { checkCascade, refreshLadderColumns } from './check-cascade';
 import { impactFunction, traceFunction } from './custom-functions';
@@ -11,14 +14,12 @@ import { insertFunctionColumn } from './insert-column';
 import { buildMenu } from './menu';
 import { handleEdit } from './on-edit';
 import { refreshAllFormulas, touchFormulaHeaders } from './refresh';
-import { errorMessage } from '../api/reply';
-import { openSidebar } from './sidebar';
-import { API_CALLS, callApi, gasName } from '../api/calls';
-import { sheetsPort } from './sheets-port';
-import { forgetSnapshot } from './snapshot-cache';
-import { createStarter } from './starter';
 import { echoArgument, runSelfTest, selfTestProbe } from './self-test';
 import { SELF_TEST_HTML, SELF_TEST_TITLE } from './self-test-dialog';
+import { sheetsPort } from './sheets-port';
+import { openSidebar } from './sidebar';
+import { forgetSnapshot } from './snapshot-cache';
+import { createStarter } from './starter';
 
 /** A probe is called from a cell like a custom function, but has no @customfunction: it is not offered in autocomplete. */
 export type EntryKind = 'trigger' | 'menu' | 'custom-function' | 'sidebar' | 'probe';
@@ -78,10 +79,24 @@ function onOpen(): void {
 }
 
 export const ENTRY_POINTS: readonly EntryPoint[] = [
-  { name: 'onOpen', kind: 'trigger', params: ['e'], doc: ['Builds the Ladder menu (works in AuthMode.NONE: touches nothing else).'], run: onOpen },
-  { name: 'onInstall', kind: 'trigger', params: ['e'], doc: ['Runs when the add-on is installed: builds the menu right away, as onOpen does.'], run: onOpen },
   {
-    name: 'onEdit', kind: 'trigger', params: ['e'],
+    name: 'onOpen',
+    kind: 'trigger',
+    params: ['e'],
+    doc: ['Builds the Ladder menu (works in AuthMode.NONE: touches nothing else).'],
+    run: onOpen,
+  },
+  {
+    name: 'onInstall',
+    kind: 'trigger',
+    params: ['e'],
+    doc: ['Runs when the add-on is installed: builds the menu right away, as onOpen does.'],
+    run: onOpen,
+  },
+  {
+    name: 'onEdit',
+    kind: 'trigger',
+    params: ['e'],
     doc: ['Keeps traces and the Ladder column of edited rows current.'],
     run: (event: GoogleAppsScript.Events.SheetsOnEdit) => {
       try {
@@ -92,9 +107,18 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     },
   },
   { name: 'ladderOpenSidebar', kind: 'menu', params: [], doc: ['Menu: opens the Ladder sidebar.'], run: menuAction(() => openSidebar()) },
-  { name: 'ladderCheckCascade', kind: 'menu', params: [], doc: ['Menu: flags rows in a Ladder column.'], run: menuAction(() => checkCascade().summary) },
   {
-    name: 'ladderRefreshTraces', kind: 'menu', params: [], doc: ['Menu: recalculates every TRACE and IMPACT formula.'],
+    name: 'ladderCheckCascade',
+    kind: 'menu',
+    params: [],
+    doc: ['Menu: flags rows in a Ladder column.'],
+    run: menuAction(() => checkCascade().summary),
+  },
+  {
+    name: 'ladderRefreshTraces',
+    kind: 'menu',
+    params: [],
+    doc: ['Menu: recalculates every TRACE and IMPACT formula.'],
     run: menuAction(() => {
       const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
       // The formulas must read the sheet as it is now, not the cached copy of a few minutes ago.
@@ -103,32 +127,84 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
       return `Ladder refreshed ${count} TRACE and IMPACT formula${count === 1 ? '' : 's'}.`;
     }),
   },
-  { name: 'ladderInsertTraceColumn', kind: 'menu', params: [], doc: ['Menu: adds a TRACE column to the current tab.'], run: menuAction(() => insertFunctionColumn('TRACE')) },
-  { name: 'ladderInsertImpactColumn', kind: 'menu', params: [], doc: ['Menu: adds an IMPACT column to the current tab.'], run: menuAction(() => insertFunctionColumn('IMPACT')) },
   {
-    name: 'ladderSelfTest', kind: 'menu', params: [], doc: ['Menu: checks, in a scratch tab, the Sheets behaviours Ladder relies on, and shows the results.'],
+    name: 'ladderInsertTraceColumn',
+    kind: 'menu',
+    params: [],
+    doc: ['Menu: adds a TRACE column to the current tab.'],
+    run: menuAction(() => insertFunctionColumn('TRACE')),
+  },
+  {
+    name: 'ladderInsertImpactColumn',
+    kind: 'menu',
+    params: [],
+    doc: ['Menu: adds an IMPACT column to the current tab.'],
+    run: menuAction(() => insertFunctionColumn('IMPACT')),
+  },
+  {
+    name: 'ladderSelfTest',
+    kind: 'menu',
+    params: [],
+    doc: ['Menu: checks, in a scratch tab, the Sheets behaviours Ladder relies on, and shows the results.'],
     run: menuAction(() => {
       SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput(SELF_TEST_HTML).setWidth(460).setHeight(420), SELF_TEST_TITLE);
     }),
   },
-  { name: 'ladderSelfTestEcho', kind: 'sidebar', params: ['input'], doc: ['Self-test dialog: says what its undefined argument arrived as.'], run: echoArgument },
-  { name: 'ladderSelfTestRun', kind: 'sidebar', params: [], doc: ['Self-test dialog: runs the checks in a scratch tab, removed afterwards.'], run: runSelfTest },
-  { name: 'LADDER_SELF_TEST', kind: 'probe', params: ['value'], doc: ['Used by Ladder › Check this spreadsheet in its scratch tab; not meant for your cells.'], run: selfTestProbe },
   {
-    name: 'ladderCreateStarter', kind: 'menu', params: [], doc: ['Menu: creates the starter cascade in an empty spreadsheet.'],
+    name: 'ladderSelfTestEcho',
+    kind: 'sidebar',
+    params: ['input'],
+    doc: ['Self-test dialog: says what its undefined argument arrived as.'],
+    run: echoArgument,
+  },
+  {
+    name: 'ladderSelfTestRun',
+    kind: 'sidebar',
+    params: [],
+    doc: ['Self-test dialog: runs the checks in a scratch tab, removed afterwards.'],
+    run: runSelfTest,
+  },
+  {
+    name: 'LADDER_SELF_TEST',
+    kind: 'probe',
+    params: ['value'],
+    doc: ['Used by Ladder › Check this spreadsheet in its scratch tab; not meant for your cells.'],
+    run: selfTestProbe,
+  },
+  {
+    name: 'ladderCreateStarter',
+    kind: 'menu',
+    params: [],
+    doc: ['Menu: creates the starter cascade in an empty spreadsheet.'],
     run: menuAction(() => `${createStarter()} ${checkCascade().summary}`),
   },
-  ...API_CALLS.map((call): EntryPoint => ({
-    name: gasName(call.name), kind: 'sidebar', params: ['input'],
-    doc: [`Sidebar call "${call.name}": its input is checked before anything runs; answers { ok, value } or { ok: false, error }.`],
-    run: (input: unknown) => {
-      const port = sheetsPort();
-      const reply = callApi(port, call.name, input);
-      // onEdit never fires for a script's writes (DESIGN §8): Ladder's own formulas are told here.
-      if (port.wrote()) afterSidebarWrite();
-      return reply;
-    },
-  })),
-  { name: TRACE_FN.name, kind: 'custom-function', params: ['ref', 'format', 'refresh'], doc: customFunctionDoc(TRACE_FN, 'refresh'), run: traceFunction },
-  { name: IMPACT_FN.name, kind: 'custom-function', params: ['ref', 'mode', 'refresh'], doc: customFunctionDoc(IMPACT_FN, 'refresh'), run: impactFunction },
+  ...API_CALLS.map(
+    (call): EntryPoint => ({
+      name: gasName(call.name),
+      kind: 'sidebar',
+      params: ['input'],
+      doc: [`Sidebar call "${call.name}": its input is checked before anything runs; answers { ok, value } or { ok: false, error }.`],
+      run: (input: unknown) => {
+        const port = sheetsPort();
+        const reply = callApi(port, call.name, input);
+        // onEdit never fires for a script's writes (DESIGN §8): Ladder's own formulas are told here.
+        if (port.wrote()) afterSidebarWrite();
+        return reply;
+      },
+    }),
+  ),
+  {
+    name: TRACE_FN.name,
+    kind: 'custom-function',
+    params: ['ref', 'format', 'refresh'],
+    doc: customFunctionDoc(TRACE_FN, 'refresh'),
+    run: traceFunction,
+  },
+  {
+    name: IMPACT_FN.name,
+    kind: 'custom-function',
+    params: ['ref', 'mode', 'refresh'],
+    doc: customFunctionDoc(IMPACT_FN, 'refresh'),
+    run: impactFunction,
+  },
 ];

@@ -3,11 +3,12 @@
  * at the end of the current layer tab, over the tab's key column. Inserting twice updates
  * the same column instead of adding another.
  */
+
+import { OWN_COLUMN_HEADERS } from '../core/columns';
 import type { TabPlan } from '../core/detect';
 import { normalizeKey } from '../core/text';
 import { columnLetter } from './a1';
 import { loadCascade } from './cascade-source';
-import { OWN_COLUMN_HEADERS } from '../core/columns';
 import { ensureGrid } from './grid';
 
 export type ColumnFunction = 'TRACE' | 'IMPACT';
@@ -25,7 +26,9 @@ export function insertFunctionColumn(fn: ColumnFunction): string {
   const { cascade } = loadCascade({ fresh: true });
   const plan: TabPlan | undefined = cascade.plans.find((candidate) => candidate.sheet === sheet.getName());
   if (!plan || plan.use === 'declined' || plan.headerRow === null) {
-    throw new NotALayerTab(`"${sheet.getName()}" is not a cascade layer tab Ladder recognises, so there is nothing to trace here. Open a goals, roadmap or task tab first.`);
+    throw new NotALayerTab(
+      `"${sheet.getName()}" is not a cascade layer tab Ladder recognises, so there is nothing to trace here. Open a goals, roadmap or task tab first.`,
+    );
   }
   const keyIndex = plan.columns.id?.[0] ?? plan.columns.title?.[0];
   if (keyIndex === undefined) throw new NotALayerTab(`"${sheet.getName()}" has no id or title column for Ladder to trace.`);

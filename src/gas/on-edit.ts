@@ -8,10 +8,10 @@
  * brought up to date.
  */
 import { refreshLadderColumns } from './check-cascade';
+import { touchFormulaHeaders } from './refresh';
+import { readSettings } from './settings';
 import { forgetSnapshot } from './snapshot-cache';
 import { isCascadeTab } from './workbook-reader';
-import { readSettings } from './settings';
-import { touchFormulaHeaders } from './refresh';
 
 function step(work: () => unknown): boolean {
   try {

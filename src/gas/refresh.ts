@@ -10,9 +10,10 @@
  * at someone else's cell once the PM inserts a column, while Sheets moves a formula's
  * references with the cells. A header is touched only while it still reads as Ladder's own.
  */
+
+import { errorMessage } from '../api/reply';
 import { OWN_COLUMN_HEADERS } from '../core/columns';
 import { normalizeKey } from '../core/text';
-import { errorMessage } from '../api/reply';
 import { withRetry } from './retry';
 
 const ZERO_WIDTH = '\u200b';
@@ -29,7 +30,9 @@ const isOwnHeader = (fn: string, text: string) =>
   normalizeKey(text.split(ZERO_WIDTH).join('')) === normalizeKey(OWN_COLUMN_HEADERS[fn.toUpperCase() as keyof typeof OWN_COLUMN_HEADERS]);
 
 /** The header cells of Ladder's inserted formulas that still read as Ladder's headers. */
-function formulaHeaders(cells: readonly GoogleAppsScript.Spreadsheet.Range[]): { header: GoogleAppsScript.Spreadsheet.Range; formula: GoogleAppsScript.Spreadsheet.Range }[] {
+function formulaHeaders(
+  cells: readonly GoogleAppsScript.Spreadsheet.Range[],
+): { header: GoogleAppsScript.Spreadsheet.Range; formula: GoogleAppsScript.Spreadsheet.Range }[] {
   const found = new Map<string, { header: GoogleAppsScript.Spreadsheet.Range; formula: GoogleAppsScript.Spreadsheet.Range }>();
   for (const cell of cells) {
     const match = INSERTED.exec(withRetry(() => cell.getFormula()));
@@ -80,7 +83,9 @@ export function refreshAllFormulas(spreadsheet: GoogleAppsScript.Spreadsheet.Spr
       try {
         withRetry(() => cell.setFormula(formula), { attempts: 8 });
       } catch (error) {
-        throw new Error(`Ladder could not put back the formula of ${cell.getSheet().getName()}!${cell.getA1Notation()} (${errorMessage(error)}). Type it in again: ${formula}`);
+        throw new Error(
+          `Ladder could not put back the formula of ${cell.getSheet().getName()}!${cell.getA1Notation()} (${errorMessage(error)}). Type it in again: ${formula}`,
+        );
       }
     }
     count++;

@@ -6,7 +6,14 @@
  * the quota resets, not for a few seconds of backoff.
  */
 
-const TRANSIENT = [/service invoked too many times/i, /service error/i, /internal error/i, /timed? ?out/i, /try again later/i, /server error/i];
+const TRANSIENT = [
+  /service invoked too many times/i,
+  /service error/i,
+  /internal error/i,
+  /timed? ?out/i,
+  /try again later/i,
+  /server error/i,
+];
 const DAILY_QUOTA = /for one day|per day|daily/i;
 
 export function isTransient(error: unknown): boolean {

@@ -3,7 +3,7 @@
  * core's zod schema; a corrupt, old or oversized value is reported and detection is used.
  */
 import { errorMessage } from '../api/reply';
-import { EMPTY_CONFIG, parseConfig, type ConfigResult } from '../core/config';
+import { type ConfigResult, EMPTY_CONFIG, parseConfig } from '../core/config';
 
 export const SETTINGS_KEY = 'ladder.settings';
 
@@ -12,6 +12,10 @@ export function readSettings(): ConfigResult {
     return parseConfig(PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY));
   } catch (error) {
     // In a custom function or a limited trigger the properties may be out of reach: detect.
-    return { ok: false, config: EMPTY_CONFIG, error: `Ladder's settings could not be read (${errorMessage(error)}); tabs are detected instead.` };
+    return {
+      ok: false,
+      config: EMPTY_CONFIG,
+      error: `Ladder's settings could not be read (${errorMessage(error)}); tabs are detected instead.`,
+    };
   }
 }

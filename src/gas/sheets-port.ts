@@ -8,13 +8,14 @@
  * first, since a person's edit is not held back by the script's lock. A write first makes
  * room on the grid, and is refused with a sentence if the cell's dropdown would reject it.
  */
+
+import { isValidationError, rejectedWrite } from '../api/dropdown';
 import { Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable } from '../api/port';
 import type { LadderConfig } from '../core/config';
 import { cellText, normalizeKey } from '../core/text';
-import { isValidationError, rejectedWrite } from '../api/dropdown';
-import { forCell, refusalOf } from './cell-rules';
 import { columnLetter } from './a1';
-import { ensureGrid, onGrid, undoGrid, type Added } from './grid';
+import { forCell, refusalOf } from './cell-rules';
+import { type Added, ensureGrid, onGrid, undoGrid } from './grid';
 import { withRetry } from './retry';
 import { readSettings, SETTINGS_KEY } from './settings';
 import { cachedSnapshot, forgetSnapshot, storeSnapshot } from './snapshot-cache';
@@ -59,7 +60,11 @@ export function sheetsPort(): SheetsPort {
     const at = row ?? withRetry(() => target.getLastRow()) + 1;
     // A cell beyond the grid is new: it has no rule yet.
     if (!withRetry(() => onGrid(target, at, column))) return;
-    const why = refusalOf(`Cell ${columnLetter(column)}${at} on "${name}"`, withRetry(() => target.getRange(at, column).getDataValidation()), value);
+    const why = refusalOf(
+      `Cell ${columnLetter(column)}${at} on "${name}"`,
+      withRetry(() => target.getRange(at, column).getDataValidation()),
+      value,
+    );
     if (why) throw new Refusal(why);
   };
   /** Runs a check; if it refuses, the rows and columns just added for the write go again. */
@@ -119,7 +124,8 @@ export function sheetsPort(): SheetsPort {
         try {
           withRetry(() => range.setValues([values.length > 0 ? values.map((value, c) => forCell(value, formats[c] ?? '')) : ['']]));
         } catch (error) {
-          if (isValidationError(error)) throw new Refusal(rejectedWrite(`Row ${row} on "${name}"`, values.filter((value) => value !== '').join(', ')));
+          if (isValidationError(error))
+            throw new Refusal(rejectedWrite(`Row ${row} on "${name}"`, values.filter((value) => value !== '').join(', ')));
           throw error;
         }
       });
@@ -131,7 +137,11 @@ export function sheetsPort(): SheetsPort {
       const width = rows.reduce((widest, row) => Math.max(widest, row.length), 1);
       if (rows.length > 0) {
         withRetry(() => ensureGrid(created, rows.length, width));
-        withRetry(() => created.getRange(1, 1, rows.length, width).setValues(rows.map((row) => Array.from({ length: width }, (_, c) => forCell(row[c] ?? '', '')))));
+        withRetry(() =>
+          created
+            .getRange(1, 1, rows.length, width)
+            .setValues(rows.map((row) => Array.from({ length: width }, (_, c) => forCell(row[c] ?? '', '')))),
+        );
       }
       changed();
     },

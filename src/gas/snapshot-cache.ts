@@ -44,7 +44,7 @@ function utf8Length(text: string, from: number, to: number): number {
 /** Cuts text into pieces of at most `budget` UTF-8 bytes, never between the halves of a surrogate pair. */
 export function chunksOf(text: string, budget: number): string[] {
   const chunks: string[] = [];
-  for (let start = 0; start < text.length;) {
+  for (let start = 0; start < text.length; ) {
     let end = Math.min(text.length, start + budget);
     let bytes = utf8Length(text, start, end);
     while (bytes > budget) {
@@ -63,7 +63,9 @@ export function chunksOf(text: string, budget: number): string[] {
 function encode(snapshot: WorkbookSnapshot): string {
   const sheets = snapshot.sheets.map((sheet) => ({
     name: sheet.name,
-    values: sheet.values.map((row) => (row.some((cell) => cell instanceof Date) ? row.map((cell) => (cell instanceof Date ? { $d: cell.getTime() } : cell)) : row)),
+    values: sheet.values.map((row) =>
+      row.some((cell) => cell instanceof Date) ? row.map((cell) => (cell instanceof Date ? { $d: cell.getTime() } : cell)) : row,
+    ),
   }));
   return JSON.stringify({ sheets });
 }
@@ -85,7 +87,9 @@ function readManifest(cache: GoogleAppsScript.Cache.Cache): Manifest | null {
   const head = cache.get(CACHE_KEY);
   if (!head) return null;
   const manifest = JSON.parse(head) as Manifest;
-  return manifest.version === 2 && manifest.chunks > 0 && manifest.chunks <= MAX_CHUNKS && typeof manifest.stamp === 'string' ? manifest : null;
+  return manifest.version === 2 && manifest.chunks > 0 && manifest.chunks <= MAX_CHUNKS && typeof manifest.stamp === 'string'
+    ? manifest
+    : null;
 }
 
 export function cachedSnapshot(cache: GoogleAppsScript.Cache.Cache | null): WorkbookSnapshot | null {

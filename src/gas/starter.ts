@@ -3,10 +3,10 @@
  * Tesla example, in an empty spreadsheet. A spreadsheet with anything in it is left alone.
  */
 import { TESLA } from '../../examples/tesla';
-import { asCellText } from '../core/flag-text';
-import { formatDate } from '../core/text';
-import type { Cell } from '../core/snapshot';
 import { classifyTabName, findHeaderRow } from '../core/detect';
+import { asCellText } from '../core/flag-text';
+import type { Cell } from '../core/snapshot';
+import { formatDate } from '../core/text';
 
 export class NotEmpty extends Error {}
 
@@ -21,7 +21,9 @@ export function createStarter(): string {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const before = spreadsheet.getSheets();
   if (before.some((sheet) => sheet.getLastRow() > 0 || sheet.getLastColumn() > 0)) {
-    throw new NotEmpty('The starter cascade goes into an empty spreadsheet, and this one has data. Create a new spreadsheet and run it there.');
+    throw new NotEmpty(
+      'The starter cascade goes into an empty spreadsheet, and this one has data. Create a new spreadsheet and run it there.',
+    );
   }
   for (const tab of TESLA.sheets) {
     const sheet = spreadsheet.insertSheet(tab.name, spreadsheet.getSheets().length);

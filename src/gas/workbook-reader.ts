@@ -5,8 +5,9 @@
  * and read whole only when its columns make it a layer. Dates are shifted so their UTC
  * fields show the date as the sheet shows it, in its time zone.
  */
-import { classifyTabName, tabIsRead } from '../core/detect';
+
 import type { LadderConfig } from '../core/config';
+import { classifyTabName, tabIsRead } from '../core/detect';
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 
 /** How many top rows tell a tab's layer from its columns: the header search and a sample of rows below it. */

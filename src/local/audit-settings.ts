@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { classifyTabName } from '../core/classify';
-import { CONFIG_VERSION, parseConfig, type LadderConfig, type TabMapping } from '../core/config';
+import { CONFIG_VERSION, type LadderConfig, parseConfig, type TabMapping } from '../core/config';
 import { planTabs } from '../core/detect';
 import { LAYER_CODES } from '../core/layers';
 import type { WorkbookSnapshot } from '../core/snapshot';
@@ -25,7 +25,8 @@ export interface TabFlag {
 /** "TAB=VALUE", split at the last `=` (a tab's name may hold one; a layer or a row never does). */
 export function splitFlag(flag: string, text: string): TabFlag {
   const at = text.lastIndexOf('=');
-  if (at <= 0 || at === text.length - 1) throw new SettingsError(`${flag} takes TAB=VALUE, as in ${flag} "Sheet1=${flag === '--map' ? 'roadmap' : '4'}" (got "${text}")`);
+  if (at <= 0 || at === text.length - 1)
+    throw new SettingsError(`${flag} takes TAB=VALUE, as in ${flag} "Sheet1=${flag === '--map' ? 'roadmap' : '4'}" (got "${text}")`);
   return { tab: text.slice(0, at).trim(), value: text.slice(at + 1).trim() };
 }
 
@@ -50,11 +51,17 @@ export async function savedSettings(path: string): Promise<{ config: LadderConfi
 }
 
 /** The saved mapping with the command line's flags laid over it. */
-export function withFlags(saved: LadderConfig, snapshot: WorkbookSnapshot, maps: readonly TabFlag[], headers: readonly TabFlag[]): LadderConfig {
+export function withFlags(
+  saved: LadderConfig,
+  snapshot: WorkbookSnapshot,
+  maps: readonly TabFlag[],
+  headers: readonly TabFlag[],
+): LadderConfig {
   const names = snapshot.sheets.map((sheet) => sheet.name);
   const tabs = new Map<string, TabMapping>(saved.tabs.map((tab) => [tab.sheet, tab]));
   const known = (flag: string, tab: string) => {
-    if (!names.includes(tab)) throw new SettingsError(`${flag}: the workbook has no tab "${tab}" (tabs: ${names.map((name) => `"${name}"`).join(', ')})`);
+    if (!names.includes(tab))
+      throw new SettingsError(`${flag}: the workbook has no tab "${tab}" (tabs: ${names.map((name) => `"${name}"`).join(', ')})`);
   };
   for (const { tab, value } of maps) {
     known('--map', tab);
@@ -65,12 +72,16 @@ export function withFlags(saved: LadderConfig, snapshot: WorkbookSnapshot, maps:
   for (const { tab, value } of headers) {
     known('--header', tab);
     const row = Number(value);
-    if (!Number.isInteger(row) || row < 1 || row > 1000) throw new SettingsError(`--header "${tab}=${value}": the header row is a number from 1 to 1000`);
+    if (!Number.isInteger(row) || row < 1 || row > 1000)
+      throw new SettingsError(`--header "${tab}=${value}": the header row is a number from 1 to 1000`);
     let mapping = tabs.get(tab);
     if (!mapping) {
       // The layer the tab is read as without settings, so that the header row alone can be given.
       const plan = planTabs(snapshot.sheets, saved).plans.find((candidate) => candidate.sheet === tab);
-      if (!plan) throw new SettingsError(`--header "${tab}=${value}": Ladder does not read "${tab}" as a layer; say which with --map "${tab}=LAYER"`);
+      if (!plan)
+        throw new SettingsError(
+          `--header "${tab}=${value}": Ladder does not read "${tab}" as a layer; say which with --map "${tab}=LAYER"`,
+        );
       mapping = { sheet: tab, use: plan.allAntiPriorities ? 'anti-priorities' : plan.use };
     }
     tabs.set(tab, { sheet: mapping.sheet, use: mapping.use, headerRow: row });

@@ -8,11 +8,11 @@ import { basename } from 'node:path';
 import { auditJson } from '../core/audit';
 import { buildCascade, type Cascade } from '../core/cascade';
 import { HEADER_SEARCH_ROWS, isLabel } from '../core/header-row';
-import type { WorkbookSnapshot } from '../core/snapshot';
 import { auditReport } from '../core/report';
-import { readWorkbookFile } from './xlsx-values';
+import type { WorkbookSnapshot } from '../core/snapshot';
+import { SettingsError, savedSettings, splitFlag, type TabFlag, withFlags } from './audit-settings';
 import { WorkbookFileError } from './xlsx-snapshot';
-import { savedSettings, SettingsError, splitFlag, withFlags, type TabFlag } from './audit-settings';
+import { readWorkbookFile } from './xlsx-values';
 
 export const USAGE = `ladder: trace every roadmap row up to the goal, pillar, vision and mission it serves
 
@@ -60,7 +60,8 @@ export function parseArgs(argv: readonly string[]): 'help' | AuditArgs {
   const args: AuditArgs = { file: '', json: false, maps: [], headers: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     if (name === '--json' && inline === undefined) args.json = true;
     else if ((VALUE_OPTIONS as readonly string[]).includes(name)) {
       const value = inline ?? rest[++i];
@@ -69,7 +70,8 @@ export function parseArgs(argv: readonly string[]): 'help' | AuditArgs {
     } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${name} (options: --json, --map, --header)`);
     else files.push(arg);
   }
-  if (files.length !== 1) throw new UsageError(files.length === 0 ? 'audit needs a workbook file: ladder audit FILE.xlsx' : 'audit takes one workbook file');
+  if (files.length !== 1)
+    throw new UsageError(files.length === 0 ? 'audit needs a workbook file: ladder audit FILE.xlsx' : 'audit takes one workbook file');
   args.file = files[0]!;
   return args;
 }
@@ -84,7 +86,10 @@ function nothingRead(file: string, snapshot: WorkbookSnapshot, cascade: Cascade)
   const command = `ladder audit ${shellWord(file)}`;
   const layerPlans = cascade.plans.filter((plan) => plan.use !== 'declined');
   if (layerPlans.length === 0) {
-    const tabs = snapshot.sheets.map((sheet) => `"${sheet.name}"`).slice(0, 8).join(', ');
+    const tabs = snapshot.sheets
+      .map((sheet) => `"${sheet.name}"`)
+      .slice(0, 8)
+      .join(', ');
     const biggest = [...snapshot.sheets].sort((a, b) => b.values.length - a.values.length)[0];
     const hint = biggest ? `; say which tab is which, for example: ${command} --map "${biggest.name}=roadmap"` : '';
     return `${file}: no recognisable cascade layer: no tab is named like a layer or has columns that name one (tabs: ${tabs})${hint}`;

@@ -31,7 +31,12 @@ export async function unchanged(path: string, known: FileIdentity, { bytes = fal
     return false;
   }
   if (info.size !== known.size || info.mtimeMs !== known.mtimeMs || info.ino !== known.ino) return false;
-  return !bytes || createHash('sha256').update(await readFile(path)).digest('hex') === known.hash;
+  return (
+    !bytes ||
+    createHash('sha256')
+      .update(await readFile(path))
+      .digest('hex') === known.hash
+  );
 }
 
 /** The file a path names, through any symbolic links: that file is the one written. */
@@ -102,14 +107,20 @@ export async function saveAtomically(path: string, bytes: Uint8Array, verify?: (
  */
 export async function keepBackup(path: string, now = new Date()): Promise<string> {
   const first = `${path}.bak`;
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const target = (await exists(first)) ? `${path}.${stamp}.bak` : first;
   await writeFile(target, await readFile(path), { flag: 'wx', mode: (await stat(path)).mode & 0o7777 });
   return target;
 }
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 export class FileInUse extends Error {}
@@ -137,7 +148,9 @@ export async function lockBeside(path: string): Promise<() => Promise<void>> {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
       if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) {
-        throw new FileInUse(`${path}: another Ladder preview has it open (process ${holder}); stop that one first, so neither overwrites the other's changes`);
+        throw new FileInUse(
+          `${path}: another Ladder preview has it open (process ${holder}); stop that one first, so neither overwrites the other's changes`,
+        );
       }
       await unlink(lock).catch(() => undefined);
     }

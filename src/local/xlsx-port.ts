@@ -10,19 +10,19 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { identityOf, keepBackup, realFile, saveAtomically, unchanged, type FileIdentity } from './file-guard';
-import { removalRefusal, whatRemovalBreaks } from './xlsx-row-removal';
-import { verifySave } from './xlsx-verify';
-import { unkeptIn } from './xlsx-unkept';
-import { openZip } from './zip-parts';
 import type JSZip from 'jszip';
-import { dropdownRefusal, type CellRule } from '../api/dropdown';
+import { type CellRule, dropdownRefusal } from '../api/dropdown';
 import { isDay, Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable } from '../api/port';
 import type { LadderConfig } from '../core/config';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { cellText, normalizeKey } from '../core/text';
-import { dropdownsIn, type Dropdowns } from './xlsx-dropdowns';
-import { checkFile, loadWorkbook, sheetsCell, workbookSnapshot, WorkbookFileError } from './xlsx-snapshot';
+import { type FileIdentity, identityOf, keepBackup, realFile, saveAtomically, unchanged } from './file-guard';
+import { type Dropdowns, dropdownsIn } from './xlsx-dropdowns';
+import { removalRefusal, whatRemovalBreaks } from './xlsx-row-removal';
+import { checkFile, loadWorkbook, sheetsCell, WorkbookFileError, workbookSnapshot } from './xlsx-snapshot';
+import { unkeptIn } from './xlsx-unkept';
+import { verifySave } from './xlsx-verify';
+import { openZip } from './zip-parts';
 
 export interface XlsxPort extends WorkbookPort {
   readonly path: string;
@@ -41,7 +41,8 @@ export interface XlsxPort extends WorkbookPort {
 /** The file was saved by someone else since the preview read it: nothing was written over it. */
 export class ChangedOnDisk extends Error {}
 
-export const CHANGED_ON_DISK = 'The workbook changed on disk since the preview read it (saved in another program?). Nothing was written over it; the preview has read it again: check the row and try again.';
+export const CHANGED_ON_DISK =
+  'The workbook changed on disk since the preview read it (saved in another program?). Nothing was written over it; the preview has read it again: check the row and try again.';
 
 function localDay(date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -103,7 +104,9 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
     const zip = await openZip(file).catch(() => null);
     const scan = zip ? await dropdownsIn(zip).catch(() => null) : null;
     if (scan && scan.widestMergeCells > MERGE_CELLS_LIMIT) {
-      throw new WorkbookFileError(`${path}: has a merged cell over ${scan.widestMergeCells.toLocaleString('en')} cells (${scan.widestMerge}), more than the preview can hold; \`ladder audit\` reads it, or use Ladder in Sheets`);
+      throw new WorkbookFileError(
+        `${path}: has a merged cell over ${scan.widestMergeCells.toLocaleString('en')} cells (${scan.widestMerge}), more than the preview can hold; \`ladder audit\` reads it, or use Ladder in Sheets`,
+      );
     }
     const why = await whyReadOnly(zip, scan);
     // A read-only preview saves nothing, so it needs only the values.
@@ -146,9 +149,15 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
     // exceljs writes a merged cell's value into the merge's first cell, which may be another row's.
     const cell = target.getCell(at, column);
     if (cell.isMerged && cell.master.address !== cell.address) {
-      throw new Refusal(`Cell ${cell.address} on "${sheet}" is part of a merged cell that starts at ${cell.master.address}; writing it would change that cell instead. Unmerge it first (in your spreadsheet program), then try again.`);
+      throw new Refusal(
+        `Cell ${cell.address} on "${sheet}" is part of a merged cell that starts at ${cell.master.address}; writing it would change that cell instead. Unmerge it first (in your spreadsheet program), then try again.`,
+      );
     }
-    const why = dropdownRefusal(`Cell ${target.getCell(at, column).address} on "${sheet}"`, ruleOf(workbook, target.getCell(at, column)), value);
+    const why = dropdownRefusal(
+      `Cell ${target.getCell(at, column).address} on "${sheet}"`,
+      ruleOf(workbook, target.getCell(at, column)),
+      value,
+    );
     if (why) throw new Refusal(why);
   };
 
@@ -270,7 +279,13 @@ function ruleOf(workbook: ExcelJS.Workbook, cell: ExcelJS.Cell): CellRule | null
   if (!rule || !rule.showErrorMessage || (rule.errorStyle && rule.errorStyle !== 'stop')) return null;
   if (rule.type !== 'list') return { options: null };
   const formula = String(rule.formulae?.[0] ?? '');
-  if (/^".*"$/.test(formula)) return { options: formula.slice(1, -1).split(',').map((option) => option.trim()) };
+  if (/^".*"$/.test(formula))
+    return {
+      options: formula
+        .slice(1, -1)
+        .split(',')
+        .map((option) => option.trim()),
+    };
   const range = /^(?:'?([^'!]+)'?!)?\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(formula);
   const sheet = range?.[1] ? workbook.getWorksheet(range[1]) : cell.worksheet;
   if (!range || !sheet) return { options: null };

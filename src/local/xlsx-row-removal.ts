@@ -9,15 +9,17 @@ import type ExcelJS from 'exceljs';
 
 /** The first and last rows an A1 range or list of ranges ("C2:D9 F4") covers. */
 function rowsOf(ref: string): { first: number; last: number }[] {
-  return ref.split(/[\s,]+/).filter(Boolean).map((part) => {
-    const numbers = [...part.matchAll(/\$?[A-Z]{1,3}\$?(\d+)/gi)].map((match) => Number(match[1]));
-    if (numbers.length === 0) return { first: 1, last: Number.MAX_SAFE_INTEGER };
-    return { first: Math.min(...numbers), last: Math.max(...numbers) };
-  });
+  return ref
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((part) => {
+      const numbers = [...part.matchAll(/\$?[A-Z]{1,3}\$?(\d+)/gi)].map((match) => Number(match[1]));
+      if (numbers.length === 0) return { first: 1, last: Number.MAX_SAFE_INTEGER };
+      return { first: Math.min(...numbers), last: Math.max(...numbers) };
+    });
 }
 
 const reaches = (ref: string, row: number) => rowsOf(ref).some((range) => range.last >= row);
-
 
 function formulaOf(value: ExcelJS.CellValue): string | null {
   if (value && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
@@ -45,15 +47,25 @@ export function whatRemovalBreaks(workbook: ExcelJS.Workbook, sheet: ExcelJS.Wor
         if (typeof link === 'string' && link.startsWith('#')) broken.add('links inside the workbook');
       });
     });
-    const rules = (other as unknown as { conditionalFormattings?: { ref: string; rules?: { formulae?: string[] }[] }[] }).conditionalFormattings ?? [];
+    const rules =
+      (other as unknown as { conditionalFormattings?: { ref: string; rules?: { formulae?: string[] }[] }[] }).conditionalFormattings ?? [];
     for (const rule of rules) {
       const formulas = (rule.rules ?? []).flatMap((entry) => entry.formulae ?? []);
-      if ((other === sheet && reaches(rule.ref, row)) || formulas.some((formula) => (other === sheet ? /\$?[A-Z]{1,3}\$?\d/i.test(formula) : mentionsTab(formula)))) broken.add('colour rules');
+      if (
+        (other === sheet && reaches(rule.ref, row)) ||
+        formulas.some((formula) => (other === sheet ? /\$?[A-Z]{1,3}\$?\d/i.test(formula) : mentionsTab(formula)))
+      )
+        broken.add('colour rules');
     }
-    const validations = (other as unknown as { dataValidations?: { model?: Record<string, { formulae?: unknown[] }> } }).dataValidations?.model ?? {};
+    const validations =
+      (other as unknown as { dataValidations?: { model?: Record<string, { formulae?: unknown[] }> } }).dataValidations?.model ?? {};
     for (const [ref, rule] of Object.entries(validations)) {
       const formulas = (rule?.formulae ?? []).map(String);
-      if ((other === sheet && reaches(ref.replace(/^range:/, ''), row)) || formulas.some((formula) => (other === sheet ? /\$?[A-Z]{1,3}\$?\d/i.test(formula) : mentionsTab(formula)))) broken.add('dropdowns');
+      if (
+        (other === sheet && reaches(ref.replace(/^range:/, ''), row)) ||
+        formulas.some((formula) => (other === sheet ? /\$?[A-Z]{1,3}\$?\d/i.test(formula) : mentionsTab(formula)))
+      )
+        broken.add('dropdowns');
     }
   }
   sheet.eachRow({ includeEmpty: true }, (line, number) => {

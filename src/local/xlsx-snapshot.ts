@@ -8,8 +8,8 @@
  */
 import { open, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { lyingEntry, tooLarge, zipEntries } from './zip-directory';
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { lyingEntry, tooLarge, zipEntries } from './zip-directory';
 
 export class WorkbookFileError extends Error {
   override readonly name = 'WorkbookFileError';
@@ -65,7 +65,10 @@ export async function checkFile(path: string): Promise<void> {
   const why = tooLarge(entries);
   if (why) throw new WorkbookFileError(`${path}: is too large to read: ${why}`);
   const liar = await lyingEntry(path, entries);
-  if (liar) throw new WorkbookFileError(`${path}: is damaged or hostile: its part ${liar.name.slice(0, 80)} inflates past the size its zip directory declares`);
+  if (liar)
+    throw new WorkbookFileError(
+      `${path}: is damaged or hostile: its part ${liar.name.slice(0, 80)} inflates past the size its zip directory declares`,
+    );
 }
 
 /**
@@ -74,9 +77,25 @@ export async function checkFile(path: string): Promise<void> {
  * seconds: exceljs expands a dropdown into one entry per cell, a million for D2:D1048576.
  */
 const PARTS_VALUES_DO_NOT_NEED = [
-  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'autoFilter', 'rowBreaks', 'hyperlinks',
-  'pageMargins', 'dataValidations', 'pageSetup', 'headerFooter', 'printOptions', 'picture', 'drawing',
-  'sheetProtection', 'tableParts', 'conditionalFormatting', 'extLst',
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'autoFilter',
+  'rowBreaks',
+  'hyperlinks',
+  'pageMargins',
+  'dataValidations',
+  'pageSetup',
+  'headerFooter',
+  'printOptions',
+  'picture',
+  'drawing',
+  'sheetProtection',
+  'tableParts',
+  'conditionalFormatting',
+  'extLst',
 ];
 
 /**
@@ -115,7 +134,8 @@ function keepResultsThatAreNotNumbers(workbook: ExcelJS.Workbook): void {
     for (const sheet of model.worksheets ?? []) {
       for (const row of sheet?.rows ?? []) {
         for (const cell of row?.cells ?? []) {
-          if (cell?.type === ExcelJS.ValueType.Formula && cell.result !== undefined && typeof cell.result !== 'number') kept.push([cell, cell.result]);
+          if (cell?.type === ExcelJS.ValueType.Formula && cell.result !== undefined && typeof cell.result !== 'number')
+            kept.push([cell, cell.result]);
         }
       }
     }

@@ -10,8 +10,12 @@ import type JSZip from 'jszip';
 import { partNames, partText } from './zip-parts';
 
 const UNKEPT_PARTS: readonly [RegExp, string][] = [
-  [/^xl\/charts\//, 'charts'], [/^xl\/chartsheets\//, 'chart sheets'], [/^xl\/pivotTables\//, 'pivot tables'],
-  [/^xl\/threadedComments\//, 'threaded comments'], [/^xl\/externalLinks\//, 'links to other workbooks'], [/^docProps\/custom\.xml$/, 'custom document properties'],
+  [/^xl\/charts\//, 'charts'],
+  [/^xl\/chartsheets\//, 'chart sheets'],
+  [/^xl\/pivotTables\//, 'pivot tables'],
+  [/^xl\/threadedComments\//, 'threaded comments'],
+  [/^xl\/externalLinks\//, 'links to other workbooks'],
+  [/^docProps\/custom\.xml$/, 'custom document properties'],
 ];
 
 const SHEET = /^xl\/worksheets\/[^/]+\.xml$/;
@@ -66,6 +70,7 @@ export async function unkeptIn(zip: JSZip): Promise<string[]> {
     const text = await partText(zip, name);
     for (const [, content, what] of checks) if (content.test(text)) found.add(what);
   }
-  if (names.includes('xl/workbook.xml') && sharedLocalNames(await partText(zip, 'xl/workbook.xml'))) found.add('names local to a tab that another name shares');
+  if (names.includes('xl/workbook.xml') && sharedLocalNames(await partText(zip, 'xl/workbook.xml')))
+    found.add('names local to a tab that another name shares');
   return [...found];
 }

@@ -47,7 +47,10 @@ type Tab = ParsedSheet & { readonly name: string };
 function isParsedWorkbook(model: unknown): model is ParsedWorkbook {
   const { worksheets, sheets } = (model ?? {}) as { worksheets?: unknown; sheets?: unknown };
   const isSheet = (sheet: Partial<ParsedSheet> | null) =>
-    typeof sheet === 'object' && sheet !== null && Array.isArray(sheet.rows) && (sheet.mergeCells == null || Array.isArray(sheet.mergeCells));
+    typeof sheet === 'object' &&
+    sheet !== null &&
+    Array.isArray(sheet.rows) &&
+    (sheet.mergeCells == null || Array.isArray(sheet.mergeCells));
   return Array.isArray(worksheets) && worksheets.every(isSheet) && (sheets === undefined || Array.isArray(sheets));
 }
 

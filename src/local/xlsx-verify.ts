@@ -33,11 +33,17 @@ const asText = (snapshot: WorkbookSnapshot) => JSON.stringify(snapshot.sheets.ma
 
 export async function verifySave(original: string, saved: string, expected: WorkbookSnapshot): Promise<void> {
   const kept = await partsOf(saved);
-  const lost = [...(await partsOf(original))].filter(([kind, count]) => (kept.get(kind) ?? 0) < count && !REBUILT.has(kind)).map(([kind]) => kind.replace('#', 'N'));
+  const lost = [...(await partsOf(original))]
+    .filter(([kind, count]) => (kept.get(kind) ?? 0) < count && !REBUILT.has(kind))
+    .map(([kind]) => kind.replace('#', 'N'));
   if (lost.length > 0) {
-    throw new SaveWouldLose(`Saving would have dropped parts of the workbook the preview cannot keep (${lost.slice(0, 4).join(', ')}${lost.length > 4 ? ', …' : ''}), so nothing was saved. Make the change in your spreadsheet program, or use Ladder in Sheets.`);
+    throw new SaveWouldLose(
+      `Saving would have dropped parts of the workbook the preview cannot keep (${lost.slice(0, 4).join(', ')}${lost.length > 4 ? ', …' : ''}), so nothing was saved. Make the change in your spreadsheet program, or use Ladder in Sheets.`,
+    );
   }
   if (asText(workbookSnapshot(await loadWorkbook(saved, 'values'))) !== asText(expected)) {
-    throw new SaveWouldLose('The saved file did not read back as the preview meant it to, so nothing was saved and the workbook is as it was.');
+    throw new SaveWouldLose(
+      'The saved file did not read back as the preview meant it to, so nothing was saved and the workbook is as it was.',
+    );
   }
 }

@@ -10,9 +10,11 @@ export function snapshotWorkbook(snapshot: WorkbookSnapshot): ExcelJS.Workbook {
   for (const sheet of snapshot.sheets) {
     const worksheet = workbook.addWorksheet(sheet.name);
     for (const row of sheet.values) worksheet.addRow(row.map((cell) => (cell === undefined ? null : cell)));
-    worksheet.eachRow((row) => row.eachCell((cell) => {
-      if (cell.value instanceof Date) cell.numFmt = 'yyyy-mm-dd';
-    }));
+    worksheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.value instanceof Date) cell.numFmt = 'yyyy-mm-dd';
+      }),
+    );
   }
   return workbook;
 }

@@ -4,7 +4,7 @@
  * reads only that, so a workbook that would inflate to gigabytes (a zip bomb, or a sheet with a
  * value a million rows down) is refused in milliseconds, before exceljs holds it in memory.
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import { inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
@@ -45,7 +45,8 @@ export async function zipEntries(path: string): Promise<ZipEntry[]> {
     const directorySize = tail.readUInt32LE(end + 12);
     const directoryOffset = tail.readUInt32LE(end + 16);
     // A ZIP64 archive keeps its real sizes elsewhere; an .xlsx that large is past Ladder's limits anyway.
-    if (count === 0xffff || directorySize === ZIP64 || directoryOffset === ZIP64) return [{ name: '(zip64)', compressed: 0, uncompressed: Number.MAX_SAFE_INTEGER, method: 0, offset: 0 }];
+    if (count === 0xffff || directorySize === ZIP64 || directoryOffset === ZIP64)
+      return [{ name: '(zip64)', compressed: 0, uncompressed: Number.MAX_SAFE_INTEGER, method: 0, offset: 0 }];
     if (directoryOffset + directorySize > size) throw new UnreadableZip('the zip directory points past the end of the file');
     const directory = Buffer.alloc(directorySize);
     await handle.read(directory, 0, directorySize, directoryOffset);
@@ -86,11 +87,14 @@ const megabytes = (bytes: number) => (bytes >= 1e15 ? 'more than 4 GB' : `${Math
 
 /** Why a workbook would be too much to read, from its directory alone, or null. */
 export function tooLarge(entries: readonly ZipEntry[]): string | null {
-  if (entries.length > ZIP_LIMITS.entries) return `it holds ${entries.length.toLocaleString('en')} parts, more than the ${ZIP_LIMITS.entries.toLocaleString('en')} Ladder reads`;
+  if (entries.length > ZIP_LIMITS.entries)
+    return `it holds ${entries.length.toLocaleString('en')} parts, more than the ${ZIP_LIMITS.entries.toLocaleString('en')} Ladder reads`;
   const total = entries.reduce((sum, entry) => sum + entry.uncompressed, 0);
-  if (total > ZIP_LIMITS.totalBytes) return `it would inflate to ${megabytes(total)}, more than the ${megabytes(ZIP_LIMITS.totalBytes)} Ladder reads`;
+  if (total > ZIP_LIMITS.totalBytes)
+    return `it would inflate to ${megabytes(total)}, more than the ${megabytes(ZIP_LIMITS.totalBytes)} Ladder reads`;
   const bomb = entries.find((entry) => entry.uncompressed > 10 * 1024 * 1024 && entry.uncompressed > entry.compressed * ZIP_LIMITS.ratio);
-  if (bomb) return `its part ${bomb.name.slice(0, 80)} would inflate ${Math.round(bomb.uncompressed / Math.max(1, bomb.compressed)).toLocaleString('en')} times, to ${megabytes(bomb.uncompressed)}, which no spreadsheet does`;
+  if (bomb)
+    return `its part ${bomb.name.slice(0, 80)} would inflate ${Math.round(bomb.uncompressed / Math.max(1, bomb.compressed)).toLocaleString('en')} times, to ${megabytes(bomb.uncompressed)}, which no spreadsheet does`;
   return null;
 }
 
@@ -115,7 +119,10 @@ async function inflatesAsDeclared(handle: FileHandle, entry: ZipEntry): Promise<
 }
 
 /** XML deflates 3 to 50 times; outside that, and over 64 KB compressed, the declared size is checked. */
-const implausible = (entry: ZipEntry) => entry.method === 8 && entry.compressed > 64 * 1024 && (entry.uncompressed < entry.compressed * 2 || entry.uncompressed > entry.compressed * 50);
+const implausible = (entry: ZipEntry) =>
+  entry.method === 8 &&
+  entry.compressed > 64 * 1024 &&
+  (entry.uncompressed < entry.compressed * 2 || entry.uncompressed > entry.compressed * 50);
 
 /** The first entry whose data inflates past what the directory declares, or null. */
 export async function lyingEntry(path: string, entries: readonly ZipEntry[]): Promise<ZipEntry | null> {

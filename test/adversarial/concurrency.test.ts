@@ -32,7 +32,9 @@ describe('two sidebars', () => {
     });
     expect(reply(gas, 'ladderDeclineRow', { sheet: 'Roadmap', key: 'R-6', reason: 'Not before the cars', action: 'keep' }).ok).toBe(true);
     expect(second).toEqual({ ok: false, error: BUSY });
-    expect(reply(gas, 'ladderDeclineRow', { sheet: 'Roadmap', key: 'R-7', reason: 'Fleet deals starve margins', action: 'keep' }).ok).toBe(true);
+    expect(reply(gas, 'ladderDeclineRow', { sheet: 'Roadmap', key: 'R-7', reason: 'Fleet deals starve margins', action: 'keep' }).ok).toBe(
+      true,
+    );
     const declined = values(gas, 'Not on roadmap');
     expect(declined.slice(3).map((row) => [row[1], row[3]])).toEqual([
       ['Solar roof tiles', 'Not before the cars'],
@@ -42,7 +44,14 @@ describe('two sidebars', () => {
 
   test('the same request declined twice (a double click) appends one row', () => {
     const gas = addOn();
-    const decline = { sheet: 'Roadmap', key: 'R-6', expectedTitle: 'Solar roof tiles', reason: 'Later', action: 'remove', removeWithTasks: true };
+    const decline = {
+      sheet: 'Roadmap',
+      key: 'R-6',
+      expectedTitle: 'Solar roof tiles',
+      reason: 'Later',
+      action: 'remove',
+      removeWithTasks: true,
+    };
     expect(reply(gas, 'ladderDeclineRow', decline).ok).toBe(true);
     expect(reply(gas, 'ladderDeclineRow', decline)).toMatchObject({ ok: true, value: { repeated: true } });
     expect(values(gas, 'Not on roadmap')).toHaveLength(4);
@@ -62,7 +71,10 @@ describe('two sidebars', () => {
     const gas = addOn();
     gas.lock.busy = true;
     const before = [values(gas, 'Roadmap'), values(gas, 'Not on roadmap')];
-    expect(reply(gas, 'ladderDeclineRow', { sheet: 'Roadmap', key: 'R-6', reason: 'x', action: 'remove' })).toEqual({ ok: false, error: BUSY });
+    expect(reply(gas, 'ladderDeclineRow', { sheet: 'Roadmap', key: 'R-6', reason: 'x', action: 'remove' })).toEqual({
+      ok: false,
+      error: BUSY,
+    });
     expect([values(gas, 'Roadmap'), values(gas, 'Not on roadmap')]).toEqual(before);
   });
 });

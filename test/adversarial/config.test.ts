@@ -16,7 +16,11 @@ describe('damaged or old settings', () => {
     ['truncated', '{"version":1,"tabs":[{"sheet":"Road', /not readable \(damaged JSON\); tabs are detected instead/],
     ['from an older version', '{"version":0,"mapping":{"Roadmap":"roadmap"}}', /from another version of Ladder \(0\)/],
     ['not even JSON', 'roadmap=Q1', /not readable/],
-    ['larger than Sheets keeps (written by something else)', JSON.stringify({ version: 1, tabs: Array.from({ length: 300 }, (_, i) => ({ sheet: `T${i}`, use: 'ignore' })) }), /were ignored/],
+    [
+      'larger than Sheets keeps (written by something else)',
+      JSON.stringify({ version: 1, tabs: Array.from({ length: 300 }, (_, i) => ({ sheet: `T${i}`, use: 'ignore' })) }),
+      /were ignored/,
+    ],
   ])('%s: reported, detection used, everything still works', (_, raw, message) => {
     const gas = addOn();
     saveRaw(gas, raw);
@@ -59,7 +63,9 @@ describe('tabs and headers that changed since the settings were saved', () => {
 
   test('a saved column whose header was renamed is reported, and detection finds the link column', () => {
     const gas = addOn();
-    expect(reply(gas, 'ladderSaveSetup', { version: 1, tabs: [{ sheet: 'Roadmap', use: 'roadmap', columns: { effort: 'Effort' } }] }).ok).toBe(true);
+    expect(
+      reply(gas, 'ladderSaveSetup', { version: 1, tabs: [{ sheet: 'Roadmap', use: 'roadmap', columns: { effort: 'Effort' } }] }).ok,
+    ).toBe(true);
     gas.spreadsheet.getSheetByName('Roadmap')!.getRange('D1').setValue('Size (weeks)');
     const setup = reply(gas, 'ladderSetup');
     expect(notesOf(setup, 'Roadmap')).toContain('the column "Effort" saved as effort is no longer in the header row');

@@ -4,7 +4,7 @@
  */
 import { TESLA } from '../../examples/tesla';
 import { tabsOf } from '../fixtures/workbook';
-import { loadAppsScript, type AppsScript } from '../gas/apps-script';
+import { type AppsScript, loadAppsScript } from '../gas/apps-script';
 
 export const TESLA_TABS = tabsOf(TESLA);
 
@@ -18,7 +18,10 @@ export function reply(gas: AppsScript, name: string, input?: unknown): { ok: boo
 }
 
 export function values(gas: AppsScript, sheet: string): unknown[][] {
-  return gas.spreadsheet.getSheetByName(sheet)!.dump().map((row) => row.map((cell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : cell)));
+  return gas.spreadsheet
+    .getSheetByName(sheet)!
+    .dump()
+    .map((row) => row.map((cell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : cell)));
 }
 
 export const LINK_R8 = { sheet: 'Roadmap', key: 'R-8', expectedTitle: 'In-car karaoke', goals: [{ key: '2' }] };

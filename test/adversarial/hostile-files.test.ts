@@ -66,16 +66,22 @@ describe('a zip that would inflate past what a machine holds', () => {
     zip.file('xl/worksheets/sheet1.xml', ' '.repeat(64 * 1024 * 1024));
     const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
     // Both the local header and the directory entry of the sheet say 100 KB.
-    for (const [signature, at] of [[0x04034b50, 22], [0x02014b50, 24]] as const) {
+    for (const [signature, at] of [
+      [0x04034b50, 22],
+      [0x02014b50, 24],
+    ] as const) {
       for (let i = 0; i + 4 <= bytes.length; i++) {
-        if (bytes.readUInt32LE(i) === signature && bytes.subarray(i, i + 200).includes('sheet1.xml')) bytes.writeUInt32LE(100 * 1024, i + at);
+        if (bytes.readUInt32LE(i) === signature && bytes.subarray(i, i + 200).includes('sheet1.xml'))
+          bytes.writeUInt32LE(100 * 1024, i + at);
       }
     }
     const file = join(dir, 'liar.xlsx');
     await writeFile(file, bytes);
     const answer = await audit(file);
     expect(answer.code).toBe(2);
-    expect(answer.stderr).toMatch(/is damaged or hostile: its part xl\/worksheets\/sheet1\.xml inflates past the size its zip directory declares/);
+    expect(answer.stderr).toMatch(
+      /is damaged or hostile: its part xl\/worksheets\/sheet1\.xml inflates past the size its zip directory declares/,
+    );
     await expect(openXlsxPort(file)).rejects.toThrow(/damaged or hostile/);
   });
 
@@ -104,12 +110,21 @@ describe('ranges over a whole sheet, in a 12 KB file', () => {
   }
 
   test('a merged cell over the whole sheet: the preview refuses it with a sentence instead of running out of memory', async () => {
-    const file = await withSheetXml((xml) => xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="K1:XFD1048576"/></mergeCells>'));
-    await expect(openXlsxPort(file)).rejects.toThrow(/has a merged cell over [\d,]+ cells \(K1:XFD1048576\), more than the preview can hold/);
+    const file = await withSheetXml((xml) =>
+      xml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="K1:XFD1048576"/></mergeCells>'),
+    );
+    await expect(openXlsxPort(file)).rejects.toThrow(
+      /has a merged cell over [\d,]+ cells \(K1:XFD1048576\), more than the preview can hold/,
+    );
   });
 
-  test("a dropdown over the whole sheet written with single quotes is counted, and the workbook opens read-only", async () => {
-    const file = await withSheetXml((xml) => xml.replace(/<\/sheetData>/, "</sheetData><dataValidations count='1'><dataValidation type='list' sqref='K1:XFD1048576'><formula1>\"a,b\"</formula1></dataValidation></dataValidations>"));
+  test('a dropdown over the whole sheet written with single quotes is counted, and the workbook opens read-only', async () => {
+    const file = await withSheetXml((xml) =>
+      xml.replace(
+        /<\/sheetData>/,
+        "</sheetData><dataValidations count='1'><dataValidation type='list' sqref='K1:XFD1048576'><formula1>\"a,b\"</formula1></dataValidation></dataValidations>",
+      ),
+    );
     const port = await openXlsxPort(file);
     expect(port.readOnly).toMatch(/dropdowns cover [\d,]+ cells/);
   });

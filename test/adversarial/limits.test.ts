@@ -40,7 +40,10 @@ describe('storage limits', () => {
     const gas = addOn();
     expect(reply(gas, 'ladderSaveSetup', { version: 1, tabs: [{ sheet: 'Backlog', use: 'ignore' }] }).ok).toBe(true);
     const saved = gas.properties.store.get('ladder.settings');
-    const tabs = Array.from({ length: 180 }, (_, i) => ({ sheet: `Tab number ${i} with a long name that a team gave it once`, use: 'ignore' }));
+    const tabs = Array.from({ length: 180 }, (_, i) => ({
+      sheet: `Tab number ${i} with a long name that a team gave it once`,
+      use: 'ignore',
+    }));
     const answer = reply(gas, 'ladderSaveSetup', { version: 1, tabs });
     expect(answer.ok).toBe(false);
     expect(answer.error).toMatch(/too large to keep in the spreadsheet \(\d+\.\d KB; at most 9 KB\)/);

@@ -53,15 +53,21 @@ async function editElsewhere(file: string, sheet: string, a1: string, value: str
 }
 
 async function serve(file: string) {
-  const server = createPreviewServer(await openXlsxPort(file), { page: '<html><head></head></html>', sidebar: '<html><head></head></html>' }, TOKEN);
+  const server = createPreviewServer(
+    await openXlsxPort(file),
+    { page: '<html><head></head></html>', sidebar: '<html><head></head></html>' },
+    TOKEN,
+  );
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const post = async (name: string, input: unknown) => {
     const response = await fetch(`http://127.0.0.1:${port}/api/call/${name}`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-ladder-session': TOKEN }, body: JSON.stringify(input),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-ladder-session': TOKEN },
+      body: JSON.stringify(input),
     });
-    return { status: response.status, body: await response.json() as { ok: boolean; error?: string; changedOnDisk?: boolean } };
+    return { status: response.status, body: (await response.json()) as { ok: boolean; error?: string; changedOnDisk?: boolean } };
   };
   return { post };
 }
@@ -152,7 +158,9 @@ describe('the file keeps its identity', () => {
     await writeFile(join(dir, `.${name}.ladder-tmp-999999.xlsx`), 'half');
     await writeFile(join(dir, `.${name}.ladder-tmp-${process.pid}.xlsx`), 'mine');
     expect(await cleanStaleTemps(file)).toEqual([`.${name}.ladder-tmp-999999.xlsx`]);
-    expect((await readdir(dir)).filter((entry) => entry.includes(`${name}.ladder-tmp-`))).toEqual([`.${name}.ladder-tmp-${process.pid}.xlsx`]);
+    expect((await readdir(dir)).filter((entry) => entry.includes(`${name}.ladder-tmp-`))).toEqual([
+      `.${name}.ladder-tmp-${process.pid}.xlsx`,
+    ]);
   });
 });
 

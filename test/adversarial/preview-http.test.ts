@@ -7,8 +7,8 @@
 import { createHash } from 'node:crypto';
 import { copyFile, readFile } from 'node:fs/promises';
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -38,10 +38,16 @@ afterAll(async () => {
   await cleanup();
 });
 
-const sha = async () => createHash('sha256').update(await readFile(file)).digest('hex');
+const sha = async () =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 
 /** A raw HTTP request with the headers given (Node's client sets Host from them). */
-function ask(path: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function ask(
+  path: string,
+  { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path, method, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
       let text = '';
@@ -76,7 +82,11 @@ describe('who may talk to the preview', () => {
   test('a call without the token, or with another, or from another origin, is refused and writes nothing', async () => {
     const before = await sha();
     const json = { 'content-type': 'application/json' };
-    for (const headers of [json, { ...json, 'x-ladder-session': 'b'.repeat(48) }, { ...json, 'x-ladder-session': TOKEN, origin: 'http://127.0.0.1:1' }]) {
+    for (const headers of [
+      json,
+      { ...json, 'x-ladder-session': 'b'.repeat(48) },
+      { ...json, 'x-ladder-session': TOKEN, origin: 'http://127.0.0.1:1' },
+    ]) {
       const answer = await ask('/api/call/declineRow', { method: 'POST', headers, body: DECLINE });
       expect(answer.status).toBe(403);
     }
@@ -112,21 +122,33 @@ describe('a page on another loopback origin, in Chromium', () => {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);
     const target = `http://127.0.0.1:${port}`;
-    const outcome = await page.evaluate(async ({ target, body }) => {
-      const tries: string[] = [];
-      for (const attempt of [
-        () => fetch(`${target}/api/grid`).then((r) => r.text()),
-        () => fetch(`${target}/api/call/declineRow`, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body }).then(() => 'sent'),
-        () => fetch(`${target}/api/call/declineRow`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.text()),
-      ]) {
-        try {
-          tries.push(await attempt());
-        } catch (error) {
-          tries.push(`blocked: ${(error as Error).message}`);
+    const outcome = await page.evaluate(
+      async ({ target, body }) => {
+        const tries: string[] = [];
+        for (const attempt of [
+          () => fetch(`${target}/api/grid`).then((r) => r.text()),
+          () =>
+            fetch(`${target}/api/call/declineRow`, {
+              method: 'POST',
+              mode: 'no-cors',
+              headers: { 'content-type': 'text/plain' },
+              body,
+            }).then(() => 'sent'),
+          () =>
+            fetch(`${target}/api/call/declineRow`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) =>
+              r.text(),
+            ),
+        ]) {
+          try {
+            tries.push(await attempt());
+          } catch (error) {
+            tries.push(`blocked: ${(error as Error).message}`);
+          }
         }
-      }
-      return tries;
-    }, { target, body: DECLINE });
+        return tries;
+      },
+      { target, body: DECLINE },
+    );
     expect(outcome[0]).toMatch(/^blocked/);
     expect(outcome[2]).toMatch(/^blocked/);
     expect(outcome.join(' ')).not.toContain('Roadster');
@@ -147,10 +169,16 @@ describe('clients that misbehave', () => {
   test('one that never finishes its body holds up no one', async () => {
     const slow = connect(port, '127.0.0.1');
     await new Promise<void>((resolve) => slow.on('connect', () => resolve()));
-    slow.write(`POST /api/call/health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\ncontent-type: application/json\r\nx-ladder-session: ${TOKEN}\r\ncontent-length: 100\r\n\r\n{`);
+    slow.write(
+      `POST /api/call/health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\ncontent-type: application/json\r\nx-ladder-session: ${TOKEN}\r\ncontent-length: 100\r\n\r\n{`,
+    );
     // Time for the preview to take the slow request's headers, before the next one arrives.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const answer = await ask('/api/call/health', { method: 'POST', headers: { 'content-type': 'application/json', 'x-ladder-session': TOKEN }, body: '' });
+    const answer = await ask('/api/call/health', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-ladder-session': TOKEN },
+      body: '',
+    });
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body).ok).toBe(true);
     slow.destroy();

@@ -22,7 +22,10 @@ let count = 0;
 beforeAll(async () => ({ dir, cleanup } = await tempDir()));
 afterAll(() => cleanup());
 
-const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+const sha = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 
 type Extra = (book: ExcelJS.Workbook, roadmap: ExcelJS.Worksheet) => void;
 
@@ -48,36 +51,72 @@ const REMOVE_R2 = { sheet: 'Roadmap', key: 'R2', expectedTitle: 'Karaoke', reaso
 
 describe('removing a row', () => {
   test.each<[string, Extra]>([
-    ['formulas', (_book, roadmap) => {
-      roadmap.getCell('F4').value = { formula: 'E4*2', result: 60 };
-    }],
-    ['formulas', (book) => {
-      book.addWorksheet('Budget').addRow(['Total', { formula: 'Roadmap!E5', result: 40 }]);
-    }],
-    ['notes', (_book, roadmap) => {
-      roadmap.getCell('B4').note = 'Ask finance first';
-    }],
-    ['merged cells', (_book, roadmap) => {
-      roadmap.getCell('F4').value = 'Q3';
-      roadmap.mergeCells('F4:F5');
-    }],
-    ['dropdowns', (_book, roadmap) => {
-      roadmap.getCell('D5').dataValidation = { type: 'list', allowBlank: true, formulae: ['"1,2,3,5"'] };
-    }],
-    ['colour rules', (_book, roadmap) => {
-      roadmap.addConditionalFormatting({ ref: 'A4:E5', rules: [{ type: 'expression', priority: 1, formulae: ['$D4>3'], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFF0000' } } } }] });
-    }],
-    ['named ranges', (book) => {
-      book.definedNames.add('Roadmap!$E$4:$E$5', 'LateCosts');
-    }],
-    ['formulas', (_book, roadmap) => {
-      // Above the row, but a whole-row reference to a row that moves.
-      roadmap.getCell('F1').value = { formula: 'SUM($5:$5)', result: 0 };
-    }],
-    ['hidden or grouped rows', (_book, roadmap) => {
-      roadmap.getRow(5).hidden = true;
-    }],
-
+    [
+      'formulas',
+      (_book, roadmap) => {
+        roadmap.getCell('F4').value = { formula: 'E4*2', result: 60 };
+      },
+    ],
+    [
+      'formulas',
+      (book) => {
+        book.addWorksheet('Budget').addRow(['Total', { formula: 'Roadmap!E5', result: 40 }]);
+      },
+    ],
+    [
+      'notes',
+      (_book, roadmap) => {
+        roadmap.getCell('B4').note = 'Ask finance first';
+      },
+    ],
+    [
+      'merged cells',
+      (_book, roadmap) => {
+        roadmap.getCell('F4').value = 'Q3';
+        roadmap.mergeCells('F4:F5');
+      },
+    ],
+    [
+      'dropdowns',
+      (_book, roadmap) => {
+        roadmap.getCell('D5').dataValidation = { type: 'list', allowBlank: true, formulae: ['"1,2,3,5"'] };
+      },
+    ],
+    [
+      'colour rules',
+      (_book, roadmap) => {
+        roadmap.addConditionalFormatting({
+          ref: 'A4:E5',
+          rules: [
+            {
+              type: 'expression',
+              priority: 1,
+              formulae: ['$D4>3'],
+              style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFF0000' } } },
+            },
+          ],
+        });
+      },
+    ],
+    [
+      'named ranges',
+      (book) => {
+        book.definedNames.add('Roadmap!$E$4:$E$5', 'LateCosts');
+      },
+    ],
+    [
+      'formulas',
+      (_book, roadmap) => {
+        // Above the row, but a whole-row reference to a row that moves.
+        roadmap.getCell('F1').value = { formula: 'SUM($5:$5)', result: 0 };
+      },
+    ],
+    [
+      'hidden or grouped rows',
+      (_book, roadmap) => {
+        roadmap.getRow(5).hidden = true;
+      },
+    ],
   ])('is refused where it would break %s below it, and nothing is written', async (broken, extra) => {
     const file = await plan(extra);
     const before = await sha(file);
@@ -133,13 +172,36 @@ describe('parts a save would lose', () => {
     await writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
     return file;
   }
-  const extension = (inner: string) => (xml: string) => xml.replace('</worksheet>', `<extLst><ext uri="{x}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">${inner}</ext></extLst></worksheet>`);
+  const extension = (inner: string) => (xml: string) =>
+    xml.replace(
+      '</worksheet>',
+      `<extLst><ext uri="{x}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">${inner}</ext></extLst></worksheet>`,
+    );
 
   test.each<[string, string, (xml: string) => string, string]>([
-    ['Excel 2010 dropdowns', 'xl/worksheets/sheet1.xml', extension('<x14:dataValidations count="1"><x14:dataValidation type="list"/></x14:dataValidations>'), 'Excel 2010 dropdowns'],
+    [
+      'Excel 2010 dropdowns',
+      'xl/worksheets/sheet1.xml',
+      extension('<x14:dataValidations count="1"><x14:dataValidation type="list"/></x14:dataValidations>'),
+      'Excel 2010 dropdowns',
+    ],
     ['sparklines', 'xl/worksheets/sheet1.xml', extension('<x14:sparklineGroups><x14:sparklineGroup/></x14:sparklineGroups>'), 'sparklines'],
-    ['a text box', 'xl/drawings/drawing1.xml', () => '<xdr:wsDr xmlns:xdr="x"><xdr:twoCellAnchor><xdr:sp><xdr:txBody/></xdr:sp></xdr:twoCellAnchor></xdr:wsDr>', 'text boxes or shapes'],
-    ['two tab-local names of one name', 'xl/workbook.xml', (xml) => xml.replace(/<\/workbook>/, '<definedNames><definedName name="Total" localSheetId="0">Mission!$A$1</definedName><definedName name="Total" localSheetId="1">Vision!$A$1</definedName></definedNames></workbook>'), 'names local to a tab'],
+    [
+      'a text box',
+      'xl/drawings/drawing1.xml',
+      () => '<xdr:wsDr xmlns:xdr="x"><xdr:twoCellAnchor><xdr:sp><xdr:txBody/></xdr:sp></xdr:twoCellAnchor></xdr:wsDr>',
+      'text boxes or shapes',
+    ],
+    [
+      'two tab-local names of one name',
+      'xl/workbook.xml',
+      (xml) =>
+        xml.replace(
+          /<\/workbook>/,
+          '<definedNames><definedName name="Total" localSheetId="0">Mission!$A$1</definedName><definedName name="Total" localSheetId="1">Vision!$A$1</definedName></definedNames></workbook>',
+        ),
+      'names local to a tab',
+    ],
   ])('a workbook with %s opens read-only, saying why', async (_label, part, change, what) => {
     const port = await openXlsxPort(await withChange(part, change));
     expect(port.readOnly).toContain(what);
@@ -151,7 +213,9 @@ describe('parts a save would lose', () => {
     expect(port.readOnly).toBeNull();
     expect(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2' }] }).ok).toBe(true);
     const before = await sha(original);
-    await expect(port.save()).rejects.toThrow(/Saving would have dropped parts of the workbook the preview cannot keep \(xl\/webextensions\/webextensionN\.xml\)/);
+    await expect(port.save()).rejects.toThrow(
+      /Saving would have dropped parts of the workbook the preview cannot keep \(xl\/webextensions\/webextensionN\.xml\)/,
+    );
     expect(await sha(original)).toBe(before);
   });
 

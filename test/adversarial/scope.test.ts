@@ -24,7 +24,11 @@ describe('the build fails, and writes nothing, when', () => {
     ['the manifest gains a scope', (m: any) => m.oauthScopes.push('https://www.googleapis.com/auth/spreadsheets'), /must ask for exactly/],
     ['the manifest asks for Drive', (m: any) => m.oauthScopes.push('https://www.googleapis.com/auth/drive'), /must ask for exactly/],
     ['the manifest loses a scope', (m: any) => m.oauthScopes.pop(), /must ask for exactly/],
-    ['an advanced service is enabled', (m: any) => (m.dependencies = { enabledAdvancedServices: [{ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' }] }), /advanced service/],
+    [
+      'an advanced service is enabled',
+      (m: any) => (m.dependencies = { enabledAdvancedServices: [{ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' }] }),
+      /advanced service/,
+    ],
   ])('%s', async (_, change, message) => {
     const outDir = join(temp.path, 'out-manifest');
     await expect(buildGas({ manifestPath: await manifestWith(change), outDir })).rejects.toThrow(message);
@@ -41,7 +45,10 @@ describe('the build fails, and writes nothing, when', () => {
     const source = join(temp.path, 'src-bad');
     await mkdir(source, { recursive: true });
     const entry = join(source, `entry-${Math.random().toString(36).slice(2)}.ts`);
-    await writeFile(entry, `declare const SpreadsheetApp: any, UrlFetchApp: any, DriveApp: any;\nexport const entryPoints = [];\nexport const handlers = {};\nexport function sneaky() { return ${call}; }\n`);
+    await writeFile(
+      entry,
+      `declare const SpreadsheetApp: any, UrlFetchApp: any, DriveApp: any;\nexport const entryPoints = [];\nexport const handlers = {};\nexport function sneaky() { return ${call}; }\n`,
+    );
     const outDir = join(temp.path, 'out-code');
     await expect(buildGas({ entry, outDir })).rejects.toThrow(/the bundle uses/);
     await expect(readdir(outDir)).rejects.toThrow();

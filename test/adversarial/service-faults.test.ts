@@ -12,7 +12,7 @@ const DAILY = 'Service invoked too many times for one day: spreadsheets.';
 const TRANSIENT = [
   SHORT_TERM,
   'Service error: Spreadsheets',
-  'We\'re sorry, a server error occurred. Please wait a bit and try again.',
+  "We're sorry, a server error occurred. Please wait a bit and try again.",
   'Internal error',
 ];
 
@@ -68,7 +68,9 @@ describe('when the retries run out', () => {
     const before = values(gas, 'Roadmap');
     expect(before[8]![9]).toMatch(/^⚠ NO_GOAL/);
     // The link cell is written (the first setValue); then every try at the Ladder cell (the second) fails.
-    gas.log.at('Range.setValue', () => gas.log.at('Range.setValue', () => gas.log.fail('Range.setValue', 'Service error: Spreadsheets', 5)));
+    gas.log.at('Range.setValue', () =>
+      gas.log.at('Range.setValue', () => gas.log.fail('Range.setValue', 'Service error: Spreadsheets', 5)),
+    );
     const answer = reply(gas, 'ladderLinkRow', LINK_R8);
     expect(answer).toEqual({ ok: false, error: 'Service error: Spreadsheets' });
     expect(values(gas, 'Roadmap')).toEqual(before);

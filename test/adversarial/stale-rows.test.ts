@@ -10,18 +10,30 @@ function roadmap(gas: ReturnType<typeof addOn>) {
   return gas.spreadsheet.getSheetByName('Roadmap')!;
 }
 
-describe('between the sidebar\'s read and its write', () => {
+describe("between the sidebar's read and its write", () => {
   test.each([
-    ['the roadmap is sorted (reversed)', (gas: ReturnType<typeof addOn>) => {
-      const grid = roadmap(gas).grid;
-      grid.splice(1, grid.length - 1, ...grid.slice(1).reverse());
-    }, 2],
-    ['a row is inserted above', (gas: ReturnType<typeof addOn>) => {
-      roadmap(gas).insertRowOf(2, ['R-0', 'New idea']);
-    }, 10],
-    ['a row above is deleted', (gas: ReturnType<typeof addOn>) => {
-      roadmap(gas).deleteRow(2);
-    }, 8],
+    [
+      'the roadmap is sorted (reversed)',
+      (gas: ReturnType<typeof addOn>) => {
+        const grid = roadmap(gas).grid;
+        grid.splice(1, grid.length - 1, ...grid.slice(1).reverse());
+      },
+      2,
+    ],
+    [
+      'a row is inserted above',
+      (gas: ReturnType<typeof addOn>) => {
+        roadmap(gas).insertRowOf(2, ['R-0', 'New idea']);
+      },
+      10,
+    ],
+    [
+      'a row above is deleted',
+      (gas: ReturnType<typeof addOn>) => {
+        roadmap(gas).deleteRow(2);
+      },
+      8,
+    ],
   ])('%s: the link lands on the row with that key', (_, change, landsOn) => {
     const gas = addOn();
     gas.spreadsheet.select('Roadmap', 'B9');
@@ -38,8 +50,16 @@ describe('between the sidebar\'s read and its write', () => {
 
   test.each([
     ['the target row is deleted', (gas: ReturnType<typeof addOn>) => roadmap(gas).deleteRow(9), /"R-8" is no longer on "Roadmap"/],
-    ['its key is edited', (gas: ReturnType<typeof addOn>) => roadmap(gas).getRange('A9').setValue('R-88'), /"R-8" is no longer on "Roadmap"/],
-    ['its title is edited', (gas: ReturnType<typeof addOn>) => roadmap(gas).getRange('B9').setValue('Karaoke 2'), /its title is now "Karaoke 2"/],
+    [
+      'its key is edited',
+      (gas: ReturnType<typeof addOn>) => roadmap(gas).getRange('A9').setValue('R-88'),
+      /"R-8" is no longer on "Roadmap"/,
+    ],
+    [
+      'its title is edited',
+      (gas: ReturnType<typeof addOn>) => roadmap(gas).getRange('B9').setValue('Karaoke 2'),
+      /its title is now "Karaoke 2"/,
+    ],
   ])('%s: the write is refused, and nothing is written', (_, change, message) => {
     const gas = addOn();
     change(gas);
@@ -58,7 +78,10 @@ describe('during the write itself (a person editing while Ladder writes)', () =>
     // The key check is the first single-cell read of the call: the edit lands just before it.
     gas.log.at('Range.getValue', () => roadmap(gas).insertRowOf(2, ['R-0']));
     const answer = reply(gas, 'ladderLinkRow', LINK_R8);
-    expect(answer).toEqual({ ok: false, error: 'This row changed while Ladder was writing (it was moved, edited or deleted). Refresh and try again.' });
+    expect(answer).toEqual({
+      ok: false,
+      error: 'This row changed while Ladder was writing (it was moved, edited or deleted). Refresh and try again.',
+    });
     expect(values(gas, 'Roadmap')[8]!.slice(0, 3)).toEqual(['R-7', 'Fleet discount programme', 6]);
     expect(values(gas, 'Roadmap')[9]!.slice(0, 3)).toEqual(['R-8', 'In-car karaoke', '']);
   });

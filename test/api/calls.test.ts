@@ -3,8 +3,8 @@
  * every kind of input the console could send instead of the sidebar.
  */
 import { describe, expect, test } from 'vitest';
-import { callApi } from '../../src/api/calls';
 import { TESLA } from '../../examples/tesla';
+import { callApi } from '../../src/api/calls';
 import { tabsOf } from '../fixtures/workbook';
 import { MemoryPort } from './memory-port';
 
@@ -30,17 +30,39 @@ describe('reads', () => {
     const port = tesla();
     port.selected = { sheet: 'Roadmap', row: 9 };
     const context = ok(callApi(port, 'rowContext', undefined));
-    expect(context.item).toMatchObject({ key: 'R-8', title: 'In-car karaoke', linkCell: '', linkColumn: 'Goal', links: [], canLink: true, paths: ['In-car karaoke › ⚠ no goal'], morePaths: 0 });
+    expect(context.item).toMatchObject({
+      key: 'R-8',
+      title: 'In-car karaoke',
+      linkCell: '',
+      linkColumn: 'Goal',
+      links: [],
+      canLink: true,
+      paths: ['In-car karaoke › ⚠ no goal'],
+      morePaths: 0,
+    });
     // Three flags, two causes, each in words with what to do.
     expect(context.item.advice).toEqual([
-      { codes: ['NO_GOAL', 'NO_PARENT'], problem: 'It is linked to nothing, so it reaches no goal.', todo: 'Link it to a goal, or decline it.' },
-      expect.objectContaining({ codes: ['RESURFACED'], problem: expect.stringMatching(/^It was declined 2026-08-14: "Fun, but it moves no goal"/) }),
+      {
+        codes: ['NO_GOAL', 'NO_PARENT'],
+        problem: 'It is linked to nothing, so it reaches no goal.',
+        todo: 'Link it to a goal, or decline it.',
+      },
+      expect.objectContaining({
+        codes: ['RESURFACED'],
+        problem: expect.stringMatching(/^It was declined 2026-08-14: "Fun, but it moves no goal"/),
+      }),
     ]);
     expect(context.item.flags.map((flag: { code: string }) => flag.code)).toEqual(['NO_GOAL', 'NO_PARENT', 'RESURFACED']);
     expect(context.picker.groups.map((group: any) => [group.pillar.key, group.goals.map((g: any) => g.key)])).toEqual([
-      ['P1', ['1', '3']], ['P2', ['2', '3', '7']], ['P3', ['3', '4']], ['P4', ['5']],
+      ['P1', ['1', '3']],
+      ['P2', ['2', '3', '7']],
+      ['P3', ['3', '4']],
+      ['P4', ['5']],
     ]);
-    expect(context.picker.antiPriorities.map((anti: any) => [anti.key, anti.goals.map((g: any) => g.key)])).toEqual([['A1', []], ['A2', ['6']]]);
+    expect(context.picker.antiPriorities.map((anti: any) => [anti.key, anti.goals.map((g: any) => g.key)])).toEqual([
+      ['A1', []],
+      ['A2', ['6']],
+    ]);
   });
 
   test('rowContext of an explicit row, and of a row that is no item', () => {
@@ -76,15 +98,36 @@ describe('reads', () => {
 
   test('a link cell edited since the sidebar read it is not written over', () => {
     const port = tesla();
-    const reply = callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-2', expectedTitle: 'Model S', expectedLink: '2 (60%), 3 (40%)', goals: [{ key: '1' }] });
+    const reply = callApi(port, 'linkRow', {
+      sheet: 'Roadmap',
+      key: 'R-2',
+      expectedTitle: 'Model S',
+      expectedLink: '2 (60%), 3 (40%)',
+      goals: [{ key: '1' }],
+    });
     expect(reply).toEqual({ ok: true, value: expect.objectContaining({ linkText: '1', previous: '2 (60%), 3 (40%)' }) });
-    const stale = callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-2', expectedTitle: 'Model S', expectedLink: '2 (60%), 3 (40%)', goals: [{ key: '2' }] });
-    expect(stale).toEqual({ ok: false, error: 'The link of "Model S" changed since the sidebar read it: it now reads "1". Look at it again and save once more.' });
+    const stale = callApi(port, 'linkRow', {
+      sheet: 'Roadmap',
+      key: 'R-2',
+      expectedTitle: 'Model S',
+      expectedLink: '2 (60%), 3 (40%)',
+      goals: [{ key: '2' }],
+    });
+    expect(stale).toEqual({
+      ok: false,
+      error: 'The link of "Model S" changed since the sidebar read it: it now reads "1". Look at it again and save once more.',
+    });
     expect(port.sheet('Roadmap').values[2]![2]).toBe('1');
   });
 
   test('a link to a pillar the cell already had is kept beside a new goal', () => {
-    const port = new MemoryPort({ ...tabsOf(TESLA), Roadmap: [['ID', 'Initiative', 'Goal'], ['R-1', 'Roadster', 'P1']] });
+    const port = new MemoryPort({
+      ...tabsOf(TESLA),
+      Roadmap: [
+        ['ID', 'Initiative', 'Goal'],
+        ['R-1', 'Roadster', 'P1'],
+      ],
+    });
     const context = ok(callApi(port, 'rowContext', { sheet: 'Roadmap', row: 2 })).item;
     expect(context.links).toEqual([{ text: 'P1', status: 'above', key: 'P1', title: 'Build an expensive sports car', share: null }]);
     ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-1', expectedLink: 'P1', goals: [{ key: 'P1' }, { key: '1' }] }));
@@ -99,13 +142,29 @@ describe('reads', () => {
 
   test('saveSetup refuses a choice Ladder would overrule at once, and saves nothing', () => {
     const port = tesla();
-    expect(callApi(port, 'saveSetup', { version: 1, tabs: [{ sheet: 'Goals', use: 'goals', headerRow: 40 }, { sheet: 'Backlog', use: 'ignore' }] })).toEqual({
-      ok: false, error: 'Nothing was saved: on "Goals", row 40 does not hold the column names (row 1 does). Pick the row with the column names, or the column as the header row writes it.',
+    expect(
+      callApi(port, 'saveSetup', {
+        version: 1,
+        tabs: [
+          { sheet: 'Goals', use: 'goals', headerRow: 40 },
+          { sheet: 'Backlog', use: 'ignore' },
+        ],
+      }),
+    ).toEqual({
+      ok: false,
+      error:
+        'Nothing was saved: on "Goals", row 40 does not hold the column names (row 1 does). Pick the row with the column names, or the column as the header row writes it.',
     });
-    expect(callApi(port, 'saveSetup', { version: 1, tabs: [{ sheet: 'Roadmap', use: 'roadmap', columns: { effort: 'Size' } }] })).toMatchObject({
-      ok: false, error: expect.stringContaining('on "Roadmap", the header row has no column "Size"'),
+    expect(
+      callApi(port, 'saveSetup', { version: 1, tabs: [{ sheet: 'Roadmap', use: 'roadmap', columns: { effort: 'Size' } }] }),
+    ).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('on "Roadmap", the header row has no column "Size"'),
     });
-    expect(callApi(port, 'saveSetup', { version: 1, tabs: [{ sheet: 'Q9', use: 'roadmap' }] })).toMatchObject({ ok: false, error: expect.stringContaining('there is no tab named "Q9"') });
+    expect(callApi(port, 'saveSetup', { version: 1, tabs: [{ sheet: 'Q9', use: 'roadmap' }] })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('there is no tab named "Q9"'),
+    });
     expect(port.config).toBeNull();
   });
 
@@ -119,10 +178,28 @@ describe('reads', () => {
 describe('linking a row to goals', () => {
   test('writes the link cell of that row only, and the row then reaches its goals', () => {
     const port = tesla();
-    const reply = ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', expectedTitle: 'In-car karaoke', goals: [{ key: '2', share: 70 }, { key: '7', share: 30 }] }));
+    const reply = ok(
+      callApi(port, 'linkRow', {
+        sheet: 'Roadmap',
+        key: 'R-8',
+        expectedTitle: 'In-car karaoke',
+        goals: [
+          { key: '2', share: 70 },
+          { key: '7', share: 30 },
+        ],
+      }),
+    );
     expect(reply).toEqual({
-      sheet: 'Roadmap', row: 9, key: 'R-8', title: 'In-car karaoke', linkText: '2 (70%), 7 (30%)', previous: '',
-      goals: [{ key: '2', title: 'Reach 10% of US luxury sedan sales', share: 70 }, { key: '7', title: 'Superchargers on every interstate', share: 30 }],
+      sheet: 'Roadmap',
+      row: 9,
+      key: 'R-8',
+      title: 'In-car karaoke',
+      linkText: '2 (70%), 7 (30%)',
+      previous: '',
+      goals: [
+        { key: '2', title: 'Reach 10% of US luxury sedan sales', share: 70 },
+        { key: '7', title: 'Superchargers on every interstate', share: 30 },
+      ],
     });
     expect(port.writes).toEqual(['Roadmap!9:3=2 (70%), 7 (30%)']);
     port.selected = { sheet: 'Roadmap', row: 9 };
@@ -131,11 +208,35 @@ describe('linking a row to goals', () => {
 
   test('shares are written with at most two decimals, and a goal named twice is one link', () => {
     const port = tesla();
-    expect(ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2', share: 100 / 3 }, { key: '7', share: 200 / 3 }] })).linkText).toBe('2 (33.33%), 7 (66.67%)');
-    expect(ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2' }, { key: '7' }, { key: '2' }] })).linkText).toBe('2, 7');
+    expect(
+      ok(
+        callApi(port, 'linkRow', {
+          sheet: 'Roadmap',
+          key: 'R-8',
+          goals: [
+            { key: '2', share: 100 / 3 },
+            { key: '7', share: 200 / 3 },
+          ],
+        }),
+      ).linkText,
+    ).toBe('2 (33.33%), 7 (66.67%)');
+    expect(ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2' }, { key: '7' }, { key: '2' }] })).linkText).toBe(
+      '2, 7',
+    );
     // Ticked twice with shares: one link, the shares added.
-    expect(ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2', share: 30 }, { key: '2', share: 30 }, { key: '7', share: 40 }] })).linkText)
-      .toBe('2 (60%), 7 (40%)');
+    expect(
+      ok(
+        callApi(port, 'linkRow', {
+          sheet: 'Roadmap',
+          key: 'R-8',
+          goals: [
+            { key: '2', share: 30 },
+            { key: '2', share: 30 },
+            { key: '7', share: 40 },
+          ],
+        }),
+      ).linkText,
+    ).toBe('2 (60%), 7 (40%)');
   });
 
   test('finds the row by key after rows moved, and refuses when it is gone or changed', () => {
@@ -145,36 +246,78 @@ describe('linking a row to goals', () => {
     ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '1' }] }));
     expect(port.writes).toEqual(['Roadmap!10:3=1']);
     expect(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-99', goals: [{ key: '1' }] })).toEqual({
-      ok: false, error: 'This row changed: "R-99" is no longer on "Roadmap". Refresh and try again.',
+      ok: false,
+      error: 'This row changed: "R-99" is no longer on "Roadmap". Refresh and try again.',
     });
     expect(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', expectedTitle: 'Karaoke', goals: [{ key: '1' }] })).toEqual({
-      ok: false, error: 'This row changed: its title is now "In-car karaoke". Refresh and try again.',
+      ok: false,
+      error: 'This row changed: its title is now "In-car karaoke". Refresh and try again.',
     });
   });
 
   test('refuses goals that are not there and shares over 100%', () => {
     const port = tesla();
-    expect(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: 'G9' }] })).toMatchObject({ ok: false, error: expect.stringContaining('"G9" is no longer there') });
-    expect(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '1', share: 80 }, { key: '2', share: 40 }] })).toMatchObject({ ok: false, error: 'The shares add up to 120%, more than 100%.' });
+    expect(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: 'G9' }] })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('"G9" is no longer there'),
+    });
+    expect(
+      callApi(port, 'linkRow', {
+        sheet: 'Roadmap',
+        key: 'R-8',
+        goals: [
+          { key: '1', share: 80 },
+          { key: '2', share: 40 },
+        ],
+      }),
+    ).toMatchObject({ ok: false, error: 'The shares add up to 120%, more than 100%.' });
     expect(port.writes).toEqual([]);
   });
 
   test('a link never lands in a column read as a label; a Goal column of ids that match nothing takes it', () => {
     // On a task list, "Project lead" names the roadmap's word, but holds people.
-    const jira = [['Summary', 'Issue key', 'Project lead', 'Effort'], ['Paint shop', 'T-1', 'Dana', 5], ['Seat supplier', 'T-2', 'Lee', 3]];
+    const jira = [
+      ['Summary', 'Issue key', 'Project lead', 'Effort'],
+      ['Paint shop', 'T-1', 'Dana', 5],
+      ['Seat supplier', 'T-2', 'Lee', 3],
+    ];
     const labelled = new MemoryPort({ ...tabsOf(TESLA), Backlog: jira });
     ok(callApi(labelled, 'linkRow', { sheet: 'Backlog', key: 'T-1', goals: [{ key: '1' }] }));
-    expect(labelled.sheet('Backlog').values.map((row) => row.slice(2))).toEqual([['Project lead', 'Effort', 'Goal'], ['Dana', 5, '1'], ['Lee', 3]]);
+    expect(labelled.sheet('Backlog').values.map((row) => row.slice(2))).toEqual([
+      ['Project lead', 'Effort', 'Goal'],
+      ['Dana', 5, '1'],
+      ['Lee', 3],
+    ]);
 
-    const typos = new MemoryPort({ ...tabsOf(TESLA), Roadmap: [['ID', 'Initiative', 'Goal'], ['R-1', 'Roadster', 'G9'], ['R-2', 'Model S', 'G8']] });
+    const typos = new MemoryPort({
+      ...tabsOf(TESLA),
+      Roadmap: [
+        ['ID', 'Initiative', 'Goal'],
+        ['R-1', 'Roadster', 'G9'],
+        ['R-2', 'Model S', 'G8'],
+      ],
+    });
     ok(callApi(typos, 'linkRow', { sheet: 'Roadmap', key: 'R-1', goals: [{ key: '1' }] }));
-    expect(typos.sheet('Roadmap').values).toEqual([['ID', 'Initiative', 'Goal'], ['R-1', 'Roadster', '1'], ['R-2', 'Model S', 'G8']]);
+    expect(typos.sheet('Roadmap').values).toEqual([
+      ['ID', 'Initiative', 'Goal'],
+      ['R-1', 'Roadster', '1'],
+      ['R-2', 'Model S', 'G8'],
+    ]);
   });
 
   test('a goal never replaces a label column nor the epic a story hangs under', () => {
-    const themed = new MemoryPort({ ...tabsOf(TESLA), Roadmap: [['ID', 'Initiative', 'Theme'], ['R-1', 'Roadster', 'Onboarding']] });
+    const themed = new MemoryPort({
+      ...tabsOf(TESLA),
+      Roadmap: [
+        ['ID', 'Initiative', 'Theme'],
+        ['R-1', 'Roadster', 'Onboarding'],
+      ],
+    });
     ok(callApi(themed, 'linkRow', { sheet: 'Roadmap', key: 'R-1', goals: [{ key: '1' }] }));
-    expect(themed.sheet('Roadmap').values).toEqual([['ID', 'Initiative', 'Theme', 'Goal'], ['R-1', 'Roadster', 'Onboarding', '1']]);
+    expect(themed.sheet('Roadmap').values).toEqual([
+      ['ID', 'Initiative', 'Theme', 'Goal'],
+      ['R-1', 'Roadster', 'Onboarding', '1'],
+    ]);
 
     const jira = [
       ['Summary', 'Issue key', 'Issue Type', 'Parent'],
@@ -187,23 +330,39 @@ describe('linking a row to goals', () => {
   });
 
   test('a row of a tree export is found again by the title column of its level', () => {
-    const tree = [['Work Item Type', 'Title 1', 'Title 2', 'Goal'], ['Epic', 'Checkout', '', '1'], ['User Story', '', 'Pay by card', '']];
+    const tree = [
+      ['Work Item Type', 'Title 1', 'Title 2', 'Goal'],
+      ['Epic', 'Checkout', '', '1'],
+      ['User Story', '', 'Pay by card', ''],
+    ];
     const port = new MemoryPort({ ...tabsOf(TESLA), Export: tree });
     ok(callApi(port, 'linkRow', { sheet: 'Export', key: 'Pay by card', goals: [{ key: '2' }] }));
     expect(port.sheet('Export').values[2]).toEqual(['User Story', '', 'Pay by card', '2']);
   });
 
   test('a label column that names goals in more words ("Success metric") is not written over', () => {
-    const port = new MemoryPort({ ...tabsOf(TESLA), Roadmap: [['ID', 'Initiative', 'Success metric'], ['R-1', 'Roadster', 'Time to settle']] });
+    const port = new MemoryPort({
+      ...tabsOf(TESLA),
+      Roadmap: [
+        ['ID', 'Initiative', 'Success metric'],
+        ['R-1', 'Roadster', 'Time to settle'],
+      ],
+    });
     ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-1', goals: [{ key: '1' }] }));
-    expect(port.sheet('Roadmap').values).toEqual([['ID', 'Initiative', 'Success metric', 'Goal'], ['R-1', 'Roadster', 'Time to settle', '1']]);
+    expect(port.sheet('Roadmap').values).toEqual([
+      ['ID', 'Initiative', 'Success metric', 'Goal'],
+      ['R-1', 'Roadster', 'Time to settle', '1'],
+    ]);
   });
 
-  test('a board\'s subitem and a goal are refused with a sentence, nothing written', () => {
+  test("a board's subitem and a goal are refused with a sentence, nothing written", () => {
     const board = [
-      ['Name', 'Subitems', 'Person', 'Status', 'Goal', 'Item ID'], ['October Emails', '', 'Riley', 'Done', '1', 100],
-      ['Subitems', 'Name', 'Owner', 'Status', 'Item ID'], ['', 'Colors', 'Paul', 'Working', 102],
-      ['Name', 'Subitems', 'Person', 'Status', 'Goal', 'Item ID'], ['November Emails', '', 'Reid', '', '2', 103],
+      ['Name', 'Subitems', 'Person', 'Status', 'Goal', 'Item ID'],
+      ['October Emails', '', 'Riley', 'Done', '1', 100],
+      ['Subitems', 'Name', 'Owner', 'Status', 'Item ID'],
+      ['', 'Colors', 'Paul', 'Working', 102],
+      ['Name', 'Subitems', 'Person', 'Status', 'Goal', 'Item ID'],
+      ['November Emails', '', 'Reid', '', '2', 103],
     ];
     const port = new MemoryPort({ ...tabsOf(TESLA), 'Q4 2025': board });
     const refused = callApi(port, 'linkRow', { sheet: 'Q4 2025', key: '102', goals: [{ key: '2' }] });
@@ -215,32 +374,71 @@ describe('linking a row to goals', () => {
   });
 
   test('a tab with no link column gets a Goal column', () => {
-    const port = new MemoryPort({ ...tabsOf(TESLA), Roadmap: [['ID', 'Initiative', 'Effort'], ['R-1', 'Roadster', 5]] });
+    const port = new MemoryPort({
+      ...tabsOf(TESLA),
+      Roadmap: [
+        ['ID', 'Initiative', 'Effort'],
+        ['R-1', 'Roadster', 5],
+      ],
+    });
     ok(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-1', goals: [{ key: '1' }] }));
-    expect(port.sheet('Roadmap').values).toEqual([['ID', 'Initiative', 'Effort', 'Goal'], ['R-1', 'Roadster', 5, '1']]);
+    expect(port.sheet('Roadmap').values).toEqual([
+      ['ID', 'Initiative', 'Effort', 'Goal'],
+      ['R-1', 'Roadster', 5, '1'],
+    ]);
   });
 });
 
 describe('declining a request', () => {
-  const decline = { sheet: 'Roadmap', key: 'R-8', expectedTitle: 'In-car karaoke', reason: 'Moves no goal', who: 'Sales', pillar: 'P2', goal: '2' };
+  const decline = {
+    sheet: 'Roadmap',
+    key: 'R-8',
+    expectedTitle: 'In-car karaoke',
+    reason: 'Moves no goal',
+    who: 'Sales',
+    pillar: 'P2',
+    goal: '2',
+  };
 
   test('appends the receipt to the declined list and marks the row', () => {
     const port = tesla();
     const reply = ok(callApi(port, 'declineRow', { ...decline, action: 'mark' }));
     expect(reply).toEqual({
-      declinedRow: 4, sheet: 'Not on roadmap', action: 'mark', repeated: false, title: 'In-car karaoke', key: 'R-8', earlierReason: '', addedColumns: [], statusAdded: false,
+      declinedRow: 4,
+      sheet: 'Not on roadmap',
+      action: 'mark',
+      repeated: false,
+      title: 'In-car karaoke',
+      key: 'R-8',
+      earlierReason: '',
+      addedColumns: [],
+      statusAdded: false,
     });
     // The date is a real date, like the list's other receipts; the pillar and goal by title, with their ids.
     expect(port.sheet('Not on roadmap').values[3]).toEqual([
-      new Date('2026-11-23T00:00:00Z'), 'In-car karaoke', 'Sales', 'Moves no goal', 'Use that money to build a more affordable car (P2)', 'Reach 10% of US luxury sedan sales (2)',
+      new Date('2026-11-23T00:00:00Z'),
+      'In-car karaoke',
+      'Sales',
+      'Moves no goal',
+      'Use that money to build a more affordable car (P2)',
+      'Reach 10% of US luxury sedan sales (2)',
     ]);
     expect(port.sheet('Roadmap').values[8]![8]).toBe('Declined 2026-11-23');
   });
 
   test('marks in a new Status column when the tab has none', () => {
-    const port = new MemoryPort({ ...tabsOf(TESLA), Roadmap: [['ID', 'Initiative', 'Goal'], ['R-8', 'In-car karaoke', '']] });
+    const port = new MemoryPort({
+      ...tabsOf(TESLA),
+      Roadmap: [
+        ['ID', 'Initiative', 'Goal'],
+        ['R-8', 'In-car karaoke', ''],
+      ],
+    });
     ok(callApi(port, 'declineRow', { ...decline, action: 'mark' }));
-    expect(port.sheet('Roadmap').values).toEqual([['ID', 'Initiative', 'Goal', 'Status'], ['R-8', 'In-car karaoke', '', 'Declined 2026-11-23']]);
+    expect(port.sheet('Roadmap').values).toEqual([
+      ['ID', 'Initiative', 'Goal', 'Status'],
+      ['R-8', 'In-car karaoke', '', 'Declined 2026-11-23'],
+    ]);
   });
 
   test('removes the row when asked, found by key', () => {
@@ -265,7 +463,14 @@ describe('declining a request', () => {
     ok(callApi(port, 'declineRow', { ...decline, action: 'keep' }));
     expect(port.sheet('Not on roadmap').values).toEqual([
       ['Date', 'Request', 'Requested by', 'Reason', "Pillar it didn't fit", "Goal it didn't move"],
-      [new Date('2026-11-23T00:00:00Z'), 'In-car karaoke', 'Sales', 'Moves no goal', 'Use that money to build a more affordable car (P2)', 'Reach 10% of US luxury sedan sales (2)'],
+      [
+        new Date('2026-11-23T00:00:00Z'),
+        'In-car karaoke',
+        'Sales',
+        'Moves no goal',
+        'Use that money to build a more affordable car (P2)',
+        'Reach 10% of US luxury sedan sales (2)',
+      ],
     ]);
   });
 
@@ -275,7 +480,14 @@ describe('declining a request', () => {
     expect(reply.addedColumns).toEqual(['Date', 'Requested by', "Pillar it didn't fit", "Goal it didn't move"]);
     expect(port.sheet('Not on roadmap').values).toEqual([
       ['Request', 'Why not', 'Date', 'Requested by', "Pillar it didn't fit", "Goal it didn't move"],
-      ['In-car karaoke', 'Moves no goal', new Date('2026-11-23T00:00:00Z'), 'Sales', 'Use that money to build a more affordable car (P2)', 'Reach 10% of US luxury sedan sales (2)'],
+      [
+        'In-car karaoke',
+        'Moves no goal',
+        new Date('2026-11-23T00:00:00Z'),
+        'Sales',
+        'Use that money to build a more affordable car (P2)',
+        'Reach 10% of US luxury sedan sales (2)',
+      ],
     ]);
   });
 
@@ -291,7 +503,9 @@ describe('declining a request', () => {
     const port = tesla();
     const solar = { sheet: 'Roadmap', key: 'R-6', expectedTitle: 'Solar roof tiles', reason: 'Not a car', action: 'remove' as const };
     expect(callApi(port, 'declineRow', solar)).toEqual({
-      ok: false, error: '1 row links to "Solar roof tiles" ("Tile glass durability tests"): removing it leaves it with no goal. Say so to remove it anyway.',
+      ok: false,
+      error:
+        '1 row links to "Solar roof tiles" ("Tile glass durability tests"): removing it leaves it with no goal. Say so to remove it anyway.',
     });
     expect(port.writes).toEqual([]);
     ok(callApi(port, 'declineRow', { ...solar, removeWithTasks: true }));
@@ -326,10 +540,20 @@ describe('what the console could send instead of the sidebar', () => {
     ['an empty reason', 'declineRow', { sheet: 'Roadmap', key: 'R-8', reason: '   ', action: 'keep' }, /not valid \(reason\)/],
     ['an unknown action', 'declineRow', { sheet: 'Roadmap', key: 'R-8', reason: 'no', action: 'burn' }, /not valid \(action\)/],
     ['an extra key', 'linkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '1' }], row: 9 }, /not valid/],
-    ['a __proto__ key', 'linkRow', JSON.parse('{"sheet":"Roadmap","key":"R-8","goals":[{"key":"1"}],"__proto__":{"admin":true}}'), /not valid/],
+    [
+      'a __proto__ key',
+      'linkRow',
+      JSON.parse('{"sheet":"Roadmap","key":"R-8","goals":[{"key":"1"}],"__proto__":{"admin":true}}'),
+      /not valid/,
+    ],
     ['an unknown tab', 'linkRow', { sheet: 'Payroll', key: 'R-8', goals: [{ key: '1' }] }, /"R-8" is no longer on "Payroll"/],
     ['settings of another version', 'saveSetup', { version: 2, tabs: [] }, /not valid \(version\)/],
-    ['a setting Ladder does not know', 'saveSetup', { version: 1, tabs: [{ sheet: 'Backlog', use: 'ignore', colour: 'red' }] }, /not valid \(tabs\.0\): has unknown key "colour"/],
+    [
+      'a setting Ladder does not know',
+      'saveSetup',
+      { version: 1, tabs: [{ sheet: 'Backlog', use: 'ignore', colour: 'red' }] },
+      /not valid \(tabs\.0\): has unknown key "colour"/,
+    ],
     ['a top-level key Ladder does not know', 'saveSetup', { version: 1, tabs: [], admin: true }, /not valid: has unknown key "admin"/],
   ])('%s is refused with a message and writes nothing', (_, name, input, message) => {
     const port = tesla();
@@ -344,7 +568,8 @@ describe('what the console could send instead of the sidebar', () => {
     const port = tesla();
     port.locked = true;
     expect(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '1' }] })).toEqual({
-      ok: false, error: 'Ladder is busy with another change; try again in a moment.',
+      ok: false,
+      error: 'Ladder is busy with another change; try again in a moment.',
     });
     expect(port.writes).toEqual([]);
   });
@@ -354,5 +579,8 @@ test('saveSetup can name a column for a role; the cascade then reads it', () => 
   const port = tesla();
   ok(callApi(port, 'saveSetup', { version: 1, tabs: [{ sheet: 'Roadmap', use: 'roadmap', columns: { title: 'Owner' } }] }));
   expect(ok(callApi(port, 'rowContext', { sheet: 'Roadmap', row: 2 })).item.title).toBe('JB');
-  expect(ok(callApi(port, 'setup', undefined)).tabs.find((tab: any) => tab.sheet === 'Roadmap').columns).toContainEqual({ role: 'title', headers: ['Owner'] });
+  expect(ok(callApi(port, 'setup', undefined)).tabs.find((tab: any) => tab.sheet === 'Roadmap').columns).toContainEqual({
+    role: 'title',
+    headers: ['Owner'],
+  });
 });

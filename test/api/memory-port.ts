@@ -3,9 +3,9 @@
  * would store them (a leading apostrophe keeps text), and every write is logged.
  */
 import { dropdownRefusal } from '../../src/api/dropdown';
-import { isDay, shownText, Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable } from '../../src/api/port';
-import { asCellText } from '../../src/core/flag-text';
+import { isDay, Refusal, ROW_CHANGED, type RowGuard, shownText, type WorkbookPort, type Writable } from '../../src/api/port';
 import type { LadderConfig } from '../../src/core/config';
+import { asCellText } from '../../src/core/flag-text';
 import type { Cell } from '../../src/core/snapshot';
 import { cellText, normalizeKey } from '../../src/core/text';
 import type { Tabs } from '../fixtures/workbook';
@@ -69,7 +69,8 @@ export class MemoryPort implements WorkbookPort {
   writeCell(sheet: string, row: number, column: number, value: Writable, guard?: RowGuard) {
     this.beforeWrite?.();
     // As Sheets does: a rejecting dropdown makes the write itself fail (calls should have checked first).
-    if (this.refusal(sheet, row, column, value)) throw new Error(`The data you entered in cell ${sheet}!${row}:${column} violates the data validation rules set on this cell.`);
+    if (this.refusal(sheet, row, column, value))
+      throw new Error(`The data you entered in cell ${sheet}!${row}:${column} violates the data validation rules set on this cell.`);
     this.check(sheet, row, guard);
     this.maybeFail();
     const values = this.sheet(sheet).values;
@@ -84,9 +85,14 @@ export class MemoryPort implements WorkbookPort {
     const rows = this.sheet(sheet).values;
     const last = this.lastRow(sheet);
     values.forEach((value, c) => {
-      if (this.refusal(sheet, last + 1, c + 1, value)) throw new Error('The data you entered violates the data validation rules set on this cell.');
+      if (this.refusal(sheet, last + 1, c + 1, value))
+        throw new Error('The data you entered violates the data validation rules set on this cell.');
     });
-    rows.splice(last, 0, values.map((value) => this.stored(value)));
+    rows.splice(
+      last,
+      0,
+      values.map((value) => this.stored(value)),
+    );
     this.writes.push(`${sheet}!append ${last + 1}`);
     return last + 1;
   }

@@ -20,7 +20,11 @@ describe('the audit document of the Tesla example', () => {
 
   test('the declined list, with dates as days', () => {
     expect(doc.declined[0]).toEqual({
-      sheet: 'Not on roadmap', row: 2, request: 'In-car karaoke', date: '2026-08-14', reason: 'Fun, but it moves no goal',
+      sheet: 'Not on roadmap',
+      row: 2,
+      request: 'In-car karaoke',
+      date: '2026-08-14',
+      reason: 'Fun, but it moves no goal',
     });
   });
 
@@ -30,20 +34,47 @@ describe('the audit document of the Tesla example', () => {
 
   test('items are listed mission to tasks, tab by tab, row by row, with exactly the contract fields', () => {
     expect(doc.items.map((entry) => entry.layer)).toEqual([
-      'mission', 'vision', ...Array(6).fill('strategy'), ...Array(7).fill('goals'), ...Array(8).fill('roadmap'), ...Array(4).fill('tasks'),
+      'mission',
+      'vision',
+      ...Array(6).fill('strategy'),
+      ...Array(7).fill('goals'),
+      ...Array(8).fill('roadmap'),
+      ...Array(4).fill('tasks'),
     ]);
     expect(Object.keys(item('R-1'))).toEqual(['sheet', 'row', 'layer', 'key', 'title', 'parents', 'traces', 'flags', 'impact', 'roi']);
-    expect(Object.keys(item('P1'))).toEqual(['sheet', 'row', 'layer', 'key', 'title', 'kind', 'parents', 'traces', 'flags', 'impact', 'roi']);
+    expect(Object.keys(item('P1'))).toEqual([
+      'sheet',
+      'row',
+      'layer',
+      'key',
+      'title',
+      'kind',
+      'parents',
+      'traces',
+      'flags',
+      'impact',
+      'roi',
+    ]);
   });
 
   test('a roadmap row: parents, every path as keys, impact and roi', () => {
     expect(item('R-2')).toMatchObject({
-      sheet: 'Roadmap', row: 3, parents: ['2', '3'], flags: [],
+      sheet: 'Roadmap',
+      row: 3,
+      parents: ['2', '3'],
+      flags: [],
       // High=3 × 0.7 × 50,000 × (60% × weight 2 + 40% × weight 2) = 210,000; effort XL=8
-      impact: 210000, roi: 26250,
+      impact: 210000,
+      roi: 26250,
     });
     expect(item('R-2').traces).toHaveLength(4);
-    expect(item('R-2').traces[0]).toEqual(['R-2', '2', 'P2', 'The most compelling car company of the 21st century', "Accelerate the world's transition to sustainable energy"]);
+    expect(item('R-2').traces[0]).toEqual([
+      'R-2',
+      '2',
+      'P2',
+      'The most compelling car company of the 21st century',
+      "Accelerate the world's transition to sustainable energy",
+    ]);
   });
 
   test('the deliberate problems are flagged', () => {

@@ -17,5 +17,7 @@ test.each(files)('%s imports only the core and zod', (name) => {
 
 test.each(files)('%s uses no Node or Apps Script globals', (name) => {
   const source = readFileSync(join(CORE, name), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-  expect(source).not.toMatch(/\b(process|require|Buffer|__dirname|document|window|fetch|SpreadsheetApp|PropertiesService|CacheService|HtmlService|Utilities|Session)\b/);
+  expect(source).not.toMatch(
+    /\b(process|require|Buffer|__dirname|document|window|fetch|SpreadsheetApp|PropertiesService|CacheService|HtmlService|Utilities|Session)\b/,
+  );
 });

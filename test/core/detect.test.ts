@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { mapColumns, classifyTabName, findHeaderRow, planTabs } from '../../src/core/detect';
 import { roleMatcher } from '../../src/core/columns';
 import { parseConfig } from '../../src/core/config';
+import { classifyTabName, findHeaderRow, mapColumns, planTabs } from '../../src/core/detect';
 import { workbook } from '../fixtures/workbook';
 
 describe('tab names', () => {
@@ -133,16 +133,28 @@ describe('columns', () => {
   });
 
   test('declined list columns', () => {
-    const columns = mapColumns(['Date declined', 'Request', 'Requested by', 'Why declined', "Pillar it didn't fit", "Goal it didn't move"], 'declined');
+    const columns = mapColumns(
+      ['Date declined', 'Request', 'Requested by', 'Why declined', "Pillar it didn't fit", "Goal it didn't move"],
+      'declined',
+    );
     expect(columns).toEqual({ date: [0], title: [1], who: [2], why: [3], pillar: [4], goal: [5] });
   });
 });
 
 describe('the user mapping wins over detection', () => {
   const book = workbook({
-    'Team plan': [['Thing', 'Serves', 'Size'], ['Build X', 'G1', 3]],
-    Goals: [['ID', 'Goal'], ['G1', 'Grow']],
-    Scratch: [['ID', 'Goal'], ['G9', 'Old']],
+    'Team plan': [
+      ['Thing', 'Serves', 'Size'],
+      ['Build X', 'G1', 3],
+    ],
+    Goals: [
+      ['ID', 'Goal'],
+      ['G1', 'Grow'],
+    ],
+    Scratch: [
+      ['ID', 'Goal'],
+      ['G9', 'Old'],
+    ],
   });
 
   test('a tab is mapped to a layer, with a column named as the title', () => {
@@ -157,14 +169,26 @@ describe('the user mapping wins over detection', () => {
   });
 
   test('a detected tab can be ignored, and a tab that is gone is reported', () => {
-    const config = parseConfig({ version: 1, tabs: [{ sheet: 'Goals', use: 'ignore' }, { sheet: 'Old goals', use: 'goals' }] });
+    const config = parseConfig({
+      version: 1,
+      tabs: [
+        { sheet: 'Goals', use: 'ignore' },
+        { sheet: 'Old goals', use: 'goals' },
+      ],
+    });
     const { plans, warnings } = planTabs(book.sheets, config.config);
     expect(plans.map((p) => p.sheet)).not.toContain('Goals');
     expect(warnings.join(' ')).toContain('"Old goals"');
   });
 
   test('a saved header row is trusted while it reads as labels, even when detection would pick another', () => {
-    const sheets = workbook({ Roadmap: [['Legend', 'Done', 'Doing', 'Blocked'], ['Feature', 'Owner', 'Quarter'], ['Login', 'Ana', 'Q1']] }).sheets;
+    const sheets = workbook({
+      Roadmap: [
+        ['Legend', 'Done', 'Doing', 'Blocked'],
+        ['Feature', 'Owner', 'Quarter'],
+        ['Login', 'Ana', 'Q1'],
+      ],
+    }).sheets;
     const config = parseConfig({ version: 1, tabs: [{ sheet: 'Roadmap', use: 'roadmap', headerRow: 2 }] });
     const plan = planTabs(sheets, config.config).plans[0]!;
     expect(plan.headerRow).toBe(2);

@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { effortMix, type EffortBar, type EffortMix } from '../../src/core/effort';
+import { type EffortBar, type EffortMix, effortMix } from '../../src/core/effort';
 import type { Cell } from '../../src/core/snapshot';
-import { BASE, cascadeOf, type Tabs } from '../fixtures/workbook';
 import { seededRandom as random } from '../fixtures/random';
+import { BASE, cascadeOf, type Tabs } from '../fixtures/workbook';
 
 /** Each bar's effort by key ("no-pillar", "no-goal" for the two bars that are no item), rounded past float noise. */
-const efforts = (bars: readonly EffortBar[]) => Object.fromEntries(bars.map((bar) => [bar.key || bar.kind, Math.round(bar.effort * 1e9) / 1e9]));
+const efforts = (bars: readonly EffortBar[]) =>
+  Object.fromEntries(bars.map((bar) => [bar.key || bar.kind, Math.round(bar.effort * 1e9) / 1e9]));
 
 const ROADMAP_HEADER: Cell[] = ['ID', 'Initiative', 'Goal ID', 'Effort', 'Status'];
 const roadmap = (...rows: Cell[][]): Tabs => ({ ...BASE, Roadmap: [ROADMAP_HEADER, ...rows] });
@@ -116,7 +117,7 @@ const CASES: Case[] = [
     goals: { ...NO_GOALS, G2: 3 },
   },
   {
-    name: 'a key result lands by goal on itself and by pillar on its objective\'s pillar',
+    name: "a key result lands by goal on itself and by pillar on its objective's pillar",
     tabs: { ...roadmap(['R1', 'Work', 'KR1', 4]), Goals: goals(['KR1', 'Settle in 2 h', 'G1', 1]) },
     total: 4,
     pillars: { ...NO_PILLARS, P1: 4 },
@@ -165,13 +166,27 @@ describe('where the effort goes', () => {
       ['', 'no-pillar', 'Reaches a goal, but no pillar'],
       ['', 'no-goal', 'Reaches no goal or pillar'],
     ]);
-    expect(mix.byGoal.map((bar) => [bar.key, bar.kind])).toEqual([['G2', 'goal'], ['G3', 'goal'], ['G1', 'goal'], ['', 'no-goal']]);
+    expect(mix.byGoal.map((bar) => [bar.key, bar.kind])).toEqual([
+      ['G2', 'goal'],
+      ['G3', 'goal'],
+      ['G1', 'goal'],
+      ['', 'no-goal'],
+    ]);
     expect(mix.byGoal.at(-1)!.title).toBe('Reaches no goal');
   });
 
   test('a bar keeps the id when the tab has one, and a title up to 200 characters', () => {
     const long = `${'Make claims painless '.repeat(12)}end`;
-    const mix = effortMix(cascadeOf({ ...roadmap(['R1', 'A', 'Long', 1]), Goals: [['Goal', 'Pillar'], [long, 'P1'], ['Long', 'P2']] }));
+    const mix = effortMix(
+      cascadeOf({
+        ...roadmap(['R1', 'A', 'Long', 1]),
+        Goals: [
+          ['Goal', 'Pillar'],
+          [long, 'P1'],
+          ['Long', 'P2'],
+        ],
+      }),
+    );
     const [first] = mix.byGoal;
     expect(first).toMatchObject({ key: 'Long', id: '', kind: 'goal', effort: 1, share: 1 });
     const clipped = mix.byGoal.find((bar) => bar.title.startsWith('Make'))!;
@@ -187,12 +202,11 @@ describe('where the effort goes', () => {
   });
 });
 
-
 /** A messy cascade: links to pillars, anti-priorities, goals, other rows, broken and missing; shares or not; loops; declined rows. */
 function randomCascade(seed: number): { tabs: Tabs; total: number } {
   const next = random(seed);
   const int = (n: number) => Math.floor(next() * n);
-  const pick = <T,>(list: readonly T[]) => list[int(list.length)]!;
+  const pick = <T>(list: readonly T[]) => list[int(list.length)]!;
   const pillars = Array.from({ length: 1 + int(5) }, (_, i) => `P${i + 1}`);
   const antis = Array.from({ length: int(3) }, (_, i) => `A${i + 1}`);
   const goalIds = Array.from({ length: 1 + int(8) }, (_, i) => `G${i + 1}`);
@@ -202,7 +216,11 @@ function randomCascade(seed: number): { tabs: Tabs; total: number } {
     const shares = next() < 0.4;
     return refs.map((ref) => (shares ? `${ref} (${int(80)}%)` : ref)).join(', ');
   };
-  const strategy: Cell[][] = [['ID', 'Pillar', 'Type', 'Why'], ...pillars.map((id) => [id, `Pillar ${id}`, 'Pillar', 'why']), ...antis.map((id) => [id, `Anti ${id}`, 'Anti-priority', 'why'])];
+  const strategy: Cell[][] = [
+    ['ID', 'Pillar', 'Type', 'Why'],
+    ...pillars.map((id) => [id, `Pillar ${id}`, 'Pillar', 'why']),
+    ...antis.map((id) => [id, `Anti ${id}`, 'Anti-priority', 'why']),
+  ];
   const goalTargets = [...pillars, ...antis, ...goalIds, 'Z9', 'Our vision'];
   const goalRows: Cell[][] = [['Goal ID', 'Goal', 'Pillar'], ...goalIds.map((id) => [id, `Goal ${id}`, cell(goalTargets)])];
   const rowTargets = [...goalIds, ...goalIds, ...pillars, ...antis, ...rowIds, 'Q7'];
@@ -234,7 +252,7 @@ describe('every unit of effort lands in exactly one bar of each chart', () => {
       expect(bar.share).toBeGreaterThanOrEqual(0);
       expect(bar.share).toBeLessThanOrEqual(1 + 1e-12);
     }
-    const strategyItems = (tabs.Strategy!.length - 1);
+    const strategyItems = tabs.Strategy!.length - 1;
     const goalItems = tabs.Goals!.length - 1;
     expect(mix.byPillar).toHaveLength(strategyItems + 2);
     expect(mix.byGoal).toHaveLength(goalItems + 1);

@@ -27,7 +27,11 @@ describe('each flag', () => {
     const c = cascadeOf({
       ...BASE,
       Roadmap: [...BASE.Roadmap!, ['R4', 'Chatbot', '', 1, 1]],
-      Tasks: [['Ticket ID', 'Task', 'Initiative'], ['T1', 'Train bot', 'R4'], ['T2', 'Crop photos', 'R1']],
+      Tasks: [
+        ['Ticket ID', 'Task', 'Initiative'],
+        ['T1', 'Train bot', 'R4'],
+        ['T2', 'Crop photos', 'R1'],
+      ],
     });
     expect(flagsOf(c, 'T1')).toEqual(['NO_GOAL']);
     expect(flagMessage(c, 'T1', 'NO_GOAL')).toBe('"R4" above it has no link');
@@ -43,15 +47,26 @@ describe('each flag', () => {
   test('DUPLICATE_ID within a layer, across its tabs', () => {
     const c = cascadeOf({
       ...BASE,
-      'Q2 Roadmap': [['ID', 'Initiative', 'Goal ID'], ['R1', 'Another photo thing', 'G1']],
+      'Q2 Roadmap': [
+        ['ID', 'Initiative', 'Goal ID'],
+        ['R1', 'Another photo thing', 'G1'],
+      ],
     });
     expect(flagsOf(c, 'R1', 'Roadmap')).toContain('DUPLICATE_ID');
     expect(flagsOf(c, 'R1', 'Q2 Roadmap')).toContain('DUPLICATE_ID');
-    expect(c.flags[itemOf(c, 'R1', 'Roadmap')]!.find((f) => f.code === 'DUPLICATE_ID')!.message).toBe('the id "R1" is also on Q2 Roadmap!2');
+    expect(c.flags[itemOf(c, 'R1', 'Roadmap')]!.find((f) => f.code === 'DUPLICATE_ID')!.message).toBe(
+      'the id "R1" is also on Q2 Roadmap!2',
+    );
   });
 
   test('the same id on different layers is not a duplicate', () => {
-    const c = cascadeOf({ ...BASE, Tasks: [['ID', 'Task', 'Initiative'], ['R1', 'Same id as an initiative', 'R2']] });
+    const c = cascadeOf({
+      ...BASE,
+      Tasks: [
+        ['ID', 'Task', 'Initiative'],
+        ['R1', 'Same id as an initiative', 'R2'],
+      ],
+    });
     expect(flagsOf(c, 'R1', 'Tasks')).toEqual([]);
   });
 
@@ -60,7 +75,10 @@ describe('each flag', () => {
       ...BASE,
       Goals: [...BASE.Goals!, ['G4', 'Offer loans', 'A1', 1]],
       Roadmap: [...BASE.Roadmap!, ['R4', 'Loan calculator', 'G4', 1, 1]],
-      Tasks: [['ID', 'Task', 'Initiative'], ['T1', 'Interest formula', 'R4']],
+      Tasks: [
+        ['ID', 'Task', 'Initiative'],
+        ['T1', 'Interest formula', 'R4'],
+      ],
     });
     expect(flagsOf(c, 'G4')).toEqual(['ANTI_PRIORITY']);
     expect(flagsOf(c, 'R4')).toEqual(['ANTI_PRIORITY']);
@@ -99,7 +117,10 @@ describe('each flag', () => {
     const c = cascadeOf({
       ...BASE,
       Goals: [...BASE.Goals!, ['G4', 'Win awards', 'P1', 1]],
-      Tasks: [['ID', 'Task', 'Goal'], ['T1', 'Submit entry', 'G4']],
+      Tasks: [
+        ['ID', 'Task', 'Goal'],
+        ['T1', 'Submit entry', 'G4'],
+      ],
     });
     expect(flagsOf(c, 'G4')).toEqual([]);
   });
@@ -107,7 +128,11 @@ describe('each flag', () => {
   test('MISSING_WHY on pillars and anti-priorities', () => {
     const c = cascadeOf({
       ...BASE,
-      Strategy: [['ID', 'Pillar', 'Type', 'Why'], ['P1', 'Reduce friction', '', ''], ['A1', 'Become a bank', 'anti', '  ']],
+      Strategy: [
+        ['ID', 'Pillar', 'Type', 'Why'],
+        ['P1', 'Reduce friction', '', ''],
+        ['A1', 'Become a bank', 'anti', '  '],
+      ],
     });
     expect(flagsOf(c, 'P1')).toContain('MISSING_WHY');
     expect(flagsOf(c, 'A1')).toContain('MISSING_WHY');
@@ -117,7 +142,11 @@ describe('each flag', () => {
     const c = cascadeOf({
       ...BASE,
       Strategy: BASE.Strategy!.slice(0, 4),
-      'Non-goals': [['ID', 'Non-goal', 'Why'], ['N1', 'Crypto', 'Distraction'], ['N2', 'Hardware', 'Not our skill']],
+      'Non-goals': [
+        ['ID', 'Non-goal', 'Why'],
+        ['N1', 'Crypto', 'Distraction'],
+        ['N2', 'Hardware', 'Not our skill'],
+      ],
     });
     expect(c.items[itemOf(c, 'N1')]!.isAntiPriority).toBe(true);
     expect(c.strategy).toEqual({ pillars: 3, antiPriorities: 2, flags: [] });
@@ -154,11 +183,17 @@ describe('cycles', () => {
 
   test('a loop with a way out reaches the goal, and is still a cycle', () => {
     expect(flagsOf(c, 'R6')).toEqual(['CYCLE']);
-    expect(tracesOf(c, 'R6')).toEqual([['R6', 'R7'], ['R6', 'R7', 'G1', 'P1', 'Claims settled in a day', 'Protect our customers']]);
+    expect(tracesOf(c, 'R6')).toEqual([
+      ['R6', 'R7'],
+      ['R6', 'R7', 'G1', 'P1', 'Claims settled in a day', 'Protect our customers'],
+    ]);
   });
 
   test('a long chain does not overflow the stack', () => {
-    const rows: unknown[][] = [['ID', 'Initiative', 'Parent'], ['R0', 'root', 'G1']];
+    const rows: unknown[][] = [
+      ['ID', 'Initiative', 'Parent'],
+      ['R0', 'root', 'G1'],
+    ];
     for (let i = 1; i < 20_000; i++) rows.push([`R${i}`, `item ${i}`, `R${i - 1}`]);
     rows.push(['RX', 'loop start', 'RY'], ['RY', 'loop end', 'R19999; RX']);
     const long = cascadeOf({ ...BASE, Roadmap: rows as never });
@@ -189,7 +224,19 @@ describe('many paths', () => {
     const c = cascadeOf({
       ...BASE,
       Goals: goals,
-      Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', 'Everything', goals.slice(1).map((g) => g[0]).join(', ')], ['R2', 'Under R1', 'R1'], ['R3', 'One', 'G1']],
+      Roadmap: [
+        ['ID', 'Initiative', 'Goal'],
+        [
+          'R1',
+          'Everything',
+          goals
+            .slice(1)
+            .map((g) => g[0])
+            .join(', '),
+        ],
+        ['R2', 'Under R1', 'R1'],
+        ['R3', 'One', 'G1'],
+      ],
     });
     expect(c.paths.count(itemOf(c, 'R3'))).toBe(3);
     expect(c.paths.count(itemOf(c, 'R1'))).toBe(24);
@@ -201,22 +248,49 @@ describe('many paths', () => {
 test('past the cap, paths are cut and the cut is recorded', () => {
   const goals = [['Goal ID', 'Goal', 'Pillar']];
   for (let g = 1; g <= 12; g++) goals.push([`G${g}`, `Goal ${g}`, 'P1; P2; P3']);
-  const c = cascadeOf({ ...BASE, Goals: goals, Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', 'All', goals.slice(1).map((g) => g[0]).join(', ')]] });
+  const c = cascadeOf({
+    ...BASE,
+    Goals: goals,
+    Roadmap: [
+      ['ID', 'Initiative', 'Goal'],
+      [
+        'R1',
+        'All',
+        goals
+          .slice(1)
+          .map((g) => g[0])
+          .join(', '),
+      ],
+    ],
+  });
   expect(c.paths.count(itemOf(c, 'R1'))).toBe(32);
   expect(c.paths.isTruncated(itemOf(c, 'R1'))).toBe(true);
 });
 
 describe('rows marked declined', () => {
   test('a roadmap row whose Status says "Declined …" carries no flags and counts in no coverage', () => {
-    const roadmap = [['ID', 'Initiative', 'Goal ID', 'Effort', 'Status'], ['R1', 'Photo estimate', 'G1', 2, 'Planned'], ['R4', 'Chatbot', '', 3, 'Declined 2026-11-23']];
-    const declined = { 'Not on roadmap': [['Date', 'Request', 'Reason'], ['2026-11-23', 'Chatbot', 'Moves no goal']] };
+    const roadmap = [
+      ['ID', 'Initiative', 'Goal ID', 'Effort', 'Status'],
+      ['R1', 'Photo estimate', 'G1', 2, 'Planned'],
+      ['R4', 'Chatbot', '', 3, 'Declined 2026-11-23'],
+    ];
+    const declined = {
+      'Not on roadmap': [
+        ['Date', 'Request', 'Reason'],
+        ['2026-11-23', 'Chatbot', 'Moves no goal'],
+      ],
+    };
     const c = cascadeOf({ ...BASE, Roadmap: roadmap, ...declined });
     // Its own receipt would otherwise flag it RESURFACED, and its empty link NO_GOAL.
     expect(flagsOf(c, 'R4')).toEqual([]);
     expect(c.structure.markedDeclined.get(itemOf(c, 'R4'))).toBe('Declined 2026-11-23');
     expect(coverage(c, 'roadmap')).toEqual({ rows: 1, reaching: 1, effort: 2, effortReaching: 2 });
     // The same row still planned is flagged, and counted.
-    const planned = cascadeOf({ ...BASE, Roadmap: roadmap.map((row, r) => (r === 2 ? [...row.slice(0, 4), 'Proposed'] : row)), ...declined });
+    const planned = cascadeOf({
+      ...BASE,
+      Roadmap: roadmap.map((row, r) => (r === 2 ? [...row.slice(0, 4), 'Proposed'] : row)),
+      ...declined,
+    });
     expect(flagsOf(planned, 'R4')).toEqual(['NO_GOAL', 'NO_PARENT', 'RESURFACED']);
     expect(coverage(planned, 'roadmap').rows).toBe(2);
   });

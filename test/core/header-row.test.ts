@@ -23,12 +23,7 @@ describe('a label reads like one', () => {
 
 describe('the header row', () => {
   test('a data row naming two columns is never the header', () => {
-    const values = [
-      ['FY27 goals'],
-      ['Goal 3', 'Reduce costs by 10%'],
-      ['Goal', 'Target', 'Owner'],
-      ['Grow revenue', '10%', 'Dana'],
-    ];
+    const values = [['FY27 goals'], ['Goal 3', 'Reduce costs by 10%'], ['Goal', 'Target', 'Owner'], ['Grow revenue', '10%', 'Dana']];
     expect(findHeaderRow(values, 'goals')).toBe(3);
   });
 
@@ -52,14 +47,46 @@ describe('the header row', () => {
     expect(findHeaderRow(values, 'roadmap')).toBe(4);
   });
 
-  test('a timeline\'s date and week columns beside the labels, and units in brackets', () => {
+  test("a timeline's date and week columns beside the labels, and units in brackets", () => {
     const week = new Date('2026-03-02T00:00:00Z');
-    expect(findHeaderRow([['ID', 'Initiative', 'Goal', week, week, week], ['R1', 'Login', 'G1', 'x', '', '']], 'roadmap')).toBe(1);
-    expect(findHeaderRow([['Initiative', 'Goal', 1, 2, 3], ['Login', 'G1', 'x', '', '']], 'roadmap')).toBe(1);
-    expect(findHeaderRow([['Initiative', 'Confidence (0.1-1.0)', 'Cost ($1,000s)'], ['Login', 0.5, 3]], 'roadmap')).toBe(1);
+    expect(
+      findHeaderRow(
+        [
+          ['ID', 'Initiative', 'Goal', week, week, week],
+          ['R1', 'Login', 'G1', 'x', '', ''],
+        ],
+        'roadmap',
+      ),
+    ).toBe(1);
+    expect(
+      findHeaderRow(
+        [
+          ['Initiative', 'Goal', 1, 2, 3],
+          ['Login', 'G1', 'x', '', ''],
+        ],
+        'roadmap',
+      ),
+    ).toBe(1);
+    expect(
+      findHeaderRow(
+        [
+          ['Initiative', 'Confidence (0.1-1.0)', 'Cost ($1,000s)'],
+          ['Login', 0.5, 3],
+        ],
+        'roadmap',
+      ),
+    ).toBe(1);
   });
 
   test('code-style headers count as known words', () => {
-    expect(findHeaderRow([['epicName', 'storyPoints', 'goal_id'], ['A', 3, 'G1']], 'roadmap')).toBe(1);
+    expect(
+      findHeaderRow(
+        [
+          ['epicName', 'storyPoints', 'goal_id'],
+          ['A', 3, 'G1'],
+        ],
+        'roadmap',
+      ),
+    ).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { asCellText } from '../../src/core/flag-text';
 import { auditDocument } from '../../src/core/audit';
+import { asCellText } from '../../src/core/flag-text';
 import { runSheetFunction, TRACE } from '../../src/core/functions';
 import { auditReport } from '../../src/core/report';
 import { CELL_LIMIT, tracePath, traceWhy } from '../../src/core/trace';
@@ -25,7 +25,11 @@ const c = cascadeOf({
     [new Date('2026-10-01T00:00:00Z'), true, 42, 1, 1],
     ['H7', '🚀', '', 1, 1],
   ],
-  'Not on roadmap': [['Request', 'Reason'], ['🚀🚀', 'emoji only'], [FORMULA, 'came back']],
+  'Not on roadmap': [
+    ['Request', 'Reason'],
+    ['🚀🚀', 'emoji only'],
+    [FORMULA, 'came back'],
+  ],
 });
 
 describe('hostile cell values', () => {
@@ -37,7 +41,17 @@ describe('hostile cell values', () => {
   });
 
   test('a declined formula-looking request still resurfaces, by its letters', () => {
-    const dc = cascadeOf({ ...BASE, Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', FORMULA, 'G1']], 'Not on roadmap': [['Request', 'Reason'], [FORMULA, 'no']] });
+    const dc = cascadeOf({
+      ...BASE,
+      Roadmap: [
+        ['ID', 'Initiative', 'Goal'],
+        ['R1', FORMULA, 'G1'],
+      ],
+      'Not on roadmap': [
+        ['Request', 'Reason'],
+        [FORMULA, 'no'],
+      ],
+    });
     expect(flagsOf(dc, 'R1')).toEqual(['RESURFACED']);
   });
 
@@ -81,7 +95,13 @@ describe('hostile cell values', () => {
   });
 
   test('the text report cannot be steered by terminal escapes in cells', () => {
-    const escaped = cascadeOf({ ...BASE, Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', '\u001b[2J\u001b]0;pwned\u0007Clear screen\u202e', '']] });
+    const escaped = cascadeOf({
+      ...BASE,
+      Roadmap: [
+        ['ID', 'Initiative', 'Goal'],
+        ['R1', '\u001b[2J\u001b]0;pwned\u0007Clear screen\u202e', ''],
+      ],
+    });
     const report = auditReport(escaped, 'plan.xlsx');
     expect(report).not.toMatch(/[\u001b\u0007\u202e]/);
     expect(report).toContain('Clear screen');
@@ -89,8 +109,16 @@ describe('hostile cell values', () => {
 });
 
 test.each([
-  ['$5', "'$5"], ['(5)', "'(5)"], ['Mar 1 2026', "'Mar 1 2026"], ['#N/A', "'#N/A"], ['#REF!', "'#REF!"], ['2026-09', "'2026-09"],
-  ['Roadster', 'Roadster'], ['May the best win', 'May the best win'], ['#1 priority', '#1 priority'], ['True love', 'True love'],
+  ['$5', "'$5"],
+  ['(5)', "'(5)"],
+  ['Mar 1 2026', "'Mar 1 2026"],
+  ['#N/A', "'#N/A"],
+  ['#REF!', "'#REF!"],
+  ['2026-09', "'2026-09"],
+  ['Roadster', 'Roadster'],
+  ['May the best win', 'May the best win'],
+  ['#1 priority', '#1 priority'],
+  ['True love', 'True love'],
 ])('text Sheets would parse is written with a leading apostrophe: %s', (text, written) => {
   expect(asCellText(text)).toBe(written);
 });

@@ -46,7 +46,13 @@ describe('score and roi', () => {
   });
 
   test('a tab with no Impact column says so', () => {
-    const bare = cascadeOf({ ...BASE, Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', 'A', 'G1']] });
+    const bare = cascadeOf({
+      ...BASE,
+      Roadmap: [
+        ['ID', 'Initiative', 'Goal'],
+        ['R1', 'A', 'G1'],
+      ],
+    });
     expect(impactOf(bare, itemOf(bare, 'R1'), 'score')).toBe('#NO ESTIMATE: the tab "Roadmap" has no Impact column');
   });
 });
@@ -79,8 +85,14 @@ describe('totals above the roadmap', () => {
   test('a goal under several pillars splits its total', () => {
     const split = cascadeOf({
       ...BASE,
-      Goals: [['Goal ID', 'Goal', 'Pillar', 'Weight'], ['G1', 'Both', 'P1, P2', 1]],
-      Roadmap: [['ID', 'Initiative', 'Goal', 'Impact'], ['R1', 'A', 'G1', 10]],
+      Goals: [
+        ['Goal ID', 'Goal', 'Pillar', 'Weight'],
+        ['G1', 'Both', 'P1, P2', 1],
+      ],
+      Roadmap: [
+        ['ID', 'Initiative', 'Goal', 'Impact'],
+        ['R1', 'A', 'G1', 10],
+      ],
     });
     expect(impactOf(split, itemOf(split, 'P1'), 'score')).toBe(5);
     expect(impactOf(split, itemOf(split, 'P2'), 'score')).toBe(5);
@@ -91,7 +103,11 @@ describe('totals above the roadmap', () => {
 test('a loop earns no weight, and nothing hangs', () => {
   const loop = cascadeOf({
     ...BASE,
-    Roadmap: [['ID', 'Initiative', 'Parent', 'Impact'], ['R1', 'A', 'R2', 1], ['R2', 'B', 'R1; G1', 1]],
+    Roadmap: [
+      ['ID', 'Initiative', 'Parent', 'Impact'],
+      ['R1', 'A', 'R2', 1],
+      ['R2', 'B', 'R1; G1', 1],
+    ],
   });
   expect(impactOf(loop, itemOf(loop, 'R2'), 'score')).toBe(1);
   expect(impactOf(loop, itemOf(loop, 'R1'), 'score')).toBe(0);

@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { auditDocument, type AuditDocument } from '../../src/core/audit';
+import { type AuditDocument, auditDocument } from '../../src/core/audit';
 import { buildCascade } from '../../src/core/cascade';
 import { readWorkbookFile } from '../../src/local/xlsx-values';
 import type { ExpectedRow, LayoutFixture } from '../fixtures/layouts/layout';
@@ -14,7 +14,9 @@ import { tempDirPerFile, writeXlsx } from '../fixtures/xlsx';
 
 const folder = join(import.meta.dirname, '../fixtures/layouts');
 const fixtures: LayoutFixture[] = [];
-for (const file of readdirSync(folder).filter((name) => name.endsWith('.ts') && name !== 'layout.ts').sort()) {
+for (const file of readdirSync(folder)
+  .filter((name) => name.endsWith('.ts') && name !== 'layout.ts')
+  .sort()) {
   fixtures.push(((await import(join(folder, file))) as { fixture: LayoutFixture }).fixture);
 }
 
@@ -26,11 +28,14 @@ async function audit(fixture: LayoutFixture): Promise<AuditDocument> {
 }
 
 function rowOf(doc: AuditDocument, expected: ExpectedRow) {
-  const found = doc.items.filter((item) =>
-    item.sheet === expected.sheet && item.row === expected.row
-    && (expected.title === undefined || item.title === expected.title)
-    && (expected.layer === undefined || item.layer === expected.layer)
-    && (expected.key === undefined || item.key === expected.key));
+  const found = doc.items.filter(
+    (item) =>
+      item.sheet === expected.sheet &&
+      item.row === expected.row &&
+      (expected.title === undefined || item.title === expected.title) &&
+      (expected.layer === undefined || item.layer === expected.layer) &&
+      (expected.key === undefined || item.key === expected.key),
+  );
   const where = `${expected.sheet}!${expected.row}${expected.title ? ` "${expected.title}"` : ''}`;
   expect(found.length, `one item at ${where} (found ${found.length})`).toBe(1);
   return found[0]!;
@@ -50,10 +55,13 @@ describe.each(fixtures.map((fixture) => [fixture.name, fixture] as const))('%s',
     const got = [
       ...layers.map((entry) => ({ sheet: entry.sheet, layer: entry.layer as string, items: entry.items })),
       ...[...new Set(declined.map((request) => request.sheet))].map((sheet) => ({
-        sheet, layer: 'declined', items: declined.filter((request) => request.sheet === sheet).length,
+        sheet,
+        layer: 'declined',
+        items: declined.filter((request) => request.sheet === sheet).length,
       })),
     ];
-    const order = (list: { sheet: string; layer: string }[]) => [...list].sort((a, b) => `${a.sheet}/${a.layer}`.localeCompare(`${b.sheet}/${b.layer}`));
+    const order = (list: { sheet: string; layer: string }[]) =>
+      [...list].sort((a, b) => `${a.sheet}/${a.layer}`.localeCompare(`${b.sheet}/${b.layer}`));
     expect(order(got)).toEqual(order(fixture.expect.tabs.map((tab) => ({ ...tab }))));
   });
 

@@ -36,7 +36,6 @@ describe('parsing a link cell', () => {
       expect(parseReference(cell), JSON.stringify(cell)).toEqual(expected(cell));
     }
   });
-
 });
 
 const roadmapWith = (rows: unknown[][]) => ({
@@ -49,7 +48,10 @@ describe('resolving references', () => {
     const c = cascadeOf({
       ...BASE,
       Goals: [...BASE.Goals!, ['G4', 'Faster, cheaper, kinder claims', 'P1', 1]],
-      Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', 'Photo estimate', 'Faster, cheaper, kinder claims']],
+      Roadmap: [
+        ['ID', 'Initiative', 'Goal'],
+        ['R1', 'Photo estimate', 'Faster, cheaper, kinder claims'],
+      ],
     });
     expect(tracesOf(c, 'R1')[0]!.slice(0, 2)).toEqual(['R1', 'G4']);
     expect(flagsOf(c, 'R1')).toEqual([]);
@@ -64,7 +66,11 @@ describe('resolving references', () => {
   test('splits on commas, semicolons and line breaks, skipping empty parts', () => {
     const c = cascadeOf(roadmapWith([['R1', 'A', 'G1, G2;P3\nP1\r\n G3 (10%) ,,']]));
     expect(c.links.of(itemOf(c, 'R1')).map((l) => [l.text, l.status])).toEqual([
-      ['G1', 'ok'], ['G2', 'ok'], ['P3', 'ok'], ['P1', 'ok'], ['G3', 'ok'],
+      ['G1', 'ok'],
+      ['G2', 'ok'],
+      ['P3', 'ok'],
+      ['P1', 'ok'],
+      ['G3', 'ok'],
     ]);
   });
 
@@ -72,11 +78,17 @@ describe('resolving references', () => {
     const c = cascadeOf({
       ...BASE,
       Goals: [...BASE.Goals!, ['G4', 'Faster, cheaper claims', 'P1', 1]],
-      Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', 'A', 'G2; Faster, cheaper claims'], ['R2', 'B', 'G1, Faster, cheaper claims, O9']],
+      Roadmap: [
+        ['ID', 'Initiative', 'Goal'],
+        ['R1', 'A', 'G2; Faster, cheaper claims'],
+        ['R2', 'B', 'G1, Faster, cheaper claims, O9'],
+      ],
     });
     expect(c.links.of(itemOf(c, 'R1')).map((l) => l.text)).toEqual(['G2', 'Faster, cheaper claims']);
     expect(c.links.of(itemOf(c, 'R2')).map((l) => [l.text, l.status])).toEqual([
-      ['G1', 'ok'], ['Faster, cheaper claims', 'ok'], ['O9', 'broken'],
+      ['G1', 'ok'],
+      ['Faster, cheaper claims', 'ok'],
+      ['O9', 'broken'],
     ]);
   });
 
@@ -88,8 +100,17 @@ describe('resolving references', () => {
   test('numbers and text compare as the same key; case and spaces do not matter', () => {
     const c = cascadeOf({
       ...BASE,
-      Goals: [['Goal ID', 'Goal', 'Pillar'], [1, 'Cut   time-to-settle', 'P1'], ['2', 'Fewer complaints', 'p2']],
-      Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', 'A', '1'], ['R2', 'B', 2], ['R3', 'C', '  CUT time-to-settle ']],
+      Goals: [
+        ['Goal ID', 'Goal', 'Pillar'],
+        [1, 'Cut   time-to-settle', 'P1'],
+        ['2', 'Fewer complaints', 'p2'],
+      ],
+      Roadmap: [
+        ['ID', 'Initiative', 'Goal'],
+        ['R1', 'A', '1'],
+        ['R2', 'B', 2],
+        ['R3', 'C', '  CUT time-to-settle '],
+      ],
     });
     expect(tracesOf(c, 'R1')[0]![1]).toBe('1');
     expect(tracesOf(c, 'R2')[0]![1]).toBe('2');
@@ -102,7 +123,11 @@ describe('resolving references', () => {
     const c = cascadeOf({
       ...BASE,
       Goals: [...BASE.Goals!, ['G4', 'Reduce friction', 'P1', 1]],
-      Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', 'A', 'Reduce friction'], ['R2', 'B', 'P2']],
+      Roadmap: [
+        ['ID', 'Initiative', 'Goal'],
+        ['R1', 'A', 'Reduce friction'],
+        ['R2', 'B', 'P2'],
+      ],
     });
     expect(tracesOf(c, 'R1')[0]![1]).toBe('G4');
     expect(tracesOf(c, 'R2')[0]!.slice(0, 2)).toEqual(['R2', 'P2']);
@@ -112,20 +137,41 @@ describe('resolving references', () => {
   test("the item's own layer is searched last: nesting", () => {
     const c = cascadeOf({
       ...BASE,
-      Roadmap: [['ID', 'Initiative', 'Parent'], ['R1', 'Claims app', 'G1'], ['R1.1', 'Photo estimate', 'R1'], ['R1.1.1', 'Blur check', 'Photo estimate']],
+      Roadmap: [
+        ['ID', 'Initiative', 'Parent'],
+        ['R1', 'Claims app', 'G1'],
+        ['R1.1', 'Photo estimate', 'R1'],
+        ['R1.1.1', 'Blur check', 'Photo estimate'],
+      ],
     });
     expect(tracesOf(c, 'R1.1.1')[0]).toEqual(['R1.1.1', 'R1.1', 'R1', 'G1', 'P1', 'Claims settled in a day', 'Protect our customers']);
     expect(flagsOf(c, 'R1.1.1')).toEqual([]);
   });
 
   test('links never point down, and a reference to an item below says so', () => {
-    const c = cascadeOf({ ...BASE, Goals: [['Goal ID', 'Goal', 'Pillar'], ['G1', 'Cut time-to-settle', 'R1'], ['G2', 'Fewer complaints', 'P2']] });
+    const c = cascadeOf({
+      ...BASE,
+      Goals: [
+        ['Goal ID', 'Goal', 'Pillar'],
+        ['G1', 'Cut time-to-settle', 'R1'],
+        ['G2', 'Fewer complaints', 'P2'],
+      ],
+    });
     expect(flagsOf(c, 'G1')).toEqual(expect.arrayContaining(['BROKEN_LINK', 'NO_PARENT']));
-    expect(flagMessage(c, 'G1', 'BROKEN_LINK')).toBe('"R1" is not above it: it names the roadmap item "Photo estimate" (Roadmap!2), below; links point up');
+    expect(flagMessage(c, 'G1', 'BROKEN_LINK')).toBe(
+      '"R1" is not above it: it names the roadmap item "Photo estimate" (Roadmap!2), below; links point up',
+    );
   });
 
   test('a column whose values all name items below is read as a label, said once', () => {
-    const c = cascadeOf({ ...BASE, Goals: [['Goal ID', 'Goal', 'Pillar'], ['G1', 'Cut time-to-settle', 'R1'], ['G2', 'Fewer complaints', 'R2']] });
+    const c = cascadeOf({
+      ...BASE,
+      Goals: [
+        ['Goal ID', 'Goal', 'Pillar'],
+        ['G1', 'Cut time-to-settle', 'R1'],
+        ['G2', 'Fewer complaints', 'R2'],
+      ],
+    });
     expect(flagsOf(c, 'G1')).not.toContain('BROKEN_LINK');
     expect(c.warnings.filter((warning) => warning.includes('"Pillar"'))).toEqual([
       'Goals: the column "Pillar" was read as a label, not as links: its 2 values ("R1", "R2") name items below their rows, and links point up.',
@@ -135,8 +181,15 @@ describe('resolving references', () => {
   test('an id is matched before a title', () => {
     const c = cascadeOf({
       ...BASE,
-      Goals: [['Goal ID', 'Goal', 'Pillar'], ['G1', 'Cut time-to-settle', 'P1'], ['G2', 'G1', 'P2']],
-      Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', 'A', 'G1']],
+      Goals: [
+        ['Goal ID', 'Goal', 'Pillar'],
+        ['G1', 'Cut time-to-settle', 'P1'],
+        ['G2', 'G1', 'P2'],
+      ],
+      Roadmap: [
+        ['ID', 'Initiative', 'Goal'],
+        ['R1', 'A', 'G1'],
+      ],
     });
     expect(tracesOf(c, 'R1')[0]![1]).toBe('G1');
   });
@@ -144,8 +197,15 @@ describe('resolving references', () => {
   test('two items with the same title make the reference ambiguous', () => {
     const c = cascadeOf({
       ...BASE,
-      Goals: [['Goal ID', 'Goal', 'Pillar'], ['G1', 'Grow', 'P1'], ['G2', 'Grow', 'P2']],
-      Roadmap: [['ID', 'Initiative', 'Goal'], ['R1', 'A', 'grow']],
+      Goals: [
+        ['Goal ID', 'Goal', 'Pillar'],
+        ['G1', 'Grow', 'P1'],
+        ['G2', 'Grow', 'P2'],
+      ],
+      Roadmap: [
+        ['ID', 'Initiative', 'Goal'],
+        ['R1', 'A', 'grow'],
+      ],
     });
     expect(flagsOf(c, 'R1')).toEqual(expect.arrayContaining(['AMBIGUOUS_LINK', 'NO_GOAL', 'NO_PARENT']));
     expect(flagMessage(c, 'R1', 'AMBIGUOUS_LINK')).toBe('"grow" matches 2 items (Goals!2, Goals!3)');
@@ -158,7 +218,13 @@ describe('resolving references', () => {
   });
 
   test('with several items above and no link column, the rows have no parent', () => {
-    const c = cascadeOf({ ...BASE, Goals: [['Goal ID', 'Goal'], ['G1', 'Cut time-to-settle']] });
+    const c = cascadeOf({
+      ...BASE,
+      Goals: [
+        ['Goal ID', 'Goal'],
+        ['G1', 'Cut time-to-settle'],
+      ],
+    });
     expect(flagMessage(c, 'G1', 'NO_PARENT')).toBe('the tab has no link column');
   });
 

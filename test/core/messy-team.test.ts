@@ -3,7 +3,7 @@
  * from a real .xlsx so the whole path from file to document is exercised.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { auditDocument, type AuditDocument } from '../../src/core/audit';
+import { type AuditDocument, auditDocument } from '../../src/core/audit';
 import { buildCascade } from '../../src/core/cascade';
 import { readWorkbookFile } from '../../src/local/xlsx-values';
 import { MESSY_TEAM } from '../fixtures/messy-team';

@@ -4,11 +4,12 @@
  * the flags that cause set off listed with it, and what to do.
  */
 import { describe, expect, test } from 'vitest';
-import type { Cell } from '../../src/core/snapshot';
 import { rowAdvice, sentence, urgencyOf } from '../../src/core/row-advice';
+import type { Cell } from '../../src/core/snapshot';
 import { BASE, cascadeOf, itemOf } from '../fixtures/workbook';
 
-const withRoadmapRow = (row: Cell[], extra: Record<string, Cell[][]> = {}) => cascadeOf({ ...BASE, Roadmap: [...BASE.Roadmap!, row], ...extra });
+const withRoadmapRow = (row: Cell[], extra: Record<string, Cell[][]> = {}) =>
+  cascadeOf({ ...BASE, Roadmap: [...BASE.Roadmap!, row], ...extra });
 const adviceOf = (row: Cell[], extra: Record<string, Cell[][]> = {}) => {
   const cascade = withRoadmapRow(row, extra);
   return rowAdvice(cascade.flags[itemOf(cascade, String(row[0]))]!, true);
@@ -19,45 +20,95 @@ describe('one cause, said once', () => {
     {
       case: 'a typo in the link cell: broken link, no parent and no goal are one thing to fix',
       row: ['R4', 'Chatbot', 'G9', 1],
-      expected: [{ codes: ['BROKEN_LINK', 'NO_PARENT', 'NO_GOAL'], problem: 'Its link cell names a row that is not there: "G9" not found, so it reaches no goal.', todo: 'Fix the id or the title in the link cell, or link it to another goal here.' }],
+      expected: [
+        {
+          codes: ['BROKEN_LINK', 'NO_PARENT', 'NO_GOAL'],
+          problem: 'Its link cell names a row that is not there: "G9" not found, so it reaches no goal.',
+          todo: 'Fix the id or the title in the link cell, or link it to another goal here.',
+        },
+      ],
     },
     {
       case: 'an empty link cell: no parent and no goal are one',
       row: ['R4', 'Chatbot', '', 1],
-      expected: [{ codes: ['NO_GOAL', 'NO_PARENT'], problem: 'It is linked to nothing, so it reaches no goal.', todo: 'Link it to a goal, or decline it.' }],
+      expected: [
+        {
+          codes: ['NO_GOAL', 'NO_PARENT'],
+          problem: 'It is linked to nothing, so it reaches no goal.',
+          todo: 'Link it to a goal, or decline it.',
+        },
+      ],
     },
     {
       case: 'linked only to a pillar',
       row: ['R4', 'Chatbot', 'P1', 1],
-      expected: [{ codes: ['NO_GOAL'], problem: 'It is linked only to the pillar "Reduce friction", not to a goal.', todo: 'Link it to a goal, or decline it.' }],
+      expected: [
+        {
+          codes: ['NO_GOAL'],
+          problem: 'It is linked only to the pillar "Reduce friction", not to a goal.',
+          todo: 'Link it to a goal, or decline it.',
+        },
+      ],
     },
     {
       case: 'linked to an anti-priority: the anti-priority is the cause of its missing goal',
       row: ['R4', 'Open a branch', 'A1', 1],
-      expected: [{ codes: ['ANTI_PRIORITY', 'NO_GOAL'], problem: 'It serves the anti-priority "Become a bank": the strategy says not to do this.', todo: 'Stop this work, or change the strategy if it should count.' }],
+      expected: [
+        {
+          codes: ['ANTI_PRIORITY', 'NO_GOAL'],
+          problem: 'It serves the anti-priority "Become a bank": the strategy says not to do this.',
+          todo: 'Stop this work, or change the strategy if it should count.',
+        },
+      ],
     },
     {
       case: 'a good link and a broken one: the row still reaches its goal, so only the typo is said',
       row: ['R4', 'Chatbot', 'G1, G9', 1],
-      expected: [{ codes: ['BROKEN_LINK'], problem: 'Its link cell names a row that is not there: "G9" not found.', todo: 'Fix the id or the title in the link cell, or link it to another goal here.' }],
+      expected: [
+        {
+          codes: ['BROKEN_LINK'],
+          problem: 'Its link cell names a row that is not there: "G9" not found.',
+          todo: 'Fix the id or the title in the link cell, or link it to another goal here.',
+        },
+      ],
     },
   ])('$case', ({ row, expected }) => {
     expect(adviceOf(row as Cell[])).toEqual(expected);
   });
 
   test('a request declined before is its own cause, with the receipt in the sentence', () => {
-    const advice = adviceOf(['R4', 'Chatbot', 'G1', 1], { 'Not on roadmap': [['Date', 'Request', 'Reason'], ['2026-08-14', 'Chatbot', 'Nobody asked']] });
-    expect(advice).toEqual([{ codes: ['RESURFACED'], problem: 'It was declined 2026-08-14: "Nobody asked".', todo: expect.stringMatching(/^Read the reason again/) }]);
+    const advice = adviceOf(['R4', 'Chatbot', 'G1', 1], {
+      'Not on roadmap': [
+        ['Date', 'Request', 'Reason'],
+        ['2026-08-14', 'Chatbot', 'Nobody asked'],
+      ],
+    });
+    expect(advice).toEqual([
+      {
+        codes: ['RESURFACED'],
+        problem: 'It was declined 2026-08-14: "Nobody asked".',
+        todo: expect.stringMatching(/^Read the reason again/),
+      },
+    ]);
   });
 
   test('a loop says which rows go round', () => {
     const cascade = cascadeOf({ ...BASE, Goals: [...BASE.Goals!, ['G4', 'Loop A', 'G5', 1], ['G5', 'Loop B', 'G4', 1]] });
     const advice = rowAdvice(cascade.flags[itemOf(cascade, 'G4')]!, false);
-    expect(advice[0]).toMatchObject({ codes: ['CYCLE'], problem: expect.stringMatching(/^Its links go round in a loop \(G4 › G5 › G4\)\.$/) });
+    expect(advice[0]).toMatchObject({
+      codes: ['CYCLE'],
+      problem: expect.stringMatching(/^Its links go round in a loop \(G4 › G5 › G4\)\.$/),
+    });
   });
 
   test('every flag a row can carry is accounted for by exactly one cause', () => {
-    const cascade = withRoadmapRow(['R4', 'Chatbot', 'G9; P1', 1], { Tasks: [['ID', 'Task', 'Initiative'], ['T1', 'Train bot', 'R4'], ['T1', 'Twin', 'R4']] });
+    const cascade = withRoadmapRow(['R4', 'Chatbot', 'G9; P1', 1], {
+      Tasks: [
+        ['ID', 'Task', 'Initiative'],
+        ['T1', 'Train bot', 'R4'],
+        ['T1', 'Twin', 'R4'],
+      ],
+    });
     for (const flags of cascade.flags) {
       const codes = rowAdvice(flags, true).flatMap((advice) => advice.codes);
       expect([...codes].sort()).toEqual(flags.map((flag) => flag.code).sort());
@@ -76,7 +127,9 @@ describe('urgency and sentences', () => {
   });
 
   test('sentence capitalises and ends with a full stop, once', () => {
-    expect(sentence('no anti-priorities: say what the strategy will not do')).toBe('No anti-priorities: say what the strategy will not do.');
+    expect(sentence('no anti-priorities: say what the strategy will not do')).toBe(
+      'No anti-priorities: say what the strategy will not do.',
+    );
     expect(sentence('Already done.')).toBe('Already done.');
   });
 });

@@ -1,23 +1,55 @@
 import { expect, test } from 'vitest';
-import { parseConfidence, parseEffort, parseImpact, parseNumber } from '../../src/core/values';
 import { cellText, normalizeKey, normalizeLoose, words } from '../../src/core/text';
+import { parseConfidence, parseEffort, parseImpact, parseNumber } from '../../src/core/values';
 
 test.each([
-  [3, 3], ['3', 3], ['2.5', 2.5], ['3 wks', 3], ['1,200', 1200], ['XS', 1], ['s', 2], ['M', 3], ['l', 5], ['XL', 8],
-  ['', null], ['big', null], [-2, null], [true, null], [new Date(0), null], ['#N/A', null], ['constructor', null], ['__proto__', null],
+  [3, 3],
+  ['3', 3],
+  ['2.5', 2.5],
+  ['3 wks', 3],
+  ['1,200', 1200],
+  ['XS', 1],
+  ['s', 2],
+  ['M', 3],
+  ['l', 5],
+  ['XL', 8],
+  ['', null],
+  ['big', null],
+  [-2, null],
+  [true, null],
+  [new Date(0), null],
+  ['#N/A', null],
+  ['constructor', null],
+  ['__proto__', null],
 ])('effort %j is %j', (cell, expected) => {
   expect(parseEffort(cell)).toBe(expected);
 });
 
-test.each([[5, 5], ['High', 3], ['medium', 2], ['Med', 2], ['LOW', 1], ['huge', null], ['', null], ['toString', null]])('impact %j is %j', (cell, expected) => {
+test.each([
+  [5, 5],
+  ['High', 3],
+  ['medium', 2],
+  ['Med', 2],
+  ['LOW', 1],
+  ['huge', null],
+  ['', null],
+  ['toString', null],
+])('impact %j is %j', (cell, expected) => {
   expect(parseImpact(cell)).toBe(expected);
 });
 
-test.each([[0.8, 0.8], ['80%', 0.8], [80, 0.8], ['0.5', 0.5], [1, 1], ['150%', null], [250, null], ['sure', null]])(
-  'confidence %j is %j', (cell, expected) => {
-    expect(parseConfidence(cell)).toBe(expected);
-  },
-);
+test.each([
+  [0.8, 0.8],
+  ['80%', 0.8],
+  [80, 0.8],
+  ['0.5', 0.5],
+  [1, 1],
+  ['150%', null],
+  [250, null],
+  ['sure', null],
+])('confidence %j is %j', (cell, expected) => {
+  expect(parseConfidence(cell)).toBe(expected);
+});
 
 test('numbers in text', () => {
   expect(parseNumber('12 users')).toBe(12);

@@ -35,7 +35,13 @@ describe('inserting a TRACE or IMPACT column', () => {
   });
 
   test('on a tab that is not a layer, a dialog says why and nothing is written', () => {
-    const gas = loadAppsScript({ ...tabs, Notes: [['Idea', 'Owner'], ['x', 'y']] }).on('Notes');
+    const gas = loadAppsScript({
+      ...tabs,
+      Notes: [
+        ['Idea', 'Owner'],
+        ['x', 'y'],
+      ],
+    }).on('Notes');
     gas.call('ladderInsertTraceColumn');
     expect(gas.ui.alerts[0]).toMatch(/^Ladder: "Notes" is not a cascade layer tab/);
     expect(gas.spreadsheet.formulaWrites).toEqual([]);
@@ -74,7 +80,13 @@ describe('refreshing traces', () => {
   });
 
   test('Refresh traces also re-enters formulas typed by hand, and puts each back as it was', () => {
-    const gas = loadAppsScript({ ...tabs, Summary: [['Row', 'Why'], ['', '']] });
+    const gas = loadAppsScript({
+      ...tabs,
+      Summary: [
+        ['Row', 'Why'],
+        ['', ''],
+      ],
+    });
     gas.spreadsheet.getSheetByName('Summary')!.getRange('B2').setFormula('=TRACE("R-1", "why")');
     gas.spreadsheet.formulaWrites.length = 0;
     gas.call('ladderRefreshTraces');
@@ -87,11 +99,19 @@ describe('refreshing traces', () => {
   });
 
   test('a formula typed by hand that cannot be put back is named, with its text, so the PM can type it again', () => {
-    const gas = loadAppsScript({ ...tabs, Summary: [['Row', 'Why'], ['', '']] });
+    const gas = loadAppsScript({
+      ...tabs,
+      Summary: [
+        ['Row', 'Why'],
+        ['', ''],
+      ],
+    });
     gas.spreadsheet.getSheetByName('Summary')!.getRange('B2').setFormula('=TRACE("R-1", "why")');
     gas.log.at('SpreadsheetApp.flush', () => gas.log.fail('Range.setFormula', 'Service error: Spreadsheets', 8));
     gas.call('ladderRefreshTraces');
-    expect(gas.ui.alerts.at(-1)).toBe('Ladder: Ladder could not put back the formula of Summary!B2 (Service error: Spreadsheets). Type it in again: =TRACE("R-1", "why")');
+    expect(gas.ui.alerts.at(-1)).toBe(
+      'Ladder: Ladder could not put back the formula of Summary!B2 (Service error: Spreadsheets). Type it in again: =TRACE("R-1", "why")',
+    );
   });
 
   test('an edit on a tab Ladder does not read touches nothing', () => {
@@ -128,7 +148,9 @@ describe('the Ladder column follows edits', () => {
     const gas = loadAppsScript(tabs);
     gas.call('ladderCheckCascade');
     gas.userEdit('Roadmap', 'C2', 'Z99');
-    expect(gas.spreadsheet.getSheetByName('Roadmap')!.getRange('J2').getValue()).toBe('⚠ NO_GOAL\n⚠ NO_PARENT\n⚠ BROKEN_LINK: "Z99" not found');
+    expect(gas.spreadsheet.getSheetByName('Roadmap')!.getRange('J2').getValue()).toBe(
+      '⚠ NO_GOAL\n⚠ NO_PARENT\n⚠ BROKEN_LINK: "Z99" not found',
+    );
   });
 
   test('a tab without a Ladder column gets none from an edit, and the workbook is not read', () => {
@@ -146,7 +168,7 @@ describe('the Ladder column follows edits', () => {
     expect(gas.ui.alerts).toEqual([]);
   });
 
-  test("one failing step of the edit trigger does not stop the others", () => {
+  test('one failing step of the edit trigger does not stop the others', () => {
     const gas = loadAppsScript(tabs);
     gas.call('ladderCheckCascade');
     gas.cache.failing = true;
@@ -164,7 +186,9 @@ describe('the starter cascade', () => {
     expect(declined[1]![0]).toBeInstanceOf(Date);
     expect(gas.spreadsheet.getSheetByName('Goals')!.dump()[1]![0]).toBe(1);
     expect(gas.spreadsheet.getSheetByName('Strategy')!.frozenRows).toBe(3);
-    expect(gas.spreadsheet.toasts.at(-1)).toMatch(/^Ladder created 7 tabs with the Tesla example\. Ladder checked 3 tabs: 6 of 27 rows flagged/);
+    expect(gas.spreadsheet.toasts.at(-1)).toMatch(
+      /^Ladder created 7 tabs with the Tesla example\. Ladder checked 3 tabs: 6 of 27 rows flagged/,
+    );
   });
 
   test('a spreadsheet with data is left alone, with a dialog', () => {

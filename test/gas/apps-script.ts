@@ -13,8 +13,8 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { Clock, FakeCache } from './fakes/cache';
 import { recalculate } from './fakes/formulas';
-import { FakeLock, FakeProperties, FakeUi, formatDate, guard, type AuthState } from './fakes/services';
-import { FakeSheet, FakeSpreadsheet, FakeRuleBuilder, CallLog, type FakeRange, type GridSize } from './fakes/sheets';
+import { type AuthState, FakeLock, FakeProperties, FakeUi, formatDate, guard } from './fakes/services';
+import { CallLog, type FakeRange, FakeRuleBuilder, FakeSheet, FakeSpreadsheet, type GridSize } from './fakes/sheets';
 import { DATA_VALIDATION_CRITERIA, FakeDataValidationBuilder } from './fakes/validation';
 
 export const DIST_FILES = ['dist/ladder.js', 'dist/main.js'];
@@ -68,7 +68,13 @@ export function loadAppsScript(tabs: Record<string, readonly (readonly unknown[]
 
   const htmlOutput = (content: string) => {
     let title = '';
-    const output = { setTitle: (text: string) => ((title = text), output), getTitle: () => title, setWidth: () => output, setHeight: () => output, getContent: () => content };
+    const output = {
+      setTitle: (text: string) => ((title = text), output),
+      getTitle: () => title,
+      setWidth: () => output,
+      setHeight: () => output,
+      getContent: () => content,
+    };
     return output;
   };
   Object.assign(context, {
@@ -121,7 +127,11 @@ export function loadAppsScript(tabs: Record<string, readonly (readonly unknown[]
   for (const file of DIST_FILES) vm.runInContext(readFileSync(file, 'utf8'), context, { filename: file });
   const registry = (context as { LadderApp_: { entryPoints: { name: string; kind: string }[] } }).LadderApp_.entryPoints;
   // Any top-level function can be called from a cell; @customfunction only adds autocomplete (Custom functions guide, "Autocomplete").
-  const customFunctions = new Map(registry.filter((entry) => entry.kind === 'custom-function' || entry.kind === 'probe').map((entry) => [entry.name.toUpperCase(), entry.name]));
+  const customFunctions = new Map(
+    registry
+      .filter((entry) => entry.kind === 'custom-function' || entry.kind === 'probe')
+      .map((entry) => [entry.name.toUpperCase(), entry.name]),
+  );
 
   const topLevel = (name: string) => {
     const fn = (context as Record<string, unknown>)[name];
@@ -161,7 +171,16 @@ export function loadAppsScript(tabs: Record<string, readonly (readonly unknown[]
   };
 
   const script: AppsScript = {
-    context, spreadsheet, properties, cache, clock, ui, lock, auth, log, sleeps,
+    context,
+    spreadsheet,
+    properties,
+    cache,
+    clock,
+    ui,
+    lock,
+    auth,
+    log,
+    sleeps,
     call(name, ...args) {
       const custom = customFunctions.has(name.toUpperCase());
       return execute(auth.mode, custom, () => topLevel(name)(...args));
@@ -175,7 +194,10 @@ export function loadAppsScript(tabs: Record<string, readonly (readonly unknown[]
       range.setValue(text);
       const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
       const event = {
-        authMode: 'LIMITED', range, source: spreadsheet, user: { getEmail: () => '' },
+        authMode: 'LIMITED',
+        range,
+        source: spreadsheet,
+        user: { getEmail: () => '' },
         ...(single ? { value: text, ...(oldValue === '' ? {} : { oldValue: String(oldValue) }) } : {}),
       };
       execute('LIMITED', false, () => {

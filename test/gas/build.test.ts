@@ -25,10 +25,28 @@ test('the manifest asks for exactly the two allowed scopes, on V8', () => {
 test('one top-level function per entry point; the custom functions carry @customfunction and their parameters', () => {
   const names = [...main.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]);
   expect(names).toEqual([
-    'onOpen', 'onInstall', 'onEdit', 'ladderOpenSidebar', 'ladderCheckCascade', 'ladderRefreshTraces',
-    'ladderInsertTraceColumn', 'ladderInsertImpactColumn', 'ladderSelfTest', 'ladderSelfTestEcho', 'ladderSelfTestRun', 'LADDER_SELF_TEST',
-    'ladderCreateStarter', 'ladderHealth', 'ladderSetup', 'ladderSaveSetup', 'ladderRowContext', 'ladderLinkRow', 'ladderDeclineRow', 'ladderStrategy',
-    'TRACE', 'IMPACT',
+    'onOpen',
+    'onInstall',
+    'onEdit',
+    'ladderOpenSidebar',
+    'ladderCheckCascade',
+    'ladderRefreshTraces',
+    'ladderInsertTraceColumn',
+    'ladderInsertImpactColumn',
+    'ladderSelfTest',
+    'ladderSelfTestEcho',
+    'ladderSelfTestRun',
+    'LADDER_SELF_TEST',
+    'ladderCreateStarter',
+    'ladderHealth',
+    'ladderSetup',
+    'ladderSaveSetup',
+    'ladderRowContext',
+    'ladderLinkRow',
+    'ladderDeclineRow',
+    'ladderStrategy',
+    'TRACE',
+    'IMPACT',
   ]);
   const traceDoc = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\nfunction TRACE\(ref, format, refresh\)/.exec(main)![1]!;
   expect(traceDoc).toContain('@customfunction');

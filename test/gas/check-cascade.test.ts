@@ -24,7 +24,11 @@ describe('the Ladder column', () => {
     const column = ladderColumn(roadmap, 1);
     expect(column).toBe(9);
     expect(roadmap.slice(1).map((row) => row[column] ?? '')).toEqual([
-      '', '', '', '', '',
+      '',
+      '',
+      '',
+      '',
+      '',
       '⚠ NO_GOAL\n⚠ NO_PARENT\n⚠ BROKEN_LINK: "G9" not found',
       '⚠ ANTI_PRIORITY: serves the anti-priority "Discounted fleet sales"',
       '⚠ NO_GOAL\n⚠ NO_PARENT\n⚠ RESURFACED: declined 2026-08-14: "Fun, but it moves no goal" (didn\'t fit "P2", didn\'t move "2"), asked by Sales team',
@@ -42,16 +46,28 @@ describe('the Ladder column', () => {
 
   test('each flagged cell has a note saying what the flag means and what to do', () => {
     const gas = checked();
-    const notes = gas.spreadsheet.getSheetByName('Roadmap')!.getRange('J2:J9').getNotes().map((row) => row[0]);
+    const notes = gas.spreadsheet
+      .getSheetByName('Roadmap')!
+      .getRange('J2:J9')
+      .getNotes()
+      .map((row) => row[0]);
     expect(notes[0]).toBe('');
     expect(notes[5]).toContain('BROKEN_LINK: "G9" not found\nA reference in the link cell matches no row.');
   });
 
   test('nothing but the Ladder column is written', () => {
     const gas = loadAppsScript(tabs);
-    const before = gas.spreadsheet.getSheetByName('Roadmap')!.dump().map((row) => row.slice(0, 9));
+    const before = gas.spreadsheet
+      .getSheetByName('Roadmap')!
+      .dump()
+      .map((row) => row.slice(0, 9));
     gas.call('ladderCheckCascade');
-    expect(gas.spreadsheet.getSheetByName('Roadmap')!.dump().map((row) => row.slice(0, 9))).toEqual(before);
+    expect(
+      gas.spreadsheet
+        .getSheetByName('Roadmap')!
+        .dump()
+        .map((row) => row.slice(0, 9)),
+    ).toEqual(before);
   });
 
   test('a summary is shown as a toast', () => {
@@ -62,7 +78,7 @@ describe('the Ladder column', () => {
 });
 
 describe('colour rules', () => {
-  test('flagged rows and empty links are tinted by Ladder\'s own rules', () => {
+  test("flagged rows and empty links are tinted by Ladder's own rules", () => {
     const rules = checked().spreadsheet.getSheetByName('Roadmap')!.rules;
     expect(rules.map((rule) => [rule.formula, rule.ranges.map((r) => r.getA1Notation()), rule.background])).toEqual([
       // To the end of the grid, which for a loaded tab is its last row.
@@ -74,7 +90,11 @@ describe('colour rules', () => {
   test("the PM's own rules are kept", () => {
     const gas = loadAppsScript(tabs, { grids: { Roadmap: { rows: 1000, columns: 26 } } });
     const roadmap = gas.spreadsheet.getSheetByName('Roadmap')!;
-    const own = new FakeRuleBuilder().whenFormulaSatisfied('=$I2="Shipped"').setBackground('#00ff00').setRanges([roadmap.getRange('A2:I100')]).build();
+    const own = new FakeRuleBuilder()
+      .whenFormulaSatisfied('=$I2="Shipped"')
+      .setBackground('#00ff00')
+      .setRanges([roadmap.getRange('A2:I100')])
+      .build();
     roadmap.setConditionalFormatRules([own]);
     gas.call('ladderCheckCascade');
     gas.call('ladderCheckCascade');
@@ -111,7 +131,10 @@ describe('text stays text', () => {
     const gas = loadAppsScript({
       ...tabs,
       Roadmap: [...TESLA.sheets[4]!.values, ['R-9', formulaTitle, 'X1', 'S', 'Low', 1, 1]],
-      'Not on roadmap': [['Date', 'Request', 'Reason'], ['', formulaTitle, '=HYPERLINK("http://evil.invalid")']],
+      'Not on roadmap': [
+        ['Date', 'Request', 'Reason'],
+        ['', formulaTitle, '=HYPERLINK("http://evil.invalid")'],
+      ],
     });
     gas.call('ladderCheckCascade');
     const roadmap = gas.spreadsheet.getSheetByName('Roadmap')!;
@@ -125,7 +148,10 @@ describe('text stays text', () => {
 test('rules Sheets gives back with other spacing are still recognised as the same', () => {
   const gas = checked();
   const roadmap = gas.spreadsheet.getSheetByName('Roadmap')!;
-  roadmap.rules = roadmap.rules.map((rule) => new (rule.constructor as typeof import('./fakes/sheets').FakeRule)(rule.formula.replace(/, /g, ','), rule.background, rule.ranges));
+  roadmap.rules = roadmap.rules.map(
+    (rule) =>
+      new (rule.constructor as typeof import('./fakes/sheets').FakeRule)(rule.formula.replace(/, /g, ','), rule.background, rule.ranges),
+  );
   gas.log.reset();
   gas.call('ladderCheckCascade');
   expect(gas.log.get('Sheet.setConditionalFormatRules')).toBe(0);

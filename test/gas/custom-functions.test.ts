@@ -2,12 +2,13 @@
  * =TRACE() and =IMPACT() as Sheets runs them: each call a fresh execution of the bundle,
  * against the Tesla example held in the fake spreadsheet.
  */
+
+import vm from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import { TESLA } from '../../examples/tesla';
-import { tabsOf } from '../fixtures/workbook';
 import { buildCascade } from '../../src/core/cascade';
 import { runSheetFunction, TRACE } from '../../src/core/functions';
-import vm from 'node:vm';
+import { tabsOf } from '../fixtures/workbook';
 import { loadAppsScript } from './apps-script';
 import { wallClock } from './fakes/sheets';
 
@@ -23,7 +24,9 @@ describe('answers', () => {
   test('TRACE of one value gives the core answer, in each format', () => {
     const gas = fresh().on('Roadmap');
     for (const format of [undefined, 'path', 'columns', 'why', 'keys']) {
-      expect(gas.call('TRACE', 'R-2', format)).toEqual(JSON.parse(JSON.stringify(runSheetFunction(TRACE, expected, 'R-2', format, 'Roadmap'))));
+      expect(gas.call('TRACE', 'R-2', format)).toEqual(
+        JSON.parse(JSON.stringify(runSheetFunction(TRACE, expected, 'R-2', format, 'Roadmap'))),
+      );
     }
     expect(gas.call('TRACE', 'R-6')).toBe('Solar roof tiles › ⚠ "G9" not found');
   });
@@ -46,14 +49,31 @@ describe('answers', () => {
   });
 
   test('a name on two tabs prefers the tab the formula is in', () => {
-    const gas = loadAppsScript({ ...tabs, Backlog: [['Ticket ID', 'Task', 'Initiative'], ['T-1', 'Roadster', 'R-1']] });
-    expect(gas.on('Backlog').call('TRACE', 'Roadster', 'keys')).toBe('T-1 › R-1 › 1 › P1 › The most compelling car company of the 21st century › Accelerate the world\'s transition to sustainable energy');
+    const gas = loadAppsScript({
+      ...tabs,
+      Backlog: [
+        ['Ticket ID', 'Task', 'Initiative'],
+        ['T-1', 'Roadster', 'R-1'],
+      ],
+    });
+    expect(gas.on('Backlog').call('TRACE', 'Roadster', 'keys')).toBe(
+      "T-1 › R-1 › 1 › P1 › The most compelling car company of the 21st century › Accelerate the world's transition to sustainable energy",
+    );
     expect(gas.on('Roadmap').call('TRACE', 'Roadster', 'keys')).toMatch(/^R-1 › 1 › P1/);
   });
 
-  test('a date argument is the day the sheet shows, in the spreadsheet\'s time zone', () => {
+  test("a date argument is the day the sheet shows, in the spreadsheet's time zone", () => {
     const day = new Date('2026-08-14T00:00:00Z');
-    const gas = loadAppsScript({ ...tabs, Releases: [['ID', 'Initiative', 'Goal'], [day, 'Summer release', '1']] }, 'Europe/Paris');
+    const gas = loadAppsScript(
+      {
+        ...tabs,
+        Releases: [
+          ['ID', 'Initiative', 'Goal'],
+          [day, 'Summer release', '1'],
+        ],
+      },
+      'Europe/Paris',
+    );
     // Sheets hands the custom function the instant of that midnight in Paris: 22:00 UTC the day before.
     const instant = wallClock(day, 'Europe/Paris').getTime();
     expect(new Date(instant).toISOString()).toBe('2026-08-13T22:00:00.000Z');
@@ -62,8 +82,14 @@ describe('answers', () => {
     expect(gas.on('Releases').call('TRACE', argument, 'keys')).toMatch(/^2026-08-14 › 1 › /);
   });
 
-  test('the formula\'s tab is the one its cell is in, not the tab the PM is looking at', () => {
-    const gas = loadAppsScript({ ...tabs, Backlog: [['Ticket ID', 'Task', 'Initiative'], ['T-1', 'Roadster', 'R-1']] });
+  test("the formula's tab is the one its cell is in, not the tab the PM is looking at", () => {
+    const gas = loadAppsScript({
+      ...tabs,
+      Backlog: [
+        ['Ticket ID', 'Task', 'Initiative'],
+        ['T-1', 'Roadster', 'R-1'],
+      ],
+    });
     expect(gas.formulaIn('Backlog', 'Roadmap').call('TRACE', 'Roadster', 'keys')).toMatch(/^T-1 › R-1/);
     expect(gas.formulaIn('Roadmap', 'Backlog').call('TRACE', 'Roadster', 'keys')).toMatch(/^R-1 › 1 › P1/);
   });
@@ -76,7 +102,9 @@ describe('answers', () => {
     gas.spreadsheet.getSheets = () => {
       throw new Error('Service Spreadsheets failed while accessing document');
     };
-    expect(gas.call('TRACE', 'R-1')).toBe('#ERROR: Ladder could not read the cascade (Service Spreadsheets failed while accessing document)');
+    expect(gas.call('TRACE', 'R-1')).toBe(
+      '#ERROR: Ladder could not read the cascade (Service Spreadsheets failed while accessing document)',
+    );
   });
 });
 
@@ -89,7 +117,10 @@ describe('reads', () => {
   });
 
   test('a small tab read by its columns is read once: its top rows are the whole tab', () => {
-    const export_ = [['Summary', 'Issue key', 'Issue Type', 'Parent'], ['Paint shop', 'T-9', 'Task', 'R-1']];
+    const export_ = [
+      ['Summary', 'Issue key', 'Issue Type', 'Parent'],
+      ['Paint shop', 'T-9', 'Task', 'R-1'],
+    ];
     const gas = loadAppsScript({ ...tabs, Sheet1: export_ }).on('Roadmap');
     expect(gas.call('TRACE', 'T-9', 'keys')).toMatch(/^T-9 › R-1/);
     expect(gas.log.get('Range.getValues')).toBe(CASCADE_TABS + 1);
@@ -104,7 +135,7 @@ describe('reads', () => {
     expect(gas.log.get('Cache.getAll')).toBe(5);
   });
 
-  test('the cached workbook keeps dates, in the sheet\'s time zone', () => {
+  test("the cached workbook keeps dates, in the sheet's time zone", () => {
     const gas = fresh().on('Roadmap');
     const cold = gas.call('TRACE', 'R-8', 'why');
     const warm = gas.call('TRACE', 'R-8', 'why');

@@ -6,17 +6,20 @@
 import { describe, expect, test } from 'vitest';
 import { loadAppsScript } from './apps-script';
 import { Clock, FakeCache } from './fakes/cache';
-import { CallLog, FakeSpreadsheet, OUTSIDE_GRID } from './fakes/sheets';
-import { FakeProperties, type AuthState } from './fakes/services';
-import { parseTyped } from './fakes/typing';
 import { shiftReferences } from './fakes/references';
+import { type AuthState, FakeProperties } from './fakes/services';
+import { CallLog, FakeSpreadsheet, OUTSIDE_GRID } from './fakes/sheets';
+import { parseTyped } from './fakes/typing';
 import { FakeDataValidationBuilder } from './fakes/validation';
 
 const realm = { date: (time: number) => new Date(time) };
 
 describe('the grid', () => {
   test('a loaded tab ends at its data; a range past it cannot be had until columns are inserted', () => {
-    const sheet = new FakeSpreadsheet(realm).addSheet('Jira', [['Key', 'Summary'], ['A-1', 'x']]);
+    const sheet = new FakeSpreadsheet(realm).addSheet('Jira', [
+      ['Key', 'Summary'],
+      ['A-1', 'x'],
+    ]);
     expect([sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual([2, 2]);
     expect(() => sheet.getRange(1, 3)).toThrow(OUTSIDE_GRID);
     expect(() => sheet.getRange('C1')).toThrow(OUTSIDE_GRID);
@@ -31,9 +34,15 @@ describe('the grid', () => {
   });
 
   test('inserting and deleting moves formulas with the cells; a deleted reference is #REF!', () => {
-    expect(shiftReferences('=TRACE(A2:A, "path", J1)', 'Roadmap', { sheet: 'Roadmap', axis: 'column', at: 1, count: 1 })).toBe('=TRACE(B2:B, "path", K1)');
-    expect(shiftReferences('=TRACE(A2:A, "A1", J1)', 'Roadmap', { sheet: 'Roadmap', axis: 'row', at: 1, count: 1 })).toBe('=TRACE(A3:A, "A1", J2)');
-    expect(shiftReferences("=TRACE('Road map'!B2)", 'Other', { sheet: 'Road map', axis: 'column', at: 2, count: -1 })).toBe('=TRACE(#REF!)');
+    expect(shiftReferences('=TRACE(A2:A, "path", J1)', 'Roadmap', { sheet: 'Roadmap', axis: 'column', at: 1, count: 1 })).toBe(
+      '=TRACE(B2:B, "path", K1)',
+    );
+    expect(shiftReferences('=TRACE(A2:A, "A1", J1)', 'Roadmap', { sheet: 'Roadmap', axis: 'row', at: 1, count: 1 })).toBe(
+      '=TRACE(A3:A, "A1", J2)',
+    );
+    expect(shiftReferences("=TRACE('Road map'!B2)", 'Other', { sheet: 'Road map', axis: 'column', at: 2, count: -1 })).toBe(
+      '=TRACE(#REF!)',
+    );
     expect(shiftReferences('=N("Ladder")=0', 'Roadmap', { sheet: 'Roadmap', axis: 'column', at: 1, count: 1 })).toBe('=N("Ladder")=0');
   });
 });
@@ -69,7 +78,11 @@ describe('typing', () => {
 
 describe('dropdowns', () => {
   test('a rule that rejects input refuses a write outside its list, and setValues writes nothing then', () => {
-    const sheet = new FakeSpreadsheet(realm).addSheet('Roadmap', [['Status', 'Goal'], ['Planned', ''], ['Planned', '']]);
+    const sheet = new FakeSpreadsheet(realm).addSheet('Roadmap', [
+      ['Status', 'Goal'],
+      ['Planned', ''],
+      ['Planned', ''],
+    ]);
     const rule = new FakeDataValidationBuilder().requireValueInList(['Planned', 'Shipped']).setAllowInvalid(false).build();
     sheet.getRange('A2:A3').setDataValidation(rule);
     expect(() => sheet.getRange('A3').setValue('Declined 2026-12-01')).toThrow(/violates the data validation rules/);
@@ -79,7 +92,7 @@ describe('dropdowns', () => {
     expect(sheet.getRange('A2').getValue()).toBe('Shipped');
   });
 
-  test('a rule that only warns (the builder\'s default) lets the write through', () => {
+  test("a rule that only warns (the builder's default) lets the write through", () => {
     const sheet = new FakeSpreadsheet(realm).addSheet('Roadmap', [['Goal'], ['']]);
     sheet.getRange('A2').setDataValidation(new FakeDataValidationBuilder().requireValueInList(['1', '2']).build());
     sheet.getRange('A2').setValue('1, 2');
@@ -89,7 +102,16 @@ describe('dropdowns', () => {
 
 describe('formulas and custom functions', () => {
   test('a custom function is computed when its arguments change, not when another tab does', () => {
-    const gas = loadAppsScript({ Goals: [['ID', 'Goal'], ['1', 'Sell cars']], Roadmap: [['ID', 'Initiative', 'Goal', 'Trace'], ['R-1', 'Roadster', '1', '']] });
+    const gas = loadAppsScript({
+      Goals: [
+        ['ID', 'Goal'],
+        ['1', 'Sell cars'],
+      ],
+      Roadmap: [
+        ['ID', 'Initiative', 'Goal', 'Trace'],
+        ['R-1', 'Roadster', '1', ''],
+      ],
+    });
     const roadmap = gas.spreadsheet.getSheetByName('Roadmap')!;
     roadmap.getRange('D2').setFormula('=TRACE(A2, "path", D1)');
     gas.recalculate();
@@ -101,7 +123,13 @@ describe('formulas and custom functions', () => {
   });
 
   test('an array result spills below its cell, and is #REF! where it would overwrite data', () => {
-    const gas = loadAppsScript({ Roadmap: [['ID', 'Initiative', 'Trace'], ['R-1', 'A', ''], ['R-2', 'B', 'mine']] });
+    const gas = loadAppsScript({
+      Roadmap: [
+        ['ID', 'Initiative', 'Trace'],
+        ['R-1', 'A', ''],
+        ['R-2', 'B', 'mine'],
+      ],
+    });
     const roadmap = gas.spreadsheet.getSheetByName('Roadmap')!;
     roadmap.getRange('C2').setFormula('=TRACE(A2:A3)');
     gas.recalculate();
@@ -130,7 +158,12 @@ describe('onEdit', () => {
   test("fires for a person's edit with the documented event, never for a script's write", () => {
     const gas = loadAppsScript({ Notes: [['a']] });
     const events: unknown[] = [];
-    (gas.context as { onEdit: unknown }).onEdit = (event: { authMode: string; value: string; oldValue: string; range: { getA1Notation(): string } }) => {
+    (gas.context as { onEdit: unknown }).onEdit = (event: {
+      authMode: string;
+      value: string;
+      oldValue: string;
+      range: { getA1Notation(): string };
+    }) => {
       events.push([event.authMode, event.range.getA1Notation(), event.value, event.oldValue]);
     };
     gas.spreadsheet.getSheetByName('Notes')!.getRange('A1').setValue('b');

@@ -8,8 +8,12 @@ describe('the add-on menu', () => {
     gas.call('onOpen', { authMode: mode });
     expect(gas.ui.menus).toHaveLength(1);
     expect(gas.ui.menus[0]!.items.filter(Boolean).map((item) => item!.label)).toEqual([
-      'Open Ladder', 'Check the cascade (flag rows)', 'Refresh traces',
-      'Insert a TRACE column on this tab', 'Insert an IMPACT column on this tab', 'Create a starter cascade',
+      'Open Ladder',
+      'Check the cascade (flag rows)',
+      'Refresh traces',
+      'Insert a TRACE column on this tab',
+      'Insert an IMPACT column on this tab',
+      'Create a starter cascade',
       'Check this spreadsheet',
     ]);
     expect(gas.log.counts.size).toBe(0);

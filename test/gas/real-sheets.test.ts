@@ -27,16 +27,30 @@ describe('a tab whose grid ends at its last column (as imported tabs do)', () =>
   });
 
   test('a link into a tab with no goal column adds one past the grid', () => {
-    const gas = loadAppsScript({ ...tabs, Roadmap: [['ID', 'Initiative'], ['R-1', 'Roadster']] });
-    expect(reply(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-1', goals: [{ key: '1' }] }))).toMatchObject({ ok: true, value: { linkText: '1' } });
-    expect(gas.spreadsheet.getSheetByName('Roadmap')!.dump()).toEqual([['ID', 'Initiative', 'Goal'], ['R-1', 'Roadster', '1']]);
+    const gas = loadAppsScript({
+      ...tabs,
+      Roadmap: [
+        ['ID', 'Initiative'],
+        ['R-1', 'Roadster'],
+      ],
+    });
+    expect(reply(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-1', goals: [{ key: '1' }] }))).toMatchObject({
+      ok: true,
+      value: { linkText: '1' },
+    });
+    expect(gas.spreadsheet.getSheetByName('Roadmap')!.dump()).toEqual([
+      ['ID', 'Initiative', 'Goal'],
+      ['R-1', 'Roadster', '1'],
+    ]);
   });
 
   test('a receipt goes below the last row of a declined list whose grid ends there', () => {
     const gas = loadAppsScript(tabs);
     const declined = gas.spreadsheet.getSheetByName('Not on roadmap')!;
     const rows = declined.getMaxRows();
-    expect(reply(gas.call('ladderDeclineRow', { sheet: 'Roadmap', key: 'R-8', reason: 'Not a car company priority', action: 'keep' })).ok).toBe(true);
+    expect(
+      reply(gas.call('ladderDeclineRow', { sheet: 'Roadmap', key: 'R-8', reason: 'Not a car company priority', action: 'keep' })).ok,
+    ).toBe(true);
     expect(declined.getMaxRows()).toBe(rows + 1);
     expect(declined.dump().at(-1)).toContain('Not a car company priority');
     // Dated as a real date, as the list's other receipts are, in the spreadsheet's time zone.
@@ -53,9 +67,20 @@ describe('dropdowns that reject other input', () => {
     const roadmap = gas.spreadsheet.getSheetByName('Roadmap')!;
     roadmap.getRange('C2:C9').setDataValidation(rejecting(['1', '2', '3', '4', '5', '6', '7']));
     const before = roadmap.dump();
-    const answer = reply(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2', share: 60 }, { key: '3', share: 40 }] }));
+    const answer = reply(
+      gas.call('ladderLinkRow', {
+        sheet: 'Roadmap',
+        key: 'R-8',
+        goals: [
+          { key: '2', share: 60 },
+          { key: '3', share: 40 },
+        ],
+      }),
+    );
     expect(answer.ok).toBe(false);
-    expect(answer.error).toMatch(/^Cell C9 on "Roadmap" has a dropdown that rejects anything but its options, and "2 \(60%\), 3 \(40%\)" is not one of them\./);
+    expect(answer.error).toMatch(
+      /^Cell C9 on "Roadmap" has a dropdown that rejects anything but its options, and "2 \(60%\), 3 \(40%\)" is not one of them\./,
+    );
     expect(roadmap.dump()).toEqual(before);
     expect(gas.log.get('Range.setValue')).toBe(0);
   });
@@ -67,7 +92,12 @@ describe('dropdowns that reject other input', () => {
     const before = roadmap.dump();
     // Each goal is an option, as a dropdown of several choices would take them: the write is tried.
     const answer = reply(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2' }, { key: '3' }] }));
-    expect(answer).toEqual({ ok: false, error: expect.stringMatching(/^Cell C9 on "Roadmap" has a dropdown that rejected "2, 3" \(a dropdown of one choice takes one goal\)\./) });
+    expect(answer).toEqual({
+      ok: false,
+      error: expect.stringMatching(
+        /^Cell C9 on "Roadmap" has a dropdown that rejected "2, 3" \(a dropdown of one choice takes one goal\)\./,
+      ),
+    });
     expect(roadmap.dump()).toEqual(before);
     // One goal from its list is fine.
     expect(reply(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2' }] })).ok).toBe(true);
@@ -88,15 +118,20 @@ describe('dropdowns that reject other input', () => {
 
   test('a receipt refused by a dropdown on the declined list leaves the roadmap row alone', () => {
     const gas = loadAppsScript(tabs, { grids: { 'Not on roadmap': { rows: 100, columns: 6 } } });
-    gas.spreadsheet.getSheetByName('Not on roadmap')!.getRange('C2:C100').setDataValidation(rejecting(['Sales', 'Support']));
+    gas.spreadsheet
+      .getSheetByName('Not on roadmap')!
+      .getRange('C2:C100')
+      .setDataValidation(rejecting(['Sales', 'Support']));
     const roadmap = gas.spreadsheet.getSheetByName('Roadmap')!.dump();
-    const answer = reply(gas.call('ladderDeclineRow', { sheet: 'Roadmap', key: 'R-8', reason: 'Off strategy', who: 'The CEO', action: 'remove' }));
+    const answer = reply(
+      gas.call('ladderDeclineRow', { sheet: 'Roadmap', key: 'R-8', reason: 'Off strategy', who: 'The CEO', action: 'remove' }),
+    );
     expect(answer.error).toMatch(/has a dropdown/);
     expect(gas.spreadsheet.getSheetByName('Roadmap')!.dump()).toEqual(roadmap);
   });
 });
 
-describe('rows and columns that Sheets gives their neighbour\'s dropdown', () => {
+describe("rows and columns that Sheets gives their neighbour's dropdown", () => {
   test('a Ladder column added beside a Status dropdown does not take it, and the flags are written', () => {
     const gas = loadAppsScript(tabs);
     const roadmap = gas.spreadsheet.getSheetByName('Roadmap')!;
@@ -108,14 +143,18 @@ describe('rows and columns that Sheets gives their neighbour\'s dropdown', () =>
     expect(roadmap.getRange('I9').getDataValidation()).not.toBeNull();
   });
 
-  test('a receipt row that takes the list\'s dropdown is refused by it, and the row added for it goes again', () => {
+  test("a receipt row that takes the list's dropdown is refused by it, and the row added for it goes again", () => {
     const gas = loadAppsScript(tabs);
     const declined = gas.spreadsheet.getSheetByName('Not on roadmap')!;
     const last = declined.getMaxRows();
     declined.getRange(`E2:E${last}`).setDataValidation(rejecting(['P1', 'P2', 'P3', 'P4']));
     const before = gas.spreadsheet.sheets.map((sheet) => JSON.stringify(sheet.dump()));
-    const answer = reply(gas.call('ladderDeclineRow', { sheet: 'Roadmap', key: 'R-8', reason: 'Off strategy', pillar: 'P9', action: 'mark' }));
-    expect(answer.error).toMatch(new RegExp(`^Cell E${last + 1} on "Not on roadmap" has a dropdown that rejects anything but its options, and "P9"`));
+    const answer = reply(
+      gas.call('ladderDeclineRow', { sheet: 'Roadmap', key: 'R-8', reason: 'Off strategy', pillar: 'P9', action: 'mark' }),
+    );
+    expect(answer.error).toMatch(
+      new RegExp(`^Cell E${last + 1} on "Not on roadmap" has a dropdown that rejects anything but its options, and "P9"`),
+    );
     expect(declined.getMaxRows()).toBe(last);
     expect(gas.spreadsheet.sheets.map((sheet) => JSON.stringify(sheet.dump()))).toEqual(before);
   });
@@ -123,7 +162,13 @@ describe('rows and columns that Sheets gives their neighbour\'s dropdown', () =>
 
 describe('Plain text cells', () => {
   test('a goal id written into a Plain text link cell has no visible apostrophe', () => {
-    const gas = loadAppsScript({ ...tabs, Goals: [['ID', 'Goal', 'Pillar'], ['0012', 'Odd id goal', 'P1']] });
+    const gas = loadAppsScript({
+      ...tabs,
+      Goals: [
+        ['ID', 'Goal', 'Pillar'],
+        ['0012', 'Odd id goal', 'P1'],
+      ],
+    });
     const cell = gas.spreadsheet.getSheetByName('Roadmap')!.getRange('C9');
     cell.setNumberFormat('@');
     expect(reply(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '0012' }] })).ok).toBe(true);
@@ -154,7 +199,8 @@ describe('Ladder touches only its own cells', () => {
 });
 
 describe('traces are current after every write Ladder makes', () => {
-  const traceOfR8 = (gas: ReturnType<typeof loadAppsScript>) => String(gas.spreadsheet.getSheetByName('Roadmap')!.getRange('J9').getValue());
+  const traceOfR8 = (gas: ReturnType<typeof loadAppsScript>) =>
+    String(gas.spreadsheet.getSheetByName('Roadmap')!.getRange('J9').getValue());
 
   test('a link from the sidebar: the TRACE column shows the new path once the call returns', () => {
     const gas = loadAppsScript(tabs).on('Roadmap');
@@ -200,7 +246,9 @@ describe('the snapshot cache', () => {
   test('chunks of about 100 KB, so a large workbook takes few items', () => {
     const gas = loadAppsScript(tabsOf(generateWorkbook({ roadmap: 1500, tasksPerRoadmapRow: 1 }))).on('Roadmap');
     gas.call('TRACE', 'R-1');
-    const sizes = [...gas.cache.entries.entries()].filter(([key]) => /\.\d+$/.test(key)).map(([, entry]) => new TextEncoder().encode(entry.value).length);
+    const sizes = [...gas.cache.entries.entries()]
+      .filter(([key]) => /\.\d+$/.test(key))
+      .map(([, entry]) => new TextEncoder().encode(entry.value).length);
     expect(sizes.slice(0, -1).every((size) => size > 95 * 1024)).toBe(true);
   });
 
@@ -209,7 +257,10 @@ describe('the snapshot cache', () => {
     gas.call('TRACE', 'R-1');
     gas.log.reset();
     expect(gas.call('TRACE', 'R-2')).toMatch(/^Model S/);
-    const cacheCalls = ['Cache.get', 'Cache.getAll', 'Cache.put', 'Cache.putAll', 'Cache.remove', 'Cache.removeAll'].reduce((sum, name) => sum + gas.log.get(name), 0);
+    const cacheCalls = ['Cache.get', 'Cache.getAll', 'Cache.put', 'Cache.putAll', 'Cache.remove', 'Cache.removeAll'].reduce(
+      (sum, name) => sum + gas.log.get(name),
+      0,
+    );
     expect(cacheCalls).toBeLessThanOrEqual(3);
     expect(gas.log.get('Properties.getProperty') + gas.log.get('Properties.getProperties')).toBeLessThanOrEqual(1);
     expect(gas.log.get('Range.getValues')).toBe(0);

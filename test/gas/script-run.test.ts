@@ -5,7 +5,15 @@
  */
 import vm from 'node:vm';
 import { describe, expect, test } from 'vitest';
-import { BRIDGE, ScriptRunModel, buildClientShim, serialiseArguments, serialiseReply, topLevelFunctions, type ServerCall } from './fakes/script-run';
+import {
+  BRIDGE,
+  buildClientShim,
+  ScriptRunModel,
+  type ServerCall,
+  serialiseArguments,
+  serialiseReply,
+  topLevelFunctions,
+} from './fakes/script-run';
 
 type Handler = (value: unknown, user?: unknown) => void;
 interface Runner {
@@ -25,9 +33,14 @@ function page(server: ServerCall, functions = ['echo', 'slow', 'when', 'boom'], 
   const run = (context as { google: { script: { run: Runner } } }).google.script.run;
   const call = (runner: Runner, name: string, ...args: unknown[]) => (runner[name] as (...a: unknown[]) => void)(...args);
   /** Calls `name` and waits for whichever handler runs. */
-  const settle = (name: string, ...args: unknown[]) => new Promise<{ ok: boolean; value: unknown }>((resolve) => {
-    call(run.withSuccessHandler((value) => resolve({ ok: true, value })).withFailureHandler((error) => resolve({ ok: false, value: error })), name, ...args);
-  });
+  const settle = (name: string, ...args: unknown[]) =>
+    new Promise<{ ok: boolean; value: unknown }>((resolve) => {
+      call(
+        run.withSuccessHandler((value) => resolve({ ok: true, value })).withFailureHandler((error) => resolve({ ok: false, value: error })),
+        name,
+        ...args,
+      );
+    });
   return { model, run, context, logged, call, settle };
 }
 
@@ -91,7 +104,11 @@ describe('arguments and replies are copied as google.script.run copies them', ()
     cycle.self = cycle;
     const shared = { key: '2' };
     const messages = await Promise.all([
-      settle('echo', () => 1), settle('echo', { el: element }), settle('echo', cycle), settle('echo', [Number.NaN]), settle('echo', new Map()),
+      settle('echo', () => 1),
+      settle('echo', { el: element }),
+      settle('echo', cycle),
+      settle('echo', [Number.NaN]),
+      settle('echo', new Map()),
     ]);
     expect(messages.map((reply) => reply.ok)).toEqual([false, false, false, false, false]);
     expect(messages.map((reply) => (reply.value as Error).message.replace(/;.*/, ''))).toEqual([
@@ -102,7 +119,10 @@ describe('arguments and replies are copied as google.script.run copies them', ()
       'google.script.run refused the call: argument 1: a Map cannot be sent',
     ]);
     expect(await settle('echo', [shared, shared])).toEqual({ ok: true, value: [[{ key: '2' }, { key: '2' }]] });
-    expect(serialiseArguments([new (class Goal {})()])).toEqual({ ok: false, error: expect.stringMatching(/^google\.script\.run refused the call: argument 1: a Goal instance cannot be sent/) });
+    expect(serialiseArguments([new (class Goal {})()])).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^google\.script\.run refused the call: argument 1: a Goal instance cannot be sent/),
+    });
   });
 });
 
@@ -111,8 +131,15 @@ describe('the runner', () => {
     let served = 0;
     const { run, call } = page(() => ++served);
     const seen: string[] = [];
-    call(run.withSuccessHandler(() => seen.push('success')), 'echo');
-    call(run.withFailureHandler(() => seen.push('failure')), 'echo', new Date());
+    call(
+      run.withSuccessHandler(() => seen.push('success')),
+      'echo',
+    );
+    call(
+      run.withFailureHandler(() => seen.push('failure')),
+      'echo',
+      new Date(),
+    );
     expect({ served, seen }).toEqual({ served: 0, seen: [] });
     await expect.poll(() => seen.sort()).toEqual(['failure', 'success']);
     expect(served).toBe(1);
@@ -131,7 +158,13 @@ describe('the runner', () => {
     call(second, 'echo');
     call(run.withFailureHandler((error, user) => seen.push(['failed', (error as Error).message, user])).withUserObject(7), 'boom');
     await expect.poll(() => seen.length).toBe(3);
-    expect(seen).toEqual(expect.arrayContaining([['first', 'echo'], ['second', 'echo', 'the button'], ['failed', 'Service Spreadsheets timed out', 7]]));
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        ['first', 'echo'],
+        ['second', 'echo', 'the button'],
+        ['failed', 'Service Spreadsheets timed out', 7],
+      ]),
+    );
     // The first runner kept its own handler: "second" was not added to it.
     expect(seen.filter((entry) => (entry as unknown[])[0] === 'second')).toHaveLength(1);
 
@@ -154,7 +187,9 @@ describe('the runner', () => {
     await expect.poll(() => model.inFlight()).toBe(10);
     const eleventh = await settle('echo', 'one too many');
     expect(eleventh.ok).toBe(false);
-    expect((eleventh.value as Error).message).toBe('google.script.run (model): call echo refused: 10 calls are already in flight (Google delays an 11th call; this model is stricter)');
+    expect((eleventh.value as Error).message).toBe(
+      'google.script.run (model): call echo refused: 10 calls are already in flight (Google delays an 11th call; this model is stricter)',
+    );
     expect(served).toBe(10);
     model.release(model.held('slow')[0]!.id);
     await expect.poll(() => model.inFlight()).toBe(9);
@@ -167,7 +202,12 @@ describe('the runner', () => {
     const { model, run, call } = page(echo);
     const order: unknown[] = [];
     model.hold('echo');
-    for (const n of [1, 2, 3]) call(run.withSuccessHandler((value) => order.push((value as number[])[0])), 'echo', n);
+    for (const n of [1, 2, 3])
+      call(
+        run.withSuccessHandler((value) => order.push((value as number[])[0])),
+        'echo',
+        n,
+      );
     await expect.poll(() => model.held('echo').length).toBe(3);
     const [one, two, three] = model.held('echo').map((record) => record.id);
     for (const id of [three!, one!, two!]) {
@@ -183,8 +223,14 @@ describe('the runner', () => {
     const { model, run, call } = page(echo);
     const order: string[] = [];
     model.delay('slow', 60);
-    call(run.withSuccessHandler(() => order.push('slow')), 'slow');
-    call(run.withSuccessHandler(() => order.push('echo')), 'echo');
+    call(
+      run.withSuccessHandler(() => order.push('slow')),
+      'slow',
+    );
+    call(
+      run.withSuccessHandler(() => order.push('echo')),
+      'echo',
+    );
     await expect.poll(() => order.length).toBe(2);
     expect(order).toEqual(['echo', 'slow']);
   });
@@ -193,7 +239,12 @@ describe('the runner', () => {
     const orderFor = async (seed: number) => {
       const { run, call } = page(echo, ['echo'], { jitterMs: 200, seed });
       const order: number[] = [];
-      for (let n = 1; n <= 6; n++) call(run.withSuccessHandler((value) => order.push((value as number[])[0]!)), 'echo', n);
+      for (let n = 1; n <= 6; n++)
+        call(
+          run.withSuccessHandler((value) => order.push((value as number[])[0]!)),
+          'echo',
+          n,
+        );
       await expect.poll(() => order.length, { timeout: 2000 }).toBe(6);
       return order;
     };

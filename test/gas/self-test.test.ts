@@ -42,7 +42,10 @@ describe('Check this spreadsheet', () => {
     const gas = loadAppsScript(tabs);
     gas.spreadsheet.evaluator = () => ({ found: false });
     const failed = results(gas.call('ladderSelfTestRun')).filter((result) => !result.passed);
-    expect(failed.map((result) => result.name)).toEqual(['Formulas recalculate after a header change', 'Dates reach formulas as the day the sheet shows']);
+    expect(failed.map((result) => result.name)).toEqual([
+      'Formulas recalculate after a header change',
+      'Dates reach formulas as the day the sheet shows',
+    ]);
     expect(failed[0]!.detail).toMatch(/test deployment/);
     expect(gas.spreadsheet.sheets.map((sheet) => sheet.name)).toEqual(Object.keys(tabs));
   });
@@ -52,7 +55,12 @@ describe('Check this spreadsheet', () => {
     const probe = gas.spreadsheet.evaluator!;
     // As if Sheets handed the date over as UTC midnight instead of the sheet's midnight.
     const realmDate = vm.runInContext('Date', gas.context) as DateConstructor;
-    gas.spreadsheet.evaluator = (name, args, at) => probe(name, args.map((arg) => (arg instanceof realmDate ? new realmDate(arg.getTime() - 10 * 3600_000) : arg)), at);
+    gas.spreadsheet.evaluator = (name, args, at) =>
+      probe(
+        name,
+        args.map((arg) => (arg instanceof realmDate ? new realmDate(arg.getTime() - 10 * 3600_000) : arg)),
+        at,
+      );
     const dates = results(gas.call('ladderSelfTestRun')).find((result) => result.name.startsWith('Dates'))!;
     expect(dates.passed).toBe(false);
     expect(dates.detail).toMatch(/2026-03-28 instead of 2026-03-29 \(time zone Asia\/Tokyo\)/);

@@ -11,8 +11,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { TESLA } from '../../examples/tesla';
 import { launchChromium } from '../fixtures/browser';
 import { tabsOf } from '../fixtures/workbook';
-import { loadAppsScript, type AppsScript } from './apps-script';
-import { ScriptRunModel, installScriptRun, topLevelFunctions, type CallRecord } from './fakes/script-run';
+import { type AppsScript, loadAppsScript } from './apps-script';
+import { type CallRecord, installScriptRun, ScriptRunModel, topLevelFunctions } from './fakes/script-run';
 
 const ORIGIN = 'https://sidebar.ladder.test';
 const ROW_CONTEXT = 'ladderRowContext';
@@ -80,7 +80,13 @@ function oneAtATime(calls: readonly CallRecord[]): boolean {
 
 /** The most of these calls that were in flight at the same moment. */
 function mostAtOnce(calls: readonly CallRecord[]): number {
-  const edges = calls.flatMap((call) => [[call.asked, 1], [call.answered ?? Number.POSITIVE_INFINITY, -1]] as const);
+  const edges = calls.flatMap(
+    (call) =>
+      [
+        [call.asked, 1],
+        [call.answered ?? Number.POSITIVE_INFINITY, -1],
+      ] as const,
+  );
   let now = 0;
   let most = 0;
   for (const [, step] of [...edges].sort((x, y) => x[0] - y[0])) most = Math.max(most, (now += step));
@@ -119,9 +125,9 @@ describe('the built sidebar over google.script.run', () => {
     const names = new Set(model.calls.map((call) => call.name));
     expect([...names].sort()).toEqual(['ladderHealth', 'ladderRowContext', 'ladderSetup', 'ladderStrategy']);
     // Every call crossed google.script.run, and every server reply was { ok: true }.
-    expect(model.calls.map((call) => [call.name, call.outcome?.ok, call.outcome?.ok && (call.outcome.value as { ok?: boolean }).ok])).toEqual(
-      model.calls.map((call) => [call.name, true, true]),
-    );
+    expect(
+      model.calls.map((call) => [call.name, call.outcome?.ok, call.outcome?.ok && (call.outcome.value as { ok?: boolean }).ok]),
+    ).toEqual(model.calls.map((call) => [call.name, true, true]));
   });
 
   test('links the selected row through the goal picker, and the sheet says so', async () => {
@@ -134,7 +140,9 @@ describe('the built sidebar over google.script.run', () => {
     await page.getByRole('button', { name: 'Save link' }).click();
     await expect.poll(() => saidText(page)).toBe(SAVED);
 
-    expect(model.callsOf('ladderLinkRow').map((call) => call.args)).toEqual([[{ sheet: 'Roadmap', key: 'R-8', expectedTitle: 'In-car karaoke', expectedLink: '', goals: [{ key: '2' }] }]]);
+    expect(model.callsOf('ladderLinkRow').map((call) => call.args)).toEqual([
+      [{ sheet: 'Roadmap', key: 'R-8', expectedTitle: 'In-car karaoke', expectedLink: '', goals: [{ key: '2' }] }],
+    ]);
     const roadmap = gas.spreadsheet.getSheetByName('Roadmap')!;
     expect(roadmap.getRange('A9').getValue()).toBe('R-8');
     expect(roadmap.getRange('C9').getValue()).toBe('2');

@@ -19,8 +19,12 @@ test('the health call returns counts, coverage and the flagged rows as data', ()
   const reply = JSON.parse(JSON.stringify(gas.call('ladderHealth')));
   expect(reply.ok).toBe(true);
   expect(reply.value.flagCounts).toEqual([
-    { code: 'NO_GOAL', label: 'No goal', rows: 3 }, { code: 'NO_PARENT', label: 'No link', rows: 2 }, { code: 'BROKEN_LINK', label: 'Broken link', rows: 1 },
-    { code: 'ANTI_PRIORITY', label: 'Anti-priority', rows: 2 }, { code: 'RESURFACED', label: 'Declined before', rows: 1 }, { code: 'ORPHAN', label: 'Nothing reaches it', rows: 1 },
+    { code: 'NO_GOAL', label: 'No goal', rows: 3 },
+    { code: 'NO_PARENT', label: 'No link', rows: 2 },
+    { code: 'BROKEN_LINK', label: 'Broken link', rows: 1 },
+    { code: 'ANTI_PRIORITY', label: 'Anti-priority', rows: 2 },
+    { code: 'RESURFACED', label: 'Declined before', rows: 1 },
+    { code: 'ORPHAN', label: 'Nothing reaches it', rows: 1 },
   ]);
   expect(reply.value.coverage[0]).toEqual({ layer: 'roadmap', noun: 'roadmap item', rows: 8, reaching: 6, effort: 41, effortReaching: 34 });
   const flagged = reply.value.flagged.map((row: { sheet: string; row: number }) => `${row.sheet}!${row.row}`);
@@ -43,8 +47,21 @@ test('google.script.run can link the selected row: by key, under the lock, flush
   const context = JSON.parse(JSON.stringify(gas.call('ladderRowContext')));
   expect(context.value.item.key).toBe('R-8');
   gas.spreadsheet.getSheetByName('Roadmap')!.deleteRow(3);
-  const reply = JSON.parse(JSON.stringify(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', expectedTitle: 'In-car karaoke', goals: [{ key: '2' }] })));
-  expect(reply).toEqual({ ok: true, value: { sheet: 'Roadmap', row: 8, key: 'R-8', title: 'In-car karaoke', linkText: '2', previous: '', goals: [{ key: '2', title: 'Reach 10% of US luxury sedan sales', share: null }] } });
+  const reply = JSON.parse(
+    JSON.stringify(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', expectedTitle: 'In-car karaoke', goals: [{ key: '2' }] })),
+  );
+  expect(reply).toEqual({
+    ok: true,
+    value: {
+      sheet: 'Roadmap',
+      row: 8,
+      key: 'R-8',
+      title: 'In-car karaoke',
+      linkText: '2',
+      previous: '',
+      goals: [{ key: '2', title: 'Reach 10% of US luxury sedan sales', share: null }],
+    },
+  });
   // Written as text: a key like "0012" must come back as it was.
   expect(gas.spreadsheet.getSheetByName('Roadmap')!.getRange('C8').getValue()).toBe('2');
   expect(gas.log.get('SpreadsheetApp.flush')).toBe(1);
@@ -57,7 +74,8 @@ test('a busy lock is a message, and nothing is written', () => {
   gas.lock.busy = true;
   const before = gas.spreadsheet.getSheetByName('Roadmap')!.dump();
   expect(JSON.parse(JSON.stringify(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2' }] })))).toEqual({
-    ok: false, error: 'Ladder is busy with another change; try again in a moment.',
+    ok: false,
+    error: 'Ladder is busy with another change; try again in a moment.',
   });
   expect(gas.spreadsheet.getSheetByName('Roadmap')!.dump()).toEqual(before);
 });

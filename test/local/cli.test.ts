@@ -52,12 +52,21 @@ describe('ladder audit on the bundled example', () => {
   });
 });
 
-describe('the user\'s mapping: --map, --header and the settings saved beside the file', () => {
+describe("the user's mapping: --map, --header and the settings saved beside the file", () => {
   const tabs = {
     Sheet1: [['Plan 2027'], ['Thing', 'Objective', 'Size'], ['Claims app', 'Grow', 3], ['Fraud model', 'Grow', 2]],
-    Data: [['ID', 'Objective'], ['O1', 'Grow']],
+    Data: [
+      ['ID', 'Objective'],
+      ['O1', 'Grow'],
+    ],
   };
-  const thing = { Sheet1: [['Plan 2027'], ['Item', 'Objective', 'Size'], ['Claims app', 'O1', 3]], Data: [['ID', 'Objective'], ['O1', 'Grow']] };
+  const thing = {
+    Sheet1: [['Plan 2027'], ['Item', 'Objective', 'Size'], ['Claims app', 'O1', 3]],
+    Data: [
+      ['ID', 'Objective'],
+      ['O1', 'Grow'],
+    ],
+  };
 
   test('--map reads a tab as a layer, and --header gives its header row', async () => {
     const file = await writeXlsx(temp.path, 'mapped.xlsx', tabs);
@@ -75,7 +84,12 @@ describe('the user\'s mapping: --map, --header and the settings saved beside the
     const file = await writeXlsx(temp.path, 'saved.xlsx', thing);
     await writeFile(`${file}.ladder.json`, JSON.stringify({ version: 1, tabs: [{ sheet: 'Sheet1', use: 'tasks', headerRow: 2 }] }));
     const saved = JSON.parse((await ladder('audit', file, '--json')).stdout);
-    expect(saved.layers.find((layer: { sheet: string }) => layer.sheet === 'Sheet1')).toEqual({ layer: 'tasks', sheet: 'Sheet1', headerRow: 2, items: 1 });
+    expect(saved.layers.find((layer: { sheet: string }) => layer.sheet === 'Sheet1')).toEqual({
+      layer: 'tasks',
+      sheet: 'Sheet1',
+      headerRow: 2,
+      items: 1,
+    });
     const flagged = JSON.parse((await ladder('audit', file, '--json', '--map', 'Sheet1=roadmap')).stdout);
     expect(flagged.layers.find((layer: { sheet: string }) => layer.sheet === 'Sheet1')).toMatchObject({ layer: 'roadmap', items: 1 });
     expect(flagged.items.find((item: { key: string }) => item.key === 'Claims app')).toMatchObject({ parents: ['O1'], flags: [] });
@@ -101,33 +115,78 @@ describe('bad input is one line on stderr and exit 2', () => {
   const cases: [string, () => Promise<string[]>, RegExp][] = [
     ['a missing file', async () => ['audit', join(temp.path, 'nope.xlsx')], /no such file/],
     ['a directory', async () => ['audit', temp.path], /is a directory/],
-    ['an empty file', async () => {
-      await writeFile(join(temp.path, 'empty.xlsx'), '');
-      return ['audit', join(temp.path, 'empty.xlsx')];
-    }, /is empty/],
-    ['a text file', async () => {
-      await writeFile(join(temp.path, 'notes.xlsx'), 'ID,Goal\nG1,Grow\n');
-      return ['audit', join(temp.path, 'notes.xlsx')];
-    }, /not an \.xlsx workbook/],
-    ['a truncated workbook', async () => {
-      const bytes = await readFile(EXAMPLE);
-      await writeFile(join(temp.path, 'cut.xlsx'), bytes.subarray(0, Math.floor(bytes.length / 2)));
-      return ['audit', join(temp.path, 'cut.xlsx')];
-    }, /damaged or not an \.xlsx workbook/],
-    ['an old .xls file', async () => {
-      await writeFile(join(temp.path, 'old.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]));
-      return ['audit', join(temp.path, 'old.xls')];
-    }, /old-style \.xls/],
-    ['a zip that is not a workbook', async () => {
-      const bytes = await readFile(EXAMPLE);
-      const zip = Buffer.from(bytes);
-      zip.fill(0x41, 40, 400);
-      await writeFile(join(temp.path, 'garbled.xlsx'), zip);
-      return ['audit', join(temp.path, 'garbled.xlsx')];
-    }, /damaged or not an \.xlsx workbook/],
-    ['a workbook with no recognisable layer, naming the --map to try', async () => ['audit', await writeXlsx(temp.path, 'budget.xlsx', { Sheet1: [['Cost', 'Month'], [10, 'Jan']] })], /no recognisable cascade layer.*"Sheet1".*--map "Sheet1=roadmap"/],
-    ['a layer tab with no header row', async () => ['audit', await writeXlsx(temp.path, 'noheader.xlsx', { Roadmap: [['just notes'], ['more notes']] })], /no header row was found on "Roadmap"/],
-    ['a header below the top 10 rows, naming the --header to try', async () => ['audit', await writeXlsx(temp.path, 'low.xlsx', { Roadmap: [...Array.from({ length: 12 }, () => ['notes']), ['ID', 'Initiative'], ['R1', 'A']] })], /--header "Roadmap=13"/],
+    [
+      'an empty file',
+      async () => {
+        await writeFile(join(temp.path, 'empty.xlsx'), '');
+        return ['audit', join(temp.path, 'empty.xlsx')];
+      },
+      /is empty/,
+    ],
+    [
+      'a text file',
+      async () => {
+        await writeFile(join(temp.path, 'notes.xlsx'), 'ID,Goal\nG1,Grow\n');
+        return ['audit', join(temp.path, 'notes.xlsx')];
+      },
+      /not an \.xlsx workbook/,
+    ],
+    [
+      'a truncated workbook',
+      async () => {
+        const bytes = await readFile(EXAMPLE);
+        await writeFile(join(temp.path, 'cut.xlsx'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+        return ['audit', join(temp.path, 'cut.xlsx')];
+      },
+      /damaged or not an \.xlsx workbook/,
+    ],
+    [
+      'an old .xls file',
+      async () => {
+        await writeFile(join(temp.path, 'old.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]));
+        return ['audit', join(temp.path, 'old.xls')];
+      },
+      /old-style \.xls/,
+    ],
+    [
+      'a zip that is not a workbook',
+      async () => {
+        const bytes = await readFile(EXAMPLE);
+        const zip = Buffer.from(bytes);
+        zip.fill(0x41, 40, 400);
+        await writeFile(join(temp.path, 'garbled.xlsx'), zip);
+        return ['audit', join(temp.path, 'garbled.xlsx')];
+      },
+      /damaged or not an \.xlsx workbook/,
+    ],
+    [
+      'a workbook with no recognisable layer, naming the --map to try',
+      async () => [
+        'audit',
+        await writeXlsx(temp.path, 'budget.xlsx', {
+          Sheet1: [
+            ['Cost', 'Month'],
+            [10, 'Jan'],
+          ],
+        }),
+      ],
+      /no recognisable cascade layer.*"Sheet1".*--map "Sheet1=roadmap"/,
+    ],
+    [
+      'a layer tab with no header row',
+      async () => ['audit', await writeXlsx(temp.path, 'noheader.xlsx', { Roadmap: [['just notes'], ['more notes']] })],
+      /no header row was found on "Roadmap"/,
+    ],
+    [
+      'a header below the top 10 rows, naming the --header to try',
+      async () => [
+        'audit',
+        await writeXlsx(temp.path, 'low.xlsx', {
+          Roadmap: [...Array.from({ length: 12 }, () => ['notes']), ['ID', 'Initiative'], ['R1', 'A']],
+        }),
+      ],
+      /--header "Roadmap=13"/,
+    ],
     ['--map of a tab the workbook does not have', async () => ['audit', EXAMPLE, '--map', 'Q9=roadmap'], /no tab "Q9" \(tabs: "Mission"/],
     ['--map to a layer Ladder does not know', async () => ['audit', EXAMPLE, '--map', 'Roadmap=wishlist'], /"wishlist" is not a layer/],
     ['--map without a value', async () => ['audit', EXAMPLE, '--map'], /--map needs a value/],
@@ -163,10 +222,14 @@ describe('bad input is one line on stderr and exit 2', () => {
 describe('the preview refuses a file it cannot read', () => {
   test.each([
     ['a missing file', () => join(temp.path, 'nope.xlsx'), /no such file/],
-    ['a text file', async () => {
-      await writeFile(join(temp.path, 'notes.txt.xlsx'), 'just text');
-      return join(temp.path, 'notes.txt.xlsx');
-    }, /not an \.xlsx workbook/],
+    [
+      'a text file',
+      async () => {
+        await writeFile(join(temp.path, 'notes.txt.xlsx'), 'just text');
+        return join(temp.path, 'notes.txt.xlsx');
+      },
+      /not an \.xlsx workbook/,
+    ],
   ] as const)('%s: one line, exit 2', async (_, file, reason) => {
     let result: { code: number; stdout: string; stderr: string };
     try {

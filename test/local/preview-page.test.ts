@@ -76,7 +76,8 @@ function longRoadmap(rows: number): Tabs {
 }
 
 const selectedTab = (page: Page) => page.locator('[role=tab][aria-selected=true]').textContent();
-const focusedRow = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.row ?? document.activeElement?.tagName);
+const focusedRow = (page: Page) =>
+  page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.row ?? document.activeElement?.tagName);
 const box = async (page: Page, selector: string) => (await page.locator(selector).boundingBox())!;
 
 /** Records every 'ladder-select' the page posts to the sidebar. */
@@ -101,8 +102,16 @@ async function pickThenShow(page: Page, pick: number, show: number): Promise<voi
 
 describe('the preview grid', () => {
   test.each([
-    { name: 'the roadmap, not an "About" tab before it', tabs: { About: [['About this plan'], ['Owned by the product team']], ...BASE }, opens: 'Roadmap' },
-    { name: 'the first tab Ladder reads when there is no roadmap', tabs: { About: [['About this plan']], Goals: BASE.Goals!, Strategy: BASE.Strategy! }, opens: 'Goals' },
+    {
+      name: 'the roadmap, not an "About" tab before it',
+      tabs: { About: [['About this plan'], ['Owned by the product team']], ...BASE },
+      opens: 'Roadmap',
+    },
+    {
+      name: 'the first tab Ladder reads when there is no roadmap',
+      tabs: { About: [['About this plan']], Goals: BASE.Goals!, Strategy: BASE.Strategy! },
+      opens: 'Goals',
+    },
     { name: 'the first tab when Ladder reads none', tabs: { About: [['About this plan']], Notes: [['Anything']] }, opens: 'About' },
   ])('opens on $name', async ({ tabs, opens }) => {
     const { page } = await serve(await writeXlsx(dir, `opens-${opens}.xlsx`, tabs as Tabs));
@@ -170,7 +179,15 @@ describe('the preview grid', () => {
     // On the row the sidebar's review shows (see below), or else the first row.
     expect(await focusedRow(page)).toBe(await page.locator('tr[tabindex="0"]').getAttribute('data-row'));
     expect(await page.locator('[role=tabpanel] [tabindex="0"]').count()).toBe(1);
-    const moves: [string, string][] = [['Home', '2'], ['ArrowDown', '3'], ['End', '9'], ['ArrowDown', '9'], ['Home', '2'], ['ArrowUp', '2'], ['ArrowDown', '3']];
+    const moves: [string, string][] = [
+      ['Home', '2'],
+      ['ArrowDown', '3'],
+      ['End', '9'],
+      ['ArrowDown', '9'],
+      ['Home', '2'],
+      ['ArrowUp', '2'],
+      ['ArrowDown', '3'],
+    ];
     for (const [key, row] of moves) {
       await page.keyboard.press(key);
       expect({ key, row: await focusedRow(page) }).toEqual({ key, row });
@@ -192,7 +209,10 @@ describe('the preview grid', () => {
     expect(await page.locator('tr.selected').getAttribute('data-row')).toBe('9');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press(' ');
-    await expect.poll(selects).toEqual([{ type: 'ladder-select', sheet: 'Roadmap', row: 9 }, { type: 'ladder-select', sheet: 'Roadmap', row: 8 }]);
+    await expect.poll(selects).toEqual([
+      { type: 'ladder-select', sheet: 'Roadmap', row: 9 },
+      { type: 'ladder-select', sheet: 'Roadmap', row: 8 },
+    ]);
     expect(await page.locator('tr.selected').getAttribute('data-row')).toBe('8');
     // The sidebar followed: its Link view shows the row picked last.
     await expect.poll(() => frame.getByText('Fleet discount programme').filter({ visible: true }).count()).toBeGreaterThan(0);
@@ -202,7 +222,15 @@ describe('the preview grid', () => {
     const { page } = await serve(await copyOfExample('tabs.xlsx'));
     await page.getByRole('tab', { selected: true }).focus();
     const focusedTab = () => page.evaluate(() => document.activeElement?.textContent);
-    const moves: [string, RegExp][] = [['ArrowRight', /^Backlog/], ['ArrowLeft', /^Roadmap/], ['ArrowLeft', /^Goals/], ['Home', /^Mission/], ['ArrowLeft', /^Not on roadmap/], ['ArrowRight', /^Mission/], ['End', /^Not on roadmap/]];
+    const moves: [string, RegExp][] = [
+      ['ArrowRight', /^Backlog/],
+      ['ArrowLeft', /^Roadmap/],
+      ['ArrowLeft', /^Goals/],
+      ['Home', /^Mission/],
+      ['ArrowLeft', /^Not on roadmap/],
+      ['ArrowRight', /^Mission/],
+      ['End', /^Not on roadmap/],
+    ];
     for (const [key, tab] of moves) {
       await page.keyboard.press(key);
       expect(await focusedTab()).toMatch(tab);
@@ -234,7 +262,13 @@ describe('the preview grid', () => {
     // Malformed messages change nothing; the reload they are followed by shows they were all handled.
     const reloaded = page.waitForResponse(/\/api\/grid$/);
     await frame.evaluate(() => {
-      for (const bad of [{ sheet: 'Goals', row: '2' }, { sheet: 'Goals', row: 2.5 }, { sheet: 'Goals', row: 0 }, { sheet: 'No such tab', row: 2 }, { row: 2 }]) {
+      for (const bad of [
+        { sheet: 'Goals', row: '2' },
+        { sheet: 'Goals', row: 2.5 },
+        { sheet: 'Goals', row: 0 },
+        { sheet: 'No such tab', row: 2 },
+        { row: 2 },
+      ]) {
         parent.postMessage({ type: 'ladder-show', ...bad }, location.origin);
       }
       parent.postMessage({ type: 'ladder-changed' }, location.origin);
@@ -266,7 +300,9 @@ describe('the preview grid', () => {
     await foreign.goto(`http://localhost:${port}/`);
     const [target] = await Promise.all([
       page.context().waitForEvent('page'),
-      foreign.evaluate((url) => { (window as unknown as { opened: Window | null }).opened = window.open(url); }, `http://127.0.0.1:${port}/`),
+      foreign.evaluate((url) => {
+        (window as unknown as { opened: Window | null }).opened = window.open(url);
+      }, `http://127.0.0.1:${port}/`),
     ]);
     await target.locator('[role=tabpanel] tr').first().waitFor();
     await target.waitForLoadState('networkidle');

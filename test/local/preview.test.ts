@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openXlsxPort } from '../../src/local/xlsx-port';
-import { cells, copyOfExample as copyExample, previewRig, type PreviewRig, shot, sidebarOf } from '../fixtures/preview';
-import { writeXlsx } from '../fixtures/xlsx';
-import { BASE } from '../fixtures/workbook';
 import { fixture as JIRA_CLOUD } from '../fixtures/layouts/export-jira-cloud-epics-and-stories';
+import { cells, copyOfExample as copyExample, type PreviewRig, previewRig, shot, sidebarOf } from '../fixtures/preview';
+import { BASE } from '../fixtures/workbook';
+import { writeXlsx } from '../fixtures/xlsx';
 
 let rig: PreviewRig;
 let dir: string;
@@ -25,7 +25,10 @@ afterAll(async () => {
 
 const serve = (file: string) => rig.serve(file);
 const copyOfExample = (name: string) => copyExample(dir, name);
-const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+const sha = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 const sidebar = sidebarOf;
 /** A tab's card in the Setup view. */
 const setupCard = (frame: FrameLocator, tab: string) =>
@@ -57,7 +60,9 @@ describe('the preview', () => {
     await frame.getByRole('checkbox', { name: /Reach 10% of US luxury sedan sales/ }).check();
     await shot(page, 'preview-link', false);
     await frame.getByRole('button', { name: 'Save link' }).click();
-    await expect.poll(() => frame.locator('#view > div:not([hidden]) .said').first().textContent()).toBe('Saved: “In-car karaoke” (R-8) now links to Reach 10% of US luxury sedan sales (2).');
+    await expect
+      .poll(() => frame.locator('#view > div:not([hidden]) .said').first().textContent())
+      .toBe('Saved: “In-car karaoke” (R-8) now links to Reach 10% of US luxury sedan sales (2).');
     const roadmap = await cells(file, 'Roadmap');
     expect(roadmap[8]!.slice(0, 3)).toEqual(['R-8', 'In-car karaoke', '2']);
     expect(roadmap[1]!.slice(0, 3)).toEqual(['R-1', 'Roadster', 1]);
@@ -71,7 +76,9 @@ describe('the preview', () => {
     const { page } = await serve(file);
     const frame = sidebar(page);
     await frame.getByRole('tab', { name: 'Strategy' }).click();
-    await expect.poll(() => frame.locator('#view > div:not([hidden]) section.card .title').first().textContent()).toBe('Build an expensive sports car');
+    await expect
+      .poll(() => frame.locator('#view > div:not([hidden]) section.card .title').first().textContent())
+      .toBe('Build an expensive sports car');
     expect(await frame.locator('table.mix').count()).toBe(2);
     expect(await frame.locator('table.mix tbody tr').count()).toBe(16);
     expect(await frame.getByRole('rowheader', { name: 'Reaches no goal', exact: true }).count()).toBe(1);
@@ -87,7 +94,11 @@ describe('the preview', () => {
     await expect.poll(() => frame.getByText('“Backlog” is not read from now on.').count()).toBe(1);
     expect(await frame.getByText('“Roadmap” is read as Roadmap, headers on row 1; Effort from “Reach”.').count()).toBe(1);
     expect(JSON.parse(await readFile(`${file}.ladder.json`, 'utf8'))).toEqual({
-      version: 1, tabs: [{ sheet: 'Backlog', use: 'ignore' }, { sheet: 'Roadmap', use: 'roadmap', columns: { effort: 'Reach' } }],
+      version: 1,
+      tabs: [
+        { sheet: 'Backlog', use: 'ignore' },
+        { sheet: 'Roadmap', use: 'roadmap', columns: { effort: 'Reach' } },
+      ],
     });
   });
 
@@ -98,7 +109,9 @@ describe('the preview', () => {
     await frame.getByRole('tab', { name: 'Setup' }).click();
     const card = setupCard(frame, 'Jira');
     await expect.poll(() => card.locator('.muted').first().textContent()).toBe('27 rows · guessed from its columns');
-    await expect.poll(() => card.locator('.flag').first().textContent()).toMatch(/^⚠ read as tasks from its columns \("Issue Type", "Issue key", "Issue id"\)/);
+    await expect
+      .poll(() => card.locator('.flag').first().textContent())
+      .toMatch(/^⚠ read as tasks from its columns \("Issue Type", "Issue key", "Issue id"\)/);
     expect(await card.getByText('"Project lead" ("Nick Nestle")', { exact: false }).count()).toBe(1);
     expect(await card.locator('.flag').count()).toBe(2);
     await shot(page, 'setup-guessed');
@@ -108,7 +121,10 @@ describe('the preview', () => {
     const hostile = '<img src=x onerror=alert(1)>';
     const file = await writeXlsx(dir, 'hostile.xlsx', {
       ...BASE,
-      Roadmap: [['ID', 'Initiative', 'Goal'], ['<script>alert(2)</script>', hostile, '</script><b>x</b>']],
+      Roadmap: [
+        ['ID', 'Initiative', 'Goal'],
+        ['<script>alert(2)</script>', hostile, '</script><b>x</b>'],
+      ],
     });
     const { page, dialogs } = await serve(file);
     await page.getByRole('tab', { name: /Roadmap/ }).click();
@@ -116,7 +132,9 @@ describe('the preview', () => {
     const frame = sidebar(page);
     await expect.poll(() => frame.locator('#view > div:not([hidden]) .card .title').first().textContent()).toBe(hostile);
     await page.locator('tr[data-row="2"]').click();
-    await expect.poll(() => frame.locator('#view > div:not([hidden]) .card .muted').first().textContent()).toContain('<script>alert(2)</script>');
+    await expect
+      .poll(() => frame.locator('#view > div:not([hidden]) .card .muted').first().textContent())
+      .toContain('<script>alert(2)</script>');
     expect(await page.locator('table img, table b').count()).toBe(0);
     expect(await frame.locator('img, b').count()).toBe(0);
     expect(dialogs).toEqual([]);

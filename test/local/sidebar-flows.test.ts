@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cells, copyOfExample, previewRig, type PreviewRig, seriousViolations, shot, sidebarOf } from '../fixtures/preview';
+import { cells, copyOfExample, type PreviewRig, previewRig, seriousViolations, shot, sidebarOf } from '../fixtures/preview';
 
 let rig: PreviewRig;
 beforeAll(async () => {
@@ -20,7 +20,10 @@ afterAll(async () => {
   await rig?.close();
 });
 
-const sha = async (file: string) => createHash('sha256').update(await readFile(file)).digest('hex');
+const sha = async (file: string) =>
+  createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 const shown = (frame: FrameLocator) => frame.locator('#view > div:not([hidden])');
 const cardTitle = (frame: FrameLocator) => shown(frame).locator('.card h3').first();
 const said = (frame: FrameLocator) => shown(frame).locator('.said').first();
@@ -60,7 +63,9 @@ describe('linking keeps the links a row has', () => {
     expect(await frame.getByRole('button', { name: 'Save link' }).isDisabled()).toBe(true);
     await frame.getByLabel(/Share of .*\(3\)/).fill('20');
     await frame.getByLabel(/Share of Sell out the Roadster/).fill('20');
-    await expect.poll(() => frame.locator('.will-read').textContent()).toBe('Saving writes 2 (60%), 3 (20%), 1 (20%) into the “Goal” cell, instead of 2 (60%), 3 (40%).');
+    await expect
+      .poll(() => frame.locator('.will-read').textContent())
+      .toBe('Saving writes 2 (60%), 3 (20%), 1 (20%) into the “Goal” cell, instead of 2 (60%), 3 (40%).');
     await frame.getByRole('button', { name: 'Save link' }).click();
     // A share changed: the sidebar asks first, and Back keeps every choice.
     const confirm = frame.getByRole('group', { name: 'Replace the link?' });
@@ -70,7 +75,9 @@ describe('linking keeps the links a row has', () => {
     expect(await chips.count()).toBe(3);
     await frame.getByRole('button', { name: 'Save link' }).click();
     await confirm.getByRole('button', { name: 'Replace the link' }).click();
-    await expect.poll(() => said(frame).textContent()).toMatch(/^Saved: “Model S” \(R-2\) now links to .*\(2\) 60%, .*\(3\) 20%, .*\(1\) 20%\.$/);
+    await expect
+      .poll(() => said(frame).textContent())
+      .toMatch(/^Saved: “Model S” \(R-2\) now links to .*\(2\) 60%, .*\(3\) 20%, .*\(1\) 20%\.$/);
     expect((await cells(file, 'Roadmap'))[2]![2]).toBe('2 (60%), 3 (20%), 1 (20%)');
     // Focus stays in the sidebar, on what was said, not lost with the form.
     expect(await frame.locator(':focus').getAttribute('class')).toBe('said');
@@ -111,7 +118,12 @@ describe('a review that moves on', () => {
     // Work on an anti-priority comes first; then rows with no goal, the most effort first.
     await expect.poll(() => cardTitle(frame).textContent()).toBe('Fleet discount programme');
     const options = await frame.getByLabel('Jump to a row').locator('option').allTextContents();
-    expect(options.map((text) => text.replace(/ \(.*$/, ''))).toEqual(['1. Fleet discount programme', '2. Solar roof tiles', '3. Tile glass durability tests', '4. In-car karaoke']);
+    expect(options.map((text) => text.replace(/ \(.*$/, ''))).toEqual([
+      '1. Fleet discount programme',
+      '2. Solar roof tiles',
+      '3. Tile glass durability tests',
+      '4. In-car karaoke',
+    ]);
     // The grid shows which row the review is on.
     await expect.poll(() => page.locator('tr.current').getAttribute('data-row')).toBe('8');
     await frame.getByLabel('Jump to a row').selectOption({ index: 1 });
@@ -119,22 +131,37 @@ describe('a review that moves on', () => {
     // One typo, one cause: said once, with the three flags it sets off.
     const advice = frame.locator('.card .advice li');
     expect(await advice.count()).toBe(1);
-    expect(await advice.locator('.problem').textContent()).toBe('Its link cell names a row that is not there: "G9" not found, so it reaches no goal.');
+    expect(await advice.locator('.problem').textContent()).toBe(
+      'Its link cell names a row that is not there: "G9" not found, so it reaches no goal.',
+    );
     expect(await advice.locator('.codes').textContent()).toBe('BROKEN_LINK · NO_PARENT · NO_GOAL');
     await shot(page, 'review');
     await frame.getByRole('button', { name: 'Decline', exact: true }).click();
     await frame.getByLabel(/Why not/).fill('No roof business before the car business works');
     await frame.getByLabel("Pillar it didn't fit").selectOption('P4');
     await frame.locator('form.decline').getByRole('button', { name: 'Decline', exact: true }).click();
-    await expect.poll(() => said(frame).textContent()).toMatch(/^Declined “Solar roof tiles” \(R-6\): receipt on row 4 of “Not on roadmap”\. The row is marked declined\. Next: “Tile glass durability tests”\.$/);
+    await expect
+      .poll(() => said(frame).textContent())
+      .toMatch(
+        /^Declined “Solar roof tiles” \(R-6\): receipt on row 4 of “Not on roadmap”\. The row is marked declined\. Next: “Tile glass durability tests”\.$/,
+      );
     await expect.poll(() => cardTitle(frame).textContent()).toBe('Tile glass durability tests');
     // The form is gone with the row; the declined row is out of the queue and out of coverage.
     expect(await frame.locator('form.decline').count()).toBe(0);
-    expect(await frame.getByLabel('Jump to a row').locator('option').allTextContents()).not.toContain(expect.stringContaining('Solar roof tiles'));
-    await expect.poll(() => frame.locator('.coverage').first().textContent()).toBe('86% of roadmap items reach a goal (6 of 7); 94% of their effort.');
+    expect(await frame.getByLabel('Jump to a row').locator('option').allTextContents()).not.toContain(
+      expect.stringContaining('Solar roof tiles'),
+    );
+    await expect
+      .poll(() => frame.locator('.coverage').first().textContent())
+      .toBe('86% of roadmap items reach a goal (6 of 7); 94% of their effort.');
     const declined = await cells(file, 'Not on roadmap');
     // The receipt names the pillar by its title, with its id, for whoever reads it next quarter.
-    expect(declined[3]!.slice(1, 5)).toEqual(['Solar roof tiles', undefined, 'No roof business before the car business works', 'Provide zero-emission electric power (P4)']);
+    expect(declined[3]!.slice(1, 5)).toEqual([
+      'Solar roof tiles',
+      undefined,
+      'No roof business before the car business works',
+      'Provide zero-emission electric power (P4)',
+    ]);
     // A real date, like the receipts already there, so the list still sorts.
     expect(declined[3]![0]).toBeInstanceOf(Date);
     const roadmap = await cells(file, 'Roadmap');
@@ -169,16 +196,22 @@ describe('a review that moves on', () => {
     const frame = sidebarOf(page);
     await reviewUntil(frame, 'Tile glass durability tests');
     await frame.getByRole('button', { name: 'Mark reviewed' }).click();
-    await expect.poll(() => said(frame).textContent()).toBe('Marked “Tile glass durability tests” (T-4) reviewed; it stays as it is. Next: “In-car karaoke”.');
+    await expect
+      .poll(() => said(frame).textContent())
+      .toBe('Marked “Tile glass durability tests” (T-4) reviewed; it stays as it is. Next: “In-car karaoke”.');
     await expect.poll(() => cardTitle(frame).textContent()).toBe('In-car karaoke');
     await frame.getByRole('button', { name: 'Link to a goal' }).click();
     await frame.getByRole('checkbox', { name: /Reach 10% of US luxury sedan sales/ }).check();
     await frame.getByRole('button', { name: 'Save link' }).click();
-    await expect.poll(() => said(frame).textContent()).toBe('Linked “In-car karaoke” (R-8) to Reach 10% of US luxury sedan sales (2). That was the last row to review.');
+    await expect
+      .poll(() => said(frame).textContent())
+      .toBe('Linked “In-car karaoke” (R-8) to Reach 10% of US luxury sedan sales (2). That was the last row to review.');
     // It is still RESURFACED (its title was declined before), and yet it left the queue: the PM decided.
     await expect.poll(() => page.locator('tr[data-row="9"] td.flags').textContent()).toMatch(/RESURFACED/);
     expect(await shown(frame).locator('.card').count()).toBe(0);
-    expect(await frame.getByLabel('Jump to a row').locator('option').allTextContents()).not.toContain(expect.stringContaining('In-car karaoke'));
+    expect(await frame.getByLabel('Jump to a row').locator('option').allTextContents()).not.toContain(
+      expect.stringContaining('In-car karaoke'),
+    );
   });
 });
 
@@ -214,13 +247,17 @@ describe('typed work is never lost', () => {
     await frame.getByRole('button', { name: 'Decline', exact: true }).click();
     await frame.getByLabel(/Why not/).fill('Not a car');
     await frame.getByLabel('Remove it').check();
-    await expect.poll(() => frame.locator('form.decline .warning').textContent()).toMatch(/^1 row links to it: Tile glass durability tests\. Removing it leaves that row with no goal\./);
+    await expect
+      .poll(() => frame.locator('form.decline .warning').textContent())
+      .toMatch(/^1 row links to it: Tile glass durability tests\. Removing it leaves that row with no goal\./);
     const submit = frame.locator('form.decline').getByRole('button', { name: 'Decline', exact: true });
     expect(await submit.isDisabled()).toBe(true);
     await shot(page, 'decline');
     await frame.getByLabel('Remove it anyway').check();
     await submit.click();
-    await expect.poll(() => said(frame).textContent()).toMatch(/^Declined “Solar roof tiles” \(R-6\): receipt on row 4 of “Not on roadmap”\. The row was removed\./);
+    await expect
+      .poll(() => said(frame).textContent())
+      .toMatch(/^Declined “Solar roof tiles” \(R-6\): receipt on row 4 of “Not on roadmap”\. The row was removed\./);
     expect((await cells(file, 'Roadmap')).map((row) => row?.[0])).not.toContain('R-6');
   });
 
@@ -242,7 +279,11 @@ describe('typed work is never lost', () => {
     await page.reload();
     await reviewUntil(frame, 'Fleet discount programme');
     await decline('Another reason');
-    await expect.poll(() => frame.locator('.notice').textContent()).toBe('“Fleet discount programme” (R-7) was already declined today: row 4 of “Not on roadmap”, reason “Fleet deals undercut the brand”. Nothing new was written; to change the reason, edit that row.');
+    await expect
+      .poll(() => frame.locator('.notice').textContent())
+      .toBe(
+        '“Fleet discount programme” (R-7) was already declined today: row 4 of “Not on roadmap”, reason “Fleet deals undercut the brand”. Nothing new was written; to change the reason, edit that row.',
+      );
     expect(await frame.getByLabel(/Why not/).inputValue()).toBe('Another reason');
     expect((await cells(file, 'Not on roadmap')).length).toBe(receipts);
   });
@@ -256,18 +297,26 @@ describe('setup says what it did', () => {
     await frame.getByRole('tab', { name: 'Setup' }).click();
     const layer = frame.getByLabel('Layer of Backlog');
     await expect.poll(() => layer.locator('option:checked').textContent()).toBe('Tasks or backlog');
-    expect(await shown(frame).locator('section.card').filter({ hasText: 'Not on roadmap' }).locator('.muted').first().textContent()).toBe('2 requests · detected from its name');
+    expect(await shown(frame).locator('section.card').filter({ hasText: 'Not on roadmap' }).locator('.muted').first().textContent()).toBe(
+      '2 requests · detected from its name',
+    );
     await layer.selectOption('ignore');
     await frame.getByLabel('Header row of Goals').fill('40');
     await frame.getByRole('button', { name: 'Save setup' }).click();
     const status = shown(frame).locator('[role=status]').first();
-    await expect.poll(() => status.textContent()).toBe('Nothing was saved: on "Goals", row 40 does not hold the column names (row 1 does). Pick the row with the column names, or the column as the header row writes it.');
+    await expect
+      .poll(() => status.textContent())
+      .toBe(
+        'Nothing was saved: on "Goals", row 40 does not hold the column names (row 1 does). Pick the row with the column names, or the column as the header row writes it.',
+      );
     await expect(readFile(`${file}.ladder.json`, 'utf8')).rejects.toThrow();
     // Nothing the PM chose is lost: both changes are still on screen.
     expect(await layer.inputValue()).toBe('ignore');
     await frame.getByLabel('Header row of Goals').fill('1');
     await frame.getByRole('button', { name: 'Save setup' }).click();
-    await expect.poll(() => status.textContent()).toBe('Saved.“Backlog” is not read from now on.“Goals” is read as Goals or OKRs, headers on row 1.');
+    await expect
+      .poll(() => status.textContent())
+      .toBe('Saved.“Backlog” is not read from now on.“Goals” is read as Goals or OKRs, headers on row 1.');
     await frame.locator('#view').evaluate((view) => view.ownerDocument.scrollingElement?.scrollTo(0, 0));
     await shot(page, 'setup');
     expect(JSON.parse(await readFile(`${file}.ladder.json`, 'utf8'))).toEqual({ version: 1, tabs: [{ sheet: 'Backlog', use: 'ignore' }] });

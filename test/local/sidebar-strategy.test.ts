@@ -30,7 +30,11 @@ const servers: Server[] = [];
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDir());
   const [page, sidebar] = await Promise.all([
-    buildSidebarHtml({ entry: 'src/local/preview/page/page.tsx', template: 'src/local/preview/page/index.html', style: 'src/local/preview/page/page.css' }),
+    buildSidebarHtml({
+      entry: 'src/local/preview/page/page.tsx',
+      template: 'src/local/preview/page/index.html',
+      style: 'src/local/preview/page/page.css',
+    }),
     buildSidebarHtml(),
   ]);
   pages = { page, sidebar };
@@ -76,10 +80,12 @@ interface Row {
 /** A table's rows as a reader hears them: the row header's text, the percent and the effort. */
 async function rowsOf(where: Page | FrameLocator, caption: string): Promise<Row[]> {
   const table = where.locator('table.mix', { has: where.locator(`caption:text-is("${caption}")`) }).first();
-  return table.locator('tbody tr').evaluateAll((rows) => rows.map((row) => {
-    const cells = row.querySelectorAll('td');
-    return { label: row.querySelector('th bdi')!.textContent!, percent: cells[0]!.textContent!, effort: Number(cells[1]!.textContent) };
-  }));
+  return table.locator('tbody tr').evaluateAll((rows) =>
+    rows.map((row) => {
+      const cells = row.querySelectorAll('td');
+      return { label: row.querySelector('th bdi')!.textContent!, percent: cells[0]!.textContent!, effort: Number(cells[1]!.textContent) };
+    }),
+  );
 }
 
 const sumOf = (rows: Row[]) => rows.reduce((sum, row) => sum + row.effort, 0);
@@ -93,8 +99,12 @@ describe('the Strategy view', () => {
     const frame = page.frameLocator('iframe.sidebar');
     await frame.getByRole('tab', { name: 'Strategy' }).click();
     const mission = frame.getByRole('region', { name: 'Mission' });
-    await expect.poll(() => mission.locator('.statement-text').textContent()).toBe("Accelerate the world's transition to sustainable energy");
-    expect(await frame.getByRole('region', { name: 'Vision' }).locator('.statement-text').textContent()).toBe('The most compelling car company of the 21st century');
+    await expect
+      .poll(() => mission.locator('.statement-text').textContent())
+      .toBe("Accelerate the world's transition to sustainable energy");
+    expect(await frame.getByRole('region', { name: 'Vision' }).locator('.statement-text').textContent()).toBe(
+      'The most compelling car company of the 21st century',
+    );
 
     // Tesla: 41 units on 8 roadmap rows (XL = 8, L = 5, M = 3, S = 2).
     expect(await frame.getByText('41 units of roadmap effort in 8 rows').count()).toBe(1);
@@ -114,9 +124,15 @@ describe('the Strategy view', () => {
     expect(byGoal.at(-1)).toEqual({ label: 'Reaches no goal', percent: '17%', effort: 7 });
     // A screen reader names each row by its header alone: the bar adds nothing to it.
     expect(await frame.getByRole('rowheader', { name: 'Reaches no goal', exact: true }).count()).toBe(1);
-    expect(await frame.getByRole('rowheader', { name: 'P3 Use that money to build an even more affordable car', exact: true }).count()).toBe(1);
+    expect(
+      await frame.getByRole('rowheader', { name: 'P3 Use that money to build an even more affordable car', exact: true }).count(),
+    ).toBe(1);
     expect(await frame.getByRole('rowheader', { name: 'A2 Discounted fleet sales anti-priority', exact: true }).count()).toBe(1);
-    expect(byGoal.find((row) => row.label === 'Superchargers on every interstate')).toEqual({ label: 'Superchargers on every interstate', percent: '0%', effort: 0 });
+    expect(byGoal.find((row) => row.label === 'Superchargers on every interstate')).toEqual({
+      label: 'Superchargers on every interstate',
+      percent: '0%',
+      effort: 0,
+    });
     for (const rows of [byPillar, byGoal]) {
       // Efforts are shown to one decimal: 8 rows of rounding at most.
       expect(Math.abs(sumOf(rows) - 41)).toBeLessThanOrEqual(rows.length * 0.05);
@@ -164,7 +180,11 @@ describe('the Strategy view', () => {
       ...tabs,
       Strategy: [...tabs.Strategy!, ['P5', hebrew, 'Pillar', 'למה'], ['P6', arabic, 'Pillar', 'لماذا']],
       Goals: [...tabs.Goals!, ...extraGoals],
-      Roadmap: [...tabs.Roadmap!, ['R-9', 'Israel launch', 20, 4, 'Low', 0.5, 100, 'Noa', 'Planned'], ['R-10', 'Gulf launch', 21, 6, 'Low', 0.5, 100, 'Omar', 'Planned']],
+      Roadmap: [
+        ...tabs.Roadmap!,
+        ['R-9', 'Israel launch', 20, 4, 'Low', 0.5, 100, 'Noa', 'Planned'],
+        ['R-10', 'Gulf launch', 21, 6, 'Low', 0.5, 100, 'Omar', 'Planned'],
+      ],
     });
     const page = await strategyPage(await serve(file));
     const byPillar = await rowsOf(page, 'By pillar');

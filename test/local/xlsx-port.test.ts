@@ -83,13 +83,18 @@ test('a workbook with charts opens read-only, and a write is refused with the re
   // Add a chart part to the zip, as Sheets or Excel would for a workbook with a chart.
   const charted = join(temp.path, 'charted.xlsx');
   const { execFileSync } = await import('node:child_process');
-  execFileSync('python3', ['-c', [
-    'import shutil, sys, zipfile',
-    'shutil.copy(sys.argv[1], sys.argv[2])',
-    "z = zipfile.ZipFile(sys.argv[2], 'a')",
-    "z.writestr('xl/charts/chart1.xml', '<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"/>')",
-    'z.close()',
-  ].join('\n'), plain, charted]);
+  execFileSync('python3', [
+    '-c',
+    [
+      'import shutil, sys, zipfile',
+      'shutil.copy(sys.argv[1], sys.argv[2])',
+      "z = zipfile.ZipFile(sys.argv[2], 'a')",
+      "z.writestr('xl/charts/chart1.xml', '<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"/>')",
+      'z.close()',
+    ].join('\n'),
+    plain,
+    charted,
+  ]);
   const before = await readFile(charted);
 
   const port = await openXlsxPort(charted);
@@ -106,9 +111,15 @@ test('a workbook with charts opens read-only, and a write is refused with the re
 async function planWithDropdown(name: string, range: string): Promise<string> {
   const file = join(temp.path, name);
   const book = new ExcelJS.Workbook();
-  book.addWorksheet('Goals').addRows([['ID', 'Goal'], ['G1', 'Grow']]);
+  book.addWorksheet('Goals').addRows([
+    ['ID', 'Goal'],
+    ['G1', 'Grow'],
+  ]);
   const roadmap = book.addWorksheet('Roadmap');
-  roadmap.addRows([['ID', 'Initiative', 'Goal', 'Status'], ['R1', 'Build', '', 'Now']]);
+  roadmap.addRows([
+    ['ID', 'Initiative', 'Goal', 'Status'],
+    ['R1', 'Build', '', 'Now'],
+  ]);
   rulesOf(roadmap).dataValidations.add(range, { type: 'list', allowBlank: true, formulae: ['"Now,Next,Later"'] });
   await book.xlsx.writeFile(file);
   return file;
@@ -152,20 +163,34 @@ function twoGoalPlan(rows: unknown[][]): { book: ExcelJS.Workbook; roadmap: Exce
 test('a dropdown that rejects other input refuses a link outside its list, and nothing is saved', async () => {
   const { book, roadmap } = twoGoalPlan([['R1', 'Build', '']]);
   // Excel refuses input outside a list when the rule shows an error alert of the "stop" style.
-  roadmap.getCell('C2').dataValidation = { type: 'list', allowBlank: true, formulae: ['Goals!$A$2:$A$3'], showErrorMessage: true, errorStyle: 'stop' };
+  roadmap.getCell('C2').dataValidation = {
+    type: 'list',
+    allowBlank: true,
+    formulae: ['Goals!$A$2:$A$3'],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+  };
   const file = join(temp.path, 'strict-dropdown.xlsx');
   await book.xlsx.writeFile(file);
   const before = await readFile(file);
   const port = await openXlsxPort(file);
   const refused = callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R1', goals: [{ key: 'G1' }, { key: 'G2' }] });
-  expect(refused).toEqual({ ok: false, error: expect.stringMatching(/^Cell C2 on "Roadmap" has a dropdown that rejects anything but its options, and "G1, G2" is not one of them/) });
+  expect(refused).toEqual({
+    ok: false,
+    error: expect.stringMatching(
+      /^Cell C2 on "Roadmap" has a dropdown that rejects anything but its options, and "G1, G2" is not one of them/,
+    ),
+  });
   expect(port.dirty).toBe(false);
   expect(await readFile(file)).toEqual(before);
   expect(callApi(port, 'linkRow', { sheet: 'Roadmap', key: 'R1', goals: [{ key: 'G2' }] }).ok).toBe(true);
 });
 
 test('a write into a merged cell that starts on another row is refused, and that row keeps its value', async () => {
-  const { book, roadmap } = twoGoalPlan([['R1', 'Build', 'G1'], ['R2', 'Ship', '']]);
+  const { book, roadmap } = twoGoalPlan([
+    ['R1', 'Build', 'G1'],
+    ['R2', 'Ship', ''],
+  ]);
   // The PM merged C2:C3 so one goal covers both rows; R2's link cell is C3, inside the merge.
   roadmap.mergeCells('C2:C3');
   const file = join(temp.path, 'merged-link.xlsx');

@@ -12,7 +12,13 @@ describe('reading an .xlsx as Sheets would give it', () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Q1 Roadmap');
     sheet.addRow(['ID', 'Initiative', 'Goal', 'Effort', 'Due']);
-    sheet.addRow(['R1', { richText: [{ text: 'Photo ' }, { text: 'estimate', font: { bold: true } }] }, { formula: 'Goals!A2', result: 'G1' }, { formula: '1+1', result: 2 }, new Date('2026-09-30T00:00:00Z')]);
+    sheet.addRow([
+      'R1',
+      { richText: [{ text: 'Photo ' }, { text: 'estimate', font: { bold: true } }] },
+      { formula: 'Goals!A2', result: 'G1' },
+      { formula: '1+1', result: 2 },
+      new Date('2026-09-30T00:00:00Z'),
+    ]);
     sheet.addRow(['R2', { text: 'Spec doc', hyperlink: 'https://example.invalid/spec' }, { error: '#N/A' }, { formula: 'X1' }, '']);
     sheet.addRow(['R3', 'Merged title', '', 3, '']);
     sheet.mergeCells('B4:C4');
@@ -31,7 +37,14 @@ describe('reading an .xlsx as Sheets would give it', () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Roadmap');
     sheet.addRow(['ID', 'Initiative', 'Effort', 'Done', 'Goal', 'Name']);
-    sheet.addRow(['R1', 'Photo estimate', { formula: '1-1', result: 0 }, { formula: 'A1<>A1', result: false }, { formula: 'NA()', result: { error: '#N/A' } }, { formula: 'T("")', result: '' }]);
+    sheet.addRow([
+      'R1',
+      'Photo estimate',
+      { formula: '1-1', result: 0 },
+      { formula: 'A1<>A1', result: false },
+      { formula: 'NA()', result: { error: '#N/A' } },
+      { formula: 'T("")', result: '' },
+    ]);
     const path = join(temp.path, 'falsy.xlsx');
     await book.xlsx.writeFile(path);
     expect((await readWorkbookFile(path)).sheets[0]!.values[1]).toEqual(['R1', 'Photo estimate', 0, false, '#N/A', '']);
@@ -62,11 +75,17 @@ describe('reading an .xlsx as Sheets would give it', () => {
     // Read in full, each dropdown is a million entries to exceljs: this test took 14 s so.
     rulesOf(sheet).dataValidations.add('D2:D1048576', { type: 'list', allowBlank: true, formulae: ['"Now,Next,Later"'] });
     rulesOf(sheet).dataValidations.add('C2:C1048576', { type: 'list', allowBlank: true, formulae: ['Goals!$A$2:$A$99'] });
-    sheet.addConditionalFormatting({ ref: 'A1:D1048576', rules: [{ type: 'containsText', operator: 'containsText', text: 'R', priority: 1, style: { font: { bold: true } } }] });
+    sheet.addConditionalFormatting({
+      ref: 'A1:D1048576',
+      rules: [{ type: 'containsText', operator: 'containsText', text: 'R', priority: 1, style: { font: { bold: true } } }],
+    });
     const path = join(temp.path, 'whole-columns.xlsx');
     await book.xlsx.writeFile(path);
     const rows = (await readWorkbookFile(path)).sheets[0]!.values;
-    expect(rows).toEqual([['ID', 'Initiative', 'Goal', 'Status'], ['R1', 'Spec doc', 'G1', 'Now']]);
+    expect(rows).toEqual([
+      ['ID', 'Initiative', 'Goal', 'Status'],
+      ['R1', 'Spec doc', 'G1', 'Now'],
+    ]);
     const forValues = (await loadWorkbook(path, 'values')).worksheets[0]!;
     expect(Object.keys(rulesOf(forValues).dataValidations.model)).toEqual([]);
     expect(rulesOf(forValues).conditionalFormattings).toEqual([]);

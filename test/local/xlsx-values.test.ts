@@ -21,8 +21,19 @@ function keptLength<T>(list: readonly T[], blank: (entry: T) => boolean): number
 function withoutTrailingBlanks(snapshot: WorkbookSnapshot): WorkbookSnapshot {
   return {
     sheets: snapshot.sheets.map((sheet) => {
-      const rows = sheet.values.map((row) => row.slice(0, keptLength(row, (cell: Cell) => cell === '')));
-      return { name: sheet.name, values: rows.slice(0, keptLength(rows, (row) => row.length === 0)) };
+      const rows = sheet.values.map((row) =>
+        row.slice(
+          0,
+          keptLength(row, (cell: Cell) => cell === ''),
+        ),
+      );
+      return {
+        name: sheet.name,
+        values: rows.slice(
+          0,
+          keptLength(rows, (row) => row.length === 0),
+        ),
+      };
     }),
   };
 }
@@ -58,8 +69,16 @@ function everyKindOfCell(): ExcelJS.Workbook {
     { formula: 'A1<>A1', result: false },
     { formula: 'D2*2', result: 0, shareType: 'shared', ref: 'G2:G3' } as ExcelJS.CellValue,
   ]);
-  roadmap.addRow(['R2', { text: 'Spec doc', hyperlink: 'https://example.invalid/spec' }, { error: '#N/A' }, { formula: 'X1' }, { formula: 'TODAY()', result: new Date('2026-11-23T00:00:00Z') }, true, { sharedFormula: 'G2', result: 4 } as ExcelJS.CellValue]);
-  roadmap.addRow(['R3', 'Merged title', 'hidden by the merge', 3, '', '', '=cmd|\' /C calc\'!A0']);
+  roadmap.addRow([
+    'R2',
+    { text: 'Spec doc', hyperlink: 'https://example.invalid/spec' },
+    { error: '#N/A' },
+    { formula: 'X1' },
+    { formula: 'TODAY()', result: new Date('2026-11-23T00:00:00Z') },
+    true,
+    { sharedFormula: 'G2', result: 4 } as ExcelJS.CellValue,
+  ]);
+  roadmap.addRow(['R3', 'Merged title', 'hidden by the merge', 3, '', '', "=cmd|' /C calc'!A0"]);
   roadmap.mergeCells('B4:C4');
   roadmap.getCell('A6').value = 'R4';
   roadmap.mergeCells('D6:E7');
@@ -84,11 +103,15 @@ describe("the audit's read takes exceljs's parsed model and gives what its objec
     const rows = snapshot.sheets[0]!.values;
     expect(rows[1]).toEqual(['R1', 'Photo estimate', 'G1', 0, new Date('2026-09-30T00:00:00Z'), false, 0]);
     expect(rows[2]).toEqual(['R2', 'Spec doc', '#N/A', '', new Date('2026-11-23T00:00:00Z'), true, 4]);
-    expect(rows[3]).toEqual(['R3', 'Merged title', '', 3, '', '', '=cmd|\' /C calc\'!A0']);
+    expect(rows[3]).toEqual(['R3', 'Merged title', '', 3, '', '', "=cmd|' /C calc'!A0"]);
     expect(rows[4]).toEqual([]);
     expect(rows[5]).toEqual(['R4']);
     expect(rows[8]).toEqual(['', '', '', '', '', '', '', '', '', 'far corner']);
-    expect(snapshot.sheets[1]!.values.slice(2)).toEqual([['', 'Goal ID', 'Objective'], ['', 1, 'مرحبا 🚀'], ['', 2.5]]);
+    expect(snapshot.sheets[1]!.values.slice(2)).toEqual([
+      ['', 'Goal ID', 'Objective'],
+      ['', 1, 'مرحبا 🚀'],
+      ['', 2.5],
+    ]);
     expect(snapshot.sheets[2]!.values).toEqual([]);
     expect(withoutTrailingBlanks(snapshot)).toEqual(await throughObjects(path));
   });
@@ -103,11 +126,7 @@ describe("the audit's read takes exceljs's parsed model and gives what its objec
       '</sheetData><mergeCells count="1"><mergeCell ref="A3:B3"/></mergeCells>',
     ]);
     const rows = (await readWorkbookFile(path)).sheets[0]!.values;
-    expect(rows).toEqual([
-      ['ID', 'Task', '', '', 'Rich inline'],
-      [],
-      [7, '', '', '', '', true, '#REF!', 'ab'],
-    ]);
+    expect(rows).toEqual([['ID', 'Task', '', '', 'Rich inline'], [], [7, '', '', '', '', true, '#REF!', 'ab']]);
     expect(withoutTrailingBlanks({ sheets: [{ name: 'Backlog', values: rows }] })).toEqual(await throughObjects(path));
   });
 
@@ -125,7 +144,10 @@ describe("the audit's read takes exceljs's parsed model and gives what its objec
     zip.file('xl/workbook.xml', xml.replace(tabs.join(''), tabs[1]! + tabs[0]!));
     await writeFile(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
     const snapshot = await readWorkbookFile(path);
-    expect(snapshot.sheets).toEqual([{ name: 'Roadmap', values: [['Roadmap']] }, { name: 'Goals', values: [['Goals']] }]);
+    expect(snapshot.sheets).toEqual([
+      { name: 'Roadmap', values: [['Roadmap']] },
+      { name: 'Goals', values: [['Goals']] },
+    ]);
     expect(snapshot).toEqual(await throughObjects(path));
   });
 
@@ -147,6 +169,9 @@ describe("the audit's read takes exceljs's parsed model and gives what its objec
       '<row r="2"><c r="A2" t="inlineStr"><is><t>R1</t></is></c><c r="B2" t="inlineStr"><is><t>Photo estimate</t></is></c><c r="C2" t="inlineStr"><is><t>covered</t></is></c></row>',
       '</sheetData><mergeCells count="1"><mergeCell ref="C1:C1048576"/></mergeCells>',
     ]);
-    expect((await readWorkbookFile(path)).sheets[0]!.values).toEqual([['ID', 'Initiative', 'Notes'], ['R1', 'Photo estimate', '']]);
+    expect((await readWorkbookFile(path)).sheets[0]!.values).toEqual([
+      ['ID', 'Initiative', 'Notes'],
+      ['R1', 'Photo estimate', ''],
+    ]);
   });
 });

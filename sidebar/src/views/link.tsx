@@ -4,7 +4,7 @@
  * preview the grid says when a row is picked.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { GoalPicker, type Chosen } from '../goal-picker';
+import { type Chosen, GoalPicker } from '../goal-picker';
 import { RowCard } from '../row-card';
 import { call, inAppsScript, type Reply } from '../server';
 import type { RowContext } from '../types';
@@ -66,7 +66,8 @@ interface Props {
   onDirty(dirty: boolean): void;
 }
 
-const named = (item: { title: string; key: string }) => (item.title && item.title !== item.key ? `“${item.title}” (${item.key})` : `“${item.key}”`);
+const named = (item: { title: string; key: string }) =>
+  item.title && item.title !== item.key ? `“${item.title}” (${item.key})` : `“${item.key}”`;
 const placeOf = (item: { sheet: string; row: number }) => `${item.sheet}!${item.row}`;
 
 export function Link({ selection, onDirty }: Props) {
@@ -85,21 +86,23 @@ export function Link({ selection, onDirty }: Props) {
   // The selection the next call asks about: read when the call is sent, not when requested.
   const selected = useRef(selection);
   selected.current = selection;
-  const [follower] = useState(() => follow(
-    () => call('rowContext', selected.current ?? undefined),
-    (reply) => {
-      // A failed poll (a timeout, a busy sheet) shows until the next answer replaces it.
-      if (!reply.ok) {
-        setError(reply.error);
-        return;
-      }
-      setError(null);
-      setLatest(reply.value);
-      // Changes not saved yet keep their row on screen: a click elsewhere in the sheet loses nothing.
-      if (!dirtyNow.current) setShown(reply.value);
-    },
-    inAppsScript(),
-  ));
+  const [follower] = useState(() =>
+    follow(
+      () => call('rowContext', selected.current ?? undefined),
+      (reply) => {
+        // A failed poll (a timeout, a busy sheet) shows until the next answer replaces it.
+        if (!reply.ok) {
+          setError(reply.error);
+          return;
+        }
+        setError(null);
+        setLatest(reply.value);
+        // Changes not saved yet keep their row on screen: a click elsewhere in the sheet loses nothing.
+        if (!dirtyNow.current) setShown(reply.value);
+      },
+      inAppsScript(),
+    ),
+  );
   useEffect(() => () => follower.stop(), []);
   useEffect(() => follower.request(), [selection?.sheet, selection?.row]);
   const markDirty = (value: boolean) => {
@@ -119,46 +122,105 @@ export function Link({ selection, onDirty }: Props) {
     setSaveError(null);
   }, [shownPlace]);
 
-  if (error && !shown) return <p class="error" role="alert">{error}</p>;
-  if (!shown) return <p class="muted" role="status">Reading the selected row…</p>;
+  if (error && !shown)
+    return (
+      <p class="error" role="alert">
+        {error}
+      </p>
+    );
+  if (!shown)
+    return (
+      <p class="muted" role="status">
+        Reading the selected row…
+      </p>
+    );
   const elsewhere = dirty && latestItem && shownItem && placeOf(latestItem) !== shownPlace ? latestItem : null;
   const item = shownItem;
-  const outdated = dirty && !elsewhere && latestItem && item && placeOf(latestItem) === shownPlace && latestItem.linkCell !== item.linkCell ? latestItem : null;
+  const outdated =
+    dirty && !elsewhere && latestItem && item && placeOf(latestItem) === shownPlace && latestItem.linkCell !== item.linkCell
+      ? latestItem
+      : null;
   return (
     <div>
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {elsewhere && (
         <div class="notice" role="alert">
-          <p>You selected {named(elsewhere)} (<bdi>{placeOf(elsewhere)}</bdi>). The changes below for {named(item!)} are not saved yet.</p>
+          <p>
+            You selected {named(elsewhere)} (<bdi>{placeOf(elsewhere)}</bdi>). The changes below for {named(item!)} are not saved yet.
+          </p>
           <div class="actions">
-            <button type="button" onClick={() => { markDirty(false); setShown(latest); }}>Discard them and show the new row</button>
+            <button
+              type="button"
+              onClick={() => {
+                markDirty(false);
+                setShown(latest);
+              }}
+            >
+              Discard them and show the new row
+            </button>
           </div>
         </div>
       )}
       {outdated && (
         <div class="notice" role="alert">
-          <p>Its link cell changed in the sheet meanwhile: it now reads “<bdi>{outdated.linkCell}</bdi>”.</p>
+          <p>
+            Its link cell changed in the sheet meanwhile: it now reads “<bdi>{outdated.linkCell}</bdi>”.
+          </p>
           <div class="actions">
-            <button type="button" onClick={() => { markDirty(false); setShown(latest); }}>Start again from what it says now</button>
+            <button
+              type="button"
+              onClick={() => {
+                markDirty(false);
+                setShown(latest);
+              }}
+            >
+              Start again from what it says now
+            </button>
           </div>
         </div>
       )}
-      <p class="said" role="status" tabIndex={-1} ref={status}>{saved ?? ''}</p>
-      {!item ? <p class="muted">Select a roadmap or task row in the sheet to link it to goals.</p> : (
+      <p class="said" role="status" tabIndex={-1} ref={status}>
+        {saved ?? ''}
+      </p>
+      {!item ? (
+        <p class="muted">Select a roadmap or task row in the sheet to link it to goals.</p>
+      ) : (
         <>
           <RowCard item={item} />
           {item.why && <p class="why">{item.why}</p>}
-          {saveError && <p class="error" role="alert">{saveError}</p>}
+          {saveError && (
+            <p class="error" role="alert">
+              {saveError}
+            </p>
+          )}
           {item.canLink ? (
-            <GoalPicker key={`${shownPlace}:${item.linkCell}:${version}`} picker={shown.picker} current={item.links} column={item.linkColumn} busy={busy} onDirty={markDirty}
+            <GoalPicker
+              key={`${shownPlace}:${item.linkCell}:${version}`}
+              picker={shown.picker}
+              current={item.links}
+              column={item.linkColumn}
+              busy={busy}
+              onDirty={markDirty}
               onSave={(goals: Chosen[]) => {
                 setBusy(true);
                 setSaveError(null);
-                void call('linkRow', { sheet: item.sheet, key: item.key, expectedTitle: item.title, expectedLink: item.linkCell, goals }).then((reply) => {
+                void call('linkRow', {
+                  sheet: item.sheet,
+                  key: item.key,
+                  expectedTitle: item.title,
+                  expectedLink: item.linkCell,
+                  goals,
+                }).then((reply) => {
                   setBusy(false);
                   if (reply.ok) {
                     markDirty(false);
-                    setSaved(`Saved: ${named(item)} now links to ${reply.value.goals.map((goal) => (goal.title && goal.title !== goal.key ? `${goal.title} (${goal.key})` : goal.key) + (goal.share === null ? '' : ` ${goal.share}%`)).join(', ')}.`);
+                    setSaved(
+                      `Saved: ${named(item)} now links to ${reply.value.goals.map((goal) => (goal.title && goal.title !== goal.key ? `${goal.title} (${goal.key})` : goal.key) + (goal.share === null ? '' : ` ${goal.share}%`)).join(', ')}.`,
+                    );
                     setVersion(version + 1);
                     // What was asked before the save is older than the save: ask afresh.
                     follower.request();
@@ -168,7 +230,8 @@ export function Link({ selection, onDirty }: Props) {
                     follower.request();
                   }
                 });
-              }} />
+              }}
+            />
           ) : (
             <p class="muted">Goals and pillars are linked on their own tabs; the sidebar links roadmap and task rows.</p>
           )}

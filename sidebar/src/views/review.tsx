@@ -6,7 +6,7 @@
  * came back.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { ReviewCard, type Outcome } from '../review-card';
+import { type Outcome, ReviewCard } from '../review-card';
 import { inAppsScript } from '../server';
 import type { Health, Queued } from '../types';
 import { useCall } from '../use-call';
@@ -21,7 +21,17 @@ const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 const idOf = (row: { sheet: string; key: string }) => `${row.sheet}\u0000${row.key}`;
 
-function Summary({ health, filter, onFilter, onOpenSetup }: { health: Health; filter: ReadonlySet<string>; onFilter(code: string): void; onOpenSetup(): void }) {
+function Summary({
+  health,
+  filter,
+  onFilter,
+  onOpenSetup,
+}: {
+  health: Health;
+  filter: ReadonlySet<string>;
+  onFilter(code: string): void;
+  onOpenSetup(): void;
+}) {
   return (
     <section aria-labelledby="health-head">
       <h2 id="health-head">Health</h2>
@@ -31,20 +41,37 @@ function Summary({ health, filter, onFilter, onOpenSetup }: { health: Health; fi
           {cover.effort > 0 ? `; ${percent(cover.effortReaching, cover.effort)} of their effort` : ''}.
         </p>
       ))}
-      {health.flagCounts.length === 0 ? <p class="ok">Nothing flagged.</p> : (
+      {health.flagCounts.length === 0 ? (
+        <p class="ok">Nothing flagged.</p>
+      ) : (
         <div class="chips" role="group" aria-label="Show only rows with">
           {health.flagCounts.map((entry) => (
-            <button key={entry.code} type="button" class="chip-filter" aria-pressed={filter.has(entry.code)} title={entry.code} onClick={() => onFilter(entry.code)}>
+            <button
+              key={entry.code}
+              type="button"
+              class="chip-filter"
+              aria-pressed={filter.has(entry.code)}
+              title={entry.code}
+              onClick={() => onFilter(entry.code)}
+            >
               {entry.label} <strong>{entry.rows}</strong>
             </button>
           ))}
         </div>
       )}
-      {health.strategy.checks.map((check) => <p key={check} class="flag">⚠ {check}</p>)}
+      {health.strategy.checks.map((check) => (
+        <p key={check} class="flag">
+          ⚠ {check}
+        </p>
+      ))}
       {health.warnings.length > 0 && (
         <div class="warning" role="note">
-          {health.warnings.map((warning) => <p key={warning}>{warning}</p>)}
-          <button type="button" class="link-button" onClick={onOpenSetup}>Check it in Setup</button>
+          {health.warnings.map((warning) => (
+            <p key={warning}>{warning}</p>
+          ))}
+          <button type="button" class="link-button" onClick={onOpenSetup}>
+            Check it in Setup
+          </button>
         </div>
       )}
     </section>
@@ -63,7 +90,10 @@ export function Review({ active, onDirty, onOpenSetup }: Props) {
   const value = health.value;
   const all: Queued[] = value ? value.queue.map((at) => value.flagged[at]!).filter((row) => !handled.has(idOf(row))) : [];
   const queue = filter.size === 0 ? all : all.filter((row) => row.codes.some((code) => filter.has(code)));
-  const position = Math.max(0, queue.findIndex((row) => idOf(row) === currentId));
+  const position = Math.max(
+    0,
+    queue.findIndex((row) => idOf(row) === currentId),
+  );
   const current = atEnd ? undefined : queue[position];
 
   useEffect(() => {
@@ -74,8 +104,18 @@ export function Review({ active, onDirty, onOpenSetup }: Props) {
     }
   }, [current?.sheet, current?.row, active]);
 
-  if (health.loading && !value) return <p class="muted" role="status">Reading the cascade…</p>;
-  if (health.error || !value) return <p class="error" role="alert">Ladder could not read the cascade: {health.error}</p>;
+  if (health.loading && !value)
+    return (
+      <p class="muted" role="status">
+        Reading the cascade…
+      </p>
+    );
+  if (health.error || !value)
+    return (
+      <p class="error" role="alert">
+        Ladder could not read the cascade: {health.error}
+      </p>
+    );
 
   const go = (to: number, focus = true) => {
     setAtEnd(false);
@@ -115,31 +155,76 @@ export function Review({ active, onDirty, onOpenSetup }: Props) {
       <Summary health={value} filter={filter} onFilter={toggle} onOpenSetup={onOpenSetup} />
       <section aria-labelledby="queue-head">
         <h2 id="queue-head">Rows to review</h2>
-        <p class="said" role="status" aria-live="polite">{said}</p>
-        {queue.length === 0 && <p class="ok">{all.length === 0 ? 'Every roadmap row and task reaches a goal, and nothing is left to review.' : 'No row left with the flags picked above.'}</p>}
+        <p class="said" role="status" aria-live="polite">
+          {said}
+        </p>
+        {queue.length === 0 && (
+          <p class="ok">
+            {all.length === 0
+              ? 'Every roadmap row and task reaches a goal, and nothing is left to review.'
+              : 'No row left with the flags picked above.'}
+          </p>
+        )}
         {queue.length > 0 && (
           <div class="queue-nav">
             <label class="field">
-              <span>{atEnd ? `End of the queue (${plural(queue.length, 'row')} left)` : `Row ${position + 1} of ${queue.length}`}{handled.size > 0 ? `, ${handled.size} handled` : ''}</span>
-              <select value={atEnd ? '' : String(position)} onChange={(event) => go(Number((event.target as HTMLSelectElement).value), false)} aria-label="Jump to a row">
+              <span>
+                {atEnd ? `End of the queue (${plural(queue.length, 'row')} left)` : `Row ${position + 1} of ${queue.length}`}
+                {handled.size > 0 ? `, ${handled.size} handled` : ''}
+              </span>
+              <select
+                value={atEnd ? '' : String(position)}
+                onChange={(event) => go(Number((event.target as HTMLSelectElement).value), false)}
+                aria-label="Jump to a row"
+              >
                 {atEnd && <option value="">—</option>}
-                {queue.map((row, at) => <option key={idOf(row)} value={String(at)}>{at + 1}. {row.title || row.key} ({row.advice[0] ? row.advice[0].codes.join(', ') : row.codes.join(', ')})</option>)}
+                {queue.map((row, at) => (
+                  <option key={idOf(row)} value={String(at)}>
+                    {at + 1}. {row.title || row.key} ({row.advice[0] ? row.advice[0].codes.join(', ') : row.codes.join(', ')})
+                  </option>
+                ))}
               </select>
             </label>
             <div class="actions">
-              <button type="button" disabled={position === 0 && !atEnd} onClick={() => go(atEnd ? queue.length - 1 : position - 1)}>Previous</button>
-              {atEnd ? <button type="button" onClick={() => go(0)}>Start again from the top</button> : <button type="button" onClick={skip}>Skip</button>}
+              <button type="button" disabled={position === 0 && !atEnd} onClick={() => go(atEnd ? queue.length - 1 : position - 1)}>
+                Previous
+              </button>
+              {atEnd ? (
+                <button type="button" onClick={() => go(0)}>
+                  Start again from the top
+                </button>
+              ) : (
+                <button type="button" onClick={skip}>
+                  Skip
+                </button>
+              )}
             </div>
           </div>
         )}
         {current && (
-          <ReviewCard key={`${current.sheet}!${current.row}!${current.key}`} sheet={current.sheet} row={current.row} focus={moved} onDone={done} onDirty={onDirty} />
+          <ReviewCard
+            key={`${current.sheet}!${current.row}!${current.key}`}
+            sheet={current.sheet}
+            row={current.row}
+            focus={moved}
+            onDone={done}
+            onDirty={onDirty}
+          />
         )}
       </section>
       {orphans.length > 0 && (
         <section aria-labelledby="orphans-head">
           <h2 id="orphans-head">Goals and pillars nothing reaches</h2>
-          <ul class="plain">{orphans.map((row) => <li key={idOf(row)}><bdi>{row.title || row.key}</bdi> <span class="muted"><bdi>{row.sheet}</bdi> row {row.row}</span></li>)}</ul>
+          <ul class="plain">
+            {orphans.map((row) => (
+              <li key={idOf(row)}>
+                <bdi>{row.title || row.key}</bdi>{' '}
+                <span class="muted">
+                  <bdi>{row.sheet}</bdi> row {row.row}
+                </span>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {resurfaced.length > 0 && (
@@ -148,7 +233,9 @@ export function Review({ active, onDirty, onOpenSetup }: Props) {
           <ul class="plain">
             {resurfaced.map((row) => (
               <li key={idOf(row)}>
-                <div class="title"><bdi>{row.title}</bdi></div>
+                <div class="title">
+                  <bdi>{row.title}</bdi>
+                </div>
                 <div class="muted">{row.advice.find((advice) => advice.codes.includes('RESURFACED'))?.problem}</div>
               </li>
             ))}

@@ -19,17 +19,41 @@ const USES: readonly Use[] = ['mission', 'vision', 'strategy', 'anti-priorities'
 const LAYER_ROLES: readonly Role[] = ['id', 'title', 'parent', 'group', 'why', 'kind', 'effort', 'impact', 'confidence', 'reach', 'weight'];
 const DECLINED_ROLES: readonly Role[] = ['title', 'date', 'who', 'why', 'pillar', 'goal'];
 const ROLE_LABELS: Record<string, string> = {
-  id: 'Id', title: 'Title', parent: 'Link up', group: 'Listed under (objective)', why: 'Why', kind: 'Type', effort: 'Effort', impact: 'Impact', confidence: 'Confidence',
-  reach: 'Reach', weight: 'Weight', date: 'Date', who: 'Who asked', pillar: "Pillar it didn't fit", goal: "Goal it didn't move",
+  id: 'Id',
+  title: 'Title',
+  parent: 'Link up',
+  group: 'Listed under (objective)',
+  why: 'Why',
+  kind: 'Type',
+  effort: 'Effort',
+  impact: 'Impact',
+  confidence: 'Confidence',
+  reach: 'Reach',
+  weight: 'Weight',
+  date: 'Date',
+  who: 'Who asked',
+  pillar: "Pillar it didn't fit",
+  goal: "Goal it didn't move",
 };
 
 /** Layers as a PM names them. */
 const USE_LABELS: Record<Use, string> = {
-  mission: 'Mission', vision: 'Vision', strategy: 'Strategy pillars', 'anti-priorities': 'Anti-priorities', goals: 'Goals or OKRs',
-  roadmap: 'Roadmap', tasks: 'Tasks or backlog', declined: 'Declined requests', ignore: 'Not read',
+  mission: 'Mission',
+  vision: 'Vision',
+  strategy: 'Strategy pillars',
+  'anti-priorities': 'Anti-priorities',
+  goals: 'Goals or OKRs',
+  roadmap: 'Roadmap',
+  tasks: 'Tasks or backlog',
+  declined: 'Declined requests',
+  ignore: 'Not read',
 };
 
-const SOURCE_LABELS: Record<string, string> = { settings: 'your setting', detected: 'detected from its name', columns: 'guessed from its columns' };
+const SOURCE_LABELS: Record<string, string> = {
+  settings: 'your setting',
+  detected: 'detected from its name',
+  columns: 'guessed from its columns',
+};
 
 interface Edit {
   use: Use;
@@ -50,15 +74,24 @@ function savedReport(edits: Record<string, Edit>, fresh: SetupData): string[] {
   return Object.entries(edits).map(([sheet, edit]) => {
     const tab = fresh.tabs.find((candidate) => candidate.sheet === sheet);
     if (!tab) return `“${sheet}” is no longer in the workbook.`;
-    if (tab.use === 'ignore') return edit.use === 'ignore' ? `“${sheet}” is not read from now on.` : `“${sheet}” could not be read as ${USE_LABELS[edit.use]}${tab.notes[0] ? `: ${tab.notes[0]}` : ''}.`;
-    const parts = [`“${sheet}” is read as ${USE_LABELS[tab.use as Use] ?? tab.use}${tab.headerRow === null ? '' : `, headers on row ${tab.headerRow}`}`];
+    if (tab.use === 'ignore')
+      return edit.use === 'ignore'
+        ? `“${sheet}” is not read from now on.`
+        : `“${sheet}” could not be read as ${USE_LABELS[edit.use]}${tab.notes[0] ? `: ${tab.notes[0]}` : ''}.`;
+    const parts = [
+      `“${sheet}” is read as ${USE_LABELS[tab.use as Use] ?? tab.use}${tab.headerRow === null ? '' : `, headers on row ${tab.headerRow}`}`,
+    ];
     const asked = edit.headerRow === '' ? null : Number(edit.headerRow);
     if (tab.use !== edit.use) parts.push(`, not as ${USE_LABELS[edit.use]} as you chose`);
     if (asked !== null && tab.headerRow !== asked) parts.push(`, not row ${asked} as you chose`);
     for (const [role, header] of Object.entries(edit.columns)) {
       if (header === '') continue;
       const now = detectedColumn(tab, role);
-      parts.push(now === header ? `; ${ROLE_LABELS[role] ?? role} from “${header}”` : `; ${ROLE_LABELS[role] ?? role} could not be read from “${header}”`);
+      parts.push(
+        now === header
+          ? `; ${ROLE_LABELS[role] ?? role} from “${header}”`
+          : `; ${ROLE_LABELS[role] ?? role} could not be read from “${header}”`,
+      );
     }
     const mismatch = tab.use !== edit.use || (asked !== null && tab.headerRow !== asked);
     return `${parts.join('')}.${mismatch && tab.notes.length > 0 ? ` ${tab.notes.join(' ')}` : ''}`;
@@ -72,24 +105,39 @@ export function Setup({ active, onDirty }: { active: boolean; onDirty(dirty: boo
   const [busy, setBusy] = useState(false);
   const changed = Object.keys(edits).length > 0;
   useEffect(() => onDirty(changed), [changed]);
-  if (setup.loading && !setup.value) return <p class="muted" role="status">Reading the tabs…</p>;
-  if (setup.error || !setup.value) return <p class="error" role="alert">{setup.error}</p>;
+  if (setup.loading && !setup.value)
+    return (
+      <p class="muted" role="status">
+        Reading the tabs…
+      </p>
+    );
+  if (setup.error || !setup.value)
+    return (
+      <p class="error" role="alert">
+        {setup.error}
+      </p>
+    );
   const data = setup.value;
-  const shownOf = (tab: SetupTab): Edit => edits[tab.sheet] ?? { use: tab.use as Use, headerRow: tab.headerRow === null ? '' : String(tab.headerRow), columns: {} };
+  const shownOf = (tab: SetupTab): Edit =>
+    edits[tab.sheet] ?? { use: tab.use as Use, headerRow: tab.headerRow === null ? '' : String(tab.headerRow), columns: {} };
   const edit = (tab: SetupTab, change: Partial<Edit>) => setEdits({ ...edits, [tab.sheet]: { ...shownOf(tab), ...change } });
 
   const save = () => {
     const kept = data.saved.tabs.filter((tab) => !(tab.sheet in edits) && data.tabs.some((candidate) => candidate.sheet === tab.sheet));
-    const changed = Object.entries(edits).map(([sheet, { use, headerRow, columns }]) => {
-      const tab = data.tabs.find((candidate) => candidate.sheet === sheet)!;
-      const chosen: Partial<Record<Role, string>> = Object.fromEntries(Object.entries(columns).filter(([role, header]) => header !== '' && header !== detectedColumn(tab, role)));
-      const mapping: Mapping = {
-        sheet, use,
-        ...(headerRow && Number(headerRow) !== tab.headerRow ? { headerRow: Number(headerRow) } : {}),
-        ...(Object.keys(chosen).length > 0 ? { columns: chosen } : {}),
-      };
-      return mapping;
-    })
+    const changed = Object.entries(edits)
+      .map(([sheet, { use, headerRow, columns }]) => {
+        const tab = data.tabs.find((candidate) => candidate.sheet === sheet)!;
+        const chosen: Partial<Record<Role, string>> = Object.fromEntries(
+          Object.entries(columns).filter(([role, header]) => header !== '' && header !== detectedColumn(tab, role)),
+        );
+        const mapping: Mapping = {
+          sheet,
+          use,
+          ...(headerRow && Number(headerRow) !== tab.headerRow ? { headerRow: Number(headerRow) } : {}),
+          ...(Object.keys(chosen).length > 0 ? { columns: chosen } : {}),
+        };
+        return mapping;
+      })
       // A tab set back to what Ladder reads anyway saves nothing, so it keeps following the sheet.
       .filter((mapping) => {
         const tab = data.tabs.find((candidate) => candidate.sheet === mapping.sheet)!;
@@ -105,7 +153,11 @@ export function Setup({ active, onDirty }: { active: boolean; onDirty(dirty: boo
       }
       const fresh = await call('setup');
       setBusy(false);
-      setMessage(fresh.ok ? { ok: true, lines: ['Saved.', ...savedReport(edits, fresh.value)] } : { ok: true, lines: ['Saved, but the tabs could not be read again:', fresh.error] });
+      setMessage(
+        fresh.ok
+          ? { ok: true, lines: ['Saved.', ...savedReport(edits, fresh.value)] }
+          : { ok: true, lines: ['Saved, but the tabs could not be read again:', fresh.error] },
+      );
       setEdits({});
       void setup.reload();
     });
@@ -114,37 +166,74 @@ export function Setup({ active, onDirty }: { active: boolean; onDirty(dirty: boo
   return (
     <div>
       <h2>Tabs</h2>
-      {data.warnings.map((warning) => <p key={warning} class="flag">⚠ {warning}</p>)}
-      <div role="status" class={message?.ok === false ? 'error' : 'said'}>{message?.lines.map((line) => <p key={line}>{line}</p>)}</div>
+      {data.warnings.map((warning) => (
+        <p key={warning} class="flag">
+          ⚠ {warning}
+        </p>
+      ))}
+      <div role="status" class={message?.ok === false ? 'error' : 'said'}>
+        {message?.lines.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+      </div>
       {data.tabs.map((tab) => {
         const shown = shownOf(tab);
         const roles = shown.use === 'declined' ? DECLINED_ROLES : LAYER_ROLES;
         return (
           <section key={tab.sheet} class="card">
-            <h3 class="title"><bdi>{tab.sheet}</bdi></h3>
+            <h3 class="title">
+              <bdi>{tab.sheet}</bdi>
+            </h3>
             <div class="row-fields">
               <label class="field">
                 Layer
-                <select aria-label={`Layer of ${tab.sheet}`} value={shown.use} onChange={(event) => edit(tab, { use: (event.target as HTMLSelectElement).value as Use })}>
-                  {USES.map((use) => <option key={use} value={use}>{USE_LABELS[use]}</option>)}
+                <select
+                  aria-label={`Layer of ${tab.sheet}`}
+                  value={shown.use}
+                  onChange={(event) => edit(tab, { use: (event.target as HTMLSelectElement).value as Use })}
+                >
+                  {USES.map((use) => (
+                    <option key={use} value={use}>
+                      {USE_LABELS[use]}
+                    </option>
+                  ))}
                 </select>
               </label>
               <label class="field narrow">
                 Header row
-                <input type="number" aria-label={`Header row of ${tab.sheet}`} min={1} max={1000} value={shown.headerRow} onInput={(event) => edit(tab, { headerRow: (event.target as HTMLInputElement).value })} />
+                <input
+                  type="number"
+                  aria-label={`Header row of ${tab.sheet}`}
+                  min={1}
+                  max={1000}
+                  value={shown.headerRow}
+                  onInput={(event) => edit(tab, { headerRow: (event.target as HTMLInputElement).value })}
+                />
               </label>
             </div>
             <p class="muted">{shown.use === 'ignore' ? 'Not read.' : `${countOf(tab)} · ${SOURCE_LABELS[tab.source] ?? tab.source}`}</p>
-            {tab.notes.map((note) => <p key={note} class="flag">⚠ {note}</p>)}
+            {tab.notes.map((note) => (
+              <p key={note} class="flag">
+                ⚠ {note}
+              </p>
+            ))}
             {shown.use !== 'ignore' && tab.headers.length > 0 && (
               <details>
                 <summary>Columns</summary>
                 {roles.map((role) => (
                   <label key={role} class="field">
                     {ROLE_LABELS[role] ?? role}
-                    <select aria-label={`${ROLE_LABELS[role] ?? role} column of ${tab.sheet}`} value={shown.columns[role] ?? detectedColumn(tab, role)} onChange={(event) => edit(tab, { columns: { ...shown.columns, [role]: (event.target as HTMLSelectElement).value } })}>
+                    <select
+                      aria-label={`${ROLE_LABELS[role] ?? role} column of ${tab.sheet}`}
+                      value={shown.columns[role] ?? detectedColumn(tab, role)}
+                      onChange={(event) => edit(tab, { columns: { ...shown.columns, [role]: (event.target as HTMLSelectElement).value } })}
+                    >
                       <option value="">—</option>
-                      {tab.headers.map((header) => <option key={header} value={header}>{header}</option>)}
+                      {tab.headers.map((header) => (
+                        <option key={header} value={header}>
+                          {header}
+                        </option>
+                      ))}
                     </select>
                   </label>
                 ))}
@@ -154,8 +243,14 @@ export function Setup({ active, onDirty }: { active: boolean; onDirty(dirty: boo
         );
       })}
       <div class="actions">
-        <button type="button" class="primary" disabled={!changed || busy} onClick={save}>Save setup</button>
-        {changed && <button type="button" disabled={busy} onClick={() => setEdits({})}>Undo changes</button>}
+        <button type="button" class="primary" disabled={!changed || busy} onClick={save}>
+          Save setup
+        </button>
+        {changed && (
+          <button type="button" disabled={busy} onClick={() => setEdits({})}>
+            Undo changes
+          </button>
+        )}
       </div>
     </div>
   );

@@ -27,7 +27,10 @@ function Legend() {
   return (
     <ul class="mix-legend" aria-label="What the bars mean">
       {KINDS.map(({ kinds, label }) => (
-        <li key={label}><span class={`mix-swatch mix-${kinds[0]}`} aria-hidden="true" />{label}</li>
+        <li key={label}>
+          <span class={`mix-swatch mix-${kinds[0]}`} aria-hidden="true" />
+          {label}
+        </li>
       ))}
     </ul>
   );
@@ -38,17 +41,37 @@ function MixTable({ caption, column, bars }: { caption: string; column: string; 
     <table class="mix">
       <caption>{caption}</caption>
       <thead>
-        <tr><th scope="col">{column}</th><th scope="col" class="mix-num">Share</th><th scope="col" class="mix-num">Effort</th></tr>
+        <tr>
+          <th scope="col">{column}</th>
+          <th scope="col" class="mix-num">
+            Share
+          </th>
+          <th scope="col" class="mix-num">
+            Effort
+          </th>
+        </tr>
       </thead>
       <tbody>
         {bars.map((bar) => (
           <tr key={`${bar.kind}:${bar.key}`} class="mix-row" data-kind={bar.kind}>
             <th scope="row">
-              {bar.id && <><span class="mix-key">{bar.id}</span>{' '}</>}
+              {bar.id && (
+                <>
+                  <span class="mix-key">{bar.id}</span>{' '}
+                </>
+              )}
               <bdi>{bar.title}</bdi>
-              {bar.kind === 'anti' && <>{' '}<span class="mix-tag">anti-priority</span></>}
+              {bar.kind === 'anti' && (
+                <>
+                  {' '}
+                  <span class="mix-tag">anti-priority</span>
+                </>
+              )}
               <div class="mix-track" aria-hidden="true">
-                <div class={`mix-bar mix-${bar.kind}`} style={{ width: bar.share > 0 ? `max(2px, ${Math.min(1, bar.share) * 100}%)` : '0' }} />
+                <div
+                  class={`mix-bar mix-${bar.kind}`}
+                  style={{ width: bar.share > 0 ? `max(2px, ${Math.min(1, bar.share) * 100}%)` : '0' }}
+                />
               </div>
             </th>
             <td class="mix-num">{percent(bar.share)}</td>
@@ -67,8 +90,14 @@ function Statements({ label, list, missing }: { label: string; list: readonly St
       {list.length === 0 && <p class="muted">{missing}</p>}
       {list.map((statement) => (
         <div key={statement.key} class="statement-item">
-          <p class="statement-text"><bdi>{statement.title}</bdi></p>
-          {statement.why && <p class="why"><bdi>{statement.why}</bdi></p>}
+          <p class="statement-text">
+            <bdi>{statement.title}</bdi>
+          </p>
+          {statement.why && (
+            <p class="why">
+              <bdi>{statement.why}</bdi>
+            </p>
+          )}
         </div>
       ))}
     </section>
@@ -78,8 +107,18 @@ function Statements({ label, list, missing }: { label: string; list: readonly St
 export function Strategy({ active = true }: { active?: boolean }) {
   // Kept while hidden: asked again each time it is shown, since the other views write meanwhile.
   const strategy = useCall('strategy', undefined, [], active);
-  if (strategy.loading && !strategy.value) return <p class="muted" role="status">Reading the strategy…</p>;
-  if (strategy.error || !strategy.value) return <p class="error" role="alert">{strategy.error}</p>;
+  if (strategy.loading && !strategy.value)
+    return (
+      <p class="muted" role="status">
+        Reading the strategy…
+      </p>
+    );
+  if (strategy.error || !strategy.value)
+    return (
+      <p class="error" role="alert">
+        {strategy.error}
+      </p>
+    );
   const { mission, vision, groups, antiPriorities, loose, checks, effort } = strategy.value;
   const goals = effort.byGoal.filter((bar) => bar.kind === 'goal');
   const rest = effort.byGoal.filter((bar) => bar.kind !== 'goal');
@@ -92,13 +131,25 @@ export function Strategy({ active = true }: { active?: boolean }) {
     <div class="strategy">
       <Statements label="Mission" list={mission} missing="No mission yet: a tab named Mission holds it." />
       <Statements label="Vision" list={vision} missing="No vision yet: a tab named Vision holds it." />
-      {checks.map((check) => <p key={check} class="flag">⚠ {check}</p>)}
+      {checks.map((check) => (
+        <p key={check} class="flag">
+          ⚠ {check}
+        </p>
+      ))}
       <h2>Pillars</h2>
       {groups.map((group) => (
         <section key={group.pillar.key} class="card">
-          <div class="title"><bdi>{group.pillar.title}</bdi></div>
+          <div class="title">
+            <bdi>{group.pillar.title}</bdi>
+          </div>
           <p class={group.pillar.why ? 'why' : 'flag'}>{group.pillar.why ? <bdi>{group.pillar.why}</bdi> : '⚠ No why written yet.'}</p>
-          <ul class="plain">{group.goals.map((goal) => <li key={goal.key}><bdi>{goal.title}</bdi></li>)}</ul>
+          <ul class="plain">
+            {group.goals.map((goal) => (
+              <li key={goal.key}>
+                <bdi>{goal.title}</bdi>
+              </li>
+            ))}
+          </ul>
         </section>
       ))}
       {loose.length > 0 && <p class="muted">Goals under no pillar: {loose.map((goal) => goal.title).join(', ')}</p>}
@@ -106,7 +157,9 @@ export function Strategy({ active = true }: { active?: boolean }) {
       {antiPriorities.length === 0 && <p class="flag">⚠ None: say what the strategy will not do.</p>}
       {antiPriorities.map((anti) => (
         <section key={anti.key} class="card anti">
-          <div class="title"><bdi>{anti.title}</bdi></div>
+          <div class="title">
+            <bdi>{anti.title}</bdi>
+          </div>
           <p class="why">{anti.why ? <bdi>{anti.why}</bdi> : '⚠ No why written yet.'}</p>
         </section>
       ))}
@@ -119,7 +172,10 @@ export function Strategy({ active = true }: { active?: boolean }) {
       <Legend />
       <MixTable caption="By pillar" column="Pillar" bars={effort.byPillar} />
       {effort.straightToStrategy > 0 && (
-        <p class="muted">{percent(effort.total > 0 ? effort.straightToStrategy / effort.total : 0)} is linked straight to a pillar or anti-priority, with no goal: it counts on that pillar above, and under "Reaches no goal" below.</p>
+        <p class="muted">
+          {percent(effort.total > 0 ? effort.straightToStrategy / effort.total : 0)} is linked straight to a pillar or anti-priority, with
+          no goal: it counts on that pillar above, and under "Reaches no goal" below.
+        </p>
       )}
       <MixTable caption="By goal" column="Goal" bars={[...goals.slice(0, TOP_GOALS), ...rest]} />
       {goals.length > TOP_GOALS && (

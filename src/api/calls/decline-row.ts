@@ -9,14 +9,14 @@
 import type { Cascade } from '../../core/cascade';
 import type { TabPlan } from '../../core/detect';
 import type { Item } from '../../core/items';
+import { layerSpec } from '../../core/layers';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { clip, normalizeKey, normalizeLoose } from '../../core/text';
-import { layerSpec } from '../../core/layers';
 import { Refusal, type WorkbookPort, type Writable } from '../port';
 import { declineInput } from '../schemas';
 import { assertGuard, columnNamed, guardOf, itemByKey, load, nextColumn, planOf } from '../workbook';
 
-type DeclineInput = typeof declineInput['_zod']['output'];
+type DeclineInput = (typeof declineInput)['_zod']['output'];
 
 export const DECLINED_TAB = 'Not on roadmap';
 export const DECLINED_HEADERS = ['Date', 'Request', 'Requested by', 'Reason', "Pillar it didn't fit", "Goal it didn't move"];
@@ -24,7 +24,9 @@ export const DECLINED_HEADERS = ['Date', 'Request', 'Requested by', 'Reason', "P
 type ReceiptRole = 'date' | 'title' | 'who' | 'why' | 'pillar' | 'goal';
 const RECEIPT_ROLES: readonly ReceiptRole[] = ['date', 'title', 'who', 'why', 'pillar', 'goal'];
 /** The header Ladder gives each receipt column it adds. */
-export const RECEIPT_HEADERS: Record<ReceiptRole, string> = Object.fromEntries(RECEIPT_ROLES.map((role, i) => [role, DECLINED_HEADERS[i]!])) as Record<ReceiptRole, string>;
+export const RECEIPT_HEADERS: Record<ReceiptRole, string> = Object.fromEntries(
+  RECEIPT_ROLES.map((role, i) => [role, DECLINED_HEADERS[i]!]),
+) as Record<ReceiptRole, string>;
 
 /**
  * Where a receipt goes: the declined list (null when there is none yet, and "Not on roadmap"
@@ -33,20 +35,28 @@ export const RECEIPT_HEADERS: Record<ReceiptRole, string> = Object.fromEntries(R
 export function receiptPlan(cascade: Cascade): { sheet: string | null; missing: { role: ReceiptRole; header: string }[] } {
   const plan = cascade.plans.find((candidate) => candidate.use === 'declined');
   if (!plan) return { sheet: null, missing: [] };
-  return { sheet: plan.sheet, missing: RECEIPT_ROLES.filter((role) => plan.columns[role] === undefined).map((role) => ({ role, header: RECEIPT_HEADERS[role] })) };
+  return {
+    sheet: plan.sheet,
+    missing: RECEIPT_ROLES.filter((role) => plan.columns[role] === undefined).map((role) => ({ role, header: RECEIPT_HEADERS[role] })),
+  };
 }
 
 /** "Premium first (P1)": a receipt names what it didn't fit by title, with the id to find it by. */
 function named(cascade: Cascade, key: string | undefined): string {
   if (!key) return '';
-  const item = cascade.items.find((candidate) => candidate.keyNorm === normalizeKey(key) && (layerSpec(candidate.layer).isStrategy || layerSpec(candidate.layer).isGoal));
+  const item = cascade.items.find(
+    (candidate) => candidate.keyNorm === normalizeKey(key) && (layerSpec(candidate.layer).isStrategy || layerSpec(candidate.layer).isGoal),
+  );
   if (!item) return key;
   return item.title && normalizeKey(item.title) !== item.keyNorm ? `${item.title} (${item.key})` : item.key;
 }
 
 /** The rows that link straight to an item (its tasks, for a roadmap row). */
 export function dependentsOf(cascade: Cascade, item: Item): Item[] {
-  return cascade.items.filter((other) => other.index !== item.index && cascade.links.of(other.index).some((link) => link.status === 'ok' && link.targets[0] === item.index));
+  return cascade.items.filter(
+    (other) =>
+      other.index !== item.index && cascade.links.of(other.index).some((link) => link.status === 'ok' && link.targets[0] === item.index),
+  );
 }
 
 /** Where "Declined <date>" goes (a Status column, added if there is none), checked before anything is written. */
@@ -67,14 +77,23 @@ export const declineRow = {
       let { cascade, snapshot } = load(port);
       const declinedToday = (title: string) =>
         cascade.declined.find((request) => request.date === today && request.match !== '' && request.match === normalizeLoose(title));
-      const stillThere = cascade.items.some((candidate) => candidate.sheet === input.sheet && candidate.keyNorm === normalizeKey(input.key));
+      const stillThere = cascade.items.some(
+        (candidate) => candidate.sheet === input.sheet && candidate.keyNorm === normalizeKey(input.key),
+      );
       // A double click: the first click declined (and perhaps removed) the row already.
       const earlier = declinedToday(stillThere ? itemByKey(cascade, input.sheet, input.key).title : (input.expectedTitle ?? ''));
       const title = stillThere ? itemByKey(cascade, input.sheet, input.key).title : (input.expectedTitle ?? input.key);
       if (earlier) {
         return {
-          declinedRow: earlier.row, sheet: earlier.sheet, action: input.action, repeated: true, title, key: input.key,
-          earlierReason: clip(earlier.reason, 300), addedColumns: [] as string[], statusAdded: false,
+          declinedRow: earlier.row,
+          sheet: earlier.sheet,
+          action: input.action,
+          repeated: true,
+          title,
+          key: input.key,
+          earlierReason: clip(earlier.reason, 300),
+          addedColumns: [] as string[],
+          statusAdded: false,
         };
       }
       const item = itemByKey(cascade, input.sheet, input.key, input.expectedTitle);
@@ -82,8 +101,13 @@ export const declineRow = {
       if (input.action === 'remove' && input.removeWithTasks !== true) {
         const tasks = dependentsOf(cascade, item);
         if (tasks.length > 0) {
-          const names = tasks.slice(0, 3).map((task) => `"${clip(task.title || task.key, 60)}"`).join(', ');
-          throw new Refusal(`${tasks.length === 1 ? '1 row links' : `${tasks.length} rows link`} to "${clip(item.title || item.key, 80)}" (${names}${tasks.length > 3 ? ', …' : ''}): removing it leaves ${tasks.length === 1 ? 'it' : 'them'} with no goal. Say so to remove it anyway.`);
+          const names = tasks
+            .slice(0, 3)
+            .map((task) => `"${clip(task.title || task.key, 60)}"`)
+            .join(', ');
+          throw new Refusal(
+            `${tasks.length === 1 ? '1 row links' : `${tasks.length} rows link`} to "${clip(item.title || item.key, 80)}" (${names}${tasks.length > 3 ? ', …' : ''}): removing it leaves ${tasks.length === 1 ? 'it' : 'them'} with no goal. Say so to remove it anyway.`,
+          );
         }
       }
       const itemPlan = planOf(cascade, item.sheet);
@@ -147,8 +171,15 @@ export const declineRow = {
         throw error;
       }
       return {
-        declinedRow, sheet: plan.sheet, action: input.action, repeated: false, title: item.title, key: item.key,
-        earlierReason: '', addedColumns: added.map((entry) => entry.header), statusAdded: mark?.header ?? false,
+        declinedRow,
+        sheet: plan.sheet,
+        action: input.action,
+        repeated: false,
+        title: item.title,
+        key: item.key,
+        earlierReason: '',
+        addedColumns: added.map((entry) => entry.header),
+        statusAdded: mark?.header ?? false,
       };
     });
   },

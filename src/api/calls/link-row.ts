@@ -8,8 +8,8 @@
  * flags are rewritten too: both cells change, or neither (the link is put back).
  */
 import type { Cascade } from '../../core/cascade';
-import type { Item } from '../../core/items';
 import { flagCellText } from '../../core/flag-text';
+import type { Item } from '../../core/items';
 import { layerSpec } from '../../core/layers';
 import { cellText, clip, normalizeKey } from '../../core/text';
 import { goalColumn } from '../link-cell';
@@ -17,7 +17,7 @@ import { Refusal, type WorkbookPort } from '../port';
 import { linkInput } from '../schemas';
 import { columnNamed, guardOf, itemByKey, LADDER_HEADER, load, nextColumn, planOf } from '../workbook';
 
-type LinkInput = typeof linkInput['_zod']['output'];
+type LinkInput = (typeof linkInput)['_zod']['output'];
 
 /** A share as the link cell shows it: at most two decimals ("33.33"), never float noise. */
 const shareText = (share: number) => String(Math.round(share * 100) / 100);
@@ -44,7 +44,8 @@ function targetOf(cascade: Cascade, item: Item, key: string): Item {
   const norm = normalizeKey(key);
   const goals = cascade.items.filter((candidate) => layerSpec(candidate.layer).isGoal && candidate.keyNorm === norm);
   const matches = goals.length > 0 ? goals : cascade.items.filter((candidate) => candidate.rank < item.rank && candidate.keyNorm === norm);
-  if (matches.length !== 1) throw new Refusal(`The goal "${clip(key, 80)}" ${matches.length === 0 ? 'is no longer there' : 'is not unique'}; refresh.`);
+  if (matches.length !== 1)
+    throw new Refusal(`The goal "${clip(key, 80)}" ${matches.length === 0 ? 'is no longer there' : 'is not unique'}; refresh.`);
   return matches[0]!;
 }
 
@@ -71,7 +72,9 @@ export const linkRow = {
       port.checkWrite(item.sheet, item.row, column, text);
       const previous = header ? '' : port.readCell(item.sheet, item.row, column);
       if (input.expectedLink !== undefined && cellText(previous).trim() !== input.expectedLink.trim()) {
-        throw new Refusal(`The link of "${clip(item.title || item.key, 80)}" changed since the sidebar read it: it now reads "${clip(cellText(previous), 120)}". Look at it again and save once more.`);
+        throw new Refusal(
+          `The link of "${clip(item.title || item.key, 80)}" changed since the sidebar read it: it now reads "${clip(cellText(previous), 120)}". Look at it again and save once more.`,
+        );
       }
       if (header) port.writeCell(item.sheet, plan.headerRow!, column, 'Goal');
       port.writeCell(item.sheet, item.row, column, text, guard);
@@ -89,7 +92,12 @@ export const linkRow = {
       }
       const titleOf = (key: string) => targetOf(cascade, item, key).title || key;
       return {
-        sheet: item.sheet, row: item.row, key: item.key, title: item.title, linkText: text, previous: cellText(previous),
+        sheet: item.sheet,
+        row: item.row,
+        key: item.key,
+        title: item.title,
+        linkText: text,
+        previous: cellText(previous),
         goals: goals.map((goal) => ({ key: goal.key, title: clip(titleOf(goal.key), 200), share: goal.share ?? null })),
       };
     });

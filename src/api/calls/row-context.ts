@@ -13,7 +13,7 @@ import { tracePath, traceWhy } from '../../core/trace';
 import { cellOf, goalColumn, linksInCell } from '../link-cell';
 import type { WorkbookPort } from '../port';
 import { selectionInput } from '../schemas';
-import { columnNamed, LADDER_HEADER, load, planOf, type Loaded } from '../workbook';
+import { columnNamed, LADDER_HEADER, type Loaded, load, planOf } from '../workbook';
 import { dependentsOf, receiptPlan } from './decline-row';
 
 const brief = (item: Item) => ({ key: item.key, title: clip(item.title || item.key, 200), why: clip(item.why, 500) });
@@ -26,16 +26,20 @@ export function goalPicker(cascade: Cascade) {
   const under = (pillar: Item) =>
     goals.filter((goal) => links.of(goal.index).some((link) => link.status === 'ok' && link.targets[0] === pillar.index));
   const placed = new Set<number>();
-  const groups = pillars.filter((pillar) => !pillar.isAntiPriority).map((pillar) => {
-    const members = under(pillar);
-    for (const goal of members) placed.add(goal.index);
-    return { pillar: brief(pillar), goals: members.map(brief) };
-  });
-  const antiPriorities = pillars.filter((pillar) => pillar.isAntiPriority).map((anti) => {
-    const members = under(anti);
-    for (const goal of members) placed.add(goal.index);
-    return { ...brief(anti), goals: members.map(brief) };
-  });
+  const groups = pillars
+    .filter((pillar) => !pillar.isAntiPriority)
+    .map((pillar) => {
+      const members = under(pillar);
+      for (const goal of members) placed.add(goal.index);
+      return { pillar: brief(pillar), goals: members.map(brief) };
+    });
+  const antiPriorities = pillars
+    .filter((pillar) => pillar.isAntiPriority)
+    .map((anti) => {
+      const members = under(anti);
+      for (const goal of members) placed.add(goal.index);
+      return { ...brief(anti), goals: members.map(brief) };
+    });
   const loose = goals.filter((goal) => !placed.has(goal.index)).map(brief);
   return { groups, antiPriorities, loose, pillars: pillars.filter((p) => !p.isAntiPriority).map(brief), goals: goals.map(brief) };
 }
@@ -47,7 +51,9 @@ export const rowContext = {
     const loaded = load(port);
     const { cascade } = loaded;
     const selected = input?.sheet && input.row ? { sheet: input.sheet, row: input.row } : port.selection();
-    const item = selected ? cascade.items.find((candidate) => candidate.sheet === selected.sheet && candidate.row === selected.row) : undefined;
+    const item = selected
+      ? cascade.items.find((candidate) => candidate.sheet === selected.sheet && candidate.row === selected.row)
+      : undefined;
     return {
       selection: selected,
       item: item ? rowFacts(loaded, item) : null,
@@ -64,11 +70,18 @@ function rowFacts({ cascade, snapshot }: Loaded, item: Item) {
   const plan = planOf(cascade, item.sheet);
   const column = spec.isWork ? goalColumn(cascade, plan, item) : undefined;
   const linkCell = cellOf(snapshot, item, column);
-  const paths = tracePath(cascade, item.index).split('\n').filter((line) => line !== '' && !line.startsWith('… more paths'));
+  const paths = tracePath(cascade, item.index)
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('… more paths'));
   const dependents = spec.isWork ? dependentsOf(cascade, item) : [];
   const receipts = receiptPlan(cascade);
   return {
-    sheet: item.sheet, row: item.row, key: item.key, title: item.title, layer: item.layer, noun: spec.noun,
+    sheet: item.sheet,
+    row: item.row,
+    key: item.key,
+    title: item.title,
+    layer: item.layer,
+    noun: spec.noun,
     canLink: spec.isWork,
     flags: cascade.flags[item.index]!.map((flag) => ({ code: flag.code, label: FLAG_LABELS[flag.code], message: clip(flag.message, 300) })),
     advice: rowAdvice(cascade.flags[item.index]!, spec.isWork).map((advice) => ({ ...advice, problem: clip(advice.problem, 400) })),

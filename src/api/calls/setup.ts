@@ -2,7 +2,7 @@
  * `setup` shows which tab Ladder reads as which layer, from which header row, with which
  * columns; `saveSetup` stores the PM's corrections (validated by the config schema).
  */
-import { configInput, parseConfig, type LadderConfig } from '../../core/config';
+import { configInput, type LadderConfig, parseConfig } from '../../core/config';
 import { planTabs } from '../../core/detect';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { clip, utf8Bytes } from '../../core/text';
@@ -17,20 +17,30 @@ export const setup = {
     const { cascade, snapshot, warnings } = load(port);
     const saved = parseConfig(port.readConfig());
     // A note about one tab ("Sheet1: read as goals from its columns") is shown on that tab's card.
-    const notesOf = (sheet: string) => warnings.filter((warning) => warning.startsWith(`${sheet}: `)).map((warning) => warning.slice(sheet.length + 2));
+    const notesOf = (sheet: string) =>
+      warnings.filter((warning) => warning.startsWith(`${sheet}: `)).map((warning) => warning.slice(sheet.length + 2));
     const names = snapshot.sheets.map((sheet) => sheet.name);
     return {
       tabs: snapshot.sheets.map((sheet) => {
         const plan = cascade.plans.find((candidate) => candidate.sheet === sheet.name);
         return plan
           ? {
-            sheet: sheet.name, use: plan.allAntiPriorities ? 'anti-priorities' : plan.use, headerRow: plan.headerRow, source: plan.source,
-            columns: Object.entries(plan.columns).map(([role, indexes]) => ({ role, headers: (indexes ?? []).map((i) => plan.headers[i] ?? '') })),
-            headers: plan.headers.filter((header) => header !== ''),
-            // A declined list holds requests, not items.
-            items: plan.use === 'declined' ? cascade.declined.filter((request) => request.sheet === sheet.name).length : cascade.items.filter((item) => item.sheet === sheet.name).length,
-            notes: notesOf(sheet.name),
-          }
+              sheet: sheet.name,
+              use: plan.allAntiPriorities ? 'anti-priorities' : plan.use,
+              headerRow: plan.headerRow,
+              source: plan.source,
+              columns: Object.entries(plan.columns).map(([role, indexes]) => ({
+                role,
+                headers: (indexes ?? []).map((i) => plan.headers[i] ?? ''),
+              })),
+              headers: plan.headers.filter((header) => header !== ''),
+              // A declined list holds requests, not items.
+              items:
+                plan.use === 'declined'
+                  ? cascade.declined.filter((request) => request.sheet === sheet.name).length
+                  : cascade.items.filter((item) => item.sheet === sheet.name).length,
+              notes: notesOf(sheet.name),
+            }
           : { sheet: sheet.name, use: 'ignore', headerRow: null, source: 'detected', columns: [], headers: [], items: 0, notes: [] };
       }),
       saved: saved.config,
@@ -62,7 +72,10 @@ function refuseOverruled(snapshot: WorkbookSnapshot, config: LadderConfig): void
       if (column) problems.push(`${tab}, the header row has no column "${clip(column[1]!, 80)}"`);
     }
   }
-  if (problems.length > 0) throw new Refusal(`Nothing was saved: ${problems.join('; ')}. Pick the row with the column names, or the column as the header row writes it.`);
+  if (problems.length > 0)
+    throw new Refusal(
+      `Nothing was saved: ${problems.join('; ')}. Pick the row with the column names, or the column as the header row writes it.`,
+    );
 }
 
 /** Apps Script keeps at most 9 KB in one document property. */
@@ -71,10 +84,12 @@ export const SETTINGS_LIMIT_BYTES = 9 * 1024;
 export const saveSetup = {
   name: 'saveSetup' as const,
   input: configInput,
-  run(port: WorkbookPort, config: typeof configInput['_zod']['output']) {
+  run(port: WorkbookPort, config: (typeof configInput)['_zod']['output']) {
     const bytes = utf8Bytes(JSON.stringify(config));
     if (bytes > SETTINGS_LIMIT_BYTES) {
-      throw new Refusal(`These settings are too large to keep in the spreadsheet (${(bytes / 1024).toFixed(1)} KB; at most 9 KB). Map fewer tabs or columns.`);
+      throw new Refusal(
+        `These settings are too large to keep in the spreadsheet (${(bytes / 1024).toFixed(1)} KB; at most 9 KB). Map fewer tabs or columns.`,
+      );
     }
     port.withLock(() => {
       refuseOverruled(port.read(), config);

@@ -59,11 +59,17 @@ export function gridOf(snapshot: WorkbookSnapshot, cascade: Cascade): GridTab[] 
         cells,
         item: item !== undefined,
         flags: item ? flagCellText(cascade.flags[item.index]!) : '',
-        ...(traced && item ? { trace: firstPath(tracePath(cascade, item.index)), impact: shown(impactOf(cascade, item.index, 'roi')) } : {}),
+        ...(traced && item
+          ? { trace: firstPath(tracePath(cascade, item.index)), impact: shown(impactOf(cascade, item.index, 'roi')) }
+          : {}),
       };
     });
     return {
-      name: sheet.name, layer: plan ? plan.use : null, headerRow: plan?.headerRow ?? null, rows, traced,
+      name: sheet.name,
+      layer: plan ? plan.use : null,
+      headerRow: plan?.headerRow ?? null,
+      rows,
+      traced,
       more: Math.max(0, sheet.values.length - GRID_ROW_LIMIT),
       moreColumns: used - width,
     };

@@ -8,8 +8,8 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanStaleTemps, FileInUse, lockBeside, lockPathOf, realFile } from '../file-guard';
-import { checkFile, WorkbookFileError } from '../xlsx-snapshot';
 import { openXlsxPort } from '../xlsx-port';
+import { checkFile, WorkbookFileError } from '../xlsx-snapshot';
 import { createPreviewServer } from './server';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,7 +62,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof WorkbookFileError || error instanceof FileInUse ? error.message : `could not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+  const message =
+    error instanceof WorkbookFileError || error instanceof FileInUse
+      ? error.message
+      : `could not start (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
   process.stderr.write(`ladder preview: ${message}\n`);
   process.exit(2);
 });

@@ -26,7 +26,8 @@ const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'SAMEORIGIN',
-  'content-security-policy': "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; frame-src 'self'; frame-ancestors 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'",
+  'content-security-policy':
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; frame-src 'self'; frame-ancestors 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'",
 };
 
 function send(response: ServerResponse, status: number, type: string, body: string): void {
@@ -34,7 +35,8 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(body);
 }
 
-const json = (response: ServerResponse, status: number, value: unknown) => send(response, status, 'application/json', JSON.stringify(value));
+const json = (response: ServerResponse, status: number, value: unknown) =>
+  send(response, status, 'application/json', JSON.stringify(value));
 
 const errorLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
@@ -100,7 +102,8 @@ export function createPreviewServer(port: XlsxPort, pages: PreviewPages, token =
     }
     const call = /^\/api\/call\/([A-Za-z]{1,40})$/.exec(url.pathname);
     if (request.method === 'POST' && call) {
-      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) return json(response, 415, { ok: false, error: 'Send JSON.' });
+      if (!(request.headers['content-type'] ?? '').startsWith('application/json'))
+        return json(response, 415, { ok: false, error: 'Send JSON.' });
       // Read before joining the queue: a client that never finishes its body holds up no one.
       let input: unknown;
       try {
@@ -122,9 +125,18 @@ export function createPreviewServer(port: XlsxPort, pages: PreviewPages, token =
         } catch (error) {
           if (error instanceof ChangedOnDisk) return json(response, 200, { ok: false, error: error.message, changedOnDisk: true });
           // A save that failed leaves nothing pretending: what is held is read again from disk.
-          const reread = await port.reload().then(() => true, () => false);
-          const after = reread ? 'Nothing was saved; the preview read the workbook again from disk.' : 'Nothing was saved, and the workbook could not be read again: restart the preview.';
-          return json(response, 500, { ok: false, error: `The preview could not do that (${errorLine(error)}). ${after}`, changedOnDisk: reread });
+          const reread = await port.reload().then(
+            () => true,
+            () => false,
+          );
+          const after = reread
+            ? 'Nothing was saved; the preview read the workbook again from disk.'
+            : 'Nothing was saved, and the workbook could not be read again: restart the preview.';
+          return json(response, 500, {
+            ok: false,
+            error: `The preview could not do that (${errorLine(error)}). ${after}`,
+            changedOnDisk: reread,
+          });
         }
       });
     }

@@ -8,7 +8,9 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 export { SESSION_HEADER } from '../../../sidebar/src/preview-session';
+
 import { SESSION_HEADER } from '../../../sidebar/src/preview-session';
+
 const META = 'ladder-session';
 
 export function newToken(): string {
@@ -37,8 +39,9 @@ function sameToken(given: string, token: string): boolean {
 /** Why an /api/ request is refused, or null when it is the preview's own page asking. */
 export function apiRefusal(request: IncomingMessage, token: string): string | null {
   const origin = request.headers.origin;
-  if (origin !== undefined && origin !== `http://${request.headers.host}`) return 'Only the preview\'s own page may call it.';
+  if (origin !== undefined && origin !== `http://${request.headers.host}`) return "Only the preview's own page may call it.";
   const given = request.headers[SESSION_HEADER];
-  if (typeof given !== 'string' || !sameToken(given, token)) return 'This page is not one the preview served; reload it from the address the preview printed.';
+  if (typeof given !== 'string' || !sameToken(given, token))
+    return 'This page is not one the preview served; reload it from the address the preview printed.';
   return null;
 }

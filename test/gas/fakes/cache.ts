@@ -5,8 +5,9 @@
  * the 900 items farthest from expiration." Time runs on the test's clock, so expiry is tested
  * without waiting; `evictAll` stands for "cached data may be removed before this time".
  */
+
+import { type AuthState, guard } from './services';
 import type { CallLog } from './sheets';
-import { guard, type AuthState } from './services';
 
 export class Clock {
   now = Date.UTC(2026, 11, 1, 9, 0, 0);
@@ -27,7 +28,11 @@ export class FakeCache {
   failing = false;
   /** How many items the cap has thrown away so far. */
   evicted = 0;
-  constructor(private readonly auth: AuthState, private readonly log: CallLog, private readonly clock: Clock) {}
+  constructor(
+    private readonly auth: AuthState,
+    private readonly log: CallLog,
+    private readonly clock: Clock,
+  ) {}
 
   private check(key: string, value?: string, seconds?: number) {
     guard(this.auth, 'CacheService');
@@ -38,7 +43,8 @@ export class FakeCache {
       if (typeof value !== 'string') throw new Error('Invalid argument: value');
       if (new TextEncoder().encode(value).length > 100 * 1024) throw new Error('Argument too large: value');
     }
-    if (seconds !== undefined && !(Number.isInteger(seconds) && seconds >= 1 && seconds <= 21600)) throw new Error('Invalid argument: expirationInSeconds');
+    if (seconds !== undefined && !(Number.isInteger(seconds) && seconds >= 1 && seconds <= 21600))
+      throw new Error('Invalid argument: expirationInSeconds');
   }
   private live(key: string): string | null {
     const entry = this.entries.get(key);

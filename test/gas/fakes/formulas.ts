@@ -38,7 +38,11 @@ function argumentValue(spreadsheet: FakeSpreadsheet, sheet: FakeSheet, text: str
 }
 
 function fingerprint(args: unknown[]): string {
-  return JSON.stringify(args, (_key, value: unknown) => (typeof value === 'object' && value !== null && typeof (value as Date).getTime === 'function' && !Array.isArray(value) ? `D${(value as Date).getTime()}` : value));
+  return JSON.stringify(args, (_key, value: unknown) =>
+    typeof value === 'object' && value !== null && typeof (value as Date).getTime === 'function' && !Array.isArray(value)
+      ? `D${(value as Date).getTime()}`
+      : value,
+  );
 }
 
 /** A custom function's return as rows of cell values. */
@@ -106,9 +110,11 @@ function recalculateSheets(spreadsheet: FakeSpreadsheet, evaluator: NonNullable<
   let computed = 0;
   for (const sheet of [...spreadsheet.sheets]) {
     const formulas: { row: number; column: number; cell: CellData }[] = [];
-    sheet.grid.forEach((line, i) => line.forEach((cell, j) => {
-      if (cell.formula) formulas.push({ row: i + 1, column: j + 1, cell });
-    }));
+    sheet.grid.forEach((line, i) =>
+      line.forEach((cell, j) => {
+        if (cell.formula) formulas.push({ row: i + 1, column: j + 1, cell });
+      }),
+    );
     for (const { row, column, cell } of formulas) {
       const call = callOf(cell.formula);
       if (!call) continue;

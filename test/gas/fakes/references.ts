@@ -83,17 +83,41 @@ function moved(index: number, change: GridChange): number | null {
 /** The formula after rows or columns of `change.sheet` moved; `formulaSheet` is the sheet the formula is on. */
 export function shiftReferences(formula: string, formulaSheet: string, change: GridChange): string {
   // Text inside string literals is never a reference.
-  return formula.split(/("(?:[^"]|"")*")/).map((part, i) => (i % 2 === 1 ? part : part.replace(REFERENCE, (whole, prefix: string | undefined, d1: string, c1: string, d2: string, r1: string | undefined, d3: string | undefined, c2: string | undefined, d4: string | undefined, r2: string | undefined, offset: number, source: string) => {
-    if (r1 === undefined && c2 === undefined) return whole;
-    const before = source[offset - 1];
-    if (before !== undefined && /[\w.]/.test(before)) return whole;
-    const sheet = prefix ? prefix.slice(0, -1).replace(/^'|'$/g, '').replace(/''/g, "'") : formulaSheet;
-    if (sheet !== change.sheet) return whole;
-    const col = (letters: string) => (change.axis === 'column' ? moved(columnNumber(letters), change) : columnNumber(letters));
-    const row = (digits: string | undefined) => (digits === undefined ? undefined : change.axis === 'row' ? moved(Number(digits), change) : Number(digits));
-    const [a, b, x, y] = [col(c1), row(r1), c2 === undefined ? undefined : col(c2), row(r2)];
-    if (a === null || b === null || x === null || y === null) return '#REF!';
-    const first = `${d1}${columnLetters(a)}${d2}${b ?? ''}`;
-    return `${prefix ?? ''}${first}${c2 === undefined ? '' : `:${d3}${columnLetters(x!)}${d4}${y ?? ''}`}`;
-  }))).join('');
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            REFERENCE,
+            (
+              whole,
+              prefix: string | undefined,
+              d1: string,
+              c1: string,
+              d2: string,
+              r1: string | undefined,
+              d3: string | undefined,
+              c2: string | undefined,
+              d4: string | undefined,
+              r2: string | undefined,
+              offset: number,
+              source: string,
+            ) => {
+              if (r1 === undefined && c2 === undefined) return whole;
+              const before = source[offset - 1];
+              if (before !== undefined && /[\w.]/.test(before)) return whole;
+              const sheet = prefix ? prefix.slice(0, -1).replace(/^'|'$/g, '').replace(/''/g, "'") : formulaSheet;
+              if (sheet !== change.sheet) return whole;
+              const col = (letters: string) => (change.axis === 'column' ? moved(columnNumber(letters), change) : columnNumber(letters));
+              const row = (digits: string | undefined) =>
+                digits === undefined ? undefined : change.axis === 'row' ? moved(Number(digits), change) : Number(digits);
+              const [a, b, x, y] = [col(c1), row(r1), c2 === undefined ? undefined : col(c2), row(r2)];
+              if (a === null || b === null || x === null || y === null) return '#REF!';
+              const first = `${d1}${columnLetters(a)}${d2}${b ?? ''}`;
+              return `${prefix ?? ''}${first}${c2 === undefined ? '' : `:${d3}${columnLetters(x!)}${d4}${y ?? ''}`}`;
+            },
+          ),
+    )
+    .join('');
 }

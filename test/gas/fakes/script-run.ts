@@ -61,18 +61,30 @@ export class Cycle {}
 /** The page's description back into a value the rules can judge. */
 export function decode(encoded: Encoded): unknown {
   switch (encoded.t) {
-    case 'undefined': return undefined;
-    case 'json': return encoded.v;
-    case 'number': return Number(encoded.v);
-    case 'bigint': return BigInt(encoded.v);
-    case 'symbol': return Symbol('from the page');
-    case 'function': return Object.defineProperty(() => undefined, 'name', { value: encoded.name });
-    case 'date': return new Date(encoded.v);
-    case 'dom': return new DomElement(encoded.tag);
-    case 'array': return encoded.items.map(decode);
-    case 'object': return Object.fromEntries(encoded.entries.map(([key, value]) => [key, decode(value)]));
-    case 'other': return new Opaque(encoded.kind);
-    case 'cycle': return new Cycle();
+    case 'undefined':
+      return undefined;
+    case 'json':
+      return encoded.v;
+    case 'number':
+      return Number(encoded.v);
+    case 'bigint':
+      return BigInt(encoded.v);
+    case 'symbol':
+      return Symbol('from the page');
+    case 'function':
+      return Object.defineProperty(() => undefined, 'name', { value: encoded.name });
+    case 'date':
+      return new Date(encoded.v);
+    case 'dom':
+      return new DomElement(encoded.tag);
+    case 'array':
+      return encoded.items.map(decode);
+    case 'object':
+      return Object.fromEntries(encoded.entries.map(([key, value]) => [key, decode(value)]));
+    case 'other':
+      return new Opaque(encoded.kind);
+    case 'cycle':
+      return new Cycle();
   }
 }
 
@@ -108,11 +120,17 @@ function copy(value: unknown, path: string, ancestors: Set<object>): Copied {
   if (typeof value === 'number') {
     // Not documented: JSON would turn NaN and Infinity into null. Refusing is stricter and
     // catches a NaN before a view shows "null" for a number.
-    return Number.isFinite(value) ? { ok: true, value } : { ok: false, error: `${String(value)} is not a finite number${where(path)}; ${REFUSED}` };
+    return Number.isFinite(value)
+      ? { ok: true, value }
+      : { ok: false, error: `${String(value)} is not a finite number${where(path)}; ${REFUSED}` };
   }
   if (typeof value === 'function') return { ok: false, error: `a function${where(path)} cannot be sent; ${REFUSED}` };
   if (typeof value !== 'object') return { ok: false, error: `a ${typeof value}${where(path)} cannot be sent; ${REFUSED}` };
-  if (types.isDate(value)) return { ok: false, error: `a Date${where(path)} cannot be sent (Apps Script refuses Dates both ways: send an ISO string); ${REFUSED}` };
+  if (types.isDate(value))
+    return {
+      ok: false,
+      error: `a Date${where(path)} cannot be sent (Apps Script refuses Dates both ways: send an ISO string); ${REFUSED}`,
+    };
   if (value instanceof DomElement) {
     // A form as the only argument is legal [run], but the sidebar sends none: the model
     // refuses every element rather than imitate the form encoding.
@@ -210,7 +228,6 @@ export interface ScriptRunOptions {
   functions?: readonly string[];
 }
 
-
 const failed = (message: string, name = 'ScriptError'): Outcome => ({ ok: false, error: { name, message } });
 
 export class ScriptRunModel {
@@ -223,7 +240,10 @@ export class ScriptRunModel {
   private readonly random: (() => number) | null;
   readonly maxInFlight: number;
 
-  constructor(private readonly server: ServerCall, private readonly options: ScriptRunOptions = {}) {
+  constructor(
+    private readonly server: ServerCall,
+    private readonly options: ScriptRunOptions = {},
+  ) {
     this.maxInFlight = options.maxInFlight ?? 10;
     this.random = options.jitterMs ? seeded(options.seed ?? 1) : null;
   }
@@ -267,7 +287,9 @@ export class ScriptRunModel {
 
   /** Calls sent and not answered yet (of `name`, or all). */
   inFlight(name?: string): number {
-    return this.calls.filter((call) => (call.status === 'in flight' || call.status === 'held') && (name === undefined || call.name === name)).length;
+    return this.calls.filter(
+      (call) => (call.status === 'in flight' || call.status === 'held') && (name === undefined || call.name === name),
+    ).length;
   }
 
   /** The most calls of `name` that were ever in flight at once. */
@@ -303,7 +325,12 @@ export class ScriptRunModel {
       // refuses it instead, so a sidebar that lets calls pile up fails a test rather than
       // slowing down unseen in Sheets.
       if (this.inFlight() >= this.maxInFlight) {
-        return refuse(failed(`google.script.run (model): call ${name} refused: ${this.maxInFlight} calls are already in flight (Google delays an 11th call; this model is stricter)`), null);
+        return refuse(
+          failed(
+            `google.script.run (model): call ${name} refused: ${this.maxInFlight} calls are already in flight (Google delays an 11th call; this model is stricter)`,
+          ),
+          null,
+        );
       }
       const sent = serialiseArguments(args);
       if (!sent.ok) return refuse(failed(sent.error), null);
@@ -321,7 +348,12 @@ export class ScriptRunModel {
       } catch (error) {
         // [run] withFailureHandler: "Sets a callback function to run if the server-side
         // function throws an exception"; its first parameter is an Error.
-        outcome = failed(error instanceof Error || (typeof error === 'object' && error && 'message' in error) ? String((error as Error).message) : String(error), 'Error');
+        outcome = failed(
+          error instanceof Error || (typeof error === 'object' && error && 'message' in error)
+            ? String((error as Error).message)
+            : String(error),
+          'Error',
+        );
       }
       record.outcome = outcome;
       this.pending.set(id, resolve);

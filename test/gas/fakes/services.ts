@@ -29,7 +29,10 @@ export class FakeProperties {
   static readonly VALUE_BYTES = 9 * 1024;
   static readonly STORE_BYTES = 500 * 1024;
   readonly store = new Map<string, string>();
-  constructor(private readonly auth: AuthState, private readonly log: CallLog) {}
+  constructor(
+    private readonly auth: AuthState,
+    private readonly log: CallLog,
+  ) {}
   private used(without?: string) {
     let total = 0;
     for (const [key, value] of this.store) if (key !== without) total += bytes(key) + bytes(value);
@@ -140,12 +143,25 @@ export class FakeLock {
 export function formatDate(date: Date, timeZone: string, pattern: string): string {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
-    }).formatToParts(date).map((part) => [part.type, part.value]),
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(date)
+      .map((part) => [part.type, part.value]),
   );
   return pattern
     .replace(/'([^']*)'/g, '\u0000$1\u0000')
-    .replace('yyyy', parts.year!).replace('MM', parts.month!).replace('dd', parts.day!)
-    .replace('HH', parts.hour!).replace('mm', parts.minute!).replace('ss', parts.second!)
+    .replace('yyyy', parts.year!)
+    .replace('MM', parts.month!)
+    .replace('dd', parts.day!)
+    .replace('HH', parts.hour!)
+    .replace('mm', parts.minute!)
+    .replace('ss', parts.second!)
     .replace(/\u0000/g, '');
 }

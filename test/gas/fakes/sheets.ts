@@ -16,9 +16,10 @@
  *   "Using Apps Script services": Spreadsheet is read only);
  * - every call is counted, and faults or another person's edit can be injected at any call.
  */
+
+import { columnLetters, type GridChange, parseA1, shiftReferences } from './references';
+import { parseTyped, type Value, wallClock } from './typing';
 import { FakeDataValidation } from './validation';
-import { columnLetters, parseA1, shiftReferences, type GridChange } from './references';
-import { parseTyped, wallClock, type Value } from './typing';
 
 export type { Value } from './typing';
 export { parseTyped, wallClock } from './typing';
@@ -80,7 +81,11 @@ export class CallLog {
 }
 
 export class FakeRule {
-  constructor(readonly formula: string, readonly background: string, readonly ranges: FakeRange[]) {}
+  constructor(
+    readonly formula: string,
+    readonly background: string,
+    readonly ranges: FakeRange[],
+  ) {}
   getBooleanCondition() {
     return { getCriteriaValues: () => [this.formula], getBackground: () => this.background };
   }
@@ -127,7 +132,13 @@ function shown(value: Value): string {
 }
 
 export class FakeRange {
-  constructor(readonly sheet: FakeSheet, readonly row: number, readonly column: number, readonly rows: number, readonly columns: number) {}
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly row: number,
+    readonly column: number,
+    readonly rows: number,
+    readonly columns: number,
+  ) {}
 
   private get spreadsheet() {
     return this.sheet.spreadsheet;
@@ -185,19 +196,25 @@ export class FakeRange {
   /** Writes typed values only once every cell has accepted its value: a refused write changes nothing. */
   private write(values: unknown[][]) {
     const typed = values.map((row, i) => row.map((value, j) => this.sheet.typed(this.row + i, this.column + j, value)));
-    typed.forEach((row, i) => row.forEach((entry, j) => {
-      const cell = this.sheet.cell(this.row + i, this.column + j);
-      if (cell.validation && !cell.validation.getAllowInvalid() && !cell.validation.accepts(entry.value)) {
-        // Wording as Sheets gives it for a rejected entry (Data validation, "Reject the input").
-        throw new Error(`The data you entered in cell ${this.cellA1(this.row + i, this.column + j)} violates the data validation rules set on this cell.`);
-      }
-    }));
+    typed.forEach((row, i) =>
+      row.forEach((entry, j) => {
+        const cell = this.sheet.cell(this.row + i, this.column + j);
+        if (cell.validation && !cell.validation.getAllowInvalid() && !cell.validation.accepts(entry.value)) {
+          // Wording as Sheets gives it for a rejected entry (Data validation, "Reject the input").
+          throw new Error(
+            `The data you entered in cell ${this.cellA1(this.row + i, this.column + j)} violates the data validation rules set on this cell.`,
+          );
+        }
+      }),
+    );
     typed.forEach((row, i) => row.forEach((entry, j) => this.sheet.put(this.row + i, this.column + j, entry)));
   }
   setValues(values: unknown[][]) {
     this.change('setValues');
     if (values.length !== this.rows || values.some((row) => row.length !== this.columns)) {
-      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.rows}.`);
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.rows}.`,
+      );
     }
     this.write(values);
     return this;
@@ -236,10 +253,13 @@ export class FakeRange {
   }
   setNotes(notes: (string | null)[][]) {
     this.change('setNotes');
-    if (notes.length !== this.rows || notes.some((row) => row.length !== this.columns)) throw new Error('The number of rows in the data does not match the number of rows in the range.');
-    notes.forEach((row, i) => row.forEach((note, j) => {
-      this.sheet.cell(this.row + i, this.column + j, true).note = String(note ?? '');
-    }));
+    if (notes.length !== this.rows || notes.some((row) => row.length !== this.columns))
+      throw new Error('The number of rows in the data does not match the number of rows in the range.');
+    notes.forEach((row, i) =>
+      row.forEach((note, j) => {
+        this.sheet.cell(this.row + i, this.column + j, true).note = String(note ?? '');
+      }),
+    );
     return this;
   }
   setNote(note: string | null) {
@@ -298,7 +318,11 @@ export class FakeSheet {
   maxRows: number;
   maxColumns: number;
 
-  constructor(readonly spreadsheet: FakeSpreadsheet, public name: string, size: GridSize = {}) {
+  constructor(
+    readonly spreadsheet: FakeSpreadsheet,
+    public name: string,
+    size: GridSize = {},
+  ) {
     // Spreadsheet.insertSheet makes the default grid of 1000 rows and 26 columns.
     this.maxRows = size.rows ?? 1000;
     this.maxColumns = size.columns ?? 26;
@@ -367,11 +391,13 @@ export class FakeSheet {
    * at the data unless `size` gives it more room, as an imported tab does.
    */
   load(values: readonly (readonly unknown[])[], size: GridSize = {}) {
-    values.forEach((row, i) => row.forEach((value, j) => {
-      if (value === '' || value === null || value === undefined) return;
-      const cell = this.cell(i + 1, j + 1, true);
-      cell.value = value instanceof Date ? wallClock(value, this.spreadsheet.timeZone) : (value as Value);
-    }));
+    values.forEach((row, i) =>
+      row.forEach((value, j) => {
+        if (value === '' || value === null || value === undefined) return;
+        const cell = this.cell(i + 1, j + 1, true);
+        cell.value = value instanceof Date ? wallClock(value, this.spreadsheet.timeZone) : (value as Value);
+      }),
+    );
     const width = values.reduce((widest, row) => Math.max(widest, row.length), 0);
     this.maxRows = Math.max(1, size.rows ?? values.length);
     this.maxColumns = Math.max(1, size.columns ?? width);
@@ -426,9 +452,15 @@ export class FakeSheet {
       return this.within(area.row, area.column, area.rows, area.columns);
     }
     for (const n of [rowOrA1, column, rows, columns]) {
-      if (typeof n !== 'number' || !Number.isInteger(n)) throw new Error(`Exception: The parameters (${[rowOrA1, column, rows, columns].map((x) => typeof x).join(',')}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`);
+      if (typeof n !== 'number' || !Number.isInteger(n))
+        throw new Error(
+          `Exception: The parameters (${[rowOrA1, column, rows, columns].map((x) => typeof x).join(',')}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`,
+        );
     }
-    if (rows < 1 || columns < 1) throw new Error(rows < 1 ? 'The number of rows in the range must be at least 1.' : 'The number of columns in the range must be at least 1.');
+    if (rows < 1 || columns < 1)
+      throw new Error(
+        rows < 1 ? 'The number of rows in the range must be at least 1.' : 'The number of columns in the range must be at least 1.',
+      );
     return this.within(rowOrA1, column!, rows, columns);
   }
   private within(row: number, column: number, rows: number, columns: number) {
@@ -557,7 +589,11 @@ export class FakeTextFinder {
   private regex = false;
   private caseSensitive = false;
   private entire = false;
-  constructor(private readonly sheets: readonly FakeSheet[], private readonly text: string, private readonly log: CallLog) {}
+  constructor(
+    private readonly sheets: readonly FakeSheet[],
+    private readonly text: string,
+    private readonly log: CallLog,
+  ) {}
   matchFormulaText(on: boolean) {
     this.inFormulas = on;
     return this;
@@ -580,10 +616,12 @@ export class FakeTextFinder {
     const pattern = new RegExp(this.entire ? `^(?:${source})$` : source, this.caseSensitive ? '' : 'i');
     const found: FakeRange[] = [];
     for (const sheet of this.sheets) {
-      sheet.grid.forEach((row, i) => row.forEach((cell, j) => {
-        const haystack = this.inFormulas && cell.formula ? cell.formula : shown(cell.value);
-        if (haystack !== '' && pattern.test(haystack)) found.push(new FakeRange(sheet, i + 1, j + 1, 1, 1));
-      }));
+      sheet.grid.forEach((row, i) =>
+        row.forEach((cell, j) => {
+          const haystack = this.inFormulas && cell.formula ? cell.formula : shown(cell.value);
+          if (haystack !== '' && pattern.test(haystack)) found.push(new FakeRange(sheet, i + 1, j + 1, 1, 1));
+        }),
+      );
     }
     return found;
   }
@@ -606,7 +644,10 @@ export class FakeSpreadsheet {
   /** Formula cells' last arguments, to recompute a custom function only when they change. */
   readonly lastArguments = new WeakMap<CellData, string>();
 
-  constructor(readonly realm: Realm, readonly timeZone = 'Europe/Paris') {}
+  constructor(
+    readonly realm: Realm,
+    readonly timeZone = 'Europe/Paris',
+  ) {}
 
   /** Custom functions get read-only access: "You do not have permission to call …" for every change. */
   mutating(method: string) {
@@ -633,7 +674,8 @@ export class FakeSpreadsheet {
     let name = typeof nameOrIndex === 'string' ? nameOrIndex : '';
     const index = typeof nameOrIndex === 'number' ? nameOrIndex : typeof indexOrOptions === 'number' ? indexOrOptions : undefined;
     for (let n = this.sheets.length + 1; name === ''; n++) if (!this.sheets.some((sheet) => sheet.name === `Sheet${n}`)) name = `Sheet${n}`;
-    if (this.sheets.some((sheet) => sheet.name === name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (this.sheets.some((sheet) => sheet.name === name))
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const sheet = new FakeSheet(this, name);
     this.sheets.splice(index ?? this.sheets.length, 0, sheet);
     return sheet;

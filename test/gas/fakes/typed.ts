@@ -20,24 +20,116 @@ type Implements<Fake, Real, K extends keyof Fake & keyof Real> = {
 type Assert<T extends true> = T;
 
 export type Checked = [
-  Assert<Implements<FakeRange, GoogleAppsScript.Spreadsheet.Range,
-    'getValues' | 'getValue' | 'setValues' | 'setValue' | 'getDisplayValue' | 'getFormula' | 'getFormulas' | 'setFormula' | 'getNote' | 'getNotes' |
-    'setNotes' | 'setNote' | 'getNumberFormat' | 'getNumberFormats' | 'setNumberFormat' | 'getDataValidation' | 'getDataValidations' |
-    'setDataValidation' | 'clearDataValidations' | 'getA1Notation' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getLastRow' |
-    'getLastColumn' | 'getSheet' | 'clearContent' | 'setFontWeight'>>,
-  Assert<Implements<FakeSheet, GoogleAppsScript.Spreadsheet.Sheet,
-    'getName' | 'setName' | 'getParent' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'getDataRange' | 'getRange' |
-    'insertRowsAfter' | 'insertRowAfter' | 'insertRowsBefore' | 'insertColumnsAfter' | 'insertColumnAfter' | 'insertColumnsBefore' |
-    'deleteRow' | 'deleteRows' | 'deleteColumn' | 'deleteColumns' | 'getConditionalFormatRules' | 'setConditionalFormatRules' |
-    'setFrozenRows' | 'createTextFinder'>>,
-  Assert<Implements<FakeSpreadsheet, GoogleAppsScript.Spreadsheet.Spreadsheet,
-    'getSheets' | 'getSheetByName' | 'insertSheet' | 'deleteSheet' | 'getActiveSheet' | 'setActiveSheet' | 'getActiveRange' |
-    'getSpreadsheetTimeZone' | 'toast' | 'createTextFinder'>>,
-  Assert<Implements<FakeTextFinder, GoogleAppsScript.Spreadsheet.TextFinder, 'matchFormulaText' | 'useRegularExpression' | 'matchCase' | 'matchEntireCell' | 'findAll'>>,
-  Assert<Implements<FakeDataValidation, GoogleAppsScript.Spreadsheet.DataValidation, 'getCriteriaType' | 'getCriteriaValues' | 'getAllowInvalid' | 'getHelpText'>>,
-  Assert<Implements<FakeDataValidationBuilder, GoogleAppsScript.Spreadsheet.DataValidationBuilder,
-    'requireValueInList' | 'requireValueInRange' | 'requireCheckbox' | 'requireNumberBetween' | 'setAllowInvalid' | 'setHelpText' | 'build'>>,
+  Assert<
+    Implements<
+      FakeRange,
+      GoogleAppsScript.Spreadsheet.Range,
+      | 'getValues'
+      | 'getValue'
+      | 'setValues'
+      | 'setValue'
+      | 'getDisplayValue'
+      | 'getFormula'
+      | 'getFormulas'
+      | 'setFormula'
+      | 'getNote'
+      | 'getNotes'
+      | 'setNotes'
+      | 'setNote'
+      | 'getNumberFormat'
+      | 'getNumberFormats'
+      | 'setNumberFormat'
+      | 'getDataValidation'
+      | 'getDataValidations'
+      | 'setDataValidation'
+      | 'clearDataValidations'
+      | 'getA1Notation'
+      | 'getRow'
+      | 'getColumn'
+      | 'getNumRows'
+      | 'getNumColumns'
+      | 'getLastRow'
+      | 'getLastColumn'
+      | 'getSheet'
+      | 'clearContent'
+      | 'setFontWeight'
+    >
+  >,
+  Assert<
+    Implements<
+      FakeSheet,
+      GoogleAppsScript.Spreadsheet.Sheet,
+      | 'getName'
+      | 'setName'
+      | 'getParent'
+      | 'getLastRow'
+      | 'getLastColumn'
+      | 'getMaxRows'
+      | 'getMaxColumns'
+      | 'getDataRange'
+      | 'getRange'
+      | 'insertRowsAfter'
+      | 'insertRowAfter'
+      | 'insertRowsBefore'
+      | 'insertColumnsAfter'
+      | 'insertColumnAfter'
+      | 'insertColumnsBefore'
+      | 'deleteRow'
+      | 'deleteRows'
+      | 'deleteColumn'
+      | 'deleteColumns'
+      | 'getConditionalFormatRules'
+      | 'setConditionalFormatRules'
+      | 'setFrozenRows'
+      | 'createTextFinder'
+    >
+  >,
+  Assert<
+    Implements<
+      FakeSpreadsheet,
+      GoogleAppsScript.Spreadsheet.Spreadsheet,
+      | 'getSheets'
+      | 'getSheetByName'
+      | 'insertSheet'
+      | 'deleteSheet'
+      | 'getActiveSheet'
+      | 'setActiveSheet'
+      | 'getActiveRange'
+      | 'getSpreadsheetTimeZone'
+      | 'toast'
+      | 'createTextFinder'
+    >
+  >,
+  Assert<
+    Implements<
+      FakeTextFinder,
+      GoogleAppsScript.Spreadsheet.TextFinder,
+      'matchFormulaText' | 'useRegularExpression' | 'matchCase' | 'matchEntireCell' | 'findAll'
+    >
+  >,
+  Assert<
+    Implements<
+      FakeDataValidation,
+      GoogleAppsScript.Spreadsheet.DataValidation,
+      'getCriteriaType' | 'getCriteriaValues' | 'getAllowInvalid' | 'getHelpText'
+    >
+  >,
+  Assert<
+    Implements<
+      FakeDataValidationBuilder,
+      GoogleAppsScript.Spreadsheet.DataValidationBuilder,
+      | 'requireValueInList'
+      | 'requireValueInRange'
+      | 'requireCheckbox'
+      | 'requireNumberBetween'
+      | 'setAllowInvalid'
+      | 'setHelpText'
+      | 'build'
+    >
+  >,
   Assert<Implements<FakeCache, GoogleAppsScript.Cache.Cache, 'get' | 'getAll' | 'put' | 'putAll' | 'remove' | 'removeAll'>>,
-  Assert<Implements<FakeProperties, GoogleAppsScript.Properties.Properties, 'getProperty' | 'getProperties' | 'setProperty' | 'deleteProperty'>>,
+  Assert<
+    Implements<FakeProperties, GoogleAppsScript.Properties.Properties, 'getProperty' | 'getProperties' | 'setProperty' | 'deleteProperty'>
+  >,
   Assert<Implements<FakeLock, GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'>>,
 ];

@@ -13,7 +13,10 @@ export type CriteriaType = 'VALUE_IN_LIST' | 'VALUE_IN_RANGE' | 'CHECKBOX' | 'NU
 
 /** SpreadsheetApp.DataValidationCriteria, the enum getCriteriaType() returns. */
 export const DATA_VALIDATION_CRITERIA: Record<CriteriaType, CriteriaType> = {
-  VALUE_IN_LIST: 'VALUE_IN_LIST', VALUE_IN_RANGE: 'VALUE_IN_RANGE', CHECKBOX: 'CHECKBOX', NUMBER_BETWEEN: 'NUMBER_BETWEEN',
+  VALUE_IN_LIST: 'VALUE_IN_LIST',
+  VALUE_IN_RANGE: 'VALUE_IN_RANGE',
+  CHECKBOX: 'CHECKBOX',
+  NUMBER_BETWEEN: 'NUMBER_BETWEEN',
 };
 
 /** What a range-based list reads: the values of its range at the moment of checking. */
@@ -22,7 +25,12 @@ export interface ListSource {
 }
 
 export class FakeDataValidation {
-  constructor(readonly criteria: CriteriaType, readonly values: readonly unknown[], readonly allowInvalid: boolean, readonly helpText = '') {}
+  constructor(
+    readonly criteria: CriteriaType,
+    readonly values: readonly unknown[],
+    readonly allowInvalid: boolean,
+    readonly helpText = '',
+  ) {}
   getCriteriaType() {
     return this.criteria;
   }

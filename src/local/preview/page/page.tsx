@@ -8,8 +8,8 @@
  */
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { GridTab } from '../grid';
 import { previewSession, SESSION_HEADER } from '../../../../sidebar/src/preview-session';
+import type { GridTab } from '../grid';
 
 interface Grid {
   file: string;
@@ -78,7 +78,8 @@ function Page() {
       .then((response) => response.json())
       .then((value: Grid | { error?: string }) => {
         if (ticket !== loads.current) return;
-        if (!('tabs' in value) || !Array.isArray(value.tabs)) throw new Error(('error' in value && value.error) || 'The preview could not read the workbook.');
+        if (!('tabs' in value) || !Array.isArray(value.tabs))
+          throw new Error(('error' in value && value.error) || 'The preview could not read the workbook.');
         setError(null);
         setGrid(value);
         // After every sidebar write the grid reloads: stay on the tab the PM was looking at.
@@ -173,22 +174,45 @@ function Page() {
         <header>
           <h1>Ladder preview</h1>
           <span class="muted file">{grid?.file ?? ''}</span>
-          <span class="muted keys" id="grid-keys">↑ ↓ Home End move between rows · Enter shows the row in the sidebar</span>
+          <span class="muted keys" id="grid-keys">
+            ↑ ↓ Home End move between rows · Enter shows the row in the sidebar
+          </span>
         </header>
-        {error && <p class="error" role="alert">{error}</p>}
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
         <div role="tablist" aria-label="Tabs" class="tabs" onKeyDown={onTabKey}>
           {grid?.tabs.map((candidate, at) => (
-            <button key={candidate.name} id={tabId(at)} type="button" role="tab" aria-selected={at === index} aria-controls="grid-panel" tabIndex={at === index ? 0 : -1}
-              class={at === index ? 'tab active' : 'tab'} onClick={() => setTabName(candidate.name)}>
-              {candidate.name}{candidate.layer ? <span class="layer"> {candidate.layer}</span> : null}
+            <button
+              key={candidate.name}
+              id={tabId(at)}
+              type="button"
+              role="tab"
+              aria-selected={at === index}
+              aria-controls="grid-panel"
+              tabIndex={at === index ? 0 : -1}
+              class={at === index ? 'tab active' : 'tab'}
+              onClick={() => setTabName(candidate.name)}
+            >
+              {candidate.name}
+              {candidate.layer ? <span class="layer"> {candidate.layer}</span> : null}
             </button>
           ))}
         </div>
         {current && (
           // Keyed by tab, so another tab opens scrolled to its top; a reload of the same tab keeps the scroll.
-          <div key={current.name} ref={scroller} id="grid-panel" role="tabpanel" aria-labelledby={tabId(index)} class="scroll"
+          <div
+            key={current.name}
+            ref={scroller}
+            id="grid-panel"
+            role="tabpanel"
+            aria-labelledby={tabId(index)}
+            class="scroll"
             // With no row to focus, the panel itself is the tab stop, so it can still be scrolled by keyboard.
-            tabIndex={items.length === 0 ? 0 : undefined}>
+            tabIndex={items.length === 0 ? 0 : undefined}
+          >
             <table aria-describedby={items.length > 0 ? 'grid-keys' : undefined} onKeyDown={onGridKey}>
               <tbody>
                 {current.rows.map((row) => {
@@ -197,20 +221,67 @@ function Page() {
                   const spills = !header && !row.item && row.cells.filter((cell) => cell !== '').length === 1;
                   const selected = picked?.sheet === current.name && picked.row === row.row;
                   const isCurrent = row.row === currentRow;
-                  const classes = [header ? 'header' : '', row.flags ? 'flagged' : '', selected ? 'selected' : '', isCurrent ? 'current' : '', row.item ? 'item' : '', spills ? 'spills' : ''].filter(Boolean).join(' ');
+                  const classes = [
+                    header ? 'header' : '',
+                    row.flags ? 'flagged' : '',
+                    selected ? 'selected' : '',
+                    isCurrent ? 'current' : '',
+                    row.item ? 'item' : '',
+                    spills ? 'spills' : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ');
                   return (
-                    <tr key={row.row} class={classes || undefined} data-row={row.row}
+                    <tr
+                      key={row.row}
+                      class={classes || undefined}
+                      data-row={row.row}
                       tabIndex={row.item ? (row.row === tabStop ? 0 : -1) : undefined}
                       aria-current={isCurrent ? 'true' : undefined}
                       onFocus={() => row.item && row.row !== currentRow && setCurrentRows((rows) => ({ ...rows, [current.name]: row.row }))}
-                      onClick={() => row.item && pick(current.name, row.row)}>
+                      onClick={() => row.item && pick(current.name, row.row)}
+                    >
                       <th scope="row">{row.row}</th>
-                      {row.cells.map((cell, at) => (header ? <th key={at} scope="col">{cell}</th>
-                        : spills ? <td key={at}>{cell && <div class="spill">{cell}</div>}</td> : <td key={at}><Clipped text={cell} /></td>))}
+                      {row.cells.map((cell, at) =>
+                        header ? (
+                          <th key={at} scope="col">
+                            {cell}
+                          </th>
+                        ) : spills ? (
+                          <td key={at}>{cell && <div class="spill">{cell}</div>}</td>
+                        ) : (
+                          <td key={at}>
+                            <Clipped text={cell} />
+                          </td>
+                        ),
+                      )}
                       {/* Ladder's own columns follow the row's, the flags first: they are what a PM looks for. Flags are never clipped. */}
-                      {showsFlags && (header ? <th scope="col" class="ladder">Flags</th> : <td class="flags">{row.flags}</td>)}
-                      {current.traced && (header ? <th scope="col" class="ladder">TRACE</th> : <td class="trace"><Clipped text={row.trace ?? ''} /></td>)}
-                      {current.traced && (header ? <th scope="col" class="ladder">IMPACT</th> : <td class={NUMBER.test(row.impact ?? '') ? 'impact number' : 'impact'}>{row.impact ?? ''}</td>)}
+                      {showsFlags &&
+                        (header ? (
+                          <th scope="col" class="ladder">
+                            Flags
+                          </th>
+                        ) : (
+                          <td class="flags">{row.flags}</td>
+                        ))}
+                      {current.traced &&
+                        (header ? (
+                          <th scope="col" class="ladder">
+                            TRACE
+                          </th>
+                        ) : (
+                          <td class="trace">
+                            <Clipped text={row.trace ?? ''} />
+                          </td>
+                        ))}
+                      {current.traced &&
+                        (header ? (
+                          <th scope="col" class="ladder">
+                            IMPACT
+                          </th>
+                        ) : (
+                          <td class={NUMBER.test(row.impact ?? '') ? 'impact number' : 'impact'}>{row.impact ?? ''}</td>
+                        ))}
                     </tr>
                   );
                 })}
