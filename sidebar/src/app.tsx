@@ -3,7 +3,7 @@
  * built the first time it is opened and then kept, hidden, while another is shown: a reason
  * half typed in Review is still there after a look at Link.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { TabList } from './tab-list';
 import { Link, type Selection } from './views/link';
 import { Review } from './views/review';
@@ -31,6 +31,8 @@ export function App() {
       else next.delete(id);
       return next;
     });
+  const openView = useRef(open);
+  openView.current = open;
   useEffect(() => {
     // The local preview's grid tells the sidebar which row is picked.
     const listener = (event: MessageEvent) => {
@@ -38,7 +40,7 @@ export function App() {
       if (event.origin !== window.location.origin || data?.type !== 'ladder-select') return;
       if (typeof data.sheet === 'string' && typeof data.row === 'number') {
         setSelection({ sheet: data.sheet, row: data.row });
-        open('link');
+        openView.current('link');
       }
     };
     window.addEventListener('message', listener);

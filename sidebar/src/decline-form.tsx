@@ -7,6 +7,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Picker, RowItem } from './types';
+import { useLatest } from './use-latest';
 
 export interface Decline {
   reason: string;
@@ -71,8 +72,9 @@ export function DeclineForm({ item, picker, busy, onDecline, onCancel, onDirty }
   const [action, setAction] = useState<Decline['action']>('mark');
   const [withTasks, setWithTasks] = useState(false);
   const dirty = reason !== '' || who !== '' || pillar !== '' || goal !== '';
-  useEffect(() => onDirty?.(dirty), [dirty]);
-  useEffect(() => () => onDirty?.(false), []);
+  const report = useLatest(onDirty);
+  useEffect(() => report.current?.(dirty), [dirty, report]);
+  useEffect(() => () => report.current?.(false), [report]);
   const value = (event: Event) => (event.target as HTMLInputElement).value;
   const tasks = item.dependents;
   const blocked = action === 'remove' && tasks.count > 0 && !withTasks;

@@ -7,6 +7,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Brief, CurrentLink, Picker } from './types';
+import { useLatest } from './use-latest';
 
 export interface Chosen {
   key: string;
@@ -68,8 +69,9 @@ export function GoalPicker({ picker, current, column, busy, onSave, onCancel, on
   const before = cellText(initial);
   const after = cellText(chosen);
   const changed = after !== before;
-  useEffect(() => onDirty?.(changed), [changed]);
-  useEffect(() => () => onDirty?.(false), []);
+  const report = useLatest(onDirty);
+  useEffect(() => report.current?.(changed), [changed, report]);
+  useEffect(() => () => report.current?.(false), [report]);
 
   const toggle = (goal: Brief) => {
     setConfirming(false);
@@ -231,7 +233,8 @@ export function GoalPicker({ picker, current, column, busy, onSave, onCancel, on
         </p>
       )}
       {confirming ? (
-        <div class="confirm" role="group" aria-label="Replace the link?">
+        <fieldset class="confirm">
+          <legend class="visually-hidden">Replace the link?</legend>
           <p>
             This replaces what the cell says now:{' '}
             {dropped.length > 0 && (
@@ -261,7 +264,7 @@ export function GoalPicker({ picker, current, column, busy, onSave, onCancel, on
               Back
             </button>
           </div>
-        </div>
+        </fieldset>
       ) : (
         <div class="actions">
           <button

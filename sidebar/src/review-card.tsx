@@ -10,6 +10,7 @@ import { RowCard } from './row-card';
 import { call } from './server';
 import type { RowItem } from './types';
 import { useCall } from './use-call';
+import { useLatest } from './use-latest';
 
 export type Outcome = 'linked' | 'declined' | 'reviewed';
 
@@ -62,12 +63,14 @@ export function ReviewCard({ sheet, row, focus, onDone, onDirty }: Props) {
   const [notice, setNotice] = useState<string | null>(null);
   const title = useRef<HTMLHeadingElement>(null);
   const item = context.value?.item ?? null;
+  const shown = item !== null;
   useEffect(() => {
-    if (focus && item) title.current?.focus();
-  }, [focus, item?.sheet, item?.row]);
+    if (focus && shown) title.current?.focus();
+  }, [focus, shown]);
+  const report = useLatest(onDirty);
   useEffect(() => {
-    if (mode === 'choose') onDirty(false);
-  }, [mode]);
+    if (mode === 'choose') report.current(false);
+  }, [mode, report]);
   if (context.loading && !context.value)
     return (
       <p class="muted" role="status">

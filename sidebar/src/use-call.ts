@@ -13,12 +13,15 @@ export function useCall<N extends ApiName>(name: N, input?: ApiInput<N>, deps: u
     value: null,
     error: null,
   });
-  const load = useCallback(() => {
+  const fetchIt = () => {
     setState((previous) => ({ ...previous, loading: true }));
     return call(name, input).then((reply) =>
       setState(reply.ok ? { loading: false, value: reply.value, error: null } : { loading: false, value: null, error: reply.error }),
     );
-  }, deps);
+  };
+  // The caller names what the input depends on: the input itself is a new object each render.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above.
+  const load = useCallback(fetchIt, deps);
   useEffect(() => {
     void load();
   }, [load]);
@@ -26,6 +29,6 @@ export function useCall<N extends ApiName>(name: N, input?: ApiInput<N>, deps: u
   useEffect(() => {
     if (active && !wasActive.current) void load();
     wasActive.current = active;
-  }, [active]);
+  }, [active, load]);
   return { ...state, reload: load };
 }

@@ -4,7 +4,7 @@
  * { ok, value } or { ok: false, error }. Apps Script (google.script.run) and the local
  * preview (HTTP) both come through here, so what is tested locally is what ships.
  */
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { issueText } from '../core/input-issues';
 import { declineRow } from './calls/decline-row';
 import { health } from './calls/health';

@@ -40,7 +40,7 @@ export function kindOfValue(text: string): KindOfRow | null {
   return null;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -57,7 +57,7 @@ function prefixesOf(kinds: readonly RowKind[]): Prefix[] {
   // Longest first: "key result" before "kr", "objective" before "o".
   list.sort((a, b) => b.prefix.length - a.prefix.length);
   return list.map(({ prefix, level }) => {
-    const word = escape(prefix).replace(/ /g, '[\\s_-]*');
+    const word = escapeRegExp(prefix).replace(/ /g, '[\\s_-]*');
     // A one-letter prefix needs its number ("O: …" is not an objective's name).
     const numberOrColon = prefix.length === 1 ? '\\d+(?:\\.\\d+)*\\s*[:.)\\-–—]?' : '(?:\\d+(?:\\.\\d+)*\\s*[:.)\\-–—]?|[:\\-–—])';
     return {
@@ -80,7 +80,7 @@ const nestedMarkers = once(
         spec.rowKinds
           .filter((kind) => kind.level === 1)
           .flatMap((kind) => kind.prefixes)
-          .map((prefix) => new RegExp(`[-_.\\s]${escape(prefix).replace(/ /g, '[\\s_-]*')}\\s*\\d`, 'i')),
+          .map((prefix) => new RegExp(`[-_.\\s]${escapeRegExp(prefix).replace(/ /g, '[\\s_-]*')}\\s*\\d`, 'i')),
       ]),
     ),
 );

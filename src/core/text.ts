@@ -92,6 +92,7 @@ export function headerLabel(text: string): string {
 
 /** Removes control characters (terminal escapes, NULs) from text headed for a terminal. */
 export function printable(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes.
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 

@@ -34,7 +34,7 @@ export interface EntryPoint {
 }
 
 /** Runs a menu action: its message as a toast, any failure as a dialog (never a stack trace). */
-function menuAction(action: () => string | void): () => void {
+function menuAction(action: () => string | undefined): () => void {
   return () => {
     try {
       const message = action();
@@ -106,7 +106,16 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
       }
     },
   },
-  { name: 'ladderOpenSidebar', kind: 'menu', params: [], doc: ['Menu: opens the Ladder sidebar.'], run: menuAction(() => openSidebar()) },
+  {
+    name: 'ladderOpenSidebar',
+    kind: 'menu',
+    params: [],
+    doc: ['Menu: opens the Ladder sidebar.'],
+    run: menuAction(() => {
+      openSidebar();
+      return undefined;
+    }),
+  },
   {
     name: 'ladderCheckCascade',
     kind: 'menu',

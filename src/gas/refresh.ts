@@ -83,6 +83,7 @@ export function refreshAllFormulas(spreadsheet: GoogleAppsScript.Spreadsheet.Spr
       try {
         withRetry(() => cell.setFormula(formula), { attempts: 8 });
       } catch (error) {
+        // biome-ignore lint/correctness/noUnsafeFinally: a formula the PM would lose outweighs the flush's own failure, which this replaces.
         throw new Error(
           `Ladder could not put back the formula of ${cell.getSheet().getName()}!${cell.getA1Notation()} (${errorMessage(error)}). Type it in again: ${formula}`,
         );

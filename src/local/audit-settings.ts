@@ -30,7 +30,7 @@ export function splitFlag(flag: string, text: string): TabFlag {
   return { tab: text.slice(0, at).trim(), value: text.slice(at + 1).trim() };
 }
 
-function useOf(value: string): Use {
+function layerUseOf(value: string): Use {
   const exact = (MAP_USES as readonly string[]).find((use) => use === value.toLowerCase());
   if (exact) return exact as Use;
   const named = classifyTabName(value);
@@ -65,7 +65,7 @@ export function withFlags(
   };
   for (const { tab, value } of maps) {
     known('--map', tab);
-    const use = useOf(value);
+    const use = layerUseOf(value);
     const before = tabs.get(tab);
     tabs.set(tab, before && before.use === use ? before : { sheet: tab, use });
   }

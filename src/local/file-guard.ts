@@ -6,6 +6,7 @@
  * temporary files a killed save left, and one preview per file.
  */
 import { createHash } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import { chmod, open, readdir, readFile, realpath, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -24,7 +25,7 @@ export async function identityOf(path: string): Promise<FileIdentity> {
 
 /** Whether the file on disk is still the one read: a cheap look first, the bytes when it is the same. */
 export async function unchanged(path: string, known: FileIdentity, { bytes = false } = {}): Promise<boolean> {
-  let info;
+  let info: Stats;
   try {
     info = await stat(path);
   } catch {

@@ -194,7 +194,9 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
       writable();
       const target = worksheet(sheet);
       const row = lastFilledRow(target) + 1;
-      values.forEach((value, c) => checkWrite(sheet, row, c + 1, value));
+      values.forEach((value, c) => {
+        checkWrite(sheet, row, c + 1, value);
+      });
       values.forEach((value, c) => {
         if (value !== '') put(target.getCell(row, c + 1), value);
       });
@@ -276,7 +278,7 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
  */
 function ruleOf(workbook: ExcelJS.Workbook, cell: ExcelJS.Cell): CellRule | null {
   const rule = cell.dataValidation as ExcelJS.DataValidation | undefined;
-  if (!rule || !rule.showErrorMessage || (rule.errorStyle && rule.errorStyle !== 'stop')) return null;
+  if (!rule?.showErrorMessage || (rule.errorStyle && rule.errorStyle !== 'stop')) return null;
   if (rule.type !== 'list') return { options: null };
   const formula = String(rule.formulae?.[0] ?? '');
   if (/^".*"$/.test(formula))

@@ -6,6 +6,7 @@
  * values, from exceljs's parsed model (xlsx-values.ts). Every way a file can fail to be a
  * workbook becomes a WorkbookFileError with a one-line reason.
  */
+import type { Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
@@ -31,7 +32,7 @@ async function firstBytes(path: string, count: number): Promise<number[]> {
 
 /** Checks what can be checked before exceljs sees the file, for messages that say what is wrong. */
 export async function checkFile(path: string): Promise<void> {
-  let info;
+  let info: Stats;
   try {
     info = await stat(path);
   } catch (error) {
@@ -56,7 +57,7 @@ export async function checkFile(path: string): Promise<void> {
     throw new WorkbookFileError(`${path}: is not an .xlsx workbook (in Sheets: File › Download › Microsoft Excel)`);
   }
   // Sizes first, from the zip's own directory: a file that would exhaust memory is refused unread.
-  let entries;
+  let entries: Awaited<ReturnType<typeof zipEntries>>;
   try {
     entries = await zipEntries(path);
   } catch (error) {

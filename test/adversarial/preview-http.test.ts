@@ -64,7 +64,7 @@ const DECLINE = JSON.stringify({ sheet: 'Roadmap', key: 'R-8', reason: 'x', acti
 describe('who may talk to the preview', () => {
   test('a foreign Host (a rebound DNS name) gets nothing, not even the page', async () => {
     for (const path of ['/', '/api/grid']) {
-      const answer = await ask(path, { headers: { host: `evil.example:${port}`, [`x-ladder-session`]: TOKEN } });
+      const answer = await ask(path, { headers: { host: `evil.example:${port}`, 'x-ladder-session': TOKEN } });
       expect(answer.status).toBe(421);
       expect(answer.body).not.toContain('Roadster');
     }
@@ -158,7 +158,7 @@ describe('a page on another loopback origin, in Chromium', () => {
     }, `${target}/`);
     await page.waitForTimeout(500);
     const framed = page.frames().find((frame) => frame.url().startsWith(target));
-    const text = framed ? await framed.evaluate(() => document.body?.innerText ?? '').catch(() => '') : '';
+    const text = framed ? await framed.evaluate(() => document.body?.textContent ?? '').catch(() => '') : '';
     expect(text).not.toContain('Ladder preview');
     expect(await sha()).toBe(before);
     await page.close();

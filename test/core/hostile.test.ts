@@ -103,6 +103,7 @@ describe('hostile cell values', () => {
       ],
     });
     const report = auditReport(escaped, 'plan.xlsx');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the escapes a hostile cell would smuggle into a terminal.
     expect(report).not.toMatch(/[\u001b\u0007\u202e]/);
     expect(report).toContain('Clear screen');
   });

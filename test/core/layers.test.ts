@@ -2,7 +2,9 @@ import { expect, test } from 'vitest';
 import { LAYER_CODES, LAYERS, layerSpec } from '../../src/core/layers';
 
 test("a layer's rank is its position in the table, from the mission down", () => {
-  LAYERS.forEach((spec, position) => expect(spec.rank).toBe(position));
+  LAYERS.forEach((spec, position) => {
+    expect(spec.rank).toBe(position);
+  });
   expect(LAYERS.map((spec) => spec.code)).toEqual([...LAYER_CODES]);
   for (const code of LAYER_CODES) expect(LAYERS[layerSpec(code).rank]).toBe(layerSpec(code));
 });

@@ -49,8 +49,12 @@ describe('NameTable', () => {
   test('emoji, RTL text and long names are names like any other', () => {
     const table = new NameTable(4);
     const names = ['🚀 launch', 'مرحبا', 'x'.repeat(50_000)];
-    names.forEach((name, i) => table.set(name, i));
-    names.forEach((name, i) => expect(table.get(name)).toBe(i));
+    names.forEach((name, i) => {
+      table.set(name, i);
+    });
+    names.forEach((name, i) => {
+      expect(table.get(name)).toBe(i);
+    });
     expect(table.get('🚀 launcH')).toBe(-1);
   });
 

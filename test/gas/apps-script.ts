@@ -14,7 +14,7 @@ import vm from 'node:vm';
 import { Clock, FakeCache } from './fakes/cache';
 import { recalculate } from './fakes/formulas';
 import { type AuthState, FakeLock, FakeProperties, FakeUi, formatDate, guard } from './fakes/services';
-import { CallLog, type FakeRange, FakeRuleBuilder, FakeSheet, FakeSpreadsheet, type GridSize } from './fakes/sheets';
+import { type CallLog, type FakeRange, FakeRuleBuilder, type FakeSheet, FakeSpreadsheet, type GridSize } from './fakes/sheets';
 import { DATA_VALIDATION_CRITERIA, FakeDataValidationBuilder } from './fakes/validation';
 
 export const DIST_FILES = ['dist/ladder.js', 'dist/main.js'];
@@ -69,7 +69,10 @@ export function loadAppsScript(tabs: Record<string, readonly (readonly unknown[]
   const htmlOutput = (content: string) => {
     let title = '';
     const output = {
-      setTitle: (text: string) => ((title = text), output),
+      setTitle: (text: string) => {
+        title = text;
+        return output;
+      },
       getTitle: () => title,
       setWidth: () => output,
       setHeight: () => output,

@@ -103,8 +103,12 @@ export function Link({ selection, onDirty }: Props) {
       inAppsScript(),
     ),
   );
-  useEffect(() => () => follower.stop(), []);
-  useEffect(() => follower.request(), [selection?.sheet, selection?.row]);
+  // The follower is made once (useState's initialiser) and never replaced.
+  useEffect(() => () => follower.stop(), [follower]);
+  const selectedSheet = selection?.sheet;
+  const selectedRow = selection?.row;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new selection is what asks again; the call reads it from a ref.
+  useEffect(() => follower.request(), [follower, selectedSheet, selectedRow]);
   const markDirty = (value: boolean) => {
     setDirty(value);
     onDirty(value);
@@ -116,8 +120,8 @@ export function Link({ selection, onDirty }: Props) {
     // The form the focus was in is rebuilt after a save: focus what was said instead of losing it.
     if (saved) status.current?.focus();
   }, [saved]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another row is shown: what was said about the last one no longer applies.
   useEffect(() => {
-    // Another row: what was said about the last one no longer applies.
     setSaved(null);
     setSaveError(null);
   }, [shownPlace]);

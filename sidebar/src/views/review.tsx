@@ -44,7 +44,8 @@ function Summary({
       {health.flagCounts.length === 0 ? (
         <p class="ok">Nothing flagged.</p>
       ) : (
-        <div class="chips" role="group" aria-label="Show only rows with">
+        <fieldset class="chips">
+          <legend class="visually-hidden">Show only rows with</legend>
           {health.flagCounts.map((entry) => (
             <button
               key={entry.code}
@@ -57,7 +58,7 @@ function Summary({
               {entry.label} <strong>{entry.rows}</strong>
             </button>
           ))}
-        </div>
+        </fieldset>
       )}
       {health.strategy.checks.map((check) => (
         <p key={check} class="flag">
@@ -96,13 +97,15 @@ export function Review({ active, onDirty, onOpenSetup }: Props) {
   );
   const current = atEnd ? undefined : queue[position];
 
+  const showSheet = current?.sheet;
+  const showRow = current?.row;
   useEffect(() => {
     // The preview's grid shows which row the review is on, while Review is on show (a row picked in the grid is
     // then the Link view's, not to be moved back); in Sheets the parent is Google's page, which is not told.
-    if (current && active && !inAppsScript() && window.parent !== window) {
-      window.parent.postMessage({ type: 'ladder-show', sheet: current.sheet, row: current.row }, window.location.origin);
+    if (showSheet !== undefined && active && !inAppsScript() && window.parent !== window) {
+      window.parent.postMessage({ type: 'ladder-show', sheet: showSheet, row: showRow }, window.location.origin);
     }
-  }, [current?.sheet, current?.row, active]);
+  }, [showSheet, showRow, active]);
 
   if (health.loading && !value)
     return (

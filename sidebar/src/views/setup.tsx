@@ -10,6 +10,7 @@ import type { ApiInput } from '../../../src/api/calls';
 import { call } from '../server';
 import type { Setup as SetupData, SetupTab } from '../types';
 import { useCall } from '../use-call';
+import { useLatest } from '../use-latest';
 
 type Mapping = ApiInput<'saveSetup'>['tabs'][number];
 type Use = Mapping['use'];
@@ -104,7 +105,8 @@ export function Setup({ active, onDirty }: { active: boolean; onDirty(dirty: boo
   const [message, setMessage] = useState<{ ok: boolean; lines: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const changed = Object.keys(edits).length > 0;
-  useEffect(() => onDirty(changed), [changed]);
+  const report = useLatest(onDirty);
+  useEffect(() => report.current(changed), [changed, report]);
   if (setup.loading && !setup.value)
     return (
       <p class="muted" role="status">

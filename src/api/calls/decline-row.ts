@@ -149,7 +149,9 @@ export const declineRow = {
       const row: Writable[] = Array.from({ length: width }, () => '');
       for (const [role, column] of columnOf) if (values[role] !== '') row[column - 1] = values[role];
       for (const { column, header } of added) port.checkWrite(plan.sheet, plan.headerRow, column, header);
-      row.forEach((value, c) => port.checkWrite(plan!.sheet, null, c + 1, value));
+      row.forEach((value, c) => {
+        port.checkWrite(plan!.sheet, null, c + 1, value);
+      });
       let declinedRow = 0;
       const written: number[] = [];
       try {

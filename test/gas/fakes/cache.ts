@@ -79,7 +79,9 @@ export class FakeCache {
     return this.live(key);
   }
   getAll(keys: string[]) {
-    keys.forEach((key) => this.check(key));
+    keys.forEach((key) => {
+      this.check(key);
+    });
     this.log.count('Cache.getAll');
     const out: Record<string, string> = {};
     for (const key of keys) {
@@ -104,7 +106,9 @@ export class FakeCache {
     this.entries.delete(key);
   }
   removeAll(keys: string[]) {
-    keys.forEach((key) => this.check(key));
+    keys.forEach((key) => {
+      this.check(key);
+    });
     this.log.count('Cache.removeAll');
     for (const key of keys) this.entries.delete(key);
   }

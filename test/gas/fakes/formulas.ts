@@ -110,11 +110,11 @@ function recalculateSheets(spreadsheet: FakeSpreadsheet, evaluator: NonNullable<
   let computed = 0;
   for (const sheet of [...spreadsheet.sheets]) {
     const formulas: { row: number; column: number; cell: CellData }[] = [];
-    sheet.grid.forEach((line, i) =>
+    sheet.grid.forEach((line, i) => {
       line.forEach((cell, j) => {
         if (cell.formula) formulas.push({ row: i + 1, column: j + 1, cell });
-      }),
-    );
+      });
+    });
     for (const { row, column, cell } of formulas) {
       const call = callOf(cell.formula);
       if (!call) continue;

@@ -269,7 +269,7 @@ export class ScriptRunModel {
   /** Sends back the reply of one held call. */
   release(id: number): void {
     const record = this.calls.find((call) => call.id === id);
-    if (!record || record.status !== 'held') throw new Error(`call ${id} is not held`);
+    if (record?.status !== 'held') throw new Error(`call ${id} is not held`);
     this.answer(record);
   }
 
@@ -403,7 +403,7 @@ export function buildClientShim(functions: readonly string[], bridge = BRIDGE): 
   return `(${CLIENT_SHIM})(${JSON.stringify({ functions, bridge })});`;
 }
 
-const CLIENT_SHIM = String.raw`function (config) {
+const CLIENT_SHIM = `function (config) {
   'use strict';
   var root = globalThis;
   // Describes a value for the trip to Node and decides nothing: Node refuses what must be.

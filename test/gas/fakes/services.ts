@@ -155,13 +155,16 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
       .formatToParts(date)
       .map((part) => [part.type, part.value]),
   );
-  return pattern
-    .replace(/'([^']*)'/g, '\u0000$1\u0000')
-    .replace('yyyy', parts.year!)
-    .replace('MM', parts.month!)
-    .replace('dd', parts.day!)
-    .replace('HH', parts.hour!)
-    .replace('mm', parts.minute!)
-    .replace('ss', parts.second!)
-    .replace(/\u0000/g, '');
+  return (
+    pattern
+      .replace(/'([^']*)'/g, '\u0000$1\u0000')
+      .replace('yyyy', parts.year!)
+      .replace('MM', parts.month!)
+      .replace('dd', parts.day!)
+      .replace('HH', parts.hour!)
+      .replace('mm', parts.minute!)
+      .replace('ss', parts.second!)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what this removes.
+      .replace(/\u0000/g, '')
+  );
 }

