@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 
-/** Makes text safe to inline in a <script> or <style> element. */
+/** Makes text safe to inline in a <script> or <style> element. @param {string} text */
 function inlineSafe(text) {
   return text.replace(/<\/(script|style)/gi, '<\\/$1');
 }
@@ -28,5 +28,5 @@ export async function buildSidebarHtml({
     logLevel: 'warning',
   });
   const [html, css] = await Promise.all([readFile(template, 'utf8'), readFile(style, 'utf8')]);
-  return html.replace('/*STYLE*/', () => inlineSafe(css)).replace('/*SCRIPT*/', () => inlineSafe(result.outputFiles[0].text));
+  return html.replace('/*STYLE*/', () => inlineSafe(css)).replace('/*SCRIPT*/', () => inlineSafe(result.outputFiles[0]?.text ?? ''));
 }

@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { buildGas } from './build-gas.js';
 import { buildSidebarHtml } from './build-sidebar.js';
 
+/** @type {import('esbuild').BuildOptions} */
 const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' };
 
 await Promise.all([

@@ -1,10 +1,8 @@
-/**
- * The local preview's session token: the preview puts it in the pages it serves, and refuses
- * any /api/ call that does not bring it back (src/local/preview/session.ts). Inside Sheets
- * there is none, and none is needed.
- */
-export const SESSION_HEADER = 'x-ladder-session';
+/** The local preview's session token, read from the page the preview served (see src/shared/preview-session.ts). */
+import { SESSION_META } from '../../src/shared/preview-session';
+
+export { SESSION_HEADER } from '../../src/shared/preview-session';
 
 export function previewSession(): string {
-  return document.querySelector<HTMLMetaElement>('meta[name="ladder-session"]')?.content ?? '';
+  return document.querySelector<HTMLMetaElement>(`meta[name="${SESSION_META}"]`)?.content ?? '';
 }

@@ -7,11 +7,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export { SESSION_HEADER } from '../../../sidebar/src/preview-session';
+import { SESSION_HEADER, SESSION_META } from '../../shared/preview-session';
 
-import { SESSION_HEADER } from '../../../sidebar/src/preview-session';
-
-const META = 'ladder-session';
+export { SESSION_HEADER } from '../../shared/preview-session';
 
 export function newToken(): string {
   return randomBytes(24).toString('hex');
@@ -19,7 +17,7 @@ export function newToken(): string {
 
 /** The page with the token where its scripts read it (a meta tag in its head). */
 export function withToken(html: string, token: string): string {
-  const tag = `<meta name="${META}" content="${token}">`;
+  const tag = `<meta name="${SESSION_META}" content="${token}">`;
   return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => `${head}${tag}`) : `${tag}${html}`;
 }
 
