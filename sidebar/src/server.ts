@@ -3,9 +3,10 @@
  * Sheets, HTTP in the local preview. Every call answers { ok, value } or { ok: false, error }.
  */
 import type { ApiInput, ApiName, ApiOutput } from '../../src/api/calls';
+import { gasName, type Reply, writes } from '../../src/shared/calls';
 import { previewSession, SESSION_HEADER } from './preview-session';
 
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+export type { Reply } from '../../src/shared/calls';
 
 interface ScriptRun {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRun;
@@ -21,21 +22,16 @@ function scriptRun(): ScriptRun | null {
 /** Whether the sidebar runs inside Sheets (else in the local preview). */
 export const inAppsScript = (): boolean => scriptRun() !== null;
 
-const gasName = (name: string) => `ladder${name[0]!.toUpperCase()}${name.slice(1)}`;
-
 function failure(error: unknown): { ok: false; error: string } {
   const message =
     typeof error === 'object' && error !== null && 'message' in error ? String((error as { message: unknown }).message) : String(error);
   return { ok: false, error: message };
 }
 
-/** Calls that change the workbook: the preview page reloads its grid after them. */
-const WRITES = new Set(['linkRow', 'declineRow', 'saveSetup']);
-
 function announce(name: string, reply: Reply<unknown>): Reply<unknown> {
   // The preview also says when it read the file again (saved elsewhere, or a failed save): the grid follows.
   const reread = !reply.ok && (reply as { changedOnDisk?: boolean }).changedOnDisk === true;
-  if (((reply.ok && WRITES.has(name)) || reread) && window.parent !== window)
+  if (((reply.ok && writes(name)) || reread) && window.parent !== window)
     window.parent.postMessage({ type: 'ladder-changed' }, window.location.origin);
   return reply;
 }

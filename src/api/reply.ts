@@ -3,8 +3,9 @@
  * validation errors carry their message; anything unexpected is reduced to its message too,
  * so no stack trace or internal detail reaches the browser.
  */
+import type { Reply } from '../shared/calls';
 
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+export type { Reply } from '../shared/calls';
 
 export function errorMessage(error: unknown): string {
   const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;

@@ -16,9 +16,6 @@ type Mapping = ApiInput<'saveSetup'>['tabs'][number];
 type Use = Mapping['use'];
 type Role = keyof NonNullable<Mapping['columns']>;
 
-const USES: readonly Use[] = ['mission', 'vision', 'strategy', 'anti-priorities', 'goals', 'roadmap', 'tasks', 'declined', 'ignore'];
-const LAYER_ROLES: readonly Role[] = ['id', 'title', 'parent', 'group', 'why', 'kind', 'effort', 'impact', 'confidence', 'reach', 'weight'];
-const DECLINED_ROLES: readonly Role[] = ['title', 'date', 'who', 'why', 'pillar', 'goal'];
 const ROLE_LABELS: Record<string, string> = {
   id: 'Id',
   title: 'Title',
@@ -180,7 +177,7 @@ export function Setup({ active, onDirty }: { active: boolean; onDirty(dirty: boo
       </div>
       {data.tabs.map((tab) => {
         const shown = shownOf(tab);
-        const roles = shown.use === 'declined' ? DECLINED_ROLES : LAYER_ROLES;
+        const roles: readonly Role[] = shown.use === 'declined' ? data.choices.declinedRoles : data.choices.layerRoles;
         return (
           <section key={tab.sheet} class="card">
             <h3 class="title">
@@ -194,7 +191,7 @@ export function Setup({ active, onDirty }: { active: boolean; onDirty(dirty: boo
                   value={shown.use}
                   onChange={(event) => edit(tab, { use: (event.target as HTMLSelectElement).value as Use })}
                 >
-                  {USES.map((use) => (
+                  {data.choices.uses.map((use) => (
                     <option key={use} value={use}>
                       {USE_LABELS[use]}
                     </option>

@@ -7,16 +7,15 @@
  * request the same day adds nothing and answers where the first receipt is.
  */
 import type { Cascade } from '../../core/cascade';
+import { declinedOn, dependentsOf, receiptName } from '../../core/declines';
 import type { TabPlan } from '../../core/detect';
-import type { Item } from '../../core/items';
 import { layerSpec } from '../../core/layers';
 import type { WorkbookSnapshot } from '../../core/snapshot';
-import { clip, normalizeKey, normalizeLoose } from '../../core/text';
+import { clip, normalizeKey } from '../../core/text';
+import { defineCall } from '../define-call';
 import { Refusal, type WorkbookPort, type Writable } from '../port';
 import { declineInput } from '../schemas';
 import { assertGuard, columnNamed, guardOf, itemByKey, load, nextColumn, planOf } from '../workbook';
-
-type DeclineInput = (typeof declineInput)['_zod']['output'];
 
 export const DECLINED_TAB = 'Not on roadmap';
 export const DECLINED_HEADERS = ['Date', 'Request', 'Requested by', 'Reason', "Pillar it didn't fit", "Goal it didn't move"];
@@ -41,24 +40,6 @@ export function receiptPlan(cascade: Cascade): { sheet: string | null; missing: 
   };
 }
 
-/** "Premium first (P1)": a receipt names what it didn't fit by title, with the id to find it by. */
-function named(cascade: Cascade, key: string | undefined): string {
-  if (!key) return '';
-  const item = cascade.items.find(
-    (candidate) => candidate.keyNorm === normalizeKey(key) && (layerSpec(candidate.layer).isStrategy || layerSpec(candidate.layer).isGoal),
-  );
-  if (!item) return key;
-  return item.title && normalizeKey(item.title) !== item.keyNorm ? `${item.title} (${item.key})` : item.key;
-}
-
-/** The rows that link straight to an item (its tasks, for a roadmap row). */
-export function dependentsOf(cascade: Cascade, item: Item): Item[] {
-  return cascade.items.filter(
-    (other) =>
-      other.index !== item.index && cascade.links.of(other.index).some((link) => link.status === 'ok' && link.targets[0] === item.index),
-  );
-}
-
 /** Where "Declined <date>" goes (a Status column, added if there is none), checked before anything is written. */
 function statusCell(port: WorkbookPort, snapshot: WorkbookSnapshot, plan: TabPlan, sheet: string, row: number, text: string) {
   const existing = columnNamed(plan, 'Status');
@@ -68,20 +49,22 @@ function statusCell(port: WorkbookPort, snapshot: WorkbookSnapshot, plan: TabPla
   return { column, header: existing === 0, text };
 }
 
-export const declineRow = {
-  name: 'declineRow' as const,
+export const declineRow = defineCall({
+  name: 'declineRow',
   input: declineInput,
-  run(port: WorkbookPort, input: DeclineInput) {
+  run(port, input) {
     return port.withLock(() => {
       const today = port.today();
       let { cascade, snapshot } = load(port);
-      const declinedToday = (title: string) =>
-        cascade.declined.find((request) => request.date === today && request.match !== '' && request.match === normalizeLoose(title));
       const stillThere = cascade.items.some(
         (candidate) => candidate.sheet === input.sheet && candidate.keyNorm === normalizeKey(input.key),
       );
       // A double click: the first click declined (and perhaps removed) the row already.
-      const earlier = declinedToday(stillThere ? itemByKey(cascade, input.sheet, input.key).title : (input.expectedTitle ?? ''));
+      const earlier = declinedOn(
+        cascade,
+        today,
+        stillThere ? itemByKey(cascade, input.sheet, input.key).title : (input.expectedTitle ?? ''),
+      );
       const title = stillThere ? itemByKey(cascade, input.sheet, input.key).title : (input.expectedTitle ?? input.key);
       if (earlier) {
         return {
@@ -130,8 +113,8 @@ export const declineRow = {
         title: item.title || item.key,
         who: input.who ?? '',
         why: input.reason,
-        pillar: named(cascade, input.pillar),
-        goal: named(cascade, input.goal),
+        pillar: receiptName(cascade, input.pillar),
+        goal: receiptName(cascade, input.goal),
       };
       // What the PM filled in is never dropped for want of a column: the column is added, after the list's last one.
       const added: { column: number; header: string }[] = [];
@@ -185,4 +168,4 @@ export const declineRow = {
       };
     });
   },
-};
+});

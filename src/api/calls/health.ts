@@ -1,14 +1,14 @@
 /** `health`: the cascade at a glance and the review queue (flagged rows, orphans, resurfaced). */
 import { cascadeHealth } from '../../core/health';
-import type { WorkbookPort } from '../port';
+import { defineCall } from '../define-call';
 import { noInput } from '../schemas';
 import { load } from '../workbook';
 
-export const health = {
-  name: 'health' as const,
+export const health = defineCall({
+  name: 'health',
   input: noInput,
-  run(port: WorkbookPort) {
+  run(port) {
     const { cascade, warnings } = load(port);
     return cascadeHealth(cascade, warnings);
   },
-};
+});

@@ -12,12 +12,11 @@ import { flagCellText } from '../../core/flag-text';
 import type { Item } from '../../core/items';
 import { layerSpec } from '../../core/layers';
 import { cellText, clip, normalizeKey } from '../../core/text';
+import { defineCall } from '../define-call';
 import { goalColumn } from '../link-cell';
-import { Refusal, type WorkbookPort } from '../port';
+import { Refusal } from '../port';
 import { linkInput } from '../schemas';
 import { columnNamed, guardOf, itemByKey, LADDER_HEADER, load, nextColumn, planOf } from '../workbook';
-
-type LinkInput = (typeof linkInput)['_zod']['output'];
 
 /** A share as the link cell shows it: at most two decimals ("33.33"), never float noise. */
 const shareText = (share: number) => String(Math.round(share * 100) / 100);
@@ -49,10 +48,10 @@ function targetOf(cascade: Cascade, item: Item, key: string): Item {
   return matches[0]!;
 }
 
-export const linkRow = {
-  name: 'linkRow' as const,
+export const linkRow = defineCall({
+  name: 'linkRow',
   input: linkInput,
-  run(port: WorkbookPort, input: LinkInput) {
+  run(port, input) {
     return port.withLock(() => {
       const { cascade, snapshot } = load(port);
       const item = itemByKey(cascade, input.sheet, input.key, input.expectedTitle);
@@ -102,4 +101,4 @@ export const linkRow = {
       };
     });
   },
-};
+});

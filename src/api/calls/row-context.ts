@@ -4,50 +4,23 @@
  * (grouped by pillar, with the anti-priorities as warnings), and what a decline would do
  * (where the receipt goes, which columns it adds, which rows link to it).
  */
-import type { Cascade } from '../../core/cascade';
+import { dependentsOf } from '../../core/declines';
+import { goalPicker } from '../../core/goal-picker';
 import type { Item } from '../../core/items';
 import { layerSpec } from '../../core/layers';
 import { FLAG_LABELS, rowAdvice } from '../../core/row-advice';
 import { clip } from '../../core/text';
 import { tracePath, traceWhy } from '../../core/trace';
+import { defineCall } from '../define-call';
 import { cellOf, goalColumn, linksInCell } from '../link-cell';
-import type { WorkbookPort } from '../port';
 import { selectionInput } from '../schemas';
 import { columnNamed, LADDER_HEADER, type Loaded, load, planOf } from '../workbook';
-import { dependentsOf, receiptPlan } from './decline-row';
+import { receiptPlan } from './decline-row';
 
-const brief = (item: Item) => ({ key: item.key, title: clip(item.title || item.key, 200), why: clip(item.why, 500) });
-
-/** Goals grouped under the pillar they link to (a goal under two pillars shows in both). */
-export function goalPicker(cascade: Cascade) {
-  const { items, links } = cascade;
-  const goals = items.filter((item) => layerSpec(item.layer).isGoal);
-  const pillars = items.filter((item) => layerSpec(item.layer).isStrategy);
-  const under = (pillar: Item) =>
-    goals.filter((goal) => links.of(goal.index).some((link) => link.status === 'ok' && link.targets[0] === pillar.index));
-  const placed = new Set<number>();
-  const groups = pillars
-    .filter((pillar) => !pillar.isAntiPriority)
-    .map((pillar) => {
-      const members = under(pillar);
-      for (const goal of members) placed.add(goal.index);
-      return { pillar: brief(pillar), goals: members.map(brief) };
-    });
-  const antiPriorities = pillars
-    .filter((pillar) => pillar.isAntiPriority)
-    .map((anti) => {
-      const members = under(anti);
-      for (const goal of members) placed.add(goal.index);
-      return { ...brief(anti), goals: members.map(brief) };
-    });
-  const loose = goals.filter((goal) => !placed.has(goal.index)).map(brief);
-  return { groups, antiPriorities, loose, pillars: pillars.filter((p) => !p.isAntiPriority).map(brief), goals: goals.map(brief) };
-}
-
-export const rowContext = {
-  name: 'rowContext' as const,
+export const rowContext = defineCall({
+  name: 'rowContext',
   input: selectionInput,
-  run(port: WorkbookPort, input: { sheet?: string | undefined; row?: number | undefined } | undefined) {
+  run(port, input) {
     const loaded = load(port);
     const { cascade } = loaded;
     const selected = input?.sheet && input.row ? { sheet: input.sheet, row: input.row } : port.selection();
@@ -60,7 +33,7 @@ export const rowContext = {
       picker: goalPicker(cascade),
     };
   },
-};
+});
 
 /** Paths listed one per line; the rest are counted ("+3 more"), since a row under many goals has dozens. */
 const PATHS_SHOWN = 5;

@@ -2,25 +2,45 @@
  * `setup` shows which tab Ladder reads as which layer, from which header row, with which
  * columns; `saveSetup` stores the PM's corrections (validated by the config schema).
  */
-import { configInput, type LadderConfig, parseConfig } from '../../core/config';
+
+import type { Role } from '../../core/columns';
+import { DECLINED_ROLES } from '../../core/declined-columns';
 import { planTabs } from '../../core/detect';
+import { LAYER_CODES } from '../../core/layers';
+import { type LadderSettings, settingsInput } from '../../core/settings';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { clip, utf8Bytes } from '../../core/text';
-import { Refusal, type WorkbookPort } from '../port';
+import { defineCall } from '../define-call';
+import { Refusal } from '../port';
 import { noInput } from '../schemas';
 import { load } from '../workbook';
 
-export const setup = {
-  name: 'setup' as const,
+/** The roles a layer tab's columns can take, in the order Setup lists them (every role, once: checked below). */
+const LAYER_ROLE_ORDER = ['id', 'title', 'parent', 'group', 'why', 'kind', 'effort', 'impact', 'confidence', 'reach', 'weight'] as const;
+const _everyRoleListed: Record<Role, true> = Object.fromEntries(LAYER_ROLE_ORDER.map((role) => [role, true])) as Record<
+  (typeof LAYER_ROLE_ORDER)[number],
+  true
+>;
+void _everyRoleListed;
+
+/** What Setup offers: each use a tab can have, and the roles of a layer's and of the declined list's columns. */
+const CHOICES = {
+  uses: [...LAYER_CODES, 'anti-priorities', 'declined', 'ignore'] as const,
+  layerRoles: LAYER_ROLE_ORDER,
+  declinedRoles: DECLINED_ROLES,
+};
+
+export const setup = defineCall({
+  name: 'setup',
   input: noInput,
-  run(port: WorkbookPort) {
-    const { cascade, snapshot, warnings } = load(port);
-    const saved = parseConfig(port.readConfig());
+  run(port) {
+    const { cascade, snapshot, warnings, settings } = load(port);
     // A note about one tab ("Sheet1: read as goals from its columns") is shown on that tab's card.
     const notesOf = (sheet: string) =>
       warnings.filter((warning) => warning.startsWith(`${sheet}: `)).map((warning) => warning.slice(sheet.length + 2));
     const names = snapshot.sheets.map((sheet) => sheet.name);
     return {
+      choices: CHOICES,
       tabs: snapshot.sheets.map((sheet) => {
         const plan = cascade.plans.find((candidate) => candidate.sheet === sheet.name);
         return plan
@@ -43,18 +63,18 @@ export const setup = {
             }
           : { sheet: sheet.name, use: 'ignore', headerRow: null, source: 'detected', columns: [], headers: [], items: 0, notes: [] };
       }),
-      saved: saved.config,
+      saved: settings,
       warnings: warnings.filter((warning) => !names.some((name) => warning.startsWith(`${name}: `))),
     };
   },
-};
+});
 
 /**
  * A choice Ladder would overrule as soon as it is saved (a header row with no headers on it, a
  * column that is not in the header row, a tab that is not there) is refused with the reason,
  * rather than saved and then warned about on every view until someone changes it back.
  */
-function refuseOverruled(snapshot: WorkbookSnapshot, config: LadderConfig): void {
+function refuseOverruled(snapshot: WorkbookSnapshot, config: LadderSettings): void {
   const { plans } = planTabs(snapshot.sheets, config);
   const problems: string[] = [];
   for (const mapping of config.tabs) {
@@ -81,10 +101,10 @@ function refuseOverruled(snapshot: WorkbookSnapshot, config: LadderConfig): void
 /** Apps Script keeps at most 9 KB in one document property. */
 export const SETTINGS_LIMIT_BYTES = 9 * 1024;
 
-export const saveSetup = {
-  name: 'saveSetup' as const,
-  input: configInput,
-  run(port: WorkbookPort, config: (typeof configInput)['_zod']['output']) {
+export const saveSetup = defineCall({
+  name: 'saveSetup',
+  input: settingsInput,
+  run(port, config) {
     const bytes = utf8Bytes(JSON.stringify(config));
     if (bytes > SETTINGS_LIMIT_BYTES) {
       throw new Refusal(
@@ -92,9 +112,9 @@ export const saveSetup = {
       );
     }
     port.withLock(() => {
-      refuseOverruled(port.read(), config);
-      port.saveConfig(config);
+      refuseOverruled(port.read(port.readSettings().settings), config);
+      port.saveSettings(config);
     });
     return { saved: config.tabs.length };
   },
-};
+});

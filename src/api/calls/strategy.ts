@@ -4,12 +4,12 @@
  */
 import type { Cascade } from '../../core/cascade';
 import { effortMix } from '../../core/effort';
+import { goalPicker } from '../../core/goal-picker';
 import type { LayerCode } from '../../core/layers';
 import { clip } from '../../core/text';
-import type { WorkbookPort } from '../port';
+import { defineCall } from '../define-call';
 import { noInput } from '../schemas';
 import { load } from '../workbook';
-import { goalPicker } from './row-context';
 
 /** The statements of one layer (a workbook may have none, or several). */
 function statements(cascade: Cascade, layer: LayerCode) {
@@ -18,10 +18,10 @@ function statements(cascade: Cascade, layer: LayerCode) {
     .map((item) => ({ key: item.key, title: clip(item.title || item.key, 500), why: clip(item.why, 500) }));
 }
 
-export const strategy = {
-  name: 'strategy' as const,
+export const strategy = defineCall({
+  name: 'strategy',
   input: noInput,
-  run(port: WorkbookPort) {
+  run(port) {
     const { cascade, warnings } = load(port);
     return {
       mission: statements(cascade, 'mission'),
@@ -32,4 +32,4 @@ export const strategy = {
       warnings,
     };
   },
-};
+});
