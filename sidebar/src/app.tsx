@@ -60,7 +60,7 @@ export function App() {
     ),
   }));
   return (
-    <main>
+    <main aria-label="Ladder sidebar">
       <h1 class="visually-hidden">Ladder</h1>
       <nav aria-label="Ladder views">
         <TabList tabs={tabs} selected={view} label="Ladder views" panel="view" onSelect={open} />

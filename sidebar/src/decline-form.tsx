@@ -5,7 +5,7 @@
  * removing a row that others link to needs a tick of its own. Enter in a one-line box does
  * not send the form: only the Decline button does.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Picker, RowItem } from './types';
 import { useLatest } from './use-latest';
 
@@ -73,6 +73,9 @@ export function DeclineForm({ item, picker, busy, onDecline, onCancel, onDirty }
   const [withTasks, setWithTasks] = useState(false);
   const dirty = reason !== '' || who !== '' || pillar !== '' || goal !== '';
   const report = useLatest(onDirty);
+  const reasonBox = useRef<HTMLTextAreaElement>(null);
+  // The button that opened the form is gone: the focus goes to the first thing to fill in.
+  useEffect(() => reasonBox.current?.focus(), []);
   useEffect(() => report.current?.(dirty), [dirty, report]);
   useEffect(() => () => report.current?.(false), [report]);
   const value = (event: Event) => (event.target as HTMLInputElement).value;
@@ -102,7 +105,7 @@ export function DeclineForm({ item, picker, busy, onDecline, onCancel, onDirty }
     >
       <label class="field">
         Why not? <span class="muted">(required)</span>
-        <textarea required rows={3} value={reason} onInput={(event) => setReason(value(event))} />
+        <textarea ref={reasonBox} required rows={3} value={reason} onInput={(event) => setReason(value(event))} />
       </label>
       <label class="field">
         Who asked
@@ -134,7 +137,8 @@ export function DeclineForm({ item, picker, busy, onDecline, onCancel, onDirty }
           <div class="warning" role="note">
             <p>
               {tasks.count === 1 ? '1 row links' : `${tasks.count} rows link`} to it: <bdi>{tasks.titles.join(', ')}</bdi>
-              {tasks.count > tasks.titles.length ? ', …' : ''}. Removing it leaves {tasks.count === 1 ? 'that row' : 'them'} with no goal.
+              {tasks.count > tasks.titles.length ? ', …' : ''}. Removing it leaves {tasks.count === 1 ? 'that row' : 'them'} linked to a row
+              that is gone, so {tasks.count === 1 ? 'it reaches' : 'they reach'} no goal.
             </p>
             <label class="radio">
               <input type="checkbox" checked={withTasks} onChange={() => setWithTasks(!withTasks)} /> Remove it anyway
@@ -142,7 +146,21 @@ export function DeclineForm({ item, picker, busy, onDecline, onCancel, onDirty }
           </div>
         )}
       </fieldset>
-      <p class="muted">{receiptNote(item, filled)}</p>
+      {item.declinedToday ? (
+        <p class="notice">
+          Already declined today: row {item.declinedToday.row} of “<bdi>{item.declinedToday.sheet}</bdi>”
+          {item.declinedToday.reason ? (
+            <>
+              , reason “<bdi>{item.declinedToday.reason}</bdi>”
+            </>
+          ) : (
+            ''
+          )}
+          . Declining again writes no second receipt (edit that row to change it); it still marks or removes the row as you choose below.
+        </p>
+      ) : (
+        <p class="muted">{receiptNote(item, filled)}</p>
+      )}
       <div class="actions">
         <button type="submit" class="primary" disabled={busy || reason.trim() === '' || blocked}>
           Decline

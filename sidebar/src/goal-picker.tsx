@@ -5,7 +5,7 @@
  * will read is shown before saving, and a save that drops or changes a link the PM had asks
  * first. Saving hands back [{ key, share? }], the whole new link.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Brief, CurrentLink, Picker } from './types';
 import { useLatest } from './use-latest';
 
@@ -33,6 +33,10 @@ interface Props {
   onCancel?: () => void;
   onDirty?: (dirty: boolean) => void;
   saveLabel?: string;
+  /** What the cell holds now when it changed in the sheet since `current` was read: the save replaces that. */
+  cellNow?: string | undefined;
+  /** Focus the search box when shown (opened by a button that is then gone). */
+  autoFocus?: boolean;
 }
 
 const matches = (goal: Brief, query: string) => `${goal.key} ${goal.title}`.toLowerCase().includes(query.trim().toLowerCase());
@@ -61,11 +65,35 @@ function problemOf(entries: readonly Entry[]): string | null {
   return null;
 }
 
-export function GoalPicker({ picker, current, column, busy, onSave, onCancel, onDirty, saveLabel = 'Save link' }: Props) {
+export function GoalPicker({
+  picker,
+  current,
+  column,
+  cellNow,
+  autoFocus = false,
+  busy,
+  onSave,
+  onCancel,
+  onDirty,
+  saveLabel = 'Save link',
+}: Props) {
   const initial = useMemo(() => fromCurrent(current), [current]);
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<Entry[]>(initial);
   const [confirming, setConfirming] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const search = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (autoFocus) search.current?.focus();
+  }, [autoFocus]);
+  // The Save button the focus was on gives way to the question: the focus goes to its answer.
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
+  // A save that came back refused ends the question: what is asked next time may differ (the cell changed).
+  useEffect(() => {
+    if (!busy) setConfirming(false);
+  }, [busy]);
   const before = cellText(initial);
   const after = cellText(chosen);
   const changed = after !== before;
@@ -93,7 +121,8 @@ export function GoalPicker({ picker, current, column, busy, onSave, onCancel, on
   // Dropping a link, or changing a share, replaces what the PM wrote: say so first.
   const dropped = initial.filter((entry) => !chosen.some((other) => other.key === entry.key));
   const reshared = initial.filter((entry) => chosen.some((other) => other.key === entry.key && shareOf(other) !== shareOf(entry)));
-  const replaces = dropped.length > 0 || reshared.length > 0;
+  const changedOutside = cellNow !== undefined && cellNow !== before;
+  const replaces = dropped.length > 0 || reshared.length > 0 || changedOutside;
   const save = () =>
     onSave(chosen.map((entry) => (shareOf(entry) === undefined ? { key: entry.key } : { key: entry.key, share: shareOf(entry)! })));
 
@@ -159,6 +188,7 @@ export function GoalPicker({ picker, current, column, busy, onSave, onCancel, on
       <label class="field">
         Find a goal
         <input
+          ref={search}
           type="search"
           value={query}
           placeholder="Title or id"
@@ -206,11 +236,11 @@ export function GoalPicker({ picker, current, column, busy, onSave, onCancel, on
               <bdi>{after || '(empty)'}</bdi>
             </code>{' '}
             into {where}
-            {before ? (
+            {(cellNow ?? before) ? (
               <>
                 , instead of{' '}
                 <code>
-                  <bdi>{before}</bdi>
+                  <bdi>{cellNow ?? before}</bdi>
                 </code>
               </>
             ) : (
@@ -236,7 +266,16 @@ export function GoalPicker({ picker, current, column, busy, onSave, onCancel, on
         <fieldset class="confirm">
           <legend class="visually-hidden">Replace the link?</legend>
           <p>
-            This replaces what the cell says now:{' '}
+            This replaces what the cell says now
+            {changedOutside ? (
+              <>
+                {' '}
+                (“<bdi>{cellNow}</bdi>”, changed in the sheet)
+              </>
+            ) : (
+              ''
+            )}
+            {dropped.length + reshared.length > 0 ? ':' : '.'}{' '}
             {dropped.length > 0 && (
               <>
                 it drops{' '}
@@ -254,10 +293,10 @@ export function GoalPicker({ picker, current, column, busy, onSave, onCancel, on
                 </strong>
               </>
             )}
-            .
+            {dropped.length + reshared.length > 0 ? '.' : ''}
           </p>
           <div class="actions">
-            <button type="button" class="primary" disabled={busy} onClick={save}>
+            <button type="button" class="primary" ref={confirmButton} disabled={busy} onClick={save}>
               Replace the link
             </button>
             <button type="button" disabled={busy} onClick={() => setConfirming(false)}>

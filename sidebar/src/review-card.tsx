@@ -114,9 +114,16 @@ export function ReviewCard({ sheet, row, focus, onDone, onDirty }: Props) {
         const value = reply.value;
         // A second decline the same day writes nothing: say where the first receipt is, and keep what was typed.
         if (value.repeated) {
-          setNotice(
-            `${named(item)} was already declined today: row ${value.declinedRow} of “${value.sheet}”${value.earlierReason ? `, reason “${value.earlierReason}”` : ''}. Nothing new was written; to change the reason, edit that row.`,
-          );
+          const first = `${named(item)} was already declined today: row ${value.declinedRow} of “${value.sheet}”${value.earlierReason ? `, reason “${value.earlierReason}”` : ''}.`;
+          // No second receipt; a row to mark or remove was still marked or removed, and the queue moves on.
+          if (value.action !== 'keep') {
+            onDone(
+              'declined',
+              `${first} No second receipt was written. ${value.action === 'mark' ? 'The row is marked declined.' : 'The row was removed.'}`,
+            );
+            return;
+          }
+          setNotice(`${first} Nothing new was written; to change the reason or add who asked, edit that row.`);
           return;
         }
         onDone('declined', declineMessage(value));
@@ -144,7 +151,15 @@ export function ReviewCard({ sheet, row, focus, onDone, onDirty }: Props) {
           <button type="button" onClick={() => setMode('decline')}>
             Decline
           </button>
-          <button type="button" onClick={() => onDone('reviewed', `Marked ${named(item)} reviewed; it stays as it is.`)}>
+          <button
+            type="button"
+            onClick={() =>
+              onDone(
+                'reviewed',
+                `Marked ${named(item)} reviewed: it stays as it is, and leaves the queue until the sidebar is opened again.`,
+              )
+            }
+          >
             Mark reviewed
           </button>
         </div>
@@ -154,6 +169,7 @@ export function ReviewCard({ sheet, row, focus, onDone, onDirty }: Props) {
           picker={context.value!.picker}
           current={item.links}
           column={item.linkColumn}
+          autoFocus
           busy={busy}
           onSave={link}
           onDirty={onDirty}

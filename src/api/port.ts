@@ -4,7 +4,7 @@
  * (src/local/xlsx-port.ts). Rows are addressed at write time by the item's key, never by
  * a row number remembered from an earlier read: rows move between a read and a write.
  */
-import type { LadderConfig } from '../core/config';
+import type { LadderSettings, SettingsResult } from '../core/settings';
 import type { WorkbookSnapshot } from '../core/snapshot';
 
 /** A calendar day (YYYY-MM-DD), written as a date the sheet can sort and filter, not as text. */
@@ -26,8 +26,11 @@ export interface RowGuard {
 }
 
 export interface WorkbookPort {
-  /** Every cascade tab's values (and the others' names), as the core reads them. */
-  read(): WorkbookSnapshot;
+  /**
+   * The tabs' values as the core reads them: every tab's, or (Apps Script) only those of the
+   * tabs these settings count, so that a tab Ladder leaves out costs no read.
+   */
+  read(settings: LadderSettings): WorkbookSnapshot;
   /**
    * Writes one cell (1-based); strings are written as text, never as a formula. With a
    * guard, the row's key is read again first and nothing is written if it changed.
@@ -56,8 +59,12 @@ export interface WorkbookPort {
   withLock<T>(work: () => T): T;
   /** The row the PM has selected, if the port knows it (the sidebar's selection). */
   selection(): { sheet: string; row: number } | null;
-  readConfig(): unknown;
-  saveConfig(config: LadderConfig): void;
+  /**
+   * The PM's saved settings, parsed (damaged ones come back empty, with the reason). `load`
+   * asks once per call; a port read again in the same call answers without reading again.
+   */
+  readSettings(): SettingsResult;
+  saveSettings(settings: LadderSettings): void;
   /** Today as YYYY-MM-DD in the spreadsheet's time zone (for declined receipts). */
   today(): string;
 }

@@ -1,26 +1,30 @@
 /**
- * What the server calls share: the cascade read through the port, and finding an item's
- * row by its key at the moment of writing (refusing when it is gone, doubled or changed).
+ * What the server calls share: the settings, the workbook and its cascade read through the
+ * port, and finding an item's row by its key at the moment of writing (refusing when it is
+ * gone, doubled or changed).
  */
 import { buildCascade, type Cascade } from '../core/cascade';
-import { parseConfig } from '../core/config';
 import type { TabPlan } from '../core/detect';
 import type { Item } from '../core/items';
+import type { LadderSettings } from '../core/settings';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { clip, normalizeKey } from '../core/text';
 import { Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort } from './port';
 
 export interface Loaded {
+  /** The saved settings the tabs were read with (empty when damaged: `warnings` says why). */
+  readonly settings: LadderSettings;
   readonly snapshot: WorkbookSnapshot;
   readonly cascade: Cascade;
   readonly warnings: readonly string[];
 }
 
+/** The settings, read once, then the tabs they count and the cascade, both read with them. */
 export function load(port: WorkbookPort): Loaded {
-  const snapshot = port.read();
-  const config = parseConfig(port.readConfig());
-  const cascade = buildCascade(snapshot, config.config);
-  return { snapshot, cascade, warnings: [...(config.ok ? [] : [config.error]), ...cascade.warnings] };
+  const saved = port.readSettings();
+  const snapshot = port.read(saved.settings);
+  const cascade = buildCascade(snapshot, saved.settings);
+  return { settings: saved.settings, snapshot, cascade, warnings: [...(saved.ok ? [] : [saved.error]), ...cascade.warnings] };
 }
 
 export function planOf(cascade: Cascade, sheet: string): TabPlan {

@@ -3,15 +3,15 @@
  * row is (header-row.ts), and which column plays which role. Roles come from the header's
  * words; the values below then settle what words alone cannot (settle-columns.ts), and the
  * tabs of one layer are weighed against each other (across-tabs.ts). Detection is a default;
- * the user's saved mapping (config.ts) wins.
+ * the PM's settings (settings.ts) win. `readingOf` is the one decision of which tabs count.
  */
 import { settleAcrossTabs, withoutSummaries } from './across-tabs';
 import { classifyTabName, columnValues, guessFromColumns, isCheckInName, isPeriodName, type TabUse } from './classify';
 import { type Role, roleMatcher } from './columns';
-import type { LadderConfig, TabMapping } from './config';
 import { type DeclinedRole, declinedRoleOf } from './declined-columns';
 import { findHeaderRow as findHeader, HEADER_SEARCH_ROWS, type HeaderVocabulary, isLabel } from './header-row';
 import { type LayerCode, layerSpec } from './layers';
+import type { LadderSettings, TabMapping } from './settings';
 import { settleColumns, UNSETTLED } from './settle-columns';
 import type { Cell, SheetSnapshot } from './snapshot';
 import { cellText, normalizeKey } from './text';
@@ -126,9 +126,7 @@ function columnProblems(plan: Omit<TabPlan, 'problems'>): string[] {
   return [];
 }
 
-function planFromMapping(sheet: SheetSnapshot, mapping: TabMapping): TabPlan | null {
-  if (mapping.use === 'ignore') return null;
-  const use: TabUse = mapping.use === 'anti-priorities' ? 'strategy' : mapping.use;
+function planFromMapping(sheet: SheetSnapshot, mapping: TabMapping, use: TabUse): TabPlan {
   const problems: string[] = [];
   let headerRow = mapping.headerRow ?? findHeaderRow(sheet.values, use);
   if (headerRow !== null && mapping.headerRow !== undefined && !looksLikeHeader(sheet.values, headerRow, use, mapping)) {
@@ -186,14 +184,15 @@ const YEAR_NAME = /^(?:fy|cy)?\s?'?\d{2}(?:\d{2})?$/i;
 
 const plural = (use: LayerCode) => (use === 'tasks' ? 'tasks' : `${layerSpec(use).noun}s`);
 
-/** What a tab's name, or else its columns, make it; null for a tab Ladder does not read. */
-function detectUse(sheet: SheetSnapshot): Detected | null {
+/** What a tab's name, or else its columns, make it; null for a tab Ladder does not read. `rows` is asked for only when the name does not say. */
+function detectUse(name: string, rows: () => readonly (readonly Cell[])[]): Detected | null {
   // A log of check-ins ("Goal check-ins") names goals on every row, but is not a layer (DESIGN §9).
-  if (isCheckInName(sheet.name)) return null;
-  const byName = classifyTabName(sheet.name);
+  if (isCheckInName(name)) return null;
+  const byName = classifyTabName(name);
   if (byName) return { ...byName, source: 'detected', note: null };
-  const found = guessFromColumns(sheet.values);
-  const period = isPeriodName(sheet.name);
+  const values = rows();
+  const found = guessFromColumns(values);
+  const period = isPeriodName(name);
   if (found && !(period && found.use === 'roadmap')) {
     const told = found.evidence
       .slice(0, 3)
@@ -202,8 +201,8 @@ function detectUse(sheet: SheetSnapshot): Detected | null {
     // A guess from references alone ("Name | Project" of a team list) needs a tab that names
     // more than a title and a link: three columns Ladder reads (a year's tab, two), or links
     // that name rows of the other tabs.
-    const needed = YEAR_NAME.test(sheet.name.trim()) ? 2 : 3;
-    const sure = !found.byReference || knownColumns(sheet, found.use) >= needed;
+    const needed = YEAR_NAME.test(name.trim()) ? 2 : 3;
+    const sure = !found.byReference || knownColumns(values, found.use) >= needed;
     return {
       use: found.use,
       allAntiPriorities: false,
@@ -214,7 +213,7 @@ function detectUse(sheet: SheetSnapshot): Detected | null {
         : {
             tentative: {
               evidence: found.evidence,
-              reason: `${sheet.name}: its columns (${told}) look like ${plural(found.use)}, but too few of them, and none names a row of another tab, so it is not read; if it is a layer, map it in Setup.`,
+              reason: `${name}: its columns (${told}) look like ${plural(found.use)}, but too few of them, and none names a row of another tab, so it is not read; if it is a layer, map it in Setup.`,
             },
           }),
     };
@@ -224,16 +223,14 @@ function detectUse(sheet: SheetSnapshot): Detected | null {
 }
 
 /** How many header cells of a tab name a column of a layer. */
-function knownColumns(sheet: SheetSnapshot, use: LayerCode): number {
-  const headerRow = findHeaderRow(sheet.values, use);
+function knownColumns(values: readonly (readonly Cell[])[], use: LayerCode): number {
+  const headerRow = findHeaderRow(values, use);
   return headerRow === null
     ? 0
-    : Object.values(mapColumns(headersOf(sheet.values, headerRow), use)).reduce((sum, list) => sum + (list?.length ?? 0), 0);
+    : Object.values(mapColumns(headersOf(values, headerRow), use)).reduce((sum, list) => sum + (list?.length ?? 0), 0);
 }
 
-function detectPlan(sheet: SheetSnapshot, tentative: Map<TabPlan, NonNullable<Detected['tentative']>>): TabPlan | null {
-  const detected = detectUse(sheet);
-  if (!detected) return null;
+function detectPlan(sheet: SheetSnapshot, detected: Detected, tentative: Map<TabPlan, NonNullable<Detected['tentative']>>): TabPlan {
   const { use } = detected;
   const headerRow = findHeaderRow(sheet.values, use);
   const headers = headersOf(sheet.values, headerRow);
@@ -294,30 +291,56 @@ function confirmTentative(
   });
 }
 
+/** How a tab counts: as the PM's settings map it, or as detection makes it out. */
+type Reading = { readonly mapping: TabMapping; readonly use: TabUse } | { readonly detected: Detected };
+
+/** A tab's entry in the settings; the last one wins if they name a tab twice. */
+function mappingOf(name: string, settings: LadderSettings): TabMapping | undefined {
+  for (let i = settings.tabs.length - 1; i >= 0; i--) if (settings.tabs[i]!.sheet === name) return settings.tabs[i];
+  return undefined;
+}
+
+/**
+ * Whether a tab counts, and as what: the PM's mapping if the settings have one (`ignore`
+ * leaves it out), else its name, else its columns; null for a tab Ladder leaves out. The one
+ * place that decides, for planTabs and for Apps Script's reader alike. `rows` (the whole tab,
+ * or its top rows) is asked for only when neither the settings nor the name say.
+ */
+function readingOf(name: string, rows: () => readonly (readonly Cell[])[], settings: LadderSettings): Reading | null {
+  const mapping = mappingOf(name, settings);
+  if (mapping) return mapping.use === 'ignore' ? null : { mapping, use: mapping.use === 'anti-priorities' ? 'strategy' : mapping.use };
+  const detected = detectUse(name, rows);
+  return detected ? { detected } : null;
+}
+
+/**
+ * Whether a tab is read, from its name and, if that does not say, its top rows (what Apps
+ * Script reads before the whole tab). planTabs, given the same rows, plans no tab this
+ * leaves out; weighing the tabs together, it may still leave out one this reads (a thin
+ * guess, a dashboard).
+ */
+export function tabIsRead(name: string, topRows: () => readonly (readonly Cell[])[], settings: LadderSettings): boolean {
+  return readingOf(name, topRows, settings) !== null;
+}
+
 /** Plans every tab: which are layers or the declined list, and how to read them. Unrecognised tabs are left out. */
-export function planTabs(sheets: readonly SheetSnapshot[], config: LadderConfig): { plans: TabPlan[]; warnings: string[] } {
+export function planTabs(sheets: readonly SheetSnapshot[], settings: LadderSettings): { plans: TabPlan[]; warnings: string[] } {
   const plans: TabPlan[] = [];
   const warnings: string[] = [];
   const tentative = new Map<TabPlan, NonNullable<Detected['tentative']>>();
-  const byName = new Map(config.tabs.map((mapping) => [mapping.sheet, mapping]));
-  for (const mapping of config.tabs) {
+  for (const mapping of settings.tabs) {
     if (!sheets.some((sheet) => sheet.name === mapping.sheet)) {
       warnings.push(`The tab "${mapping.sheet}" in Ladder's settings is gone (renamed or deleted); its mapping is not used.`);
     }
   }
   for (const sheet of sheets) {
-    const mapping = byName.get(sheet.name);
-    const plan = mapping ? planFromMapping(sheet, mapping) : detectPlan(sheet, tentative);
-    if (plan) plans.push(plan);
+    const reading = readingOf(sheet.name, () => sheet.values, settings);
+    if (!reading) continue;
+    plans.push(
+      'mapping' in reading ? planFromMapping(sheet, reading.mapping, reading.use) : detectPlan(sheet, reading.detected, tentative),
+    );
   }
   const confirmed = confirmTentative(plans, sheets, tentative, warnings);
   const settled = confirmed.some((plan) => plan.columns.group) ? settleAcrossTabs(confirmed, sheets) : confirmed;
   return { plans: withoutSummaries(settled, sheets, warnings), warnings };
-}
-
-/** Whether a tab would be read, judged from its name and its top rows (what Apps Script reads before the whole tab). */
-export function tabIsRead(sheet: SheetSnapshot, config: LadderConfig): boolean {
-  const mapping = config.tabs.find((tab) => tab.sheet === sheet.name);
-  if (mapping) return mapping.use !== 'ignore';
-  return detectUse(sheet) !== null;
 }

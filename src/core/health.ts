@@ -6,6 +6,7 @@
 import { itemsInCascadeOrder } from './audit';
 import type { Cascade } from './cascade';
 import { type FlagCode, flagCounts } from './flags';
+import type { Item } from './items';
 import { LAYERS, layerSpec } from './layers';
 import { coverage } from './report';
 import { type Advice, FLAG_LABELS, rowAdvice, sentence, urgencyOf } from './row-advice';
@@ -36,6 +37,8 @@ export interface Health {
     readonly effort: number | null;
     readonly isWork: boolean;
     readonly advice: readonly Advice[];
+    /** Each cause in a few words, for lists: the label of its own flag. */
+    readonly labels: readonly string[];
   }[];
   /**
    * The review queue: flagged roadmap and task rows, most urgent first (see URGENCY in
@@ -81,7 +84,7 @@ export function cascadeHealth(cascade: Cascade, warnings: readonly string[] = []
       trace: clip(tracePath(cascade, item.index).split('\n')[0]!, 300),
       effort: item.effort,
       isWork: layerSpec(item.layer).isWork,
-      advice: rowAdvice(cascade.flags[item.index]!, layerSpec(item.layer).isWork).map(clipAdvice),
+      ...adviceOf(cascade, item),
     })),
     queue,
     warnings,
@@ -91,4 +94,10 @@ export function cascadeHealth(cascade: Cascade, warnings: readonly string[] = []
 /** Advice quotes cell text; a 50,000-character title must not make a 50,000-character sentence. */
 function clipAdvice(advice: Advice): Advice {
   return { codes: advice.codes, problem: clip(advice.problem, 400), todo: advice.todo };
+}
+
+/** A row's causes, in sentences and as labels. */
+function adviceOf(cascade: Cascade, item: Item): { advice: Advice[]; labels: string[] } {
+  const advice = rowAdvice(cascade.flags[item.index]!, layerSpec(item.layer).isWork);
+  return { advice: advice.map(clipAdvice), labels: advice.map((one) => FLAG_LABELS[one.codes[0]!]) };
 }

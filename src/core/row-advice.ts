@@ -18,7 +18,7 @@ export interface Advice {
 /** Each flag in two or three words, for chips and filters. */
 export const FLAG_LABELS: Record<FlagCode, string> = {
   NO_GOAL: 'No goal',
-  NO_PARENT: 'No link',
+  NO_PARENT: 'Links to nothing',
   BROKEN_LINK: 'Broken link',
   AMBIGUOUS_LINK: 'Ambiguous link',
   DUPLICATE_ID: 'Duplicate id',
@@ -49,7 +49,21 @@ const URGENCY: Record<FlagCode, number> = {
 
 /** The urgency of a row's most urgent flag (see URGENCY); rows without flags come last. */
 export function urgencyOf(flags: readonly Flag[]): number {
-  return flags.reduce((best, flag) => Math.min(best, URGENCY[flag.code]), Number.POSITIVE_INFINITY);
+  const most = flags.reduce((best, flag) => Math.min(best, URGENCY[flag.code]), Number.POSITIVE_INFINITY);
+  // A row that only follows the row above it comes after that row: fixing the row above fixes both.
+  return inheritsNoGoal(flags) && most === URGENCY.NO_GOAL ? most + 0.5 : most;
+}
+
+/**
+ * Whether a row reaches no goal only because of the rows above it: its own link works (no
+ * NO_PARENT, no broken, ambiguous or looping link of its own, no anti-priority on its way), so
+ * the gap is further up ("G9" not found two rows up, a roadmap row with no link).
+ */
+export function inheritsNoGoal(flags: readonly Flag[]): boolean {
+  const codes = new Set(flags.map((flag) => flag.code));
+  const noGoal = flags.find((flag) => flag.code === 'NO_GOAL');
+  if (!noGoal || noGoal.message.startsWith('linked only to') || noGoal.message === 'no link') return false;
+  return !['NO_PARENT', 'BROKEN_LINK', 'AMBIGUOUS_LINK', 'CYCLE', 'ANTI_PRIORITY'].some((code) => codes.has(code as FlagCode));
 }
 
 /** Text as a sentence: a capital first, a full stop last. */
@@ -133,7 +147,13 @@ export function rowAdvice(flags: readonly Flag[], isWork: boolean): Advice[] {
   }
   if (noGoal && !said.has('NO_GOAL')) {
     const joined = noParent && !said.has('NO_PARENT') ? (['NO_PARENT'] as const) : [];
-    add(['NO_GOAL', ...joined], noGoalProblem(noGoal.message), isWork ? 'Link it to a goal, or decline it.' : 'Link it to a goal.');
+    if (inheritsNoGoal(flags)) {
+      add(
+        ['NO_GOAL'],
+        sentence(`it reaches no goal through the row above it: ${noGoal.message}`),
+        'Fix the row it links to (this one follows), or link it to a goal itself.',
+      );
+    } else add(['NO_GOAL', ...joined], noGoalProblem(noGoal.message), isWork ? 'Link it to a goal, or decline it.' : 'Link it to a goal.');
   }
   if (noParent && !said.has('NO_PARENT')) add(['NO_PARENT'], noParentProblem(noParent.message), 'Fill in or fix its link cell.');
   const twin = has('DUPLICATE_ID');

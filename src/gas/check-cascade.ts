@@ -20,6 +20,7 @@ import { forCell } from './cell-rules';
 import { ensureGrid } from './grid';
 import { applyRules, desiredRules } from './ladder-rules';
 import { withRetry } from './retry';
+import { sheetsPort } from './sheets-port';
 
 export interface TabResult {
   readonly sheet: string;
@@ -167,13 +168,13 @@ export function checkCascade(): CheckResult {
  * Brings every existing Ladder column up to date with the sheet as it is now: after an edit
  * (one link changes other rows' flags too: a goal gains its first work) and after the
  * sidebar's writes, which onEdit never sees. Tabs without a Ladder column are left alone.
- * Returns how many tabs were rewritten.
+ * Returns how many tabs were rewritten. `port` is the execution's own, if it has one.
  */
-export function refreshLadderColumns(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): number {
+export function refreshLadderColumns(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, port = sheetsPort(spreadsheet)): number {
   // One search says whether any tab has a Ladder column, before paying for a read of the workbook.
   const headers = withRetry(() => spreadsheet.createTextFinder(LADDER_HEADER).matchEntireCell(true).findAll());
   if (headers.length === 0) return 0;
-  const { cascade, snapshot } = loadCascade({ fresh: true });
+  const { cascade, snapshot } = loadCascade({ fresh: true, port });
   let rewritten = 0;
   for (const plan of cascade.plans) {
     if (plan.use === 'declined' || plan.headerRow === null) continue;

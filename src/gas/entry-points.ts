@@ -16,7 +16,7 @@ import { handleEdit } from './on-edit';
 import { refreshAllFormulas, touchFormulaHeaders } from './refresh';
 import { echoArgument, runSelfTest, selfTestProbe } from './self-test';
 import { SELF_TEST_HTML, SELF_TEST_TITLE } from './self-test-dialog';
-import { sheetsPort } from './sheets-port';
+import { type SheetsPort, sheetsPort } from './sheets-port';
 import { openSidebar } from './sidebar';
 import { forgetSnapshot } from './snapshot-cache';
 import { createStarter } from './starter';
@@ -62,10 +62,11 @@ const [TRACE_FN, IMPACT_FN] = SHEET_FUNCTIONS as [SheetFunction, SheetFunction];
  * After a sidebar write, which onEdit never sees (DESIGN §8): Ladder's formula headers are
  * toggled so TRACE and IMPACT read the new sheet, and the Ladder columns follow. The write
  * itself succeeded; a failure here loses nothing, and "Refresh traces" or a check puts it right.
+ * The call's own port reads the tabs again, with the settings it read already.
  */
-function afterSidebarWrite(): void {
+function afterSidebarWrite(port: SheetsPort): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  for (const step of [() => touchFormulaHeaders(spreadsheet), () => refreshLadderColumns(spreadsheet)]) {
+  for (const step of [() => touchFormulaHeaders(spreadsheet), () => refreshLadderColumns(spreadsheet, port)]) {
     try {
       step();
     } catch {
@@ -197,7 +198,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
         const port = sheetsPort();
         const reply = callApi(port, call.name, input);
         // onEdit never fires for a script's writes (DESIGN §8): Ladder's own formulas are told here.
-        if (port.wrote()) afterSidebarWrite();
+        if (port.wrote()) afterSidebarWrite(port);
         return reply;
       },
     }),

@@ -9,7 +9,7 @@
  */
 import { refreshLadderColumns } from './check-cascade';
 import { touchFormulaHeaders } from './refresh';
-import { readSettings } from './settings';
+import { sheetsPort } from './sheets-port';
 import { forgetSnapshot } from './snapshot-cache';
 import { isCascadeTab } from './workbook-reader';
 
@@ -26,12 +26,14 @@ function step(work: () => unknown): boolean {
 export function handleEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   const sheet = event.range.getSheet();
   step(() => forgetSnapshot(CacheService.getDocumentCache()));
+  const spreadsheet = sheet.getParent();
+  // One port for the trigger, so the settings are read once for the judging and the refresh.
+  const port = sheetsPort(spreadsheet);
   let cascade = true;
   step(() => {
-    cascade = isCascadeTab(sheet, readSettings().config);
+    cascade = isCascadeTab(sheet, port.readSettings().settings);
   });
   if (!cascade) return;
-  const spreadsheet = sheet.getParent();
   step(() => touchFormulaHeaders(spreadsheet));
-  step(() => refreshLadderColumns(spreadsheet));
+  step(() => refreshLadderColumns(spreadsheet, port));
 }

@@ -7,17 +7,18 @@
  * the service is retried on transient errors; a guarded write reads the row's key again
  * first, since a person's edit is not held back by the script's lock. A write first makes
  * room on the grid, and is refused with a sentence if the cell's dropdown would reject it.
+ * A port is made for one execution: it reads the settings once and keeps them for it.
  */
 
 import { isValidationError, rejectedWrite } from '../api/dropdown';
 import { Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable } from '../api/port';
-import type { LadderConfig } from '../core/config';
+import type { LadderSettings, SettingsResult } from '../core/settings';
 import { cellText, normalizeKey } from '../core/text';
 import { columnLetter } from './a1';
 import { forCell, refusalOf } from './cell-rules';
 import { type Added, ensureGrid, onGrid, undoGrid } from './grid';
 import { withRetry } from './retry';
-import { readSettings, SETTINGS_KEY } from './settings';
+import { readSavedSettings, storeSettings } from './settings';
 import { cachedSnapshot, forgetSnapshot, storeSnapshot } from './snapshot-cache';
 import { readWorkbook } from './workbook-reader';
 
@@ -31,8 +32,7 @@ export interface SheetsPort extends WorkbookPort {
   wrote(): boolean;
 }
 
-export function sheetsPort(): SheetsPort {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+export function sheetsPort(spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): SheetsPort {
   const sheet = (name: string) => {
     const found = withRetry(() => spreadsheet.getSheetByName(name));
     if (!found) throw new Refusal(`The tab "${name}" is gone; refresh.`);
@@ -51,6 +51,7 @@ export function sheetsPort(): SheetsPort {
     forgetSnapshot(cache());
   };
   let locked = false;
+  let saved: SettingsResult | null = null;
   const readCell = (name: string, row: number, column: number) => cellText(withRetry(() => sheet(name).getRange(row, column).getValue()));
   const check = (name: string, row: number, guard: RowGuard | undefined) => {
     if (guard && normalizeKey(readCell(name, row, guard.column)) !== normalizeKey(guard.key)) throw new Refusal(ROW_CHANGED);
@@ -79,10 +80,10 @@ export function sheetsPort(): SheetsPort {
   return {
     cache,
     wrote: () => wrote,
-    read() {
+    read(settings) {
       const recent = locked ? null : cachedSnapshot(cache());
       if (recent) return recent;
-      const snapshot = withRetry(() => readWorkbook(spreadsheet, readSettings().config));
+      const snapshot = withRetry(() => readWorkbook(spreadsheet, settings));
       if (!locked) storeSnapshot(cache(), snapshot);
       return snapshot;
     },
@@ -169,16 +170,13 @@ export function sheetsPort(): SheetsPort {
       const range = spreadsheet.getActiveRange();
       return range ? { sheet: range.getSheet().getName(), row: range.getRow() } : null;
     },
-    readConfig() {
-      try {
-        return PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
-      } catch {
-        // Out of reach (a custom function, a limited trigger): detection it is.
-        return null;
-      }
+    readSettings() {
+      saved ??= readSavedSettings();
+      return saved;
     },
-    saveConfig(config: LadderConfig) {
-      PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(config));
+    saveSettings(next: LadderSettings) {
+      storeSettings(next);
+      saved = { ok: true, settings: next };
       changed();
     },
     today: () => Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd'),

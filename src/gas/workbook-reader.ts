@@ -1,36 +1,41 @@
 /**
  * Reads the cascade tabs of the open spreadsheet into the core's snapshot: tab names first
- * (no values), then one getValues() per tab that is a layer or the declined list. A tab whose
- * name says nothing ("Sheet1", "Jira") is judged by its top rows first, read in one call,
- * and read whole only when its columns make it a layer. Dates are shifted so their UTC
+ * (no values), then one getValues() per tab that is a layer or the declined list. Which tabs
+ * those are is the core's decision (`tabIsRead`), with the settings the caller read: a tab
+ * whose name says nothing ("Sheet1", "Jira") is judged by its top rows first, read in one
+ * call, and read whole only when its columns make it a layer. Dates are shifted so their UTC
  * fields show the date as the sheet shows it, in its time zone.
  */
 
-import type { LadderConfig } from '../core/config';
-import { classifyTabName, tabIsRead } from '../core/detect';
+import { tabIsRead } from '../core/detect';
+import type { LadderSettings } from '../core/settings';
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 
 /** How many top rows tell a tab's layer from its columns: the header search and a sample of rows below it. */
 export const PEEK_ROWS = 60;
 
 /**
- * Whether Ladder reads a tab: the user's mapping says so, its name names a layer, or its top
- * rows' columns do. `whole` is those top rows when they are the whole tab, so it is not read twice.
+ * Whether Ladder reads a tab, as `tabIsRead` decides; its top rows are read (in one call)
+ * only if it asks for them. `whole` is those top rows when they are the whole tab, so it is
+ * not read twice.
  */
-function judgeTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, config: LadderConfig): { read: boolean; whole?: Cell[][] } {
-  const name = sheet.getName();
-  const mapping = config.tabs.find((tab) => tab.sheet === name);
-  if (mapping) return { read: mapping.use !== 'ignore' };
-  if (classifyTabName(name) !== null) return { read: true };
-  const lastRow = sheet.getLastRow();
-  const width = sheet.getLastColumn();
-  if (lastRow === 0 || width === 0) return { read: false };
-  const top = sheet.getRange(1, 1, Math.min(PEEK_ROWS, lastRow), width).getValues() as Cell[][];
-  return { read: tabIsRead({ name, values: top }, config), ...(lastRow <= PEEK_ROWS ? { whole: top } : {}) };
+function judgeTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, settings: LadderSettings): { read: boolean; whole?: Cell[][] } {
+  const peek: { rows?: Cell[][]; whole?: boolean } = {};
+  const topRows = () => {
+    if (!peek.rows) {
+      const lastRow = sheet.getLastRow();
+      const width = sheet.getLastColumn();
+      peek.rows = lastRow === 0 || width === 0 ? [] : (sheet.getRange(1, 1, Math.min(PEEK_ROWS, lastRow), width).getValues() as Cell[][]);
+      peek.whole = lastRow <= PEEK_ROWS;
+    }
+    return peek.rows;
+  };
+  const read = tabIsRead(sheet.getName(), topRows, settings);
+  return { read, ...(peek.rows && peek.whole ? { whole: peek.rows } : {}) };
 }
 
-export function isCascadeTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, config: LadderConfig): boolean {
-  return judgeTab(sheet, config).read;
+export function isCascadeTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, settings: LadderSettings): boolean {
+  return judgeTab(sheet, settings).read;
 }
 
 /** A Date read in the spreadsheet's time zone, as the core expects it (see snapshot.ts). */
@@ -62,11 +67,11 @@ export function timeZoneOf(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet
   }
 }
 
-export function readWorkbook(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, config: LadderConfig): WorkbookSnapshot {
+export function readWorkbook(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, settings: LadderSettings): WorkbookSnapshot {
   const timeZone = timeZoneOf(spreadsheet);
   const sheets: SheetSnapshot[] = [];
   for (const sheet of spreadsheet.getSheets()) {
-    const judged = judgeTab(sheet, config);
+    const judged = judgeTab(sheet, settings);
     if (!judged.read) continue;
     // The top rows read to judge a small tab are the same cells getDataRange() would read.
     sheets.push(judged.whole ? { name: sheet.getName(), values: normalizeDates(judged.whole, timeZone) } : readSheet(sheet, timeZone));

@@ -1,15 +1,15 @@
 /**
- * The settings `ladder audit` reads a workbook with: the mapping saved beside the file
+ * The settings `ladder audit` reads a workbook with: those saved beside the file
  * (FILE.xlsx.ladder.json, which the preview's Setup writes), then `--map "TAB=LAYER"` and
  * `--header "TAB=ROW"` from the command line, which win tab by tab. A flag naming a tab
  * the workbook does not have, or a layer Ladder does not know, is refused with a sentence.
  */
-import { readFile } from 'node:fs/promises';
 import { classifyTabName } from '../core/classify';
-import { CONFIG_VERSION, type LadderConfig, parseConfig, type TabMapping } from '../core/config';
 import { planTabs } from '../core/detect';
 import { LAYER_CODES } from '../core/layers';
+import { type LadderSettings, SETTINGS_VERSION, type TabMapping } from '../core/settings';
 import type { WorkbookSnapshot } from '../core/snapshot';
+import { readSettingsFile, settingsFileOf } from './settings-file';
 
 export class SettingsError extends Error {}
 
@@ -38,25 +38,19 @@ function layerUseOf(value: string): Use {
   throw new SettingsError(`"${value}" is not a layer Ladder knows (use one of: ${MAP_USES.join(', ')})`);
 }
 
-/** The saved mapping beside the workbook, or none; a damaged one is reported and not used. */
-export async function savedSettings(path: string): Promise<{ config: LadderConfig; warning: string | null }> {
-  let text: string;
-  try {
-    text = await readFile(`${path}.ladder.json`, 'utf8');
-  } catch {
-    return { config: { version: CONFIG_VERSION, tabs: [] }, warning: null };
-  }
-  const parsed = parseConfig(text);
-  return { config: parsed.config, warning: parsed.ok ? null : `${path}.ladder.json: ${parsed.error}` };
+/** The settings saved beside the workbook, or none; damaged ones are reported and not used. */
+export async function savedSettings(path: string): Promise<{ settings: LadderSettings; warning: string | null }> {
+  const saved = await readSettingsFile(path);
+  return { settings: saved.settings, warning: saved.ok ? null : `${settingsFileOf(path)}: ${saved.error}` };
 }
 
-/** The saved mapping with the command line's flags laid over it. */
+/** The saved settings with the command line's flags laid over them. */
 export function withFlags(
-  saved: LadderConfig,
+  saved: LadderSettings,
   snapshot: WorkbookSnapshot,
   maps: readonly TabFlag[],
   headers: readonly TabFlag[],
-): LadderConfig {
+): LadderSettings {
   const names = snapshot.sheets.map((sheet) => sheet.name);
   const tabs = new Map<string, TabMapping>(saved.tabs.map((tab) => [tab.sheet, tab]));
   const known = (flag: string, tab: string) => {
@@ -86,5 +80,5 @@ export function withFlags(
     }
     tabs.set(tab, { sheet: mapping.sheet, use: mapping.use, headerRow: row });
   }
-  return { version: CONFIG_VERSION, tabs: [...tabs.values()] };
+  return { version: SETTINGS_VERSION, tabs: [...tabs.values()] };
 }

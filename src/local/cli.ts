@@ -1,7 +1,7 @@
 /**
  * The `ladder` command. `ladder audit FILE.xlsx [--json] [--map TAB=LAYER] [--header TAB=ROW]`
- * reads a workbook exported from Sheets, with the mapping saved beside it and the flags laid
- * over that, and prints the cascade's health, as a report or as the JSON of DESIGN §6.
+ * reads a workbook exported from Sheets, with the settings saved beside it and the flags laid
+ * over them, and prints the cascade's health, as a report or as the JSON of DESIGN §6.
  * Bad input is one line on stderr and exit 2; nothing ever prints a stack trace.
  */
 import { basename } from 'node:path';
@@ -30,8 +30,8 @@ FILE.xlsx is a planning workbook exported from Google Sheets (File › Download 
 Microsoft Excel). Tabs are recognised by name (Mission, Vision, Strategy, Goals or OKRs,
 Roadmap or Q3, Backlog or Tasks, and a "Not on roadmap" declined list), or else by their
 columns (a Jira export, an OKR sheet called Sheet1), and columns by their headers. The
-mapping saved beside the file by the preview's Setup (FILE.xlsx.ladder.json) is used too;
---map and --header win over it. Exit status: 0 when the audit ran (flags or not), 2 when
+settings saved beside the file by the preview's Setup (FILE.xlsx.ladder.json) are used too;
+--map and --header win over them. Exit status: 0 when the audit ran (flags or not), 2 when
 the input is unusable.`;
 
 export class UsageError extends Error {}
@@ -132,8 +132,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const snapshot = await readWorkbookFile(args.file);
     const saved = await savedSettings(args.file);
     if (saved.warning) io.err(`ladder: warning: ${saved.warning.replace(/\s+/g, ' ')}`);
-    const config = withFlags(saved.config, snapshot, args.maps, args.headers);
-    const cascade = buildCascade(snapshot, config);
+    const settings = withFlags(saved.settings, snapshot, args.maps, args.headers);
+    const cascade = buildCascade(snapshot, settings);
     if (cascade.items.length === 0) throw new WorkbookFileError(nothingRead(args.file, snapshot, cascade));
     io.out(args.json ? auditJson(cascade, { indent: io.interactive === true }) : auditReport(cascade, basename(args.file)));
     return 0;

@@ -4,19 +4,20 @@
  * file-guard.ts (flushed, renamed over the real file, its permissions kept), after keeping a
  * backup of the file as it was before the preview first changed it. The port remembers the
  * file it read: if someone else saved it since, a save is refused and the file read again.
- * Ladder's settings live beside the file, in FILE.ladder.json. exceljs cannot write back
- * charts or pivot tables, so a workbook holding any opens read-only: nothing is lost. So
- * does one with dropdowns over huge ranges, which exceljs would take minutes to save.
+ * Ladder's settings live beside the file, in FILE.ladder.json (settings-file.ts), read and
+ * parsed with the file and written with the next save. exceljs cannot write back charts or
+ * pivot tables, so a workbook holding any opens read-only: nothing is lost. So does one
+ * with dropdowns over huge ranges, which exceljs would take minutes to save.
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
 import { type CellRule, dropdownRefusal } from '../api/dropdown';
 import { isDay, Refusal, ROW_CHANGED, type RowGuard, type WorkbookPort, type Writable } from '../api/port';
-import type { LadderConfig } from '../core/config';
+import { parseSettings, type SettingsResult } from '../core/settings';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { cellText, normalizeKey } from '../core/text';
 import { type FileIdentity, identityOf, keepBackup, realFile, saveAtomically, unchanged } from './file-guard';
+import { readSettingsFile, writeSettingsFile } from './settings-file';
 import { type Dropdowns, dropdownsIn } from './xlsx-dropdowns';
 import { removalRefusal, whatRemovalBreaks } from './xlsx-row-removal';
 import { checkFile, loadWorkbook, sheetsCell, WorkbookFileError, workbookSnapshot } from './xlsx-snapshot';
@@ -26,6 +27,8 @@ import { openZip } from './zip-parts';
 
 export interface XlsxPort extends WorkbookPort {
   readonly path: string;
+  /** Every tab's values: the file is held whole, so the settings change nothing of what is read. */
+  read(): WorkbookSnapshot;
   /** Why the file opened read-only (it holds parts exceljs would drop), or null. */
   readonly readOnly: string | null;
   /** Whether something was written since the last save. */
@@ -84,15 +87,14 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
   await checkFile(path);
   // Through any symbolic link: the real file is the one read and written, the link stays.
   const file = await realFile(path);
-  const settingsPath = `${path}.ladder.json`;
   let readOnly: string | null = null;
   let workbook = new ExcelJS.Workbook();
   let identity: FileIdentity;
-  let config: unknown = null;
+  let settings: SettingsResult = parseSettings(null);
   let snapshot: WorkbookSnapshot | null = null;
   let dirty = false;
   let backedUp = false;
-  let pendingConfig = false;
+  let pendingSettings = false;
   let locked = false;
   /** Rows this port appended since the file was read ("Sheet!row"). */
   const appended = new Set<string>();
@@ -114,14 +116,10 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
     // Changed while it was being read: read it once more, so what is held is what the identity says.
     if (!(await unchanged(file, before))) return readFromDisk();
     [readOnly, workbook, identity] = [why, read, before];
-    try {
-      config = await readFile(settingsPath, 'utf8');
-    } catch {
-      config = null;
-    }
+    settings = await readSettingsFile(path);
     snapshot = null;
     dirty = false;
-    pendingConfig = false;
+    pendingSettings = false;
     appended.clear();
   };
   await readFromDisk();
@@ -176,7 +174,7 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
     },
     checkWrite,
     get dirty() {
-      return dirty || pendingConfig;
+      return dirty || pendingSettings;
     },
     read() {
       snapshot ??= workbookSnapshot(workbook);
@@ -229,17 +227,17 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
       }
     },
     selection: () => null,
-    readConfig: () => config,
-    saveConfig(next: LadderConfig) {
-      config = JSON.stringify(next);
-      pendingConfig = true;
+    readSettings: () => settings,
+    saveSettings(next) {
+      settings = { ok: true, settings: next };
+      pendingSettings = true;
       snapshot = null;
     },
     today: () => localDay(),
     async save() {
-      if (pendingConfig) {
-        await writeFile(settingsPath, String(config));
-        pendingConfig = false;
+      if (pendingSettings) {
+        await writeSettingsFile(path, settings.settings);
+        pendingSettings = false;
       }
       if (!dirty) return;
       // Someone saved the file since it was read: writing now would destroy their change.

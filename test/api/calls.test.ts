@@ -165,7 +165,7 @@ describe('reads', () => {
       ok: false,
       error: expect.stringContaining('there is no tab named "Q9"'),
     });
-    expect(port.config).toBeNull();
+    expect(port.settings).toBeNull();
   });
 
   test('saveSetup stores a valid mapping; detection then follows it', () => {
@@ -505,7 +505,7 @@ describe('declining a request', () => {
     expect(callApi(port, 'declineRow', solar)).toEqual({
       ok: false,
       error:
-        '1 row links to "Solar roof tiles" ("Tile glass durability tests"): removing it leaves it with no goal. Say so to remove it anyway.',
+        '1 row links to "Solar roof tiles" ("Tile glass durability tests"): removing it leaves it linked to a row that is gone, with no goal. Say so to remove it anyway.',
     });
     expect(port.writes).toEqual([]);
     ok(callApi(port, 'declineRow', { ...solar, removeWithTasks: true }));
@@ -561,7 +561,7 @@ describe('what the console could send instead of the sidebar', () => {
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error).toMatch(message);
     expect(port.writes).toEqual([]);
-    expect(port.config).toBeNull();
+    expect(port.settings).toBeNull();
   });
 
   test('a busy lock is a retryable message with nothing written', () => {

@@ -4,8 +4,8 @@
  */
 import { dropdownRefusal } from '../../src/api/dropdown';
 import { isDay, Refusal, ROW_CHANGED, type RowGuard, shownText, type WorkbookPort, type Writable } from '../../src/api/port';
-import type { LadderConfig } from '../../src/core/config';
 import { asCellText } from '../../src/core/flag-text';
+import { type LadderSettings, parseSettings } from '../../src/core/settings';
 import type { Cell } from '../../src/core/snapshot';
 import { cellText, normalizeKey } from '../../src/core/text';
 import type { Tabs } from '../fixtures/workbook';
@@ -13,7 +13,8 @@ import type { Tabs } from '../fixtures/workbook';
 export class MemoryPort implements WorkbookPort {
   readonly sheets: { name: string; values: Cell[][] }[];
   readonly writes: string[] = [];
-  config: unknown = null;
+  /** The settings as stored (JSON text), or null: none saved. */
+  settings: unknown = null;
   selected: { sheet: string; row: number } | null = null;
   locked = false;
   date = '2026-11-23';
@@ -125,11 +126,11 @@ export class MemoryPort implements WorkbookPort {
   selection() {
     return this.selected;
   }
-  readConfig() {
-    return this.config;
+  readSettings() {
+    return parseSettings(this.settings);
   }
-  saveConfig(config: LadderConfig) {
-    this.config = JSON.stringify(config);
+  saveSettings(settings: LadderSettings) {
+    this.settings = JSON.stringify(settings);
   }
   today() {
     return this.date;

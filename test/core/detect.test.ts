@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { roleMatcher } from '../../src/core/columns';
-import { parseConfig } from '../../src/core/config';
-import { classifyTabName, findHeaderRow, mapColumns, planTabs } from '../../src/core/detect';
+import { classifyTabName, findHeaderRow, mapColumns, planTabs, tabIsRead } from '../../src/core/detect';
+import { parseSettings } from '../../src/core/settings';
 import { workbook } from '../fixtures/workbook';
 
 describe('tab names', () => {
@@ -158,9 +158,9 @@ describe('the user mapping wins over detection', () => {
   });
 
   test('a tab is mapped to a layer, with a column named as the title', () => {
-    const config = parseConfig({ version: 1, tabs: [{ sheet: 'Team plan', use: 'roadmap', columns: { title: 'Thing' } }] });
-    expect(config.ok).toBe(true);
-    const { plans } = planTabs(book.sheets, config.config);
+    const saved = parseSettings({ version: 1, tabs: [{ sheet: 'Team plan', use: 'roadmap', columns: { title: 'Thing' } }] });
+    expect(saved.ok).toBe(true);
+    const { plans } = planTabs(book.sheets, saved.settings);
     const plan = plans.find((p) => p.sheet === 'Team plan')!;
     expect(plan.use).toBe('roadmap');
     expect(plan.columns.title).toEqual([0]);
@@ -169,14 +169,14 @@ describe('the user mapping wins over detection', () => {
   });
 
   test('a detected tab can be ignored, and a tab that is gone is reported', () => {
-    const config = parseConfig({
+    const saved = parseSettings({
       version: 1,
       tabs: [
         { sheet: 'Goals', use: 'ignore' },
         { sheet: 'Old goals', use: 'goals' },
       ],
     });
-    const { plans, warnings } = planTabs(book.sheets, config.config);
+    const { plans, warnings } = planTabs(book.sheets, saved.settings);
     expect(plans.map((p) => p.sheet)).not.toContain('Goals');
     expect(warnings.join(' ')).toContain('"Old goals"');
   });
@@ -189,15 +189,15 @@ describe('the user mapping wins over detection', () => {
         ['Login', 'Ana', 'Q1'],
       ],
     }).sheets;
-    const config = parseConfig({ version: 1, tabs: [{ sheet: 'Roadmap', use: 'roadmap', headerRow: 2 }] });
-    const plan = planTabs(sheets, config.config).plans[0]!;
+    const saved = parseSettings({ version: 1, tabs: [{ sheet: 'Roadmap', use: 'roadmap', headerRow: 2 }] });
+    const plan = planTabs(sheets, saved.settings).plans[0]!;
     expect(plan.headerRow).toBe(2);
     expect(plan.problems).toEqual([]);
   });
 
   test('a saved column whose header is gone is reported, not guessed', () => {
-    const config = parseConfig({ version: 1, tabs: [{ sheet: 'Goals', use: 'goals', columns: { title: 'Objective' } }] });
-    const plan = planTabs(book.sheets, config.config).plans.find((p) => p.sheet === 'Goals')!;
+    const saved = parseSettings({ version: 1, tabs: [{ sheet: 'Goals', use: 'goals', columns: { title: 'Objective' } }] });
+    const plan = planTabs(book.sheets, saved.settings).plans.find((p) => p.sheet === 'Goals')!;
     expect(plan.problems.join(' ')).toContain('"Objective"');
     expect(plan.columns.title).toEqual([1]);
   });
@@ -210,13 +210,50 @@ describe('saved settings', () => {
     ['an unknown layer', { version: 1, tabs: [{ sheet: 'X', use: 'okr' }] }, 'ignored'],
     ['a fractional header row', { version: 1, tabs: [{ sheet: 'X', use: 'goals', headerRow: 1.5 }] }, 'ignored'],
   ])('%s is reported and detection is used', (_, input, words) => {
-    const result = parseConfig(input);
+    const result = parseSettings(input);
     expect(result.ok).toBe(false);
-    expect(result.config.tabs).toEqual([]);
+    expect(result.settings.tabs).toEqual([]);
     if (!result.ok) expect(result.error).toContain(words);
   });
 
   test('nothing saved is fine', () => {
-    expect(parseConfig(undefined)).toEqual({ ok: true, config: { version: 1, tabs: [] } });
+    expect(parseSettings(undefined)).toEqual({ ok: true, settings: { version: 1, tabs: [] } });
+  });
+});
+
+describe('which tabs count: one decision for planTabs and for the reader that reads only those', () => {
+  const jira = [
+    ['Summary', 'Issue key', 'Issue Type', 'Parent'],
+    ['Paint shop', 'T-9', 'Task', 'R-1'],
+  ];
+  const notes = [
+    ['Idea', 'Owner'],
+    ['x', 'y'],
+  ];
+  const settings = parseSettings({
+    version: 1,
+    tabs: [
+      { sheet: 'Team plan', use: 'roadmap' },
+      { sheet: 'Goals', use: 'ignore' },
+    ],
+  }).settings;
+  test.each([
+    ['a tab the settings map', 'Team plan', notes, true, false],
+    ['a tab the settings leave out, whatever its name', 'Goals', jira, false, false],
+    ['a tab named like a layer', 'Roadmap', notes, true, false],
+    ['a log of check-ins, though its name names goals', 'Goal check-ins', jira, false, false],
+    ['a tab whose columns make it a layer', 'Sheet1', jira, true, true],
+    ['a tab whose name and columns say nothing', 'Notes', notes, false, true],
+    ['a period with nothing in it', 'Q3', [], true, true],
+  ])('%s', (_, name, values, read, peeked) => {
+    let asked = false;
+    const rows = () => {
+      asked = true;
+      return values;
+    };
+    expect(tabIsRead(name, rows, settings)).toBe(read);
+    // The top rows are read only when neither the settings nor the name say.
+    expect(asked).toBe(peeked);
+    expect(planTabs([{ name, values }], settings).plans.map((plan) => plan.sheet)).toEqual(read ? [name] : []);
   });
 });

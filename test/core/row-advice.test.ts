@@ -92,6 +92,24 @@ describe('one cause, said once', () => {
     ]);
   });
 
+  test('a task under a roadmap row with no link says the row above is the one to fix, and comes after it', () => {
+    const cascade = withRoadmapRow(['R4', 'Chatbot', '', 1], {
+      Tasks: [
+        ['ID', 'Task', 'Initiative'],
+        ['T1', 'Train bot', 'R4'],
+      ],
+    });
+    const task = cascade.flags[itemOf(cascade, 'T1')]!;
+    expect(rowAdvice(task, true)).toEqual([
+      {
+        codes: ['NO_GOAL'],
+        problem: 'It reaches no goal through the row above it: "R4" above it has no link.',
+        todo: 'Fix the row it links to (this one follows), or link it to a goal itself.',
+      },
+    ]);
+    expect(urgencyOf(task)).toBeGreaterThan(urgencyOf(cascade.flags[itemOf(cascade, 'R4')]!));
+  });
+
   test('a loop says which rows go round', () => {
     const cascade = cascadeOf({ ...BASE, Goals: [...BASE.Goals!, ['G4', 'Loop A', 'G5', 1], ['G5', 'Loop B', 'G4', 1]] });
     const advice = rowAdvice(cascade.flags[itemOf(cascade, 'G4')]!, false);

@@ -126,6 +126,17 @@ describe('reads', () => {
     expect(gas.log.get('Range.getValues')).toBe(CASCADE_TABS + 1);
   });
 
+  test('a tab Ladder leaves out is not read: a check-ins log named like goals, a tab the settings ignore', () => {
+    const checkIns = [
+      ['Goal', 'Update'],
+      ['1', 'On track'],
+    ];
+    const gas = loadAppsScript({ ...tabs, 'Goal check-ins': checkIns }).on('Roadmap');
+    gas.properties.store.set('ladder.settings', JSON.stringify({ version: 1, tabs: [{ sheet: 'Backlog', use: 'ignore' }] }));
+    expect(gas.call('TRACE', 'R-1', 'keys')).toMatch(/^R-1 › /);
+    expect(gas.log.get('Range.getValues')).toBe(CASCADE_TABS - 1);
+  });
+
   test('a burst of calls shares one read through the cache', () => {
     const gas = fresh().on('Roadmap');
     gas.call('TRACE', 'R-1');

@@ -20,7 +20,7 @@ test('the health call returns counts, coverage and the flagged rows as data', ()
   expect(reply.ok).toBe(true);
   expect(reply.value.flagCounts).toEqual([
     { code: 'NO_GOAL', label: 'No goal', rows: 3 },
-    { code: 'NO_PARENT', label: 'No link', rows: 2 },
+    { code: 'NO_PARENT', label: 'Links to nothing', rows: 2 },
     { code: 'BROKEN_LINK', label: 'Broken link', rows: 1 },
     { code: 'ANTI_PRIORITY', label: 'Anti-priority', rows: 2 },
     { code: 'RESURFACED', label: 'Declined before', rows: 1 },
@@ -29,8 +29,9 @@ test('the health call returns counts, coverage and the flagged rows as data', ()
   expect(reply.value.coverage[0]).toEqual({ layer: 'roadmap', noun: 'roadmap item', rows: 8, reaching: 6, effort: 41, effortReaching: 34 });
   const flagged = reply.value.flagged.map((row: { sheet: string; row: number }) => `${row.sheet}!${row.row}`);
   expect(flagged).toEqual(['Goals!7', 'Goals!8', 'Roadmap!7', 'Roadmap!8', 'Roadmap!9', 'Backlog!5']);
-  // The review queue: work rows only, work on an anti-priority first, then no goal with the most effort first.
-  expect(reply.value.queue.map((at: number) => flagged[at])).toEqual(['Roadmap!8', 'Roadmap!7', 'Backlog!5', 'Roadmap!9']);
+  // The review queue: work rows only, work on an anti-priority first, then no goal with the most effort first, a task
+  // that only follows its roadmap row after it.
+  expect(reply.value.queue.map((at: number) => flagged[at])).toEqual(['Roadmap!8', 'Roadmap!7', 'Roadmap!9', 'Backlog!5']);
 });
 
 test('a failure comes back as a message, not a thrown error', () => {

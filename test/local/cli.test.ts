@@ -80,7 +80,7 @@ describe("the user's mapping: --map, --header and the settings saved beside the 
     expect(doc.warnings.join(' ')).toContain('Sheet1: no title or id column in header row 2');
   });
 
-  test('the mapping saved beside the file is used, and the flags win over it', async () => {
+  test('the settings saved beside the file are used, and the flags win over them', async () => {
     const file = await writeXlsx(temp.path, 'saved.xlsx', thing);
     await writeFile(`${file}.ladder.json`, JSON.stringify({ version: 1, tabs: [{ sheet: 'Sheet1', use: 'tasks', headerRow: 2 }] }));
     const saved = JSON.parse((await ladder('audit', file, '--json')).stdout);

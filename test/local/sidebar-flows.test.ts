@@ -97,7 +97,8 @@ describe('linking keeps the links a row has', () => {
     await book.xlsx.readFile(file);
     book.getWorksheet('Roadmap')!.getCell('C3').value = '2';
     await book.xlsx.writeFile(file);
-    await frame.getByRole('button', { name: 'Save link' }).click();
+    await frame.getByRole('button', { name: 'Save link' }).click({ timeout: 5000 });
+    await page.screenshot({ path: '/tmp/dbg7.png' });
     await frame.getByRole('group', { name: 'Replace the link?' }).getByRole('button', { name: 'Replace the link' }).click();
     await expect.poll(() => frame.locator('.error[role=alert]').first().textContent()).toMatch(/changed|saved elsewhere|read it again/i);
     expect((await cells(file, 'Roadmap'))[2]![2]).toBe('2');
@@ -107,6 +108,38 @@ describe('linking keeps the links a row has', () => {
     await frame.getByRole('button', { name: 'Discard them and show the new row' }).click();
     await expect.poll(() => cardTitle(frame).textContent()).toBe('In-car karaoke');
     expect(await frame.locator('.error').count()).toBe(0);
+  });
+});
+
+describe('after an outside edit', () => {
+  test('once the sidebar has said what the cell holds now, saving again replaces it, after asking', async () => {
+    const file = await copyOfExample(rig.dir, 'again.xlsx');
+    const { page } = await rig.serve(file);
+    await pickRow(page, 3);
+    const frame = sidebarOf(page);
+    await expect.poll(() => cardTitle(frame).textContent()).toBe('Model S');
+    await frame.getByLabel('Find a goal').fill('Roadster');
+    await frame.getByRole('checkbox', { name: /Sell out the Roadster/ }).check();
+    await frame.getByRole('button', { name: /Remove .*\(3\)/ }).click();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    book.getWorksheet('Roadmap')!.getCell('C3').value = '5';
+    await book.xlsx.writeFile(file);
+    const confirm = frame.getByRole('group', { name: 'Replace the link?' });
+    await frame.getByRole('button', { name: 'Save link' }).click();
+    await confirm.getByRole('button', { name: 'Replace the link' }).click();
+    const notice = shown(frame).locator('.notice').first();
+    await expect.poll(() => notice.textContent()).toMatch(/^Its link cell changed in the sheet meanwhile: it now reads “5”\./);
+    expect((await cells(file, 'Roadmap'))[2]![2]).toBe('5');
+    const willRead = frame.locator('.will-read');
+    await expect.poll(() => willRead.textContent()).toBe('Saving writes 2 (60%), 1 into the “Goal” cell, instead of 5.');
+    await frame.getByRole('button', { name: 'Save link' }).click();
+    const asked = /^This replaces what the cell says now \(“5”, changed in the sheet\): it drops .*\(3\)\.$/;
+    await expect.poll(() => confirm.locator('p').textContent()).toMatch(asked);
+    // The question takes the focus from the Save button it replaced.
+    expect(await frame.locator(':focus').textContent()).toBe('Replace the link');
+    await confirm.getByRole('button', { name: 'Replace the link' }).click();
+    await expect.poll(async () => (await cells(file, 'Roadmap'))[2]![2]).toBe('2 (60%), 1');
   });
 });
 
@@ -121,9 +154,11 @@ describe('a review that moves on', () => {
     expect(options.map((text) => text.replace(/ \(.*$/, ''))).toEqual([
       '1. Fleet discount programme',
       '2. Solar roof tiles',
-      '3. Tile glass durability tests',
-      '4. In-car karaoke',
+      '3. In-car karaoke',
+      '4. Tile glass durability tests',
     ]);
+    // Each cause in words, not codes.
+    expect(options[0]).toBe('1. Fleet discount programme (Anti-priority)');
     // The grid shows which row the review is on.
     await expect.poll(() => page.locator('tr.current').getAttribute('data-row')).toBe('8');
     await frame.getByLabel('Jump to a row').selectOption({ index: 1 });
@@ -143,9 +178,9 @@ describe('a review that moves on', () => {
     await expect
       .poll(() => said(frame).textContent())
       .toMatch(
-        /^Declined “Solar roof tiles” \(R-6\): receipt on row 4 of “Not on roadmap”\. The row is marked declined\. Next: “Tile glass durability tests”\.$/,
+        /^Declined “Solar roof tiles” \(R-6\): receipt on row 4 of “Not on roadmap”\. The row is marked declined\. Next: “In-car karaoke”\.$/,
       );
-    await expect.poll(() => cardTitle(frame).textContent()).toBe('Tile glass durability tests');
+    await expect.poll(() => cardTitle(frame).textContent()).toBe('In-car karaoke');
     // The form is gone with the row; the declined row is out of the queue and out of coverage.
     expect(await frame.locator('form.decline').count()).toBe(0);
     expect(await frame.getByLabel('Jump to a row').locator('option').allTextContents()).not.toContain(
@@ -175,14 +210,16 @@ describe('a review that moves on', () => {
     const frame = sidebarOf(page);
     await expect.poll(() => frame.getByText('Row 1 of 4').count()).toBe(1);
     for (let step = 0; step < 3; step++) await frame.getByRole('button', { name: 'Skip' }).click();
-    await expect.poll(() => cardTitle(frame).textContent()).toBe('In-car karaoke');
+    await expect.poll(() => cardTitle(frame).textContent()).toBe('Tile glass durability tests');
     await frame.getByRole('button', { name: 'Skip' }).click();
     await expect.poll(() => said(frame).textContent()).toBe('That was the last row. 4 rows still to review.');
     expect(await shown(frame).locator('.card').count()).toBe(0);
     await frame.getByRole('button', { name: 'Previous' }).click();
-    await expect.poll(() => cardTitle(frame).textContent()).toBe('In-car karaoke');
-    await frame.getByRole('button', { name: 'Previous' }).click();
     await expect.poll(() => cardTitle(frame).textContent()).toBe('Tile glass durability tests');
+    // Moving on says nothing stale about the end of the queue.
+    expect(await said(frame).textContent()).toBe('');
+    await frame.getByRole('button', { name: 'Previous' }).click();
+    await expect.poll(() => cardTitle(frame).textContent()).toBe('In-car karaoke');
     await frame.getByRole('button', { name: /^Declined before/ }).click();
     expect(await frame.getByRole('button', { name: /^Declined before/ }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => frame.getByText('Row 1 of 1').count()).toBe(1);
@@ -194,24 +231,29 @@ describe('a review that moves on', () => {
     const file = await copyOfExample(rig.dir, 'handled.xlsx');
     const { page } = await rig.serve(file);
     const frame = sidebarOf(page);
-    await reviewUntil(frame, 'Tile glass durability tests');
-    await frame.getByRole('button', { name: 'Mark reviewed' }).click();
-    await expect
-      .poll(() => said(frame).textContent())
-      .toBe('Marked “Tile glass durability tests” (T-4) reviewed; it stays as it is. Next: “In-car karaoke”.');
-    await expect.poll(() => cardTitle(frame).textContent()).toBe('In-car karaoke');
+    await reviewUntil(frame, 'In-car karaoke');
     await frame.getByRole('button', { name: 'Link to a goal' }).click();
     await frame.getByRole('checkbox', { name: /Reach 10% of US luxury sedan sales/ }).check();
     await frame.getByRole('button', { name: 'Save link' }).click();
     await expect
       .poll(() => said(frame).textContent())
-      .toBe('Linked “In-car karaoke” (R-8) to Reach 10% of US luxury sedan sales (2). That was the last row to review.');
+      .toBe('Linked “In-car karaoke” (R-8) to Reach 10% of US luxury sedan sales (2). Next: “Tile glass durability tests”.');
+    // The grid follows the review to the next row's tab, the task's.
+    await expect.poll(() => page.locator('tr.current').getAttribute('data-row')).toBe('5');
     // It is still RESURFACED (its title was declined before), and yet it left the queue: the PM decided.
+    await page.getByRole('tab', { name: /Roadmap/ }).click();
     await expect.poll(() => page.locator('tr[data-row="9"] td.flags').textContent()).toMatch(/RESURFACED/);
-    expect(await shown(frame).locator('.card').count()).toBe(0);
     expect(await frame.getByLabel('Jump to a row').locator('option').allTextContents()).not.toContain(
       expect.stringContaining('In-car karaoke'),
     );
+    await expect.poll(() => cardTitle(frame).textContent()).toBe('Tile glass durability tests');
+    await frame.getByRole('button', { name: 'Mark reviewed' }).click();
+    await expect
+      .poll(() => said(frame).textContent())
+      .toBe(
+        'Marked “Tile glass durability tests” (T-4) reviewed: it stays as it is, and leaves the queue until the sidebar is opened again. That was the last row to review.',
+      );
+    expect(await shown(frame).locator('.card').count()).toBe(0);
   });
 });
 
@@ -239,6 +281,28 @@ describe('typed work is never lost', () => {
     expect(await sha(file)).toBe(before);
   });
 
+  test('moving on in the queue with a reason typed asks first, and keeps it unless told to drop it', async () => {
+    const file = await copyOfExample(rig.dir, 'move.xlsx');
+    const { page } = await rig.serve(file);
+    const frame = sidebarOf(page);
+    await expect.poll(() => cardTitle(frame).textContent()).toBe('Fleet discount programme');
+    await frame.getByRole('button', { name: 'Decline', exact: true }).click();
+    // The form takes the focus from the button that opened it.
+    expect(await frame.locator(':focus').evaluate((element) => element.tagName)).toBe('TEXTAREA');
+    await frame.getByLabel(/Why not/).fill('Fleet deals undercut the brand');
+    await frame.getByRole('button', { name: 'Skip' }).click();
+    await expect
+      .poll(() => shown(frame).locator('.notice').first().textContent())
+      .toBe('What you typed for “Fleet discount programme” is not saved yet.Discard it and move onKeep editing');
+    await frame.getByRole('button', { name: 'Keep editing' }).click();
+    expect(await cardTitle(frame).textContent()).toBe('Fleet discount programme');
+    expect(await frame.getByLabel(/Why not/).inputValue()).toBe('Fleet deals undercut the brand');
+    await frame.getByLabel('Jump to a row').selectOption({ index: 2 });
+    await frame.getByRole('button', { name: 'Discard it and move on' }).click();
+    await expect.poll(() => cardTitle(frame).textContent()).toBe('In-car karaoke');
+    await expect.poll(() => frame.getByRole('tab', { name: /Review/ }).textContent()).toBe('Review');
+  });
+
   test('removing a row that tasks link to names them and needs a tick of its own', async () => {
     const file = await copyOfExample(rig.dir, 'tasks.xlsx');
     const { page } = await rig.serve(file);
@@ -249,7 +313,9 @@ describe('typed work is never lost', () => {
     await frame.getByLabel('Remove it').check();
     await expect
       .poll(() => frame.locator('form.decline .warning').textContent())
-      .toMatch(/^1 row links to it: Tile glass durability tests\. Removing it leaves that row with no goal\./);
+      .toMatch(
+        /^1 row links to it: Tile glass durability tests\. Removing it leaves that row linked to a row that is gone, so it reaches no goal\./,
+      );
     const submit = frame.locator('form.decline').getByRole('button', { name: 'Decline', exact: true });
     expect(await submit.isDisabled()).toBe(true);
     await shot(page, 'decline');
@@ -280,9 +346,9 @@ describe('typed work is never lost', () => {
     await reviewUntil(frame, 'Fleet discount programme');
     await decline('Another reason');
     await expect
-      .poll(() => frame.locator('.notice').textContent())
+      .poll(() => shown(frame).locator('p.notice[role=alert]').textContent())
       .toBe(
-        '“Fleet discount programme” (R-7) was already declined today: row 4 of “Not on roadmap”, reason “Fleet deals undercut the brand”. Nothing new was written; to change the reason, edit that row.',
+        '“Fleet discount programme” (R-7) was already declined today: row 4 of “Not on roadmap”, reason “Fleet deals undercut the brand”. Nothing new was written; to change the reason or add who asked, edit that row.',
       );
     expect(await frame.getByLabel(/Why not/).inputValue()).toBe('Another reason');
     expect((await cells(file, 'Not on roadmap')).length).toBe(receipts);

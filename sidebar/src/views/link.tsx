@@ -172,7 +172,8 @@ export function Link({ selection, onDirty }: Props) {
       {outdated && (
         <div class="notice" role="alert">
           <p>
-            Its link cell changed in the sheet meanwhile: it now reads “<bdi>{outdated.linkCell}</bdi>”.
+            Its link cell changed in the sheet meanwhile: it now reads “<bdi>{outdated.linkCell}</bdi>”. Save to replace that with your
+            choice, or start again from it.
           </p>
           <div class="actions">
             <button
@@ -194,6 +195,7 @@ export function Link({ selection, onDirty }: Props) {
         <p class="muted">Select a roadmap or task row in the sheet to link it to goals.</p>
       ) : (
         <>
+          <h2 class="visually-hidden">Selected row</h2>
           <RowCard item={item} />
           {item.why && <p class="why">{item.why}</p>}
           {saveError && (
@@ -206,6 +208,7 @@ export function Link({ selection, onDirty }: Props) {
               key={`${shownPlace}:${item.linkCell}:${version}`}
               picker={shown.picker}
               current={item.links}
+              cellNow={outdated?.linkCell}
               column={item.linkColumn}
               busy={busy}
               onDirty={markDirty}
@@ -216,7 +219,8 @@ export function Link({ selection, onDirty }: Props) {
                   sheet: item.sheet,
                   key: item.key,
                   expectedTitle: item.title,
-                  expectedLink: item.linkCell,
+                  // Once the sidebar has said the cell changed (and shows what it holds now), saving replaces that.
+                  expectedLink: (outdated ?? item).linkCell,
                   goals,
                 }).then((reply) => {
                   setBusy(false);

@@ -32,6 +32,7 @@ function Summary({
   onFilter(code: string): void;
   onOpenSetup(): void;
 }) {
+  const inQueue = new Set(health.queue.flatMap((at) => health.flagged[at]!.codes));
   return (
     <section aria-labelledby="health-head">
       <h2 id="health-head">Health</h2>
@@ -46,18 +47,26 @@ function Summary({
       ) : (
         <fieldset class="chips">
           <legend class="visually-hidden">Show only rows with</legend>
-          {health.flagCounts.map((entry) => (
-            <button
-              key={entry.code}
-              type="button"
-              class="chip-filter"
-              aria-pressed={filter.has(entry.code)}
-              title={entry.code}
-              onClick={() => onFilter(entry.code)}
-            >
-              {entry.label} <strong>{entry.rows}</strong>
-            </button>
-          ))}
+          {health.flagCounts.map((entry) =>
+            // Only the flags of rows in the queue filter it; the others (goals nothing reaches, a missing why)
+            // are counted here and listed below.
+            !inQueue.has(entry.code) ? (
+              <span key={entry.code} class="chip-count" title={entry.code}>
+                {entry.label} <strong>{entry.rows}</strong>
+              </span>
+            ) : (
+              <button
+                key={entry.code}
+                type="button"
+                class="chip-filter"
+                aria-pressed={filter.has(entry.code)}
+                title={entry.code}
+                onClick={() => onFilter(entry.code)}
+              >
+                {entry.label} <strong>{entry.rows}</strong>
+              </button>
+            ),
+          )}
         </fieldset>
       )}
       {health.strategy.checks.map((check) => (
@@ -88,6 +97,9 @@ export function Review({ active, onDirty, onOpenSetup }: Props) {
   const [atEnd, setAtEnd] = useState(false);
   const [said, setSaid] = useState('');
   const [moved, setMoved] = useState(false);
+  /** Whether the card holds input not sent yet (a reason typed, goals ticked), and a move waiting on the PM's word. */
+  const [cardDirty, setCardDirty] = useState(false);
+  const [pending, setPending] = useState<(() => void) | null>(null);
   const value = health.value;
   const all: Queued[] = value ? value.queue.map((at) => value.flagged[at]!).filter((row) => !handled.has(idOf(row))) : [];
   const queue = filter.size === 0 ? all : all.filter((row) => row.codes.some((code) => filter.has(code)));
@@ -120,9 +132,19 @@ export function Review({ active, onDirty, onOpenSetup }: Props) {
       </p>
     );
 
+  const reportDirty = (dirty: boolean) => {
+    setCardDirty(dirty);
+    onDirty(dirty);
+  };
+  // Moving on would drop the card and what was typed in it: with input not sent, the PM says so first.
+  const guarded = (move: () => void) => () => {
+    if (cardDirty) setPending(() => move);
+    else move();
+  };
   const go = (to: number, focus = true) => {
     setAtEnd(false);
     setMoved(focus);
+    setSaid('');
     setCurrentId(queue[to] ? idOf(queue[to]!) : null);
   };
   const skip = () => {
@@ -140,7 +162,7 @@ export function Review({ active, onDirty, onOpenSetup }: Props) {
     setCurrentId(next ? idOf(next) : null);
     setAtEnd(next === undefined);
     setMoved(true);
-    onDirty(false);
+    reportDirty(false);
     void health.reload();
   };
   const toggle = (code: string) => {
@@ -149,13 +171,14 @@ export function Review({ active, onDirty, onOpenSetup }: Props) {
     else next.add(code);
     setFilter(next);
     setAtEnd(false);
+    setSaid('');
     setCurrentId(null);
   };
   const orphans = value.flagged.filter((row) => row.codes.includes('ORPHAN'));
   const resurfaced = value.flagged.filter((row) => row.codes.includes('RESURFACED'));
   return (
     <div>
-      <Summary health={value} filter={filter} onFilter={toggle} onOpenSetup={onOpenSetup} />
+      <Summary health={value} filter={filter} onFilter={(code) => guarded(() => toggle(code))()} onOpenSetup={onOpenSetup} />
       <section aria-labelledby="queue-head">
         <h2 id="queue-head">Rows to review</h2>
         <p class="said" role="status" aria-live="polite">
@@ -177,30 +200,58 @@ export function Review({ active, onDirty, onOpenSetup }: Props) {
               </span>
               <select
                 value={atEnd ? '' : String(position)}
-                onChange={(event) => go(Number((event.target as HTMLSelectElement).value), false)}
+                onChange={(event) => {
+                  const to = Number((event.target as HTMLSelectElement).value);
+                  guarded(() => go(to, false))();
+                }}
                 aria-label="Jump to a row"
               >
                 {atEnd && <option value="">—</option>}
                 {queue.map((row, at) => (
                   <option key={idOf(row)} value={String(at)}>
-                    {at + 1}. {row.title || row.key} ({row.advice[0] ? row.advice[0].codes.join(', ') : row.codes.join(', ')})
+                    {at + 1}. {row.title || row.key} ({row.labels.join(', ')})
                   </option>
                 ))}
               </select>
             </label>
             <div class="actions">
-              <button type="button" disabled={position === 0 && !atEnd} onClick={() => go(atEnd ? queue.length - 1 : position - 1)}>
+              <button
+                type="button"
+                disabled={position === 0 && !atEnd}
+                onClick={guarded(() => go(atEnd ? queue.length - 1 : position - 1))}
+              >
                 Previous
               </button>
               {atEnd ? (
-                <button type="button" onClick={() => go(0)}>
+                <button type="button" onClick={guarded(() => go(0))}>
                   Start again from the top
                 </button>
               ) : (
-                <button type="button" onClick={skip}>
+                <button type="button" onClick={guarded(skip)}>
                   Skip
                 </button>
               )}
+            </div>
+          </div>
+        )}
+        {pending && current && (
+          <div class="notice" role="alert">
+            <p>What you typed for “{current.title || current.key}” is not saved yet.</p>
+            <div class="actions">
+              <button
+                type="button"
+                onClick={() => {
+                  const move = pending;
+                  setPending(null);
+                  reportDirty(false);
+                  move();
+                }}
+              >
+                Discard it and move on
+              </button>
+              <button type="button" class="primary" onClick={() => setPending(null)}>
+                Keep editing
+              </button>
             </div>
           </div>
         )}
@@ -211,7 +262,7 @@ export function Review({ active, onDirty, onOpenSetup }: Props) {
             row={current.row}
             focus={moved}
             onDone={done}
-            onDirty={onDirty}
+            onDirty={reportDirty}
           />
         )}
       </section>

@@ -5,7 +5,7 @@
  * reads the tabs again and says what Ladder now does with each changed tab, including where
  * that differs from what was asked (a header row with no headers on it, say).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiInput } from '../../../src/api/calls';
 import { call } from '../server';
 import type { Setup as SetupData, SetupTab } from '../types';
@@ -101,6 +101,11 @@ export function Setup({ active, onDirty }: { active: boolean; onDirty(dirty: boo
   const [edits, setEdits] = useState<Record<string, Edit>>({});
   const [message, setMessage] = useState<{ ok: boolean; lines: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
+  const status = useRef<HTMLDivElement>(null);
+  // The answer is at the top and the Save button at the bottom: take the PM (and the focus) to it.
+  useEffect(() => {
+    if (message) status.current?.focus();
+  }, [message]);
   const changed = Object.keys(edits).length > 0;
   const report = useLatest(onDirty);
   useEffect(() => report.current(changed), [changed, report]);
@@ -170,7 +175,7 @@ export function Setup({ active, onDirty }: { active: boolean; onDirty(dirty: boo
           ⚠ {warning}
         </p>
       ))}
-      <div role="status" class={message?.ok === false ? 'error' : 'said'}>
+      <div role="status" tabIndex={-1} ref={status} class={message?.ok === false ? 'error' : 'said'}>
         {message?.lines.map((line) => (
           <p key={line}>{line}</p>
         ))}

@@ -36,7 +36,39 @@ function Legend() {
   );
 }
 
-function MixTable({ caption, column, bars }: { caption: string; column: string; bars: readonly Effort[] }) {
+const barKey = (bar: Effort) => `${bar.kind}:${bar.key}`;
+
+/**
+ * Each bar's percent as shown, rounded so that a chart's percents add up to 100 (largest
+ * remainder: the rounding is given to the bars closest to the next percent), with "<1%" for a
+ * share too small to show as a whole percent.
+ */
+function shownPercents(all: readonly Effort[]): Map<string, string> {
+  const total = all.reduce((sum, bar) => sum + bar.share, 0);
+  const exact = all.map((bar) => (total > 0 ? (bar.share / total) * 100 : 0));
+  const floors = exact.map(Math.floor);
+  let left = total > 0 ? 100 - floors.reduce((a, b) => a + b, 0) : 0;
+  const order = exact.map((value, at) => ({ at, rest: value - floors[at]! })).sort((a, b) => b.rest - a.rest);
+  for (const { at } of order) {
+    if (left <= 0) break;
+    floors[at] = floors[at]! + 1;
+    left--;
+  }
+  return new Map(all.map((bar, at) => [barKey(bar), floors[at] === 0 && bar.share > 0 ? '<1%' : `${floors[at]}%`]));
+}
+
+function MixTable({
+  caption,
+  column,
+  bars,
+  all = bars,
+}: {
+  caption: string;
+  column: string;
+  bars: readonly Effort[];
+  all?: readonly Effort[];
+}) {
+  const percents = shownPercents(all);
   return (
     <table class="mix">
       <caption>{caption}</caption>
@@ -74,7 +106,7 @@ function MixTable({ caption, column, bars }: { caption: string; column: string; 
                 />
               </div>
             </th>
-            <td class="mix-num">{percent(bar.share)}</td>
+            <td class="mix-num">{percents.get(barKey(bar)) ?? percent(bar.share)}</td>
             <td class="mix-num">{amount(bar.effort)}</td>
           </tr>
         ))}
@@ -177,7 +209,7 @@ export function Strategy({ active = true }: { active?: boolean }) {
           no goal: it counts on that pillar above, and under "Reaches no goal" below.
         </p>
       )}
-      <MixTable caption="By goal" column="Goal" bars={[...goals.slice(0, TOP_GOALS), ...rest]} />
+      <MixTable caption="By goal" column="Goal" bars={[...goals.slice(0, TOP_GOALS), ...rest]} all={effort.byGoal} />
       {goals.length > TOP_GOALS && (
         <details class="mix-all">
           <summary>All {goals.length} goals</summary>

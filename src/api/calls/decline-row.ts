@@ -9,6 +9,7 @@
 import type { Cascade } from '../../core/cascade';
 import { declinedOn, dependentsOf, receiptName } from '../../core/declines';
 import type { TabPlan } from '../../core/detect';
+import type { DeclinedRequest } from '../../core/items';
 import { layerSpec } from '../../core/layers';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { clip, normalizeKey } from '../../core/text';
@@ -66,7 +67,19 @@ export const declineRow = defineCall({
         stillThere ? itemByKey(cascade, input.sheet, input.key).title : (input.expectedTitle ?? ''),
       );
       const title = stillThere ? itemByKey(cascade, input.sheet, input.key).title : (input.expectedTitle ?? input.key);
-      if (earlier) {
+      const repeatOf = (earlier: DeclinedRequest) => ({
+        declinedRow: earlier.row,
+        sheet: earlier.sheet,
+        action: input.action,
+        repeated: true,
+        title,
+        key: input.key,
+        earlierReason: clip(earlier.reason, 300),
+        addedColumns: [] as string[],
+        statusAdded: false,
+      });
+      // The row already went with the first click (removed): nothing is left to do.
+      if (earlier && !stillThere) {
         return {
           declinedRow: earlier.row,
           sheet: earlier.sheet,
@@ -89,7 +102,7 @@ export const declineRow = defineCall({
             .map((task) => `"${clip(task.title || task.key, 60)}"`)
             .join(', ');
           throw new Refusal(
-            `${tasks.length === 1 ? '1 row links' : `${tasks.length} rows link`} to "${clip(item.title || item.key, 80)}" (${names}${tasks.length > 3 ? ', …' : ''}): removing it leaves ${tasks.length === 1 ? 'it' : 'them'} with no goal. Say so to remove it anyway.`,
+            `${tasks.length === 1 ? '1 row links' : `${tasks.length} rows link`} to "${clip(item.title || item.key, 80)}" (${names}${tasks.length > 3 ? ', …' : ''}): removing it leaves ${tasks.length === 1 ? 'it' : 'them'} linked to a row that is gone, with no goal. Say so to remove it anyway.`,
           );
         }
       }
@@ -99,6 +112,15 @@ export const declineRow = defineCall({
       if (input.action !== 'keep') assertGuard(port, item.sheet, item.row, guard);
       if (input.action === 'remove') port.checkDelete(item.sheet, item.row);
       const mark = input.action === 'mark' ? statusCell(port, snapshot, itemPlan, item.sheet, item.row, `Declined ${today}`) : null;
+      if (earlier) {
+        // Declined today already (a second click, or first left as it was): no second receipt, but the row
+        // is still marked or removed as asked now.
+        if (mark) {
+          if (mark.header) port.writeCell(item.sheet, itemPlan.headerRow!, mark.column, 'Status');
+          port.writeCell(item.sheet, item.row, mark.column, mark.text, guard);
+        } else if (input.action === 'remove') port.deleteRow(item.sheet, item.row, guard);
+        return { ...repeatOf(earlier), statusAdded: mark?.header ?? false };
+      }
 
       let plan = cascade.plans.find((candidate) => candidate.use === 'declined');
       if (!plan) {

@@ -4,7 +4,7 @@
  * (grouped by pillar, with the anti-priorities as warnings), and what a decline would do
  * (where the receipt goes, which columns it adds, which rows link to it).
  */
-import { dependentsOf } from '../../core/declines';
+import { declinedOn, dependentsOf } from '../../core/declines';
 import { goalPicker } from '../../core/goal-picker';
 import type { Item } from '../../core/items';
 import { layerSpec } from '../../core/layers';
@@ -29,7 +29,7 @@ export const rowContext = defineCall({
       : undefined;
     return {
       selection: selected,
-      item: item ? rowFacts(loaded, item) : null,
+      item: item ? rowFacts(loaded, item, port.today()) : null,
       picker: goalPicker(cascade),
     };
   },
@@ -38,7 +38,8 @@ export const rowContext = defineCall({
 /** Paths listed one per line; the rest are counted ("+3 more"), since a row under many goals has dozens. */
 const PATHS_SHOWN = 5;
 
-function rowFacts({ cascade, snapshot }: Loaded, item: Item) {
+function rowFacts({ cascade, snapshot }: Loaded, item: Item, today: string) {
+  const earlier = declinedOn(cascade, today, item.title);
   const spec = layerSpec(item.layer);
   const plan = planOf(cascade, item.sheet);
   const column = spec.isWork ? goalColumn(cascade, plan, item) : undefined;
@@ -76,5 +77,7 @@ function rowFacts({ cascade, snapshot }: Loaded, item: Item) {
       hasLadderColumn: columnNamed(plan, LADDER_HEADER) > 0,
     },
     markedDeclined: cascade.structure.markedDeclined.get(item.index) ?? null,
+    /** A receipt for this request dated today: declining again adds none (the form says so first). */
+    declinedToday: earlier ? { sheet: earlier.sheet, row: earlier.row, reason: clip(earlier.reason, 300) } : null,
   };
 }

@@ -172,7 +172,7 @@ function Page() {
 
   return (
     <div class="layout">
-      <main class="sheet">
+      <main class="sheet" aria-label="Workbook">
         <header>
           <h1>Ladder preview</h1>
           <span class="muted file">{grid?.file ?? ''}</span>
