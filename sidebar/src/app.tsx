@@ -46,6 +46,14 @@ export function App() {
     window.addEventListener('message', listener);
     return () => window.removeEventListener('message', listener);
   }, []);
+  const anyUnsaved = unsaved.size > 0;
+  useEffect(() => {
+    // Closing or reloading the page with input not sent: the browser asks first.
+    if (!anyUnsaved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [anyUnsaved]);
   const tabs = ORDER.map((id) => ({
     id,
     label: unsaved.has(id) ? (

@@ -118,6 +118,10 @@ export function GoalPicker({
     setChosen(chosen.map((entry) => (entry.key === key ? { ...entry, share } : entry)));
   };
   const problem = problemOf(chosen);
+  // Every link with a share, and the shares short of 100%: the rest of the row reaches no goal. Allowed (a PM may
+  // mean it), but said before saving.
+  const shareTotal = chosen.reduce((sum, entry) => sum + (shareOf(entry) ?? 0), 0);
+  const shortBy = chosen.length > 0 && chosen.every((entry) => shareOf(entry) !== undefined) && shareTotal < 99.9999 ? 100 - shareTotal : 0;
   // Dropping a link, or changing a share, replaces what the PM wrote: say so first.
   const dropped = initial.filter((entry) => !chosen.some((other) => other.key === entry.key));
   const reshared = initial.filter((entry) => chosen.some((other) => other.key === entry.key && shareOf(other) !== shareOf(entry)));
@@ -252,6 +256,12 @@ export function GoalPicker({
           'Nothing changed yet.'
         )}
       </p>
+      {!problem && shortBy > 0 && (
+        <p class="flag">
+          The shares add up to {Math.round(shareTotal * 100) / 100}%: the other {Math.round(shortBy * 100) / 100}% of this row will reach no
+          goal. Clear a share to let the links split the row.
+        </p>
+      )}
       {problem && (
         <p class="error" role="alert">
           {problem}

@@ -93,7 +93,11 @@ export function ReviewCard({ sheet, row, focus, onDone, onDirty }: Props) {
   const answered = (reply: { ok: true } | { ok: false; error: string }, then: () => void) => {
     setBusy(false);
     if (reply.ok) then();
-    else setError(reply.error);
+    else {
+      setError(reply.error);
+      // A row that changed under the card is read again, so "try again" means something; the form keeps its input.
+      if (reply.error.startsWith('This row changed')) void context.reload();
+    }
   };
   const link = (goals: Chosen[]) => {
     setBusy(true);
@@ -136,6 +140,7 @@ export function ReviewCard({ sheet, row, focus, onDone, onDirty }: Props) {
       {error && (
         <p class="error" role="alert">
           {error}
+          {error.startsWith('This row changed') ? ' The card now shows the row as the sheet has it; what you typed is kept.' : ''}
         </p>
       )}
       {notice && (

@@ -152,8 +152,7 @@ describe('reads', () => {
       }),
     ).toEqual({
       ok: false,
-      error:
-        'Nothing was saved: on "Goals", row 40 does not hold the column names (row 1 does). Pick the row with the column names, or the column as the header row writes it.',
+      error: 'Nothing was saved: on "Goals", row 40 does not hold the column names (row 1 does). Change that, and save again.',
     });
     expect(
       callApi(port, 'saveSetup', { version: 1, tabs: [{ sheet: 'Roadmap', use: 'roadmap', columns: { effort: 'Size' } }] }),

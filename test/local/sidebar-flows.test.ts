@@ -372,9 +372,7 @@ describe('setup says what it did', () => {
     const status = shown(frame).locator('[role=status]').first();
     await expect
       .poll(() => status.textContent())
-      .toBe(
-        'Nothing was saved: on "Goals", row 40 does not hold the column names (row 1 does). Pick the row with the column names, or the column as the header row writes it.',
-      );
+      .toBe('Nothing was saved: on "Goals", row 40 does not hold the column names (row 1 does). Change that, and save again.');
     await expect(readFile(`${file}.ladder.json`, 'utf8')).rejects.toThrow();
     // Nothing the PM chose is lost: both changes are still on screen.
     expect(await layer.inputValue()).toBe('ignore');

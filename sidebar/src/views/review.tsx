@@ -51,7 +51,7 @@ function Summary({
             // Only the flags of rows in the queue filter it; the others (goals nothing reaches, a missing why)
             // are counted here and listed below.
             !inQueue.has(entry.code) ? (
-              <span key={entry.code} class="chip-count" title={entry.code}>
+              <span key={entry.code} class="chip-count">
                 {entry.label} <strong>{entry.rows}</strong>
               </span>
             ) : (

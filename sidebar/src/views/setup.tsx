@@ -215,7 +215,13 @@ export function Setup({ active, onDirty }: { active: boolean; onDirty(dirty: boo
                 />
               </label>
             </div>
-            <p class="muted">{shown.use === 'ignore' ? 'Not read.' : `${countOf(tab)} · ${SOURCE_LABELS[tab.source] ?? tab.source}`}</p>
+            <p class="muted">
+              {tab.sheet in edits
+                ? 'Changed: Save setup to read it this way.'
+                : shown.use === 'ignore'
+                  ? 'Not read.'
+                  : `${countOf(tab)} · ${SOURCE_LABELS[tab.source] ?? tab.source}`}
+            </p>
             {tab.notes.map((note) => (
               <p key={note} class="flag">
                 ⚠ {note}

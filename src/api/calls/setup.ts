@@ -92,10 +92,7 @@ function refuseOverruled(snapshot: WorkbookSnapshot, config: LadderSettings): vo
       if (column) problems.push(`${tab}, the header row has no column "${clip(column[1]!, 80)}"`);
     }
   }
-  if (problems.length > 0)
-    throw new Refusal(
-      `Nothing was saved: ${problems.join('; ')}. Pick the row with the column names, or the column as the header row writes it.`,
-    );
+  if (problems.length > 0) throw new Refusal(`Nothing was saved: ${problems.join('; ')}. Change that, and save again.`);
 }
 
 /** Apps Script keeps at most 9 KB in one document property. */
