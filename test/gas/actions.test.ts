@@ -168,6 +168,15 @@ describe('the Ladder column follows edits', () => {
     expect(gas.ui.alerts).toEqual([]);
   });
 
+  test('a step that throws (finding the formulas to recalculate) does not stop the Ladder column from following the edit', () => {
+    const gas = loadAppsScript(tabs);
+    gas.call('ladderCheckCascade');
+    // The first search (the formulas' headers) fails; Apps Script's daily quota message is not retried.
+    gas.log.fail('TextFinder.findAll', 'Service invoked too many times for one day: spreadsheets.');
+    expect(() => gas.userEdit('Roadmap', 'C2', 'Z99')).not.toThrow();
+    expect(gas.spreadsheet.getSheetByName('Roadmap')!.getRange('J2').getValue()).toMatch(/BROKEN_LINK: "Z99"/);
+  });
+
   test('one failing step of the edit trigger does not stop the others', () => {
     const gas = loadAppsScript(tabs);
     gas.call('ladderCheckCascade');
