@@ -11,7 +11,8 @@ import { ItemIndex } from './item-index';
 import { type DeclinedRequest, emptyStructure, type Item, readDeclined, readItems, relinkItems, type TabStructure } from './items';
 import { LAYERS, layerSpec } from './layers';
 import { sortLinkColumns } from './link-columns';
-import { type LinkTable, LinkTableBuilder, lookupOrder, resolveLinks } from './links';
+import { type LinkTable, LinkTableBuilder } from './link-table';
+import { lookupOrder, resolveReferences } from './links';
 import { computePaths, type PathEnd, type PathTable, pathNodes, TOP_END, UNLINKED_EMPTY, UNLINKED_NO_COLUMN } from './paths';
 import { computeReach, type Reach } from './reach';
 import { labelNote, readingNotes } from './reading-notes';
@@ -125,7 +126,7 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
       continue;
     }
     if (item.linkCells !== null) {
-      resolveLinks(item.linkCells, orders[item.rank]!, index, collecting);
+      collecting.addResolved(resolveReferences(item.linkCells, orders[item.rank]!, index));
       continue;
     }
     // A tab without a link column hangs from the only item above it, if there is just one

@@ -3,7 +3,7 @@
  * can be long). Edges go from an item up to its parents, so components come out parents
  * first: every pass that needs parents before children walks `order` as is.
  */
-import type { LinkTable } from './links';
+import type { LinkTable } from './link-table';
 
 /**
  * Resolved links as one compact adjacency list: the parents of item i are
@@ -42,65 +42,98 @@ export interface Components {
   readonly cyclic: Uint8Array;
 }
 
-export function stronglyConnected(count: number, { offsets, targets }: ParentGraph): Components {
-  const index = new Int32Array(count).fill(-1);
-  const low = new Int32Array(count);
-  const onStack = new Uint8Array(count);
-  const componentOf = new Int32Array(count).fill(-1);
-  const stack: number[] = [];
-  const order: number[] = [];
-  const starts: number[] = [];
-  const cyclicList: number[] = [];
-  const edgeAt = new Int32Array(count);
-  let counter = 0;
-  const call: number[] = [];
-  const linksToItself = (v: number) => targets.subarray(offsets[v]!, offsets[v + 1]!).includes(v);
+export function stronglyConnected(count: number, graph: ParentGraph): Components {
+  return new ComponentFinder(count, graph).find();
+}
 
-  for (let root = 0; root < count; root++) {
-    if (index[root] !== -1) continue;
-    call.push(root);
-    index[root] = low[root] = counter++;
-    stack.push(root);
-    onStack[root] = 1;
+/**
+ * Tarjan's algorithm with its own call stack instead of recursion. The fields are its state:
+ * each item's visit number and lowest reachable visit number, the stack of open items, and
+ * the components as they close, parents' first.
+ */
+class ComponentFinder {
+  private readonly index: Int32Array;
+  private readonly low: Int32Array;
+  private readonly onStack: Uint8Array;
+  /** How many of an item's edges have been followed. */
+  private readonly edgeAt: Int32Array;
+  private readonly componentOf: Int32Array;
+  private readonly stack: number[] = [];
+  private readonly call: number[] = [];
+  private readonly order: number[] = [];
+  private readonly starts: number[] = [];
+  private readonly cyclic: number[] = [];
+  private counter = 0;
+
+  constructor(
+    private readonly count: number,
+    private readonly graph: ParentGraph,
+  ) {
+    this.index = new Int32Array(count).fill(-1);
+    this.low = new Int32Array(count);
+    this.onStack = new Uint8Array(count);
+    this.edgeAt = new Int32Array(count);
+    this.componentOf = new Int32Array(count).fill(-1);
+  }
+
+  find(): Components {
+    for (let root = 0; root < this.count; root++) if (this.index[root] === -1) this.walkFrom(root);
+    this.starts.push(this.order.length);
+    return {
+      componentOf: this.componentOf,
+      order: Int32Array.from(this.order),
+      starts: Int32Array.from(this.starts),
+      cyclic: Uint8Array.from(this.cyclic),
+    };
+  }
+
+  private walkFrom(root: number): void {
+    const { offsets, targets } = this.graph;
+    const { index, low, onStack, edgeAt, call } = this;
+    this.enter(root);
     while (call.length > 0) {
       const v = call[call.length - 1]!;
       const at = edgeAt[v]!;
       if (at < offsets[v + 1]! - offsets[v]!) {
         edgeAt[v] = at + 1;
         const w = targets[offsets[v]! + at]!;
-        if (index[w] === -1) {
-          index[w] = low[w] = counter++;
-          stack.push(w);
-          onStack[w] = 1;
-          call.push(w);
-        } else if (onStack[w]) {
-          low[v] = Math.min(low[v]!, index[w]!);
-        }
+        if (index[w] === -1) this.enter(w);
+        else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!);
         continue;
       }
       call.pop();
       const caller = call[call.length - 1];
       if (caller !== undefined) low[caller] = Math.min(low[caller]!, low[v]!);
-      if (low[v] !== index[v]) continue;
-      const component = starts.length;
-      starts.push(order.length);
-      let size = 0;
-      let w: number;
-      do {
-        w = stack.pop()!;
-        onStack[w] = 0;
-        componentOf[w] = component;
-        order.push(w);
-        size++;
-      } while (w !== v);
-      cyclicList.push(size > 1 || linksToItself(v) ? 1 : 0);
+      if (low[v] === index[v]) this.closeComponent(v);
     }
   }
-  starts.push(order.length);
-  return {
-    componentOf,
-    order: Int32Array.from(order),
-    starts: Int32Array.from(starts),
-    cyclic: Uint8Array.from(cyclicList),
-  };
+
+  private enter(v: number): void {
+    this.index[v] = this.low[v] = this.counter++;
+    this.stack.push(v);
+    this.onStack[v] = 1;
+    this.call.push(v);
+  }
+
+  /** Pops the component whose first visited item is `v`. */
+  private closeComponent(v: number): void {
+    const { stack, onStack, componentOf, order } = this;
+    const component = this.starts.length;
+    this.starts.push(order.length);
+    let size = 0;
+    let w: number;
+    do {
+      w = stack.pop()!;
+      onStack[w] = 0;
+      componentOf[w] = component;
+      order.push(w);
+      size++;
+    } while (w !== v);
+    this.cyclic.push(size > 1 || this.linksToItself(v) ? 1 : 0);
+  }
+
+  private linksToItself(v: number): boolean {
+    const { offsets, targets } = this.graph;
+    return targets.subarray(offsets[v]!, offsets[v + 1]!).includes(v);
+  }
 }

@@ -1,20 +1,16 @@
 /**
- * Lookup tables for the whole cascade, built once: normalised key → items (callers pick the
- * layer), each item's other ids (Jira's Issue id beside its Issue key), and per layer
- * normalised title → items.
+ * Lookup tables for the whole cascade, built once: normalised key → items across layers
+ * (callers pick the layer), each item's other ids (Jira's Issue id beside its Issue key),
+ * and per layer normalised title → items. Each table maps a name to its first item, and
+ * items sharing a name are chained in `next…` arrays: one number per item instead of one
+ * small array per name keeps a 200k-row plan light on the garbage collector.
+ * A layer's title table is built the first time a reference looks for a title there: most
+ * references name a key, so a large task list nobody links to by title never pays for one.
  */
 import type { Item } from './items';
 import { hashName, NameTable } from './name-table';
 import { normalizeKey } from './text';
 
-/**
- * Lookup tables for the whole cascade: normalised key → items across layers (callers pick
- * the layer), and per layer normalised title → items. Each table maps a name to its first
- * item, and items sharing a name are chained in `next…` arrays: one number per item instead
- * of one small array per name keeps a 200k-row plan light on the garbage collector.
- * A layer's title table is built the first time a reference looks for a title there: most
- * references name a key, so a large task list nobody links to by title never pays for one.
- */
 export class ItemIndex {
   /** The layer rank of each item, as a flat array for the hot lookup loops. */
   readonly rankOf: Uint8Array;

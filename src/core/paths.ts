@@ -6,7 +6,7 @@
  * many-to-many web can have more paths than anyone can read.
  */
 import type { Components } from './graph';
-import { BROKEN, type LinkTable } from './links';
+import { BROKEN, type LinkTable } from './link-table';
 
 export const MAX_PATHS_PER_ITEM = 32;
 
@@ -115,93 +115,118 @@ export interface PathInput {
   readonly endWithoutLinks: (item: number) => PathEnd;
 }
 
-export function computePaths({ links, components, endWithoutLinks }: PathInput): PathTable {
-  const count = links.offsets.length - 1;
-  const node: number[] = [];
-  const up: number[] = [];
-  const endOf: number[] = [];
-  const ends: PathEnd[] = [];
-  const endIds = new Map<PathEnd, number>();
-  const first = new Int32Array(count);
-  const counts = new Int32Array(count);
-  const heads: number[] = [];
-  const truncated = new Uint8Array(count);
-  const { order, starts, cyclic, componentOf } = components;
+export function computePaths(input: PathInput): PathTable {
+  return new PathBuilder(input).build();
+}
 
-  for (let c = 0; c + 1 < starts.length; c++) {
-    for (let k = starts[c]!; k < starts[c + 1]!; k++) {
-      const item = order[k]!;
-      first[item] = heads.length;
-      if (cyclic[c]) walkLoop(item, c);
-      else extendParents(item);
-      counts[item] = heads.length - first[item]!;
-    }
+/**
+ * Builds a PathTable item by item, parents' components first, so that a child's paths can
+ * point at its parents' finished ones. The fields are the table's arrays as they grow.
+ */
+class PathBuilder {
+  private readonly links: LinkTable;
+  private readonly components: Components;
+  private readonly endWithoutLinks: (item: number) => PathEnd;
+  private readonly node: number[] = [];
+  private readonly up: number[] = [];
+  private readonly endOf: number[] = [];
+  private readonly ends: PathEnd[] = [];
+  private readonly endIds = new Map<PathEnd, number>();
+  private readonly first: Int32Array;
+  private readonly counts: Int32Array;
+  private readonly heads: number[] = [];
+  private readonly truncated: Uint8Array;
+
+  constructor({ links, components, endWithoutLinks }: PathInput) {
+    this.links = links;
+    this.components = components;
+    this.endWithoutLinks = endWithoutLinks;
+    const count = links.offsets.length - 1;
+    this.first = new Int32Array(count);
+    this.counts = new Int32Array(count);
+    this.truncated = new Uint8Array(count);
   }
-  return new PathTable(node, up, endOf, ends, first, counts, heads, truncated);
+
+  build(): PathTable {
+    const { order, starts, cyclic } = this.components;
+    for (let c = 0; c + 1 < starts.length; c++) {
+      for (let k = starts[c]!; k < starts[c + 1]!; k++) {
+        const item = order[k]!;
+        this.first[item] = this.heads.length;
+        if (cyclic[c]) this.walkLoop(item, c);
+        else this.extendParents(item);
+        this.counts[item] = this.heads.length - this.first[item]!;
+      }
+    }
+    return new PathTable(this.node, this.up, this.endOf, this.ends, this.first, this.counts, this.heads, this.truncated);
+  }
 
   /** Ends shared by many paths (the top, no link) are stored once. */
-  function endId(end: PathEnd): number {
-    let id = endIds.get(end);
+  private endId(end: PathEnd): number {
+    let id = this.endIds.get(end);
     if (id === undefined) {
-      id = ends.length;
-      ends.push(end);
-      endIds.set(end, id);
+      id = this.ends.length;
+      this.ends.push(end);
+      this.endIds.set(end, id);
     }
     return id;
   }
 
-  function step(item: number, above: number, end: number): number {
-    node.push(item);
-    up.push(above);
-    endOf.push(end);
-    return node.length - 1;
+  private step(item: number, above: number, end: number): number {
+    this.node.push(item);
+    this.up.push(above);
+    this.endOf.push(end);
+    return this.node.length - 1;
   }
 
   /** Adds a path to the item's list, unless the list is full. */
-  function keep(item: number, head: number): boolean {
-    if (heads.length - first[item]! >= MAX_PATHS_PER_ITEM) {
-      truncated[item] = 1;
+  private keep(item: number, head: number): boolean {
+    if (this.heads.length - this.first[item]! >= MAX_PATHS_PER_ITEM) {
+      this.truncated[item] = 1;
       return false;
     }
-    heads.push(head);
+    this.heads.push(head);
     return true;
   }
 
-  function endOfLink(link: number): PathEnd {
+  private endOfLink(link: number): PathEnd {
+    const { links } = this;
     const ref = links.text(link);
     return links.target[link] === BROKEN ? { kind: 'broken', ref } : { kind: 'ambiguous', ref, count: links.targetsOf(link).length };
   }
 
-  function extendParents(item: number): void {
+  private extendParents(item: number): void {
+    const { links } = this;
     const from = links.offsets[item]!;
     const to = links.offsets[item + 1]!;
     if (from === to) {
-      heads.push(step(item, -1, endId(endWithoutLinks(item))));
+      this.heads.push(this.step(item, -1, this.endId(this.endWithoutLinks(item))));
       return;
     }
     for (let l = from; l < to; l++) {
       const parent = links.target[l]!;
       if (parent < 0) {
-        if (!keep(item, step(item, -1, endId(endOfLink(l))))) return;
+        if (!this.keep(item, this.step(item, -1, this.endId(this.endOfLink(l))))) return;
         continue;
       }
-      if (truncated[parent]) truncated[item] = 1;
-      for (let k = first[parent]!; k < first[parent]! + counts[parent]!; k++) {
-        const above = heads[k]!;
-        if (!keep(item, step(item, above, endOf[above]!))) return;
+      if (this.truncated[parent]) this.truncated[item] = 1;
+      for (let k = this.first[parent]!; k < this.first[parent]! + this.counts[parent]!; k++) {
+        const above = this.heads[k]!;
+        if (!this.keep(item, this.step(item, above, this.endOf[above]!))) return;
       }
     }
   }
 
   /** The steps of the walk's items, then `above` (-1 for none), all ending with `end`. */
-  function chain(nodes: readonly number[], above: number, end: number): number {
+  private chain(nodes: readonly number[], above: number, end: number): number {
     let head = above;
-    for (let i = nodes.length - 1; i >= 0; i--) head = step(nodes[i]!, head, end);
+    for (let i = nodes.length - 1; i >= 0; i--) head = this.step(nodes[i]!, head, end);
     return head;
   }
 
   /** Depth-first inside a loop, leaving it through the parents' finished paths. */
-  function walkLoop(start: number, component: number): void {
+  private walkLoop(start: number, component: number): void {
+    const { links } = this;
     const nodes: number[] = [start];
     const onPath = new Set<number>([start]);
     const next: number[] = [0];
@@ -218,13 +243,13 @@ export function computePaths({ links, components, endWithoutLinks }: PathInput):
       next[depth]!++;
       const parent = links.target[at]!;
       if (parent < 0) {
-        if (!keep(start, chain(nodes, -1, endId(endOfLink(at))))) return;
+        if (!this.keep(start, this.chain(nodes, -1, this.endId(this.endOfLink(at))))) return;
       } else if (onPath.has(parent)) {
-        if (!keep(start, chain(nodes, -1, endId({ kind: 'cycle', back: parent })))) return;
-      } else if (componentOf[parent] !== component) {
-        for (let k = first[parent]!; k < first[parent]! + counts[parent]!; k++) {
-          const above = heads[k]!;
-          if (!keep(start, chain(nodes, above, endOf[above]!))) return;
+        if (!this.keep(start, this.chain(nodes, -1, this.endId({ kind: 'cycle', back: parent })))) return;
+      } else if (this.components.componentOf[parent] !== component) {
+        for (let k = this.first[parent]!; k < this.first[parent]! + this.counts[parent]!; k++) {
+          const above = this.heads[k]!;
+          if (!this.keep(start, this.chain(nodes, above, this.endOf[above]!))) return;
         }
       } else {
         nodes.push(parent);

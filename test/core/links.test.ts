@@ -1,42 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { LinkTableBuilder, NOT_FOUND, parseReference } from '../../src/core/links';
+import { NOT_FOUND } from '../../src/core/link-table';
+import { lookupOrder, resolveReferences } from '../../src/core/links';
 import { BASE, cascadeOf, flagMessage, flagsOf, itemOf, tracesOf } from '../fixtures/workbook';
-
-describe('parsing a link cell', () => {
-  test.each([
-    ['G1', { text: 'G1', share: null }],
-    ['  G1  ', { text: 'G1', share: null }],
-    ['G1 (60%)', { text: 'G1', share: 0.6 }],
-    ['G1(12.5 %)', { text: 'G1', share: 0.125 }],
-    ['Grow (fast)', { text: 'Grow (fast)', share: null }],
-    ['G1 (60%) (30%)', { text: 'G1 (60%)', share: 0.3 }],
-    ['(60%)', { text: '(60%)', share: null }],
-    ['G1\n(60%)', { text: 'G1', share: 0.6 }],
-    ['Grow\nfast (60%)', { text: 'Grow\nfast (60%)', share: null }],
-    ['G1 (1.%)', { text: 'G1 (1.%)', share: null }],
-    ['G1 ( 7 % )', { text: 'G1', share: 0.07 }],
-  ])('%j', (cell, expected) => {
-    expect(parseReference(cell)).toEqual(expected);
-  });
-
-  test('shares are read as the grammar says, whatever surrounds them', () => {
-    // The grammar as one regular expression; parseReference scans by hand, so the two must agree.
-    const grammar = /^(.*?)\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*\)$/;
-    const expected = (cell: string) => {
-      const trimmed = cell.trim();
-      const match = grammar.exec(trimmed);
-      return match && match[1] !== '' ? { text: match[1], share: Number(match[2]) / 100 } : { text: trimmed, share: null };
-    };
-    const atoms = ['G1', ' ', '(', ')', '%', '7', '.', '12.5', '\n', '\u2028', '\u00a0', 'é', '(50%)', ' (30 %)', ','];
-    let seed = 11;
-    const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) % atoms.length;
-    for (let n = 0; n < 20_000; n++) {
-      let cell = '';
-      for (let k = next() % 7; k >= 0; k--) cell += atoms[next()];
-      expect(parseReference(cell), JSON.stringify(cell)).toEqual(expected(cell));
-    }
-  });
-});
 
 const roadmapWith = (rows: unknown[][]) => ({
   ...BASE,
@@ -235,28 +200,26 @@ describe('resolving references', () => {
   });
 });
 
-describe('the link table', () => {
-  test('keeps each link of each item, with the candidates of an ambiguous one', () => {
-    const table = new LinkTableBuilder(3);
-    table.startItem(0);
-    table.startItem(1);
-    table.add(0, 'G1', 0.6);
-    table.add([0, 2], 'Growth', 0.4);
-    table.startItem(2);
-    table.add(NOT_FOUND, 'G9', 1);
-    const links = table.finish();
-    expect(links.of(0)).toEqual([]);
-    expect(links.of(1)).toEqual([
-      { text: 'G1', status: 'ok', targets: [0], share: 0.6, implicit: false },
-      { text: 'Growth', status: 'ambiguous', targets: [0, 2], share: 0.4, implicit: false },
+describe("one item's references, resolved", () => {
+  const c = cascadeOf(BASE);
+  const ranks = [...new Set(c.items.map((item) => item.rank))].sort((a, b) => a - b);
+  const resolve = (...cells: string[]) => resolveReferences(cells, lookupOrder(c.items[itemOf(c, 'R1')]!.rank, ranks), c.index);
+
+  test('come back as a plain list: text, effective share, what each names', () => {
+    expect(resolve('G1 (50%), G2; O9')).toEqual([
+      { text: 'G1', share: 0.5, match: itemOf(c, 'G1') },
+      { text: 'G2', share: 0.25, match: itemOf(c, 'G2') },
+      { text: 'O9', share: 0.25, match: NOT_FOUND },
     ]);
-    expect(links.of(2)).toEqual([{ text: 'G9', status: 'broken', targets: [], share: 1, implicit: false }]);
   });
 
-  test('refuses items out of order or left out, rather than mixing up rows', () => {
-    const table = new LinkTableBuilder(2);
-    expect(() => table.startItem(1)).toThrow(/item order/);
-    table.startItem(0);
-    expect(() => table.finish()).toThrow(/1 items were never collected/);
+  test('depend on nothing but their cells: resolving again gives the same list', () => {
+    const first = resolve('G1', 'Fewer complaints (40%)');
+    resolve('G3; P1, P2, P3');
+    expect(resolve('G1', 'Fewer complaints (40%)')).toEqual(first);
+    expect(first).toEqual([
+      { text: 'G1', share: 0.6, match: itemOf(c, 'G1') },
+      { text: 'Fewer complaints', share: 0.4, match: itemOf(c, 'G2') },
+    ]);
   });
 });
