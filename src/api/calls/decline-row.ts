@@ -79,19 +79,7 @@ export const declineRow = defineCall({
         statusAdded: false,
       });
       // The row already went with the first click (removed): nothing is left to do.
-      if (earlier && !stillThere) {
-        return {
-          declinedRow: earlier.row,
-          sheet: earlier.sheet,
-          action: input.action,
-          repeated: true,
-          title,
-          key: input.key,
-          earlierReason: clip(earlier.reason, 300),
-          addedColumns: [] as string[],
-          statusAdded: false,
-        };
-      }
+      if (earlier && !stillThere) return repeatOf(earlier);
       const item = itemByKey(cascade, input.sheet, input.key, input.expectedTitle);
       if (!layerSpec(item.layer).isWork) throw new Refusal('Only roadmap and task rows are declined here.');
       if (input.action === 'remove' && input.removeWithTasks !== true) {
