@@ -78,7 +78,9 @@ const HAS_SEPARATOR = /[;\r\n]/;
 export function resolveReferences(cells: readonly string[], order: readonly number[], index: ItemIndex): ResolvedLink[] {
   const found: Found[] = [];
   for (const cell of cells) {
-    const whole = lookUp(parseReference(cell), order, index);
+    const whole = withMatch(parseReference(cell), order, index);
+    // The common case, one cell naming one item, without the bookkeeping of several.
+    if (whole.match !== NOT_FOUND && cells.length === 1) return [{ text: whole.text, share: whole.share ?? 1, match: whole.match }];
     if (whole.match !== NOT_FOUND) found.push(whole);
     else if (!HAS_SEPARATOR.test(cell)) splitOnCommas(cell, whole, order, index, found);
     else for (const part of cell.split(SEPARATORS)) splitOnCommas(part, null, order, index, found);
@@ -86,7 +88,8 @@ export function resolveReferences(cells: readonly string[], order: readonly numb
   return settleShares(found);
 }
 
-function lookUp({ text, share }: Reference, order: readonly number[], index: ItemIndex): Found {
+/** A parsed reference with the items it names. */
+function withMatch({ text, share }: Reference, order: readonly number[], index: ItemIndex): Found {
   return { text, share, match: lookupReference(text, order, index) };
 }
 
@@ -103,7 +106,7 @@ function splitOnCommas(part: string, whole: Found | null, order: readonly number
   if (!part.includes(',')) {
     // Kept as a broken reference; looked up again only when it was not the whole cell.
     const reference = whole ?? parseReference(part);
-    if (reference.text !== '') into.push(whole ?? lookUp(reference, order, index));
+    if (reference.text !== '') into.push(whole ?? withMatch(reference, order, index));
     return;
   }
   const pieces = part.split(',');
@@ -113,7 +116,7 @@ function splitOnCommas(part: string, whole: Found | null, order: readonly number
     for (; end > start; end--) {
       const reference = parseReference(end === start + 1 ? pieces[start]! : pieces.slice(start, end).join(','));
       if (reference.text === '') continue;
-      const named = lookUp(reference, order, index);
+      const named = withMatch(reference, order, index);
       // A single piece is kept even when it names nothing: it is a broken reference.
       if (named.match !== NOT_FOUND || end === start + 1) {
         into.push(named);
@@ -130,11 +133,6 @@ function splitOnCommas(part: string, whole: Found | null, order: readonly number
  * link, the first, carrying both shares.
  */
 function settleShares(found: Found[]): ResolvedLink[] {
-  if (found.length === 1) {
-    // The common case, one reference: it carries what it says, or all of the weight.
-    const { text, share, match } = found[0]!;
-    return [{ text, share: share ?? 1, match }];
-  }
   settleEchoes(found);
   let written = 0;
   let unshared = 0;
@@ -143,9 +141,9 @@ function settleShares(found: Found[]): ResolvedLink[] {
     else written += share;
   }
   const rest = unshared > 0 ? Math.max(0, 1 - written) / unshared : 0;
-  const links: { text: string; share: number; match: Match }[] = [];
+  const links: { readonly text: string; share: number; readonly match: Match }[] = [];
   for (const { text, share, match } of found) {
-    const first = typeof match === 'number' && match !== NOT_FOUND ? firstNaming(links, match) : undefined;
+    const first = typeof match === 'number' && match !== NOT_FOUND ? links.find((link) => link.match === match) : undefined;
     if (first) first.share += share ?? rest;
     else links.push({ text, share: share ?? rest, match });
   }
@@ -163,9 +161,4 @@ function settleEchoes(found: Found[]): void {
     const echo = match.find((candidate) => found.some((other) => other.match === candidate));
     if (echo !== undefined) reference.match = echo;
   }
-}
-
-function firstNaming<T extends { readonly match: Match }>(links: readonly T[], item: number): T | undefined {
-  for (const link of links) if (link.match === item) return link;
-  return undefined;
 }

@@ -2,7 +2,9 @@
  * A table from names (normalised keys and titles) to item numbers, for the lookups every
  * link makes. A Map would do, but each link's name is a fresh string whose hash V8 has not
  * computed yet, and a Map computes it the slow way; hashing the characters here and probing
- * flat arrays makes the 200k lookups of a large plan about twice as fast.
+ * flat arrays pays on the bench's 100k-row plan: with a Map, building the key index took
+ * about twice as long (50 ms → 100-120 ms), resolving the links about a fifth longer, and
+ * the whole cascade about a tenth (measured 2026-12, one tree against the other in one process).
  */
 
 /** FNV-1a, one UTF-16 code unit at a time, so a hash can be taken while reading text. */
