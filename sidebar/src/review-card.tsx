@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Decline, DeclineForm } from './decline-form';
 import { type Chosen, GoalPicker } from './goal-picker';
+import { goalNames, named } from './names';
 import { RowCard } from './row-card';
 import { call } from './server';
 import type { RowItem } from './types';
@@ -17,21 +18,13 @@ export type Outcome = 'linked' | 'declined' | 'reviewed';
 interface Props {
   sheet: string;
   row: number;
+  /** The row's key, as the queue has it. */
+  rowKey: string;
   /** Focus the row's title once it is shown (after an action moved the queue on). */
   focus: boolean;
   onDone(outcome: Outcome, message: string): void;
   onDirty(dirty: boolean): void;
 }
-
-const named = (item: { title: string; key: string }) =>
-  item.title && item.title !== item.key ? `“${item.title}” (${item.key})` : `“${item.key}”`;
-const goalNames = (goals: readonly { key: string; title: string; share: number | null }[]) =>
-  goals
-    .map(
-      (goal) =>
-        `${goal.title && goal.title !== goal.key ? `${goal.title} (${goal.key})` : goal.key}${goal.share === null ? '' : ` ${goal.share}%`}`,
-    )
-    .join(', ');
 
 /** What a decline did, in a sentence, from the server's answer. */
 export function declineMessage(reply: {
@@ -55,8 +48,9 @@ export function declineMessage(reply: {
   return `Declined ${named(reply)}: receipt on row ${reply.declinedRow} of “${reply.sheet}”${added}. ${row}`;
 }
 
-export function ReviewCard({ sheet, row, focus, onDone, onDirty }: Props) {
-  const context = useCall('rowContext', { sheet, row }, [sheet, row]);
+export function ReviewCard({ sheet, row, rowKey, focus, onDone, onDirty }: Props) {
+  // By key, so a card read again after its row moved (sorted, rows inserted) still shows that row.
+  const context = useCall('rowContext', { sheet, row, key: rowKey }, [sheet, row, rowKey]);
   const [mode, setMode] = useState<'choose' | 'link' | 'decline'>('choose');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -6,7 +6,7 @@ import type { Cascade } from '../core/cascade';
 import { headerTokens, isPlainLinkHeader, layersNamed } from '../core/columns';
 import type { TabPlan } from '../core/detect';
 import type { Item } from '../core/items';
-import { layerSpec } from '../core/layers';
+import { LAYERS, layerSpec } from '../core/layers';
 import { LinkTableBuilder, lookupOrder, resolveLinks } from '../core/links';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { cellText, clip } from '../core/text';
@@ -50,7 +50,7 @@ export interface CurrentLink {
 /** The links written in `text` for `item`, resolved as the cascade resolves that row's links. */
 export function linksInCell(cascade: Cascade, item: Item, text: string): CurrentLink[] {
   if (text.trim() === '') return [];
-  const ranks = [...new Set(cascade.items.map((other) => other.rank))].sort((a, b) => a - b);
+  const ranks = LAYERS.map((spec) => spec.rank).filter((rank) => cascade.index.countOf(rank) > 0);
   const one = new LinkTableBuilder(1);
   one.startItem(0);
   resolveLinks([text], lookupOrder(item.rank, ranks), cascade.index, one);

@@ -25,6 +25,8 @@ export const selectionInput = madeOnUse(() =>
     z.strictObject({
       sheet: z.optional(sheetName()),
       row: z.optional(z.int().check(z.gte(1), z.lte(10_000_000))),
+      /** The row's key: the row is found by it wherever it moved (sorted, rows inserted above), else by its number. */
+      key: z.optional(itemKey()),
     }),
   ),
 );

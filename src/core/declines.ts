@@ -24,10 +24,22 @@ export function receiptName(cascade: Cascade, key: string | undefined): string {
   return item.title && normalizeKey(item.title) !== item.keyNorm ? `${item.title} (${item.key})` : item.key;
 }
 
-/** The rows that link straight to an item (its tasks, for a roadmap row). */
+/**
+ * The rows that link straight to an item (its tasks, for a roadmap row). Read from the link
+ * table's flat arrays: the Link view asks for it on every look at a row, and building every
+ * item's links as objects would make that a pass over the whole cascade's links each time.
+ */
 export function dependentsOf(cascade: Cascade, item: Item): Item[] {
-  return cascade.items.filter(
-    (other) =>
-      other.index !== item.index && cascade.links.of(other.index).some((link) => link.status === 'ok' && link.targets[0] === item.index),
-  );
+  const { offsets, target } = cascade.links;
+  const out: Item[] = [];
+  for (let owner = 0; owner < cascade.items.length; owner++) {
+    if (owner === item.index) continue;
+    for (let link = offsets[owner]!; link < offsets[owner + 1]!; link++) {
+      if (target[link] === item.index) {
+        out.push(cascade.items[owner]!);
+        break;
+      }
+    }
+  }
+  return out;
 }

@@ -3,8 +3,10 @@
  * goals. In Sheets the selection is asked for again a few seconds after each answer; in the
  * preview the grid says when a row is picked.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Chosen, GoalPicker } from '../goal-picker';
+import { goalNames, named } from '../names';
 import { RowCard } from '../row-card';
 import { call, inAppsScript, type Reply } from '../server';
 import type { RowContext } from '../types';
@@ -61,13 +63,25 @@ function follow(ask: () => Promise<Reply<RowContext>>, show: (reply: Reply<RowCo
   };
 }
 
+/** Why the choices on screen are not the sheet's any more, and the button that lets them go. */
+function LetGo({ label, onLetGo, children }: { label: string; onLetGo(): void; children: ComponentChildren }) {
+  return (
+    <div class="notice" role="alert">
+      <p>{children}</p>
+      <div class="actions">
+        <button type="button" onClick={onLetGo}>
+          {label}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 interface Props {
   selection: Selection;
   onDirty(dirty: boolean): void;
 }
 
-const named = (item: { title: string; key: string }) =>
-  item.title && item.title !== item.key ? `“${item.title}” (${item.key})` : `“${item.key}”`;
 const placeOf = (item: { sheet: string; row: number }) => `${item.sheet}!${item.row}`;
 
 export function Link({ selection, onDirty }: Props) {
@@ -113,6 +127,11 @@ export function Link({ selection, onDirty }: Props) {
     setDirty(value);
     onDirty(value);
   };
+  /** Lets the unsaved choices go and shows the row as the sheet has it now. */
+  const showLatest = () => {
+    markDirty(false);
+    setShown(latest);
+  };
   const shownItem = shown?.item ?? null;
   const latestItem = latest?.item ?? null;
   const shownPlace = shownItem ? placeOf(shownItem) : '';
@@ -152,41 +171,15 @@ export function Link({ selection, onDirty }: Props) {
         </p>
       )}
       {elsewhere && (
-        <div class="notice" role="alert">
-          <p>
-            You selected {named(elsewhere)} (<bdi>{placeOf(elsewhere)}</bdi>). The changes below for {named(item!)} are not saved yet.
-          </p>
-          <div class="actions">
-            <button
-              type="button"
-              onClick={() => {
-                markDirty(false);
-                setShown(latest);
-              }}
-            >
-              Discard them and show the new row
-            </button>
-          </div>
-        </div>
+        <LetGo label="Discard them and show the new row" onLetGo={showLatest}>
+          You selected {named(elsewhere)} (<bdi>{placeOf(elsewhere)}</bdi>). The changes below for {named(item!)} are not saved yet.
+        </LetGo>
       )}
       {outdated && (
-        <div class="notice" role="alert">
-          <p>
-            Its link cell changed in the sheet meanwhile: it now reads “<bdi>{outdated.linkCell}</bdi>”. Save to replace that with your
-            choice, or start again from it.
-          </p>
-          <div class="actions">
-            <button
-              type="button"
-              onClick={() => {
-                markDirty(false);
-                setShown(latest);
-              }}
-            >
-              Start again from what it says now
-            </button>
-          </div>
-        </div>
+        <LetGo label="Start again from what it says now" onLetGo={showLatest}>
+          Its link cell changed in the sheet meanwhile: it now reads “<bdi>{outdated.linkCell}</bdi>”. Save to replace that with your
+          choice, or start again from it.
+        </LetGo>
       )}
       <p class="said" role="status" tabIndex={-1} ref={status}>
         {saved ?? ''}
@@ -226,9 +219,7 @@ export function Link({ selection, onDirty }: Props) {
                   setBusy(false);
                   if (reply.ok) {
                     markDirty(false);
-                    setSaved(
-                      `Saved: ${named(item)} now links to ${reply.value.goals.map((goal) => (goal.title && goal.title !== goal.key ? `${goal.title} (${goal.key})` : goal.key) + (goal.share === null ? '' : ` ${goal.share}%`)).join(', ')}.`,
-                    );
+                    setSaved(`Saved: ${named(item)} now links to ${goalNames(reply.value.goals)}.`);
                     setVersion(version + 1);
                     // What was asked before the save is older than the save: ask afresh.
                     follower.request();

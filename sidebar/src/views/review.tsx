@@ -260,6 +260,7 @@ export function Review({ active, onDirty, onOpenSetup }: Props) {
             key={`${current.sheet}!${current.row}!${current.key}`}
             sheet={current.sheet}
             row={current.row}
+            rowKey={current.key}
             focus={moved}
             onDone={done}
             onDirty={reportDirty}

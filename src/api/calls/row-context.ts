@@ -4,12 +4,14 @@
  * (grouped by pillar, with the anti-priorities as warnings), and what a decline would do
  * (where the receipt goes, which columns it adds, which rows link to it).
  */
+
+import type { Cascade } from '../../core/cascade';
 import { declinedOn, dependentsOf } from '../../core/declines';
 import { goalPicker } from '../../core/goal-picker';
 import type { Item } from '../../core/items';
 import { layerSpec } from '../../core/layers';
 import { FLAG_LABELS, rowAdvice } from '../../core/row-advice';
-import { clip } from '../../core/text';
+import { clip, normalizeKey } from '../../core/text';
 import { tracePath, traceWhy } from '../../core/trace';
 import { defineCall } from '../define-call';
 import { cellOf, goalColumn, linksInCell } from '../link-cell';
@@ -24,9 +26,14 @@ export const rowContext = defineCall({
     const loaded = load(port);
     const { cascade } = loaded;
     const selected = input?.sheet && input.row ? { sheet: input.sheet, row: input.row } : port.selection();
-    const item = selected
-      ? cascade.items.find((candidate) => candidate.sheet === selected.sheet && candidate.row === selected.row)
-      : undefined;
+    const byKey = input?.key === undefined ? [] : keyed(cascade, selected?.sheet, input.key);
+    // A key on one row only: that row, wherever it is now. Otherwise the row at that number.
+    const item =
+      byKey.length === 1
+        ? byKey[0]
+        : selected
+          ? cascade.items.find((candidate) => candidate.sheet === selected.sheet && candidate.row === selected.row)
+          : undefined;
     return {
       selection: selected,
       item: item ? rowFacts(loaded, item, port.today()) : null,
@@ -34,6 +41,12 @@ export const rowContext = defineCall({
     };
   },
 });
+
+/** The items of a tab with this key. */
+function keyed(cascade: Cascade, sheet: string | undefined, key: string): Item[] {
+  const norm = normalizeKey(key);
+  return cascade.items.filter((candidate) => candidate.sheet === sheet && candidate.keyNorm === norm);
+}
 
 /** Paths listed one per line; the rest are counted ("+3 more"), since a row under many goals has dozens. */
 const PATHS_SHOWN = 5;
