@@ -2,7 +2,9 @@
  * The worked example of DESIGN §1, Tesla's strategy cascade, as readable tab data. It has a
  * few deliberate problems so the audit has something to show: a roadmap row with no goal,
  * a broken link, a declined request that came back, work under an anti-priority, a goal no
- * work reaches. `npm run example` writes it to examples/tesla.xlsx.
+ * work reaches, a goal nothing measures (7) and one far behind its pace (4). Goals carry real
+ * metrics, one a decrease (5), and a check-in log overrides two current cells (3 and 4).
+ * `npm run example` writes it to examples/tesla.xlsx.
  */
 import type { WorkbookSnapshot } from '../src/core/snapshot';
 
@@ -50,14 +52,14 @@ export const TESLA: WorkbookSnapshot = {
     {
       name: 'Goals',
       values: [
-        ['ID', 'Goal', 'Pillar', 'Weight', 'Target'],
-        [1, 'Sell out the Roadster run', 'P1', 1, '2,450 cars'],
-        [2, 'Reach 10% of US luxury sedan sales', 'P2', 2, '10%'],
-        [3, 'Be profitable at every rung', 'P1; P2; P3', 2, 'Gross margin over 20%'],
-        [4, 'Deliver 500,000 Model 3s a year', 'P3', 3, '500,000'],
-        [5, 'Deploy 1 GWh of stationary storage', 'P4', 1, '1 GWh'],
-        [6, 'Win rental fleet contracts', 'A2', 1, '3 fleets'],
-        [7, 'Superchargers on every interstate', 'P2', 1, '100% coverage'],
+        ['ID', 'Goal', 'Pillar', 'Weight', 'Baseline', 'Target', 'Current', 'Direction', 'Start', 'Due'],
+        [1, 'Sell out the Roadster run', 'P1', 1, 0, '2,450 cars', '2,450 cars', '', day('2026-01-01'), day('2026-06-30')],
+        [2, 'Reach 10% of US luxury sedan sales', 'P2', 2, '2%', '10%', '7%', 'Increase', day('2026-01-01'), day('2027-06-30')],
+        [3, 'Be profitable at every rung', 'P1; P2; P3', 2, '5%', '20%', '11%', '', day('2026-01-01'), day('2026-12-31')],
+        [4, 'Deliver 500,000 Model 3s a year', 'P3', 3, 0, 500000, 100000, '', day('2026-01-01'), day('2026-12-31')],
+        [5, 'Cut stationary storage cost to $150 per kWh', 'P4', 1, '', '$150', '$200', 'Decrease', day('2026-01-01'), day('2027-12-31')],
+        [6, 'Win rental fleet contracts', 'A2', 1, 0, '3 fleets', '1 fleet', '', '', ''],
+        [7, 'Superchargers on every interstate', 'P2', 1, '', '', '', '', '', ''],
       ],
     },
     {
@@ -82,6 +84,17 @@ export const TESLA: WorkbookSnapshot = {
         ['T-2', 'Battery pack thermal management', 'R-2', 8],
         ['T-3', 'Cell supply contract for the Gigafactory', 'Model 3 production line', 13],
         ['T-4', 'Tile glass durability tests', 'R-6', 3],
+      ],
+    },
+    {
+      name: 'Check-ins',
+      values: [
+        ['Date', 'Goal', 'Value', 'Confidence', 'Note', 'By'],
+        [day('2026-03-31'), 3, '9%', 0.6, 'Model S margins up after the spring price change', 'Finance'],
+        [day('2026-06-30'), 3, '14%', 0.7, 'Roadster run closed at full price', 'Finance'],
+        [day('2026-09-30'), 4, 120000, 0.4, 'Line 2 still ramping; cell supply is the bottleneck', 'Operations'],
+        [day('2026-09-30'), 3, '18%', 0.8, 'Model 3 reached a positive gross margin', 'Finance'],
+        [day('2026-11-15'), 4, 150000, 0.3, 'Ahead of last quarter, far from the run rate', 'Operations'],
       ],
     },
     {

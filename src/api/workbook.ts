@@ -23,7 +23,7 @@ export interface Loaded {
 export function load(port: WorkbookPort): Loaded {
   const saved = port.readSettings();
   const snapshot = port.read(saved.settings);
-  const cascade = buildCascade(snapshot, saved.settings);
+  const cascade = buildCascade(snapshot, saved.settings, { today: port.today() });
   return { settings: saved.settings, snapshot, cascade, warnings: [...(saved.ok ? [] : [saved.error]), ...cascade.warnings] };
 }
 

@@ -1,6 +1,7 @@
 /**
  * The audit document of DESIGN §6: the layers found, the declined list, the strategy-wide
- * checks, and every item with its parents, upward paths (as keys), flags and impact.
+ * checks, and every item with its parents, upward paths (as keys), flags, impact, progress
+ * and status.
  */
 import type { Cascade } from './cascade';
 import type { FlagCode, StrategyFlagCode } from './flags';
@@ -8,6 +9,8 @@ import { tidy } from './impact-format';
 import type { Item } from './items';
 import { LAYERS, type LayerCode, layerSpec } from './layers';
 import type { LinkTable } from './links';
+import { dayText } from './metric-values';
+import type { Status } from './progress';
 
 export interface AuditLayer {
   layer: LayerCode;
@@ -36,6 +39,9 @@ export interface AuditItem {
   flags: FlagCode[];
   impact: number | null;
   roi: number | null;
+  /** How far it has come (DESIGN §9), a fraction, uncapped; null when nothing measures it. */
+  progress: number | null;
+  status: Status | null;
 }
 
 export interface AuditDocument {
@@ -44,6 +50,8 @@ export interface AuditDocument {
   warnings: string[];
   declined: AuditDeclined[];
   strategy: { pillars: number; antiPriorities: number; flags: StrategyFlagCode[] };
+  /** The date pace was judged on (YYYY-MM-DD), or null when none was given. */
+  today: string | null;
   items: AuditItem[];
 }
 
@@ -114,6 +122,7 @@ export function auditDocument(cascade: Cascade): AuditDocument {
       antiPriorities: cascade.strategy.antiPriorities,
       flags: cascade.strategy.flags.map((flag) => flag.code),
     },
+    today: cascade.progress.today === null ? null : dayText(cascade.progress.today),
     items: itemsInCascadeOrder(cascade).map((item) => auditItem(cascade, item)),
   };
 }
@@ -132,9 +141,13 @@ export function auditItem(cascade: Cascade, item: Item): AuditItem {
   const scored = finite(Number.isNaN(score) ? impact.total[item.index]! : score);
   const roi = finite(impact.roi[item.index]!);
   const { sheet, row, layer, key, title } = item;
+  const measured = cascade.progress.progress[item.index]!;
+  const progress = Number.isNaN(measured) ? null : measured;
+  const status = cascade.progress.status[item.index]!;
   // Two literals rather than a spread of the optional `kind`: profiled on 200k items, the
   // spread took about a fifth of building the document. `kind` must sit after the title.
-  if (!layerSpec(layer).isStrategy) return { sheet, row, layer, key, title, parents, traces, flags: codes, impact: scored, roi };
+  if (!layerSpec(layer).isStrategy)
+    return { sheet, row, layer, key, title, parents, traces, flags: codes, impact: scored, roi, progress, status };
   const kind = item.isAntiPriority ? 'anti-priority' : 'pillar';
-  return { sheet, row, layer, key, title, kind, parents, traces, flags: codes, impact: scored, roi };
+  return { sheet, row, layer, key, title, kind, parents, traces, flags: codes, impact: scored, roi, progress, status };
 }

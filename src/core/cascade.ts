@@ -2,8 +2,10 @@
  * The cascade model: from a workbook snapshot to items, links, paths, reach, impact and
  * flags, computed once. Adapters (custom functions, sidebar calls, the CLI) read from it.
  */
+
+import { type CheckInLog, readCheckIns } from './check-ins';
 import { EMPTY_CONFIG, type LadderConfig } from './config';
-import { planTabs, type TabPlan } from './detect';
+import { isCheckInTab, planTabs, type TabPlan } from './detect';
 import { computeFlags, type Flag, type StrategySummary, summarizeStrategy } from './flags';
 import { type Components, parentGraph, stronglyConnected } from './graph';
 import { computeImpact, type ImpactResults } from './impact';
@@ -13,7 +15,11 @@ import { LAYERS, layerSpec } from './layers';
 import { sortLinkColumns } from './link-columns';
 import { type LinkTable, LinkTableBuilder } from './link-table';
 import { lookupOrder, resolveReferences } from './links';
+import { parseIsoDay } from './metric-values';
 import { computePaths, type PathEnd, type PathTable, pathNodes, TOP_END, UNLINKED_EMPTY, UNLINKED_NO_COLUMN } from './paths';
+import { type Period, periodOfName } from './periods';
+import { computeProgress, type ProgressResults } from './progress';
+import { addProgressFlags } from './progress-flags';
 import { computeReach, type Reach } from './reach';
 import { labelNote, readingNotes } from './reading-notes';
 import type { WorkbookSnapshot } from './snapshot';
@@ -36,11 +42,20 @@ export interface Cascade {
   readonly impact: ImpactResults;
   readonly flags: readonly (readonly Flag[])[];
   readonly strategy: StrategySummary;
+  /** The goals' check-ins, read from the check-in tabs. */
+  readonly checkIns: CheckInLog;
+  /** Progress and status of every item (DESIGN §9), as of `today`. */
+  readonly progress: ProgressResults;
   /** Why a work item reaches no goal, in words. */
   noGoalReason(item: number): string;
 }
 
-export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = EMPTY_CONFIG): Cascade {
+export interface CascadeOptions {
+  /** The spreadsheet's date ("2026-09-30"), for pace and check-ins; without it, goals have no pace. */
+  readonly today?: string;
+}
+
+export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = EMPTY_CONFIG, options: CascadeOptions = {}): Cascade {
   const planned = planTabs(snapshot.sheets, config);
   const warnings = planned.warnings;
   let plans = planned.plans;
@@ -150,6 +165,8 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
   const flags = computeFlags({ items, links, components, paths, reach, declined, index, noGoalReason, needsLink, noColumn });
   // A row marked declined was said no to: nothing about it needs doing (its own receipt would otherwise flag it RESURFACED).
   for (const marked of structure.markedDeclined.keys()) flags[marked] = [];
+  const measured = measureProgress(snapshot, config, { items, index, links, components, impact, structure, warnings }, options.today);
+  addProgressFlags(items, measured.progress, flags, measured.progress.measuresGoals);
 
   const hasStrategyTab = plans.some((plan) => plan.use !== 'declined' && layerSpec(plan.use).isStrategy);
   return {
@@ -166,11 +183,51 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderConfig = 
     impact,
     flags,
     strategy: summarizeStrategy(items, hasStrategyTab),
+    checkIns: measured.checkIns,
+    progress: measured.progress,
     noGoalReason,
   };
 }
 
 const GOAL_RANK = LAYERS.find((spec) => spec.isGoal)!.rank;
+
+interface Measured {
+  readonly items: readonly Item[];
+  readonly index: ItemIndex;
+  readonly links: LinkTable;
+  readonly components: Components;
+  readonly impact: ImpactResults;
+  readonly structure: TabStructure;
+  readonly warnings: string[];
+}
+
+/** The check-ins and every item's progress (DESIGN §9); what the check-in tabs could not say goes into `warnings`. */
+function measureProgress(snapshot: WorkbookSnapshot, config: LadderConfig, read: Measured, today: string | undefined) {
+  const logs = snapshot.sheets.filter((sheet) => isCheckInTab(sheet.name, config));
+  const checkIns = readCheckIns(logs, [GOAL_RANK], read.index);
+  read.warnings.push(...checkIns.warnings);
+  const day = today === undefined ? null : parseIsoDay(today);
+  const progress = computeProgress({
+    items: read.items,
+    links: read.links,
+    components: read.components,
+    goalShares: read.impact.goalShares,
+    metrics: read.structure.metrics,
+    checkIns,
+    periodOf: periodsByTab(),
+    today: day,
+  });
+  return { checkIns, progress };
+}
+
+/** A tab's period, from its name, worked out once per tab. */
+function periodsByTab(): (sheet: string) => Period | null {
+  const known = new Map<string, Period | null>();
+  return (sheet) => {
+    if (!known.has(sheet)) known.set(sheet, periodOfName(sheet));
+    return known.get(sheet)!;
+  };
+}
 
 /** The reason the first upward path of an item misses every goal. */
 function describeNoGoal(

@@ -4,15 +4,30 @@
  * ("key result", "story points") are recognised first so their words do not also count alone.
  */
 import { LAYERS, type LayerCode, type LayerSpec } from './layers';
+import { isMetricRole, METRIC_ROLES, METRIC_WORDS } from './metric-columns';
 import { once } from './once';
 import { headerLabel, words } from './text';
 
 /**
- * Tried in this order: "Work Item Type" is a kind, though "item" names titles. `group` is not
+ * Tried in this order: "Work Item Type" is a kind, though "item" names titles. A goal's
+ * metric columns (metric-columns.ts) come after impact: "Impact score" stays impact. `group` is not
  * named by a header's words: on a tab of key results, it is the Objective
  * column the rows are listed under (detect.ts decides it from the tab's columns).
  */
-export const ROLES = ['parent', 'id', 'kind', 'title', 'why', 'effort', 'impact', 'confidence', 'reach', 'weight', 'group'] as const;
+export const ROLES = [
+  'parent',
+  'id',
+  'kind',
+  'title',
+  'why',
+  'effort',
+  'impact',
+  'confidence',
+  'reach',
+  'weight',
+  ...METRIC_ROLES,
+  'group',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles that do not depend on the layer. `parent` and `title` add the layers' own words. */
@@ -28,14 +43,16 @@ const ROLE_WORDS: Record<Role, readonly string[]> = {
   confidence: ['confidence'],
   reach: ['reach'],
   weight: ['weight', 'priority'],
+  ...METRIC_WORDS,
 };
 
 /**
- * The headers of the columns Ladder inserts itself (Insert a TRACE / IMPACT column). They are
+ * The headers of the columns Ladder inserts itself (Insert a TRACE / IMPACT / PROGRESS column). They are
  * Ladder's output, never the PM's input: "Impact (roi)" read as the tab's impact column would
- * feed IMPACT's own answers back into it.
+ * feed IMPACT's own answers back into it; "Progress (Ladder)" is named apart from the PM's own
+ * "Progress" column, which stays their input.
  */
-export const OWN_COLUMN_HEADERS = { TRACE: 'Trace', IMPACT: 'Impact (roi)' } as const;
+export const OWN_COLUMN_HEADERS = { TRACE: 'Trace', IMPACT: 'Impact (roi)', PROGRESS: 'Progress (Ladder)' } as const;
 const OWN_HEADERS: ReadonlySet<string> = new Set(Object.values(OWN_COLUMN_HEADERS).map((header) => header.toLowerCase()));
 
 /** Whether a header is one of Ladder's own columns (the zero-width space it toggles to recalculate aside). */
@@ -51,6 +68,7 @@ export function isOwnColumn(header: string): boolean {
 /** Roles that only mean something on some layers. */
 function roleApplies(role: Role, layer: LayerSpec): boolean {
   if (role === 'weight') return layer.isStrategy || layer.isGoal;
+  if (isMetricRole(role)) return layer.isGoal;
   return role !== 'group';
 }
 

@@ -320,7 +320,12 @@ function readingOf(name: string, rows: () => readonly (readonly Cell[])[], setti
  * guess, a dashboard).
  */
 export function tabIsRead(name: string, topRows: () => readonly (readonly Cell[])[], settings: LadderSettings): boolean {
-  return readingOf(name, topRows, settings) !== null;
+  return readingOf(name, topRows, settings) !== null || isCheckInTab(name, settings);
+}
+
+/** Whether a tab is a log of goal check-ins (DESIGN §9): named so, and not mapped to anything else by the PM. */
+export function isCheckInTab(name: string, settings: LadderSettings): boolean {
+  return isCheckInName(name) && mappingOf(name, settings) === undefined;
 }
 
 /** Plans every tab: which are layers or the declined list, and how to read them. Unrecognised tabs are left out. */

@@ -18,6 +18,8 @@ export const FLAG_EXPLANATIONS: Record<FlagCode, string> = {
   RESURFACED: 'This was declined before. Re-read the reason before saying yes.',
   ORPHAN: 'No work reaches this. Plan work for it, or drop it.',
   MISSING_WHY: 'Pillars and anti-priorities need a why. Write it.',
+  NO_METRIC: 'Nothing measures this goal. Give it a target and a current value, or a progress cell.',
+  AT_RISK: 'Progress is behind the time gone. Check in on it, or change the plan.',
 };
 
 /** Flags whose message already says it all in the cell ("⚠ NO_GOAL" alone would hide the reason). */
@@ -28,6 +30,7 @@ const WITH_DETAIL: ReadonlySet<FlagCode> = new Set([
   'CYCLE',
   'ANTI_PRIORITY',
   'RESURFACED',
+  'AT_RISK',
 ]);
 
 export function flagCellText(flags: readonly Flag[]): string {

@@ -22,6 +22,8 @@ export const FLAG_CODES = [
   'RESURFACED',
   'ORPHAN',
   'MISSING_WHY',
+  'NO_METRIC',
+  'AT_RISK',
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 

@@ -6,6 +6,7 @@
 import type { Cascade } from './cascade';
 import { IMPACT_MODES, type ImpactMode, impactOf } from './impact-format';
 import { findItem } from './lookup';
+import { PROGRESS_MODES, type ProgressMode, progressOf } from './progress-format';
 import type { Cell } from './snapshot';
 import { cellText } from './text';
 import { TRACE_FORMATS, type TraceFormat, traceColumns, traceKeys, tracePath, traceWhy } from './trace';
@@ -67,7 +68,30 @@ export const IMPACT: SheetFunction = {
   },
 };
 
-export const SHEET_FUNCTIONS: readonly SheetFunction[] = [TRACE, IMPACT];
+export const PROGRESS: SheetFunction = {
+  name: 'PROGRESS',
+  summary: 'How far a goal has come: its progress as a fraction, its status against the time gone, or both in words.',
+  params: [
+    {
+      name: 'ref',
+      description: 'The key or title of a goal, pillar or roadmap row (A5), or a whole column of them (A2:A500).',
+      optional: false,
+    },
+    {
+      name: 'mode',
+      description:
+        '"fraction" (default): a number to format as %; "status": done, on track, at risk, off track...; "text": the figures in words.',
+      optional: true,
+    },
+  ],
+  example: 'PROGRESS(A5, "text")',
+  options: PROGRESS_MODES,
+  answer(cascade, item, option) {
+    return progressOf(cascade, item, option as ProgressMode);
+  },
+};
+
+export const SHEET_FUNCTIONS: readonly SheetFunction[] = [TRACE, IMPACT, PROGRESS];
 
 type RangeIn = Cell | readonly (readonly Cell[])[];
 

@@ -7,6 +7,7 @@ import { ROW_ITEM, ROW_SUB, readBlocks, type SubTable } from './blocks';
 import type { Role } from './columns';
 import type { DeclinedRole } from './declined-columns';
 import type { TabPlan } from './detect';
+import { type GoalMetrics, metricReader } from './goal-metrics';
 import { type LayerCode, type LayerSpec, layerSpec } from './layers';
 import { hasLevels, kindOfValue, levelFromText } from './row-kinds';
 import type { Cell, SheetSnapshot } from './snapshot';
@@ -110,10 +111,19 @@ export interface TabStructure {
    * they carry no flags and count in no coverage or effort.
    */
   readonly markedDeclined: Map<number, string>;
+  /** Goal → the measures its row gives (baseline, target, current, dates...), for goals that give any. */
+  readonly metrics: Map<number, GoalMetrics>;
 }
 
 export function emptyStructure(): TabStructure {
-  return { parentInTab: new Map(), altKeys: new Map(), keyColumn: new Map(), notWritable: new Map(), markedDeclined: new Map() };
+  return {
+    parentInTab: new Map(),
+    altKeys: new Map(),
+    keyColumn: new Map(),
+    notWritable: new Map(),
+    markedDeclined: new Map(),
+    metrics: new Map(),
+  };
 }
 
 /** A Status cell that says the row was declined: "Declined", "Declined 2026-08-14". */
@@ -149,6 +159,7 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], st
   const tabHasWhy = whyCol !== undefined;
   const tabHasImpact = impactCol !== undefined;
   const statusCol = tabSpec.isWork ? statusColumn(plan.headers) : undefined;
+  const readMetrics = tabSpec.isGoal ? metricReader(sheet, plan) : null;
   // Objectives followed by their key results: a key result with no link of its own hangs under the objective above.
   const byLevel = hasLevels(tabSpec.code) && groupCol === undefined;
   let lastTop = -1;
@@ -221,6 +232,10 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], st
     if (statusCol !== undefined && layerSpec(spec.code).isWork) {
       const status = cellText(row[statusCol]);
       if (DECLINED_STATUS.test(status)) structure.markedDeclined.set(items.length - 1, status);
+    }
+    if (readMetrics && spec === tabSpec) {
+      const metrics = readMetrics(row);
+      if (metrics) structure.metrics.set(items.length - 1, metrics);
     }
     if (level === 0 && spec === tabSpec) lastTop = items.length - 1;
     lastOfTab = items.length - 1;

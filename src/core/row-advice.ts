@@ -27,6 +27,8 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   RESURFACED: 'Declined before',
   ORPHAN: 'Nothing reaches it',
   MISSING_WHY: 'No why',
+  NO_METRIC: 'No metric',
+  AT_RISK: 'At risk',
 };
 
 /**
@@ -45,6 +47,9 @@ const URGENCY: Record<FlagCode, number> = {
   NO_PARENT: 6,
   ORPHAN: 7,
   MISSING_WHY: 8,
+  // A goal behind its pace is the one thing a quarterly review must not miss.
+  AT_RISK: 0,
+  NO_METRIC: 7,
 };
 
 /** The urgency of a row's most urgent flag (see URGENCY); rows without flags come last. */
@@ -170,5 +175,10 @@ export function rowAdvice(flags: readonly Flag[], isWork: boolean): Advice[] {
   const why = has('MISSING_WHY');
   if (why)
     add(['MISSING_WHY'], why.message === 'no why given' ? 'It has no why.' : sentence(why.message), 'Write down why the strategy has it.');
+  const risk = has('AT_RISK');
+  if (risk) add(['AT_RISK'], sentence(`it is ${risk.message}`), 'Check in on it with the owner, or change the plan or the date.');
+  const metric = has('NO_METRIC');
+  if (metric)
+    add(['NO_METRIC'], sentence(`nothing measures it: ${metric.message}`), 'Give it a target and a current value, or a progress cell.');
   return out;
 }

@@ -1,11 +1,11 @@
 /**
- * =TRACE() and =IMPACT() as Sheets calls them: a value or a range in, the same shape out,
+ * =TRACE(), =IMPACT() and =PROGRESS() as Sheets calls them: a value or a range in, the same shape out,
  * and every failure as readable cell text. The optional last argument is ignored: pointing
  * it at a cell that Ladder changes is what makes Sheets recalculate the formula (refresh.ts).
  */
 
 import { errorMessage } from '../api/reply';
-import { type Answer, IMPACT, runSheetFunction, type SheetFunction, TRACE } from '../core/functions';
+import { type Answer, IMPACT, PROGRESS, runSheetFunction, type SheetFunction, TRACE } from '../core/functions';
 import { loadCascade } from './cascade-source';
 import { sheetDate, timeZoneOf } from './workbook-reader';
 
@@ -48,4 +48,8 @@ export function traceFunction(ref: unknown, format?: unknown, _refresh?: unknown
 
 export function impactFunction(ref: unknown, mode?: unknown, _refresh?: unknown): Answer | Answer[][] {
   return runCustomFunction(IMPACT, ref, mode);
+}
+
+export function progressFunction(ref: unknown, mode?: unknown, _refresh?: unknown): Answer | Answer[][] {
+  return runCustomFunction(PROGRESS, ref, mode);
 }

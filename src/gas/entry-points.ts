@@ -9,7 +9,7 @@ import { API_CALLS, callApi, gasName } from '../api/calls';
 import { errorMessage } from '../api/reply';
 import { SHEET_FUNCTIONS, type SheetFunction } from '../core/functions';
 import { checkCascade, refreshLadderColumns } from './check-cascade';
-import { impactFunction, traceFunction } from './custom-functions';
+import { impactFunction, progressFunction, traceFunction } from './custom-functions';
 import { insertFunctionColumn } from './insert-column';
 import { buildMenu } from './menu';
 import { handleEdit } from './on-edit';
@@ -56,7 +56,7 @@ function customFunctionDoc(fn: SheetFunction, lastParam: string): string[] {
   ];
 }
 
-const [TRACE_FN, IMPACT_FN] = SHEET_FUNCTIONS as [SheetFunction, SheetFunction];
+const [TRACE_FN, IMPACT_FN, PROGRESS_FN] = SHEET_FUNCTIONS as [SheetFunction, SheetFunction, SheetFunction];
 
 /**
  * After a sidebar write, which onEdit never sees (DESIGN §8): Ladder's formula headers are
@@ -128,13 +128,13 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     name: 'ladderRefreshTraces',
     kind: 'menu',
     params: [],
-    doc: ['Menu: recalculates every TRACE and IMPACT formula.'],
+    doc: ['Menu: recalculates every TRACE, IMPACT and PROGRESS formula.'],
     run: menuAction(() => {
       const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
       // The formulas must read the sheet as it is now, not the cached copy of a few minutes ago.
       forgetSnapshot(CacheService.getDocumentCache());
       const count = refreshAllFormulas(spreadsheet);
-      return `Ladder refreshed ${count} TRACE and IMPACT formula${count === 1 ? '' : 's'}.`;
+      return `Ladder refreshed ${count} Ladder formula${count === 1 ? '' : 's'} (TRACE, IMPACT, PROGRESS).`;
     }),
   },
   {
@@ -150,6 +150,13 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     params: [],
     doc: ['Menu: adds an IMPACT column to the current tab.'],
     run: menuAction(() => insertFunctionColumn('IMPACT')),
+  },
+  {
+    name: 'ladderInsertProgressColumn',
+    kind: 'menu',
+    params: [],
+    doc: ['Menu: adds a PROGRESS column to the current tab (a goals tab, usually).'],
+    run: menuAction(() => insertFunctionColumn('PROGRESS')),
   },
   {
     name: 'ladderSelfTest',
@@ -216,5 +223,12 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     params: ['ref', 'mode', 'refresh'],
     doc: customFunctionDoc(IMPACT_FN, 'refresh'),
     run: impactFunction,
+  },
+  {
+    name: PROGRESS_FN.name,
+    kind: 'custom-function',
+    params: ['ref', 'mode', 'refresh'],
+    doc: customFunctionDoc(PROGRESS_FN, 'refresh'),
+    run: progressFunction,
   },
 ];

@@ -1,5 +1,5 @@
 /**
- * "Insert a TRACE column" and "Insert an IMPACT column": one array formula under a header
+ * "Insert a TRACE / IMPACT / PROGRESS column": one array formula under a header
  * at the end of the current layer tab, over the tab's key column. Inserting twice updates
  * the same column instead of adding another.
  */
@@ -11,11 +11,12 @@ import { columnLetter } from './a1';
 import { loadCascade } from './cascade-source';
 import { ensureGrid } from './grid';
 
-export type ColumnFunction = 'TRACE' | 'IMPACT';
+export type ColumnFunction = 'TRACE' | 'IMPACT' | 'PROGRESS';
 
 const HEADERS: Record<ColumnFunction, { header: string; option: string }> = {
   TRACE: { header: OWN_COLUMN_HEADERS.TRACE, option: 'path' },
   IMPACT: { header: OWN_COLUMN_HEADERS.IMPACT, option: 'roi' },
+  PROGRESS: { header: OWN_COLUMN_HEADERS.PROGRESS, option: 'fraction' },
 };
 
 export class NotALayerTab extends Error {}
@@ -43,5 +44,7 @@ export function insertFunctionColumn(fn: ColumnFunction): string {
   ensureGrid(sheet, headerRow + 1, column);
   if (existing < 0) sheet.getRange(headerCell).setValue(header);
   sheet.getRange(headerRow + 1, column).setFormula(formula);
+  // PROGRESS answers fractions: shown as percents, as the PM reads them.
+  if (fn === 'PROGRESS') sheet.getRange(headerRow + 1, column, Math.max(1, sheet.getMaxRows() - headerRow), 1).setNumberFormat('0%');
   return `Ladder put ${fn} in column ${columnLetter(column)} of "${sheet.getName()}": ${formula}`;
 }

@@ -17,6 +17,7 @@ export const MENU: readonly (MenuItem | null)[] = [
   null,
   { label: 'Insert a TRACE column on this tab', handler: 'ladderInsertTraceColumn' },
   { label: 'Insert an IMPACT column on this tab', handler: 'ladderInsertImpactColumn' },
+  { label: 'Insert a PROGRESS column on this tab', handler: 'ladderInsertProgressColumn' },
   null,
   { label: 'Create a starter cascade', handler: 'ladderCreateStarter' },
   { label: 'Check this spreadsheet', handler: 'ladderSelfTest' },

@@ -17,10 +17,10 @@ import { normalizeKey } from '../core/text';
 import { withRetry } from './retry';
 
 const ZERO_WIDTH = '\u200b';
-/** Any formula that calls TRACE or IMPACT (RE2 syntax, as TextFinder reads it; it ignores case by default). */
-const CALLS_LADDER = '(TRACE|IMPACT)\\s*\\(';
+/** Any formula that calls TRACE, IMPACT or PROGRESS (RE2 syntax, as TextFinder reads it; it ignores case by default). */
+const CALLS_LADDER = '(TRACE|IMPACT|PROGRESS)\\s*\\(';
 /** A formula as "Insert a TRACE column" writes it: its last argument is one cell, its header. */
-const INSERTED = /^=\s*(TRACE|IMPACT)\s*\(.*,\s*\$?([A-Z]{1,3})\$?(\d{1,7})\s*\)\s*$/i;
+const INSERTED = /^=\s*(TRACE|IMPACT|PROGRESS)\s*\(.*,\s*\$?([A-Z]{1,3})\$?(\d{1,7})\s*\)\s*$/i;
 
 function ladderFormulaCells(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): GoogleAppsScript.Spreadsheet.Range[] {
   return withRetry(() => spreadsheet.createTextFinder(CALLS_LADDER).useRegularExpression(true).matchFormulaText(true).findAll());
@@ -74,7 +74,7 @@ export function refreshAllFormulas(spreadsheet: GoogleAppsScript.Spreadsheet.Spr
   for (const cell of cells) {
     if (toggled.has(`${cell.getSheet().getName()}!${cell.getA1Notation()}`)) continue;
     const formula = withRetry(() => cell.getFormula());
-    if (!/\b(TRACE|IMPACT)\s*\(/i.test(formula)) continue;
+    if (!/\b(TRACE|IMPACT|PROGRESS)\s*\(/i.test(formula)) continue;
     withRetry(() => cell.setFormula(''));
     try {
       SpreadsheetApp.flush();

@@ -8,9 +8,11 @@ import { basename } from 'node:path';
 import { auditJson } from '../core/audit';
 import { buildCascade, type Cascade } from '../core/cascade';
 import { HEADER_SEARCH_ROWS, isLabel } from '../core/header-row';
+import { parseIsoDay } from '../core/metric-values';
 import { auditReport } from '../core/report';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { SettingsError, savedSettings, splitFlag, type TabFlag, withFlags } from './audit-settings';
+import { localDay } from './local-day';
 import { WorkbookFileError } from './xlsx-snapshot';
 import { readWorkbookFile } from './xlsx-values';
 
@@ -25,6 +27,8 @@ Options of audit:
   --map "TAB=LAYER"    read the tab TAB as LAYER: mission, vision, strategy, anti-priorities,
                        goals, roadmap, tasks, declined, or ignore (repeat for several tabs)
   --header "TAB=ROW"   the header row of TAB is row ROW, counting from 1 (repeatable)
+  --today YYYY-MM-DD   the date goals' pace and check-ins are judged on (default: today),
+                       so a report can be made again with the same figures
 
 FILE.xlsx is a planning workbook exported from Google Sheets (File › Download ›
 Microsoft Excel). Tabs are recognised by name (Mission, Vision, Strategy, Goals or OKRs,
@@ -48,9 +52,11 @@ interface AuditArgs {
   json: boolean;
   maps: TabFlag[];
   headers: TabFlag[];
+  /** YYYY-MM-DD, or undefined for today. */
+  today?: string;
 }
 
-const VALUE_OPTIONS = ['--map', '--header'] as const;
+const VALUE_OPTIONS = ['--map', '--header', '--today'] as const;
 
 export function parseArgs(argv: readonly string[]): 'help' | AuditArgs {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return 'help';
@@ -65,15 +71,25 @@ export function parseArgs(argv: readonly string[]): 'help' | AuditArgs {
     if (name === '--json' && inline === undefined) args.json = true;
     else if ((VALUE_OPTIONS as readonly string[]).includes(name)) {
       const value = inline ?? rest[++i];
-      if (value === undefined) throw new UsageError(`${name} needs a value, as in ${name} "Sheet1=${name === '--map' ? 'roadmap' : '4'}"`);
-      (name === '--map' ? args.maps : args.headers).push(splitFlag(name, value));
-    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${name} (options: --json, --map, --header)`);
+      if (value === undefined)
+        throw new UsageError(`${name} needs a value, as in ${name} ${VALUE_EXAMPLES[name as keyof typeof VALUE_EXAMPLES]}`);
+      if (name === '--today') args.today = dateArg(value);
+      else (name === '--map' ? args.maps : args.headers).push(splitFlag(name, value));
+    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${name} (options: --json, --map, --header, --today)`);
     else files.push(arg);
   }
   if (files.length !== 1)
     throw new UsageError(files.length === 0 ? 'audit needs a workbook file: ladder audit FILE.xlsx' : 'audit takes one workbook file');
   args.file = files[0]!;
   return args;
+}
+
+const VALUE_EXAMPLES = { '--map': '"Sheet1=roadmap"', '--header': '"Sheet1=4"', '--today': '2026-09-30' } as const;
+
+function dateArg(value: string): string {
+  if (parseIsoDay(value) === null)
+    throw new UsageError(`--today takes a date written as YYYY-MM-DD, such as 2026-09-30 (got "${value.slice(0, 40)}")`);
+  return value;
 }
 
 /** A path as it would be typed in a shell. */
@@ -133,7 +149,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const saved = await savedSettings(args.file);
     if (saved.warning) io.err(`ladder: warning: ${saved.warning.replace(/\s+/g, ' ')}`);
     const settings = withFlags(saved.settings, snapshot, args.maps, args.headers);
-    const cascade = buildCascade(snapshot, settings);
+    const cascade = buildCascade(snapshot, settings, { today: args.today ?? localDay() });
     if (cascade.items.length === 0) throw new WorkbookFileError(nothingRead(args.file, snapshot, cascade));
     io.out(args.json ? auditJson(cascade, { indent: io.interactive === true }) : auditReport(cascade, basename(args.file)));
     return 0;

@@ -9,6 +9,7 @@
  * pivot tables, so a workbook holding any opens read-only: nothing is lost. So does one
  * with dropdowns over huge ranges, which exceljs would take minutes to save.
  */
+
 import ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
 import { type CellRule, dropdownRefusal } from '../api/dropdown';
@@ -17,6 +18,7 @@ import { parseSettings, type SettingsResult } from '../core/settings';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { cellText, normalizeKey } from '../core/text';
 import { type FileIdentity, identityOf, keepBackup, realFile, saveAtomically, unchanged } from './file-guard';
+import { localDay } from './local-day';
 import { readSettingsFile, writeSettingsFile } from './settings-file';
 import { type Dropdowns, dropdownsIn } from './xlsx-dropdowns';
 import { removalRefusal, whatRemovalBreaks } from './xlsx-row-removal';
@@ -46,11 +48,6 @@ export class ChangedOnDisk extends Error {}
 
 export const CHANGED_ON_DISK =
   'The workbook changed on disk since the preview read it (saved in another program?). Nothing was written over it; the preview has read it again: check the row and try again.';
-
-function localDay(date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 /** The last row of a worksheet with any value in it. */
 function lastFilledRow(worksheet: ExcelJS.Worksheet): number {

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { roleMatcher } from '../../src/core/columns';
 import { classifyTabName, findHeaderRow, mapColumns, planTabs, tabIsRead } from '../../src/core/detect';
 import { parseSettings } from '../../src/core/settings';
+import type { Cell } from '../../src/core/snapshot';
 import { workbook } from '../fixtures/workbook';
 
 describe('tab names', () => {
@@ -241,11 +242,12 @@ describe('which tabs count: one decision for planTabs and for the reader that re
     ['a tab the settings map', 'Team plan', notes, true, false],
     ['a tab the settings leave out, whatever its name', 'Goals', jira, false, false],
     ['a tab named like a layer', 'Roadmap', notes, true, false],
-    ['a log of check-ins, though its name names goals', 'Goal check-ins', jira, false, false],
+    // Read for its check-ins (DESIGN §9), never planned as a layer.
+    ['a log of check-ins, though its name names goals', 'Goal check-ins', jira, true, false, false],
     ['a tab whose columns make it a layer', 'Sheet1', jira, true, true],
     ['a tab whose name and columns say nothing', 'Notes', notes, false, true],
     ['a period with nothing in it', 'Q3', [], true, true],
-  ])('%s', (_, name, values, read, peeked) => {
+  ] as [string, string, Cell[][], boolean, boolean, boolean?][])('%s', (_, name, values, read, peeked, planned = read) => {
     let asked = false;
     const rows = () => {
       asked = true;
@@ -254,6 +256,6 @@ describe('which tabs count: one decision for planTabs and for the reader that re
     expect(tabIsRead(name, rows, settings)).toBe(read);
     // The top rows are read only when neither the settings nor the name say.
     expect(asked).toBe(peeked);
-    expect(planTabs([{ name, values }], settings).plans.map((plan) => plan.sheet)).toEqual(read ? [name] : []);
+    expect(planTabs([{ name, values }], settings).plans.map((plan) => plan.sheet)).toEqual(planned ? [name] : []);
   });
 });

@@ -28,6 +28,13 @@ const ROLE_LABELS: Record<string, string> = {
   confidence: 'Confidence',
   reach: 'Reach',
   weight: 'Weight',
+  baseline: 'Baseline',
+  target: 'Target',
+  current: 'Current value',
+  direction: 'Direction',
+  progress: 'Progress',
+  start: 'Start date',
+  due: 'Due date',
   date: 'Date',
   who: 'Who asked',
   pillar: "Pillar it didn't fit",
@@ -182,7 +189,12 @@ export function Setup({ active, onDirty }: { active: boolean; onDirty(dirty: boo
       </div>
       {data.tabs.map((tab) => {
         const shown = shownOf(tab);
-        const roles: readonly Role[] = shown.use === 'declined' ? data.choices.declinedRoles : data.choices.layerRoles;
+        const roles: readonly Role[] =
+          shown.use === 'declined'
+            ? data.choices.declinedRoles
+            : shown.use === 'goals'
+              ? [...data.choices.layerRoles, ...data.choices.metricRoles]
+              : data.choices.layerRoles;
         return (
           <section key={tab.sheet} class="card">
             <h3 class="title">

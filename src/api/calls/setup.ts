@@ -7,6 +7,7 @@ import type { Role } from '../../core/columns';
 import { DECLINED_ROLES } from '../../core/declined-columns';
 import { planTabs } from '../../core/detect';
 import { LAYER_CODES } from '../../core/layers';
+import { METRIC_ROLES } from '../../core/metric-columns';
 import { type LadderSettings, settingsInput } from '../../core/settings';
 import type { WorkbookSnapshot } from '../../core/snapshot';
 import { clip, utf8Bytes } from '../../core/text';
@@ -17,16 +18,17 @@ import { load } from '../workbook';
 
 /** The roles a layer tab's columns can take, in the order Setup lists them (every role, once: checked below). */
 const LAYER_ROLE_ORDER = ['id', 'title', 'parent', 'group', 'why', 'kind', 'effort', 'impact', 'confidence', 'reach', 'weight'] as const;
-const _everyRoleListed: Record<Role, true> = Object.fromEntries(LAYER_ROLE_ORDER.map((role) => [role, true])) as Record<
-  (typeof LAYER_ROLE_ORDER)[number],
-  true
->;
+const _everyRoleListed: Record<Role, true> = Object.fromEntries(
+  [...LAYER_ROLE_ORDER, ...METRIC_ROLES].map((role) => [role, true]),
+) as Record<(typeof LAYER_ROLE_ORDER)[number] | (typeof METRIC_ROLES)[number], true>;
 void _everyRoleListed;
 
 /** What Setup offers: each use a tab can have, and the roles of a layer's and of the declined list's columns. */
 const CHOICES = {
   uses: [...LAYER_CODES, 'anti-priorities', 'declined', 'ignore'] as const,
   layerRoles: LAYER_ROLE_ORDER,
+  /** Offered on a goals tab only: the columns that measure a goal. */
+  metricRoles: METRIC_ROLES,
   declinedRoles: DECLINED_ROLES,
 };
 
