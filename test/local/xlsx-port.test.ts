@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { expect, test } from 'vitest';
 import { callApi } from '../../src/api/calls';
 import { DROPDOWN_CELLS_LIMIT, openXlsxPort } from '../../src/local/xlsx-port';
-import { readWorkbookFile } from '../../src/local/xlsx-values';
+import { readWorkbookFile } from '../../src/local/xlsx-read-values';
 import { rulesOf, tempDirPerFile } from '../fixtures/xlsx';
 
 const temp = tempDirPerFile();
