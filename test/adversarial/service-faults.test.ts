@@ -79,7 +79,7 @@ describe('when the retries run out', () => {
   test('when both succeed, the Ladder column follows the new link at once', () => {
     const gas = addOn();
     gas.call('ladderCheckCascade');
-    expect(reply(gas, 'ladderLinkRow', LINK_R8).ok).toBe(true);
+    expect(reply(gas, 'ladderLinkRow', LINK_R8)).toMatchObject({ ok: true });
     expect(values(gas, 'Roadmap')[8]!.slice(2, 3)).toEqual(['2']);
     expect(values(gas, 'Roadmap')[8]![9]).toMatch(/^⚠ RESURFACED/);
   });
