@@ -74,19 +74,25 @@ function addShare(into: [number, number][], item: number, share: number): void {
 const sumOf = (landings: Landings) => landings.reduce((sum, [, share]) => sum + share, 0);
 
 export function effortMix(cascade: Cascade): EffortMix {
-  const { items, components, structure } = cascade;
-  const { offsets, target, share } = cascade.links;
-  const { componentOf } = components;
-  const specs: LayerSpec[] = items.map((item) => layerSpec(item.layer));
-  const NONE: Landings = [];
-  /**
-   * For a goal: the pillars and anti-priorities its effort lands on. For a work item: the
-   * goals, pillars and anti-priorities (linked straight, with no goal between) its effort lands on.
-   */
-  const up: Landings[] = new Array(items.length).fill(NONE);
+  const specs: LayerSpec[] = cascade.items.map((item) => layerSpec(item.layer));
+  const up = landingsOf(cascade, specs);
+  const spread = spreadEffort(cascade, specs, up);
+  const { byPillar, byGoal } = barsOf(cascade, specs, spread);
+  const { total, rows, unestimated, declined, straightToStrategy } = spread;
+  return { total, rows, unestimated, declined, straightToStrategy, byPillar, byGoal };
+}
 
+/**
+ * For a goal: the pillars and anti-priorities its effort lands on. For a work item: the
+ * goals, pillars and anti-priorities (linked straight, with no goal between) its effort lands on.
+ */
+function landingsOf(cascade: Cascade, specs: readonly LayerSpec[]): Landings[] {
+  const { offsets, target, share } = cascade.links;
+  const { componentOf } = cascade.components;
+  const NONE: Landings = [];
+  const up: Landings[] = new Array(cascade.items.length).fill(NONE);
   // Parents' components come first, so a parent's landings are settled before its children's.
-  for (const item of components.order) {
+  for (const item of cascade.components.order) {
     const spec = specs[item]!;
     if (!spec.isGoal && !spec.isWork) continue;
     const from = offsets[item]!;
@@ -111,8 +117,23 @@ export function effortMix(cascade: Cascade): EffortMix {
     }
     if (out.length > 0) up[item] = out;
   }
+  return up;
+}
 
-  const onItem = new Float64Array(items.length);
+/** The roadmap's effort spread over what it lands on, with what lands nowhere. */
+interface Spread {
+  readonly onItem: Float64Array;
+  readonly total: number;
+  readonly rows: number;
+  readonly unestimated: number;
+  readonly declined: number;
+  readonly noPillar: number;
+  readonly nowhere: number;
+  readonly straightToStrategy: number;
+}
+
+function spreadEffort(cascade: Cascade, specs: readonly LayerSpec[], up: readonly Landings[]): Spread {
+  const onItem = new Float64Array(cascade.items.length);
   let total = 0;
   let rows = 0;
   let unestimated = 0;
@@ -120,9 +141,9 @@ export function effortMix(cascade: Cascade): EffortMix {
   let noPillar = 0;
   let nowhere = 0;
   let straightToStrategy = 0;
-  for (const item of items) {
+  for (const item of cascade.items) {
     if (!specs[item.index]!.rollsUpImpact) continue;
-    if (structure.markedDeclined.has(item.index)) {
+    if (cascade.structure.markedDeclined.has(item.index)) {
       declined++;
       continue;
     }
@@ -147,7 +168,13 @@ export function effortMix(cascade: Cascade): EffortMix {
     }
     nowhere += effort * Math.max(0, 1 - sumOf(landings));
   }
+  return { onItem, total, rows, unestimated, declined, noPillar, nowhere, straightToStrategy };
+}
 
+/** The two charts' bars: by pillar (anti-priorities after), and by goal, most effort first. */
+function barsOf(cascade: Cascade, specs: readonly LayerSpec[], spread: Spread): Pick<EffortMix, 'byPillar' | 'byGoal'> {
+  const { items } = cascade;
+  const { onItem, total, noPillar, nowhere, straightToStrategy } = spread;
   const bar = (key: string, id: string, title: string, effort: number, kind: EffortKind): EffortBar => ({
     key,
     id,
@@ -170,5 +197,5 @@ export function effortMix(cascade: Cascade): EffortMix {
   // Array.prototype.sort is stable: goals of equal effort keep their tab order.
   const goals = items.filter((item) => specs[item.index]!.isGoal).map((item) => itemBar(item.index, 'goal'));
   const byGoal = [...goals.sort((a, b) => b.effort - a.effort), bar('', '', NO_GOAL_TITLE, nowhere + straightToStrategy, 'no-goal')];
-  return { total, rows, unestimated, declined, straightToStrategy, byPillar, byGoal };
+  return { byPillar, byGoal };
 }
