@@ -74,25 +74,19 @@ function addShare(into: [number, number][], item: number, share: number): void {
 const sumOf = (landings: Landings) => landings.reduce((sum, [, share]) => sum + share, 0);
 
 export function effortMix(cascade: Cascade): EffortMix {
-  const specs: LayerSpec[] = cascade.items.map((item) => layerSpec(item.layer));
-  const up = landingsOf(cascade, specs);
-  const spread = spreadEffort(cascade, specs, up);
-  const { byPillar, byGoal } = barsOf(cascade, specs, spread);
-  const { total, rows, unestimated, declined, straightToStrategy } = spread;
-  return { total, rows, unestimated, declined, straightToStrategy, byPillar, byGoal };
-}
-
-/**
- * For a goal: the pillars and anti-priorities its effort lands on. For a work item: the
- * goals, pillars and anti-priorities (linked straight, with no goal between) its effort lands on.
- */
-function landingsOf(cascade: Cascade, specs: readonly LayerSpec[]): Landings[] {
+  const { items, components, structure } = cascade;
   const { offsets, target, share } = cascade.links;
-  const { componentOf } = cascade.components;
+  const { componentOf } = components;
+  const specs: LayerSpec[] = items.map((item) => layerSpec(item.layer));
   const NONE: Landings = [];
-  const up: Landings[] = new Array(cascade.items.length).fill(NONE);
+  /**
+   * For a goal: the pillars and anti-priorities its effort lands on. For a work item: the
+   * goals, pillars and anti-priorities (linked straight, with no goal between) its effort lands on.
+   */
+  const up: Landings[] = new Array(items.length).fill(NONE);
+
   // Parents' components come first, so a parent's landings are settled before its children's.
-  for (const item of cascade.components.order) {
+  for (const item of components.order) {
     const spec = specs[item]!;
     if (!spec.isGoal && !spec.isWork) continue;
     const from = offsets[item]!;
@@ -117,23 +111,8 @@ function landingsOf(cascade: Cascade, specs: readonly LayerSpec[]): Landings[] {
     }
     if (out.length > 0) up[item] = out;
   }
-  return up;
-}
 
-/** The roadmap's effort spread over what it lands on, with what lands nowhere. */
-interface Spread {
-  readonly onItem: Float64Array;
-  readonly total: number;
-  readonly rows: number;
-  readonly unestimated: number;
-  readonly declined: number;
-  readonly noPillar: number;
-  readonly nowhere: number;
-  readonly straightToStrategy: number;
-}
-
-function spreadEffort(cascade: Cascade, specs: readonly LayerSpec[], up: readonly Landings[]): Spread {
-  const onItem = new Float64Array(cascade.items.length);
+  const onItem = new Float64Array(items.length);
   let total = 0;
   let rows = 0;
   let unestimated = 0;
@@ -141,9 +120,9 @@ function spreadEffort(cascade: Cascade, specs: readonly LayerSpec[], up: readonl
   let noPillar = 0;
   let nowhere = 0;
   let straightToStrategy = 0;
-  for (const item of cascade.items) {
+  for (const item of items) {
     if (!specs[item.index]!.rollsUpImpact) continue;
-    if (cascade.structure.markedDeclined.has(item.index)) {
+    if (structure.markedDeclined.has(item.index)) {
       declined++;
       continue;
     }
@@ -168,13 +147,7 @@ function spreadEffort(cascade: Cascade, specs: readonly LayerSpec[], up: readonl
     }
     nowhere += effort * Math.max(0, 1 - sumOf(landings));
   }
-  return { onItem, total, rows, unestimated, declined, noPillar, nowhere, straightToStrategy };
-}
 
-/** The two charts' bars: by pillar (anti-priorities after), and by goal, most effort first. */
-function barsOf(cascade: Cascade, specs: readonly LayerSpec[], spread: Spread): Pick<EffortMix, 'byPillar' | 'byGoal'> {
-  const { items } = cascade;
-  const { onItem, total, noPillar, nowhere, straightToStrategy } = spread;
   const bar = (key: string, id: string, title: string, effort: number, kind: EffortKind): EffortBar => ({
     key,
     id,
@@ -197,5 +170,5 @@ function barsOf(cascade: Cascade, specs: readonly LayerSpec[], spread: Spread): 
   // Array.prototype.sort is stable: goals of equal effort keep their tab order.
   const goals = items.filter((item) => specs[item.index]!.isGoal).map((item) => itemBar(item.index, 'goal'));
   const byGoal = [...goals.sort((a, b) => b.effort - a.effort), bar('', '', NO_GOAL_TITLE, nowhere + straightToStrategy, 'no-goal')];
-  return { byPillar, byGoal };
+  return { total, rows, unestimated, declined, straightToStrategy, byPillar, byGoal };
 }

@@ -129,12 +129,30 @@ function statusColumn(headers: readonly string[]): number | undefined {
 export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], structure: TabStructure): void {
   if (plan.use === 'declined' || plan.headerRow === null) return;
   const tabSpec = layerSpec(plan.use);
-  const cols = itemColumns(plan);
-  const { idCol, titleCol, kindCol, groupCol, altCols, parentCols, titleCols } = cols;
+  const c = plan.columns;
+  const [idCol, titleCol, whyCol, kindCol, groupCol] = [
+    first(c, 'id'),
+    first(c, 'title'),
+    first(c, 'why'),
+    first(c, 'kind'),
+    first(c, 'group'),
+  ];
+  const [effortCol, impactCol, confidenceCol, reachCol, weightCol] = [
+    first(c, 'effort'),
+    first(c, 'impact'),
+    first(c, 'confidence'),
+    first(c, 'reach'),
+    first(c, 'weight'),
+  ];
+  const altCols = (c.id ?? []).slice(1);
+  const parentCols = c.parent ?? [];
+  const tabHasWhy = whyCol !== undefined;
+  const tabHasImpact = impactCol !== undefined;
   const statusCol = tabSpec.isWork ? statusColumn(plan.headers) : undefined;
   // Objectives followed by their key results: a key result with no link of its own hangs under the objective above.
   const byLevel = hasLevels(tabSpec.code) && groupCol === undefined;
   let lastTop = -1;
+  const titleCols = plan.titleLevels ? (c.title ?? []) : [];
   /** The last item seen at each level of a tree of title columns. */
   const lastAtLevel: number[] = [];
   const groups = new Map<string, number>();
@@ -154,7 +172,8 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], st
     }
     const id = cellText(cellAt(row, idCol));
     // In a tree of title columns, the row's title is in the column of its level.
-    const treeLevel = titleCols.findIndex((column) => cellText(row[column]) !== '');
+    let treeLevel = -1;
+    for (let level = 0; level < titleCols.length && treeLevel < 0; level++) if (cellText(row[titleCols[level]!]) !== '') treeLevel = level;
     const title = cellText(cellAt(row, treeLevel > 0 ? titleCols[treeLevel] : titleCol));
     if (id === '' && title === '') continue;
     const kind = kindCol === undefined || tabSpec.isStrategy ? null : kindOfValue(cellText(row[kindCol]));
@@ -174,9 +193,31 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], st
     const key = id !== '' ? id : title;
     if (parentInTab >= 0) structure.parentInTab.set(items.length, parentInTab);
     if (id === '' && treeLevel > 0) structure.keyColumn.set(items.length, titleCols[treeLevel]!);
-    const others = altCols.length > 0 ? otherKeys(row, altCols, key) : [];
-    if (others.length > 0) structure.altKeys.set(items.length, others);
-    items.push(newItem(items.length, spec, sheet.name, r, row, { id, title, key, linkCells }, plan, cols));
+    if (altCols.length > 0) {
+      const others = otherKeys(row, altCols, key);
+      if (others.length > 0) structure.altKeys.set(items.length, others);
+    }
+    items.push({
+      index: items.length,
+      layer: spec.code,
+      rank: spec.rank,
+      sheet: sheet.name,
+      row: r + 1,
+      id,
+      title,
+      key,
+      keyNorm: normalizeKey(key),
+      isAntiPriority: spec.isStrategy && (plan.allAntiPriorities || saysAntiPriority(cellAt(row, kindCol))),
+      why: cellText(cellAt(row, whyCol)),
+      effort: parseEffort(cellAt(row, effortCol)),
+      impact: parseImpact(cellAt(row, impactCol)),
+      confidence: parseConfidence(cellAt(row, confidenceCol)),
+      reach: parseNumber(cellAt(row, reachCol)),
+      weight: parseNumber(cellAt(row, weightCol)) ?? 1,
+      linkCells,
+      tabHasWhy,
+      tabHasImpact,
+    });
     if (statusCol !== undefined && layerSpec(spec.code).isWork) {
       const status = cellText(row[statusCol]);
       if (DECLINED_STATUS.test(status)) structure.markedDeclined.set(items.length - 1, status);
@@ -184,61 +225,6 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], st
     if (level === 0 && spec === tabSpec) lastTop = items.length - 1;
     lastOfTab = items.length - 1;
   }
-}
-
-/** The columns of a tab's plan that its items are read from (the first of each role). */
-function itemColumns(plan: TabPlan) {
-  const c = plan.columns;
-  return {
-    idCol: first(c, 'id'),
-    titleCol: first(c, 'title'),
-    whyCol: first(c, 'why'),
-    kindCol: first(c, 'kind'),
-    groupCol: first(c, 'group'),
-    effortCol: first(c, 'effort'),
-    impactCol: first(c, 'impact'),
-    confidenceCol: first(c, 'confidence'),
-    reachCol: first(c, 'reach'),
-    weightCol: first(c, 'weight'),
-    altCols: (c.id ?? []).slice(1),
-    parentCols: c.parent ?? [],
-    titleCols: plan.titleLevels ? (c.title ?? []) : [],
-  };
-}
-
-/** One row as an item: what `readItems` settled (its layer, key, links) and the row's own cells. */
-function newItem(
-  index: number,
-  spec: LayerSpec,
-  sheet: string,
-  r: number,
-  row: readonly Cell[],
-  settled: Pick<Item, 'id' | 'title' | 'key' | 'linkCells'>,
-  plan: TabPlan,
-  cols: ReturnType<typeof itemColumns>,
-): Item {
-  return {
-    index,
-    layer: spec.code,
-    rank: spec.rank,
-    sheet,
-    row: r + 1,
-    id: settled.id,
-    title: settled.title,
-    key: settled.key,
-    keyNorm: normalizeKey(settled.key),
-    isAntiPriority: spec.isStrategy && (plan.allAntiPriorities || saysAntiPriority(cellAt(row, cols.kindCol))),
-    why: cellText(cellAt(row, cols.whyCol)),
-    effort: parseEffort(cellAt(row, cols.effortCol)),
-    impact: parseImpact(cellAt(row, cols.impactCol)),
-    confidence: parseConfidence(cellAt(row, cols.confidenceCol)),
-    reach: parseNumber(cellAt(row, cols.reachCol)),
-    weight: parseNumber(cellAt(row, cols.weightCol)) ?? 1,
-    // In the order of the other items' literals, so every item has one shape.
-    linkCells: settled.linkCells,
-    tabHasWhy: cols.whyCol !== undefined,
-    tabHasImpact: cols.impactCol !== undefined,
-  };
 }
 
 /** A subitem of a board's export (blocks.ts): titled and keyed by its block's columns, under the item above. */

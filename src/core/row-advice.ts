@@ -94,39 +94,17 @@ function noGoalProblem(message: string): string {
  * the sidebar can link to a goal or decline (so the advice can say so).
  */
 export function rowAdvice(flags: readonly Flag[], isWork: boolean): Advice[] {
+  const has = (code: FlagCode) => flags.find((flag) => flag.code === code);
   const out: Advice[] = [];
   const said = new Set<FlagCode>();
-  const advising: Advising = {
-    flags,
-    isWork,
-    said,
-    has: (code) => flags.find((flag) => flag.code === code),
-    add: (codes, problem, todo) => {
-      for (const code of codes) said.add(code);
-      out.push({ codes, problem, todo });
-    },
+  const add = (codes: FlagCode[], problem: string, todo: string) => {
+    for (const code of codes) said.add(code);
+    out.push({ codes, problem, todo });
   };
-  // In this order: the review reads the most urgent cause first.
-  adviseOnPath(advising);
-  adviseOnLinks(advising);
-  adviseOnNoGoal(advising);
-  adviseOnRow(advising);
-  return out;
-}
-
-/** What the steps of rowAdvice share: the row's flags, and the advice said so far. */
-interface Advising {
-  readonly flags: readonly Flag[];
-  readonly isWork: boolean;
-  /** Codes some advice already covers: a flag is explained once. */
-  readonly said: ReadonlySet<FlagCode>;
-  has(code: FlagCode): Flag | undefined;
-  add(codes: FlagCode[], problem: string, todo: string): void;
-}
-
-/** Where the path up goes wrong: into an anti-priority, or round a loop. */
-function adviseOnPath({ has, add }: Advising): void {
   const noGoal = has('NO_GOAL');
+  const noParent = has('NO_PARENT');
+  const orLink = isWork ? ', or link it to another goal here' : '';
+
   const anti = has('ANTI_PRIORITY');
   if (anti) {
     // A row reaching no goal because its path runs into an anti-priority has that one cause.
@@ -147,13 +125,6 @@ function adviseOnPath({ has, add }: Advising): void {
       'Change one link in the loop so it points to the row above.',
     );
   }
-}
-
-/** A link cell naming nothing, or several rows. */
-function adviseOnLinks({ has, add, said, isWork }: Advising): void {
-  const noGoal = has('NO_GOAL');
-  const noParent = has('NO_PARENT');
-  const orLink = isWork ? ', or link it to another goal here' : '';
   const broken = has('BROKEN_LINK');
   if (broken) {
     // Every reference broken: nothing resolves (NO_PARENT), and the goal it was meant to reach is missed (NO_GOAL).
@@ -174,12 +145,6 @@ function adviseOnLinks({ has, add, said, isWork }: Advising): void {
     if (noGoal && !said.has('NO_GOAL') && noGoal.message.includes(' matches ')) joined.push('NO_GOAL');
     add(['AMBIGUOUS_LINK', ...joined], sentence(`its link names several rows: ${ambiguous.message}`), 'Link by id instead of by title.');
   }
-}
-
-/** No goal or no parent, where no cause above explained it. */
-function adviseOnNoGoal({ has, add, said, flags, isWork }: Advising): void {
-  const noGoal = has('NO_GOAL');
-  const noParent = has('NO_PARENT');
   if (noGoal && !said.has('NO_GOAL')) {
     const joined = noParent && !said.has('NO_PARENT') ? (['NO_PARENT'] as const) : [];
     if (inheritsNoGoal(flags)) {
@@ -191,10 +156,6 @@ function adviseOnNoGoal({ has, add, said, flags, isWork }: Advising): void {
     } else add(['NO_GOAL', ...joined], noGoalProblem(noGoal.message), isWork ? 'Link it to a goal, or decline it.' : 'Link it to a goal.');
   }
   if (noParent && !said.has('NO_PARENT')) add(['NO_PARENT'], noParentProblem(noParent.message), 'Fill in or fix its link cell.');
-}
-
-/** What concerns the row itself: its id, a past decline, nothing below it, no why. */
-function adviseOnRow({ has, add }: Advising): void {
   const twin = has('DUPLICATE_ID');
   if (twin) add(['DUPLICATE_ID'], sentence(twin.message.replace(/^the id/, 'its id')), 'Give each row its own id.');
   const resurfaced = has('RESURFACED');
@@ -209,4 +170,5 @@ function adviseOnRow({ has, add }: Advising): void {
   const why = has('MISSING_WHY');
   if (why)
     add(['MISSING_WHY'], why.message === 'no why given' ? 'It has no why.' : sentence(why.message), 'Write down why the strategy has it.');
+  return out;
 }

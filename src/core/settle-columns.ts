@@ -101,8 +101,15 @@ export function settleColumns(
   // Key results listed under an Objective column: the key result is the row's item.
   const titles = out.title ?? [];
   const sub = subItemColumn(headers, titles, use, 1);
-  const others = titles.filter((c) => c !== sub);
-  const group = sub === undefined ? undefined : subItemColumn(headers, others, use, 0);
+  const group =
+    sub === undefined
+      ? undefined
+      : subItemColumn(
+          headers,
+          titles.filter((c) => c !== sub),
+          use,
+          0,
+        );
   const ladder = titleLadder(headers, titles);
   if (ladder) out.title = ladder;
   else if (
@@ -124,7 +131,12 @@ export function settleColumns(
       out.id = ids.filter((column) => column !== ofGroup);
     }
   } else if (titles.length > 1) {
-    const title = rowTitle(values, headerRow, headers, titles);
+    // The first title column whose values name rows, not groups ("Summary" before "Project
+    // name"); a plain Title or Name beats one that names the layer ("Feature name" is the row's
+    // own when no plain one stands beside it).
+    const plain = titles.filter((column) => layersNamed(headerTokens(headers[column] ?? '')).length === 0);
+    const kept = plain.length > 0 ? plain : titles;
+    const title = kept.find((column) => !mostlyRepeats(columnValues(values, headerRow, column))) ?? kept[0]!;
     out.title = [title];
     // Another column naming an item of the layer ("Objective" beside "Title" on a tab of key
     // results, "Initiative name" beside "Feature name") names the item a row sits under: a link
@@ -133,51 +145,28 @@ export function settleColumns(
     if (inLayer.length > 0) out.parent = [...(out.parent ?? []), ...inLayer].sort((a, b) => a - b);
   }
   if (out.id) {
-    const ids = rowIds(values, headerRow, headers, out.id);
+    // The row's other ids are bare ("ID", "Key") or name the row's kind ("Issue id"); "Assignee Id" is a person's.
+    const ids = out.id.filter(
+      (column, at) =>
+        !mostlyRepeats(columnValues(values, headerRow, column)) &&
+        (at === 0 || headerTokens(headers[column] ?? '').every((token) => NAMING_WORDS.has(token) || layersNamed([token]).length > 0)),
+    );
     if (ids.length > 0) out.id = ids;
     else delete out.id;
   }
+  let layersByKind = false;
   const kindColumn = out.kind?.[0];
-  const layersByKind = !spec.isStrategy && kindColumn !== undefined && splitsByKind(values, headerRow, kindColumn, use, guessed);
-  return { columns: out, groupId, layersByKind, titleLevels: ladder !== null, inLayerLinks: inLayer };
-}
-
-/**
- * Of several title columns, the first whose values name rows, not groups ("Summary" before
- * "Project name"); a plain Title or Name beats one that names the layer ("Feature name" is the
- * row's own when no plain one stands beside it).
- */
-function rowTitle(values: readonly (readonly Cell[])[], headerRow: number, headers: readonly string[], titles: readonly number[]): number {
-  const plain = titles.filter((column) => layersNamed(headerTokens(headers[column] ?? '')).length === 0);
-  const kept = plain.length > 0 ? plain : titles;
-  return kept.find((column) => !mostlyRepeats(columnValues(values, headerRow, column))) ?? kept[0]!;
-}
-
-/** The id columns that hold the row's own ids: bare ("ID", "Key") or naming the row's kind ("Issue id"); "Assignee Id" is a person's. */
-function rowIds(values: readonly (readonly Cell[])[], headerRow: number, headers: readonly string[], ids: readonly number[]): number[] {
-  return ids.filter(
-    (column, at) =>
-      !mostlyRepeats(columnValues(values, headerRow, column)) &&
-      (at === 0 || headerTokens(headers[column] ?? '').every((token) => NAMING_WORDS.has(token) || layersNamed([token]).length > 0)),
-  );
-}
-
-/** Whether a tab's kind column splits its rows into layers (a Jira export's epics and stories). */
-function splitsByKind(
-  values: readonly (readonly Cell[])[],
-  headerRow: number,
-  kindColumn: number,
-  use: LayerCode,
-  guessed: boolean,
-): boolean {
-  const named = new Set<LayerCode>();
-  let splitting = false;
-  for (const text of columnValues(values, headerRow, kindColumn)) {
-    const kind = kindOfValue(text);
-    if (kind) named.add(kind.layer);
-    if (kind && kind.layer !== use && kind.splits) splitting = true;
+  if (!spec.isStrategy && kindColumn !== undefined) {
+    const named = new Set<LayerCode>();
+    let splitting = false;
+    for (const text of columnValues(values, headerRow, kindColumn)) {
+      const kind = kindOfValue(text);
+      if (kind) named.add(kind.layer);
+      if (kind && kind.layer !== use && kind.splits) splitting = true;
+    }
+    // A tab named for its layer is split only by a tracker's kinds ("Story" on a roadmap tab);
+    // one guessed from its columns by any.
+    layersByKind = guessed ? named.size >= 2 || (named.size === 1 && !named.has(use)) : named.size >= 2 && splitting;
   }
-  // A tab named for its layer is split only by a tracker's kinds ("Story" on a roadmap tab);
-  // one guessed from its columns by any.
-  return guessed ? named.size >= 2 || (named.size === 1 && !named.has(use)) : named.size >= 2 && splitting;
+  return { columns: out, groupId, layersByKind, titleLevels: ladder !== null, inLayerLinks: inLayer };
 }
