@@ -84,6 +84,22 @@ describe('when the retries run out', () => {
     expect(values(gas, 'Roadmap')[8]![9]).toMatch(/^⚠ RESURFACED/);
   });
 
+  test('a receipt is taken back when a row with tasks, removed anyway, cannot be removed', () => {
+    // R-6 has tasks: without removeWithTasks the call is refused before anything is written.
+    const gas = addOn();
+    gas.log.fail('Sheet.deleteRow', 'Service error: Spreadsheets', 5);
+    const before = [values(gas, 'Roadmap'), values(gas, 'Not on roadmap')];
+    const answer = reply(gas, 'ladderDeclineRow', {
+      sheet: 'Roadmap',
+      key: 'R-6',
+      reason: 'Later',
+      action: 'remove',
+      removeWithTasks: true,
+    });
+    expect(answer).toMatchObject({ ok: false, error: expect.stringContaining('Service error') });
+    expect([values(gas, 'Roadmap'), values(gas, 'Not on roadmap')]).toEqual(before);
+  });
+
   test('a receipt is taken back when the row it declines cannot be removed', () => {
     const gas = addOn();
     gas.log.fail('Sheet.deleteRow', 'Service error: Spreadsheets', 5);
