@@ -23,8 +23,8 @@ import { TESLA } from '../examples/tesla';
 import { BUDGET_BYTES } from '../scripts/build-gas.js';
 import { auditDocument, auditJson } from '../src/core/audit';
 import { buildCascade } from '../src/core/cascade';
-import { readWorkbookFile } from '../src/local/xlsx-values';
-import { snapshotWorkbook, writeSnapshotXlsx } from '../src/local/xlsx-write';
+import { readWorkbookFile } from '../src/local/xlsx-read-values';
+import { snapshotToWorkbook, writeSnapshotXlsx } from '../src/local/xlsx-write';
 import { tabsOf } from '../test/fixtures/workbook';
 import { rulesOf } from '../test/fixtures/xlsx';
 import { loadAppsScript } from '../test/gas/apps-script';
@@ -112,7 +112,7 @@ async function wholeColumnDropdowns(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'ladder-bench-'));
   try {
     const path = join(dir, 'dropdowns.xlsx');
-    const book = snapshotWorkbook(generateWorkbook({ roadmap: 1_000, tasksPerRoadmapRow: 0 }));
+    const book = snapshotToWorkbook(generateWorkbook({ roadmap: 1_000, tasksPerRoadmapRow: 0 }));
     const roadmap = book.getWorksheet('Roadmap')!;
     rulesOf(roadmap).dataValidations.add('C2:C1048576', { type: 'list', allowBlank: true, formulae: ['Goals!$A$2:$A$999'] });
     rulesOf(roadmap).dataValidations.add('E2:E1048576', { type: 'list', allowBlank: true, formulae: ['"S,M,L,XL"'] });

@@ -7,7 +7,8 @@ import { headerTokens, isPlainLinkHeader, layersNamed } from '../core/columns';
 import type { TabPlan } from '../core/detect';
 import type { Item } from '../core/items';
 import { LAYERS, layerSpec } from '../core/layers';
-import { LinkTableBuilder, lookupOrder, resolveLinks } from '../core/links';
+import { LinkTableBuilder } from '../core/link-table';
+import { lookupOrder, resolveLinks } from '../core/links';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { cellText, clip } from '../core/text';
 

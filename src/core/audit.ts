@@ -8,7 +8,7 @@ import type { FlagCode, StrategyFlagCode } from './flags';
 import { tidy } from './impact-format';
 import type { Item } from './items';
 import { LAYERS, type LayerCode, layerSpec } from './layers';
-import type { LinkTable } from './links';
+import type { LinkTable } from './link-table';
 import { dayText } from './metric-values';
 import type { Status } from './progress';
 

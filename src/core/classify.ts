@@ -134,6 +134,19 @@ function layerOfKinds(texts: readonly string[]): LayerSpec | null {
   return best && layerSpec(best[0]);
 }
 
+type Claims = ReadonlyMap<LayerCode, readonly { column: number; header: string }[]>;
+
+/** More columns naming a layer's own items win; on a tie, the leftmost (a tab's title comes first). */
+function mostClaimed(own: Claims): { layer: LayerCode; columns: readonly { column: number; header: string }[] } | null {
+  let best: { layer: LayerCode; columns: readonly { column: number; header: string }[] } | null = null;
+  for (const [layer, list] of own) {
+    if (!best || list.length > best.columns.length || (list.length === best.columns.length && list[0]!.column < best.columns[0]!.column)) {
+      best = { layer, columns: list };
+    }
+  }
+  return best;
+}
+
 /** The layer a tab's columns say it is, or null when they name none. */
 export function guessFromColumns(values: readonly (readonly Cell[])[]): ColumnGuess | null {
   const header = findHeaderRow(values, ANY_LAYER);
@@ -188,16 +201,8 @@ export function guessFromColumns(values: readonly (readonly Cell[])[]): ColumnGu
     if (!distinct || (plainTitle && (!entry.qualified || bareBeside))) refer(entry.layer.rank, entry.header);
     else claim(entry.layer, entry.column, entry.header);
   }
-  let best: { column: number; header: string }[] | null = null;
-  let bestLayer: LayerCode | null = null;
-  for (const [layer, list] of own) {
-    // More columns naming a layer's own items win; on a tie, the leftmost (a tab's title comes first).
-    if (!best || list.length > best.length || (list.length === best.length && list[0]!.column < best[0]!.column)) {
-      best = list;
-      bestLayer = layer;
-    }
-  }
-  if (best && bestLayer) return { use: bestLayer, evidence: best.map((entry) => entry.header), byReference: false };
+  const best = mostClaimed(own);
+  if (best) return { use: best.layer, evidence: best.columns.map((entry) => entry.header), byReference: false };
   const below = LAYERS[lowestReferenced + 1];
   if (lowestReferenced >= 0 && below) return { use: below.code, evidence: referredBy[lowestReferenced]!, byReference: true };
   return null;

@@ -6,7 +6,7 @@ import type { Components } from './graph';
 import type { ItemIndex } from './item-index';
 import type { DeclinedRequest, Item } from './items';
 import { LAYERS, layerSpec } from './layers';
-import type { LinkTable } from './links';
+import type { LinkTable } from './link-table';
 import { type PathTable, pathNodes } from './paths';
 import type { Reach } from './reach';
 import { clip, looseHash, normalizeKey, normalizeLoose } from './text';
@@ -130,7 +130,7 @@ export function computeFlags(input: FlagInput): (readonly Flag[])[] {
   return out;
 }
 
-interface Found {
+interface RowFindings {
   noGoal: boolean;
   noParent: boolean;
   cyclic: boolean;
@@ -142,7 +142,7 @@ interface Found {
 }
 
 /** The flags of one row, in the order of FLAG_CODES, each with its sentence. */
-function describeFlags(input: FlagInput, item: Item, found: Found): Flag[] {
+function describeFlags(input: FlagInput, item: Item, found: RowFindings): Flag[] {
   const { items, links, paths } = input;
   const own = links.of(item.index);
   const spec = layerSpec(item.layer);

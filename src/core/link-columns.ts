@@ -10,7 +10,9 @@
  */
 import type { ItemIndex } from './item-index';
 import type { Item } from './items';
-import { lookupReference, NOT_FOUND, parseReference } from './links';
+import { NOT_FOUND } from './link-table';
+import { lookupReference } from './links';
+import { parseReference } from './reference';
 import type { SheetSnapshot } from './snapshot';
 import { cellText, clip } from './text';
 

@@ -14,12 +14,6 @@ import { hashName } from './name-table';
 import { parseReference, type Reference } from './reference';
 import { normalizeKey } from './text';
 
-// Re-exported for the modules that still import them from here: link-columns.ts
-// (parseReference, NOT_FOUND), flags.ts and audit.ts (LinkTable), src/api/link-cell.ts
-// (LinkTableBuilder, with resolveLinks below).
-export { type LinkTable, LinkTableBuilder, NOT_FOUND } from './link-table';
-export { parseReference } from './reference';
-
 /** Layers to search for an item's references, nearest first: above it upwards, then its own. */
 export function lookupOrder(rank: number, ranksPresent: readonly number[]): number[] {
   const above = ranksPresent.filter((r) => r < rank).sort((a, b) => b - a);
@@ -62,7 +56,7 @@ export function lookupReference(text: string, order: readonly number[], index: I
 }
 
 /** A reference of the item being resolved, with what it names, before shares are settled. */
-interface Found {
+interface MatchedReference {
   readonly text: string;
   readonly share: number | null;
   match: Match;
@@ -76,7 +70,7 @@ const HAS_SEPARATOR = /[;\r\n]/;
  * item itself stays in (it is a cycle).
  */
 export function resolveReferences(cells: readonly string[], order: readonly number[], index: ItemIndex): ResolvedLink[] {
-  const found: Found[] = [];
+  const found: MatchedReference[] = [];
   for (const cell of cells) {
     const whole = withMatch(parseReference(cell), order, index);
     // The common case, one cell naming one item, without the bookkeeping of several.
@@ -89,7 +83,7 @@ export function resolveReferences(cells: readonly string[], order: readonly numb
 }
 
 /** A parsed reference with the items it names. */
-function withMatch({ text, share }: Reference, order: readonly number[], index: ItemIndex): Found {
+function withMatch({ text, share }: Reference, order: readonly number[], index: ItemIndex): MatchedReference {
   return { text, share, match: lookupReference(text, order, index) };
 }
 
@@ -102,7 +96,13 @@ export function resolveLinks(cells: readonly string[], order: readonly number[],
  * Splits one part on commas, joining back the longest runs of pieces that name an item.
  * `whole`: the part is a whole cell, looked up already, that named nothing.
  */
-function splitOnCommas(part: string, whole: Found | null, order: readonly number[], index: ItemIndex, into: Found[]): void {
+function splitOnCommas(
+  part: string,
+  whole: MatchedReference | null,
+  order: readonly number[],
+  index: ItemIndex,
+  into: MatchedReference[],
+): void {
   if (!part.includes(',')) {
     // Kept as a broken reference; looked up again only when it was not the whole cell.
     const reference = whole ?? parseReference(part);
@@ -132,7 +132,7 @@ function splitOnCommas(part: string, whole: Found | null, order: readonly number
  * Then two references to the same item ("G1" and "Growth" naming one goal) become one
  * link, the first, carrying both shares.
  */
-function settleShares(found: Found[]): ResolvedLink[] {
+function settleShares(found: MatchedReference[]): ResolvedLink[] {
   settleEchoes(found);
   let written = 0;
   let unshared = 0;
@@ -154,7 +154,7 @@ function settleShares(found: Found[]): ResolvedLink[] {
  * A title naming several items, one of which another reference of the row names already
  * (Jira's "Parent summary" beside its "Parent"), is that item again, not an ambiguity.
  */
-function settleEchoes(found: Found[]): void {
+function settleEchoes(found: MatchedReference[]): void {
   for (const reference of found) {
     const { match } = reference;
     if (typeof match === 'number') continue;

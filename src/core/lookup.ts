@@ -7,10 +7,10 @@ import { describeItem } from './flags';
 import type { Cell } from './snapshot';
 import { cellText, clip, normalizeKey } from './text';
 
-export type Found = { ok: true; item: number } | { ok: false; error: string };
+export type ItemOrError = { ok: true; item: number } | { ok: false; error: string };
 
 /** The item a reference names; a blank reference is not an error, it is handled by the caller. */
-export function findItem(cascade: Cascade, ref: Cell, preferSheet?: string): Found {
+export function findItem(cascade: Cascade, ref: Cell, preferSheet?: string): ItemOrError {
   const text = cellText(ref);
   const norm = normalizeKey(text);
   const keyed = cascade.index.withKey(norm);

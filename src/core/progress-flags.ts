@@ -15,12 +15,8 @@ export const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
  * metric column and no check-in anywhere is told once (`noMetricAnywhere`, in the report),
  * not on every goal.
  */
-export function addProgressFlags(
-  items: readonly Item[],
-  progress: ProgressResults,
-  flags: (readonly Flag[])[],
-  measuresGoals: boolean,
-): void {
+export function addProgressFlags(items: readonly Item[], progress: ProgressResults, flags: (readonly Flag[])[]): void {
+  const { measuresGoals } = progress;
   const add = (item: number, flag: Flag) => {
     flags[item] = [...flags[item]!, flag];
   };

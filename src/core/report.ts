@@ -1,6 +1,7 @@
 /**
  * The audit as a PM reads it in a terminal: the layers found, the strategy checks, how much
- * of the roadmap reaches a goal, counts per flag, then each flagged row with its trace.
+ * of the roadmap reaches a goal, how far each pillar and goal has come, counts per flag,
+ * then each flagged row with its trace.
  * Cell text is stripped of control characters so a cell cannot drive the terminal.
  */
 import { auditLayers, itemsInCascadeOrder } from './audit';
@@ -8,6 +9,9 @@ import type { Cascade } from './cascade';
 import { flagCounts } from './flags';
 import type { Item } from './items';
 import { LAYERS, type LayerCode } from './layers';
+import { dayText } from './metric-values';
+import { noMetricAnywhere } from './progress-flags';
+import { asPercent, paceText } from './progress-format';
 import { clip, printable } from './text';
 import { tracePath } from './trace';
 
@@ -78,9 +82,20 @@ function details(cascade: Cascade, flagged: readonly Item[]): string[] {
 }
 
 export function auditReport(cascade: Cascade, fileName: string): string {
-  const lines: string[] = [`Ladder audit of ${printable(fileName)}`, ''];
+  return [
+    `Ladder audit of ${printable(fileName)}`,
+    '',
+    ...layersSection(cascade),
+    ...strategySection(cascade),
+    '',
+    ...progressSection(cascade),
+    ...flagsSection(cascade),
+  ].join('\n');
+}
 
-  lines.push('Layers');
+/** Which tab is which layer, and the warnings about how the workbook was read. */
+function layersSection(cascade: Cascade): string[] {
+  const lines = ['Layers'];
   const headerOf = (row: number | null) => (row === null ? 'no header row' : `header row ${row}`);
   // One line per tab and layer: a Jira export's epics and stories are two.
   const layerRows = [
@@ -100,16 +115,19 @@ export function auditReport(cascade: Cascade, fileName: string): string {
     for (const warning of cascade.warnings) lines.push(`  ⚠ ${safe(warning, 800)}`);
     lines.push('');
   }
+  return lines;
+}
 
+/** The strategy-wide checks and each work layer's coverage. */
+function strategySection(cascade: Cascade): string[] {
   const { pillars, antiPriorities, flags } = cascade.strategy;
   const hasStrategy = cascade.plans.some((plan) => plan.use === 'strategy');
-  lines.push(
+  const lines = [
     hasStrategy
       ? `Strategy: ${plural(pillars, 'pillar')}, ${plural(antiPriorities, 'anti-priority', 'anti-priorities')}`
       : 'Strategy: no strategy tab, so no pillar checks',
-  );
+  ];
   for (const flag of flags) lines.push(`  ⚠ ${flag.code}: ${flag.message}`);
-
   for (const { code: layer } of LAYERS.filter((spec) => spec.isWork)) {
     const cover = coverage(cascade, layer);
     if (cover.rows === 0) continue;
@@ -121,33 +139,55 @@ export function auditReport(cascade: Cascade, fileName: string): string {
       `Coverage (${layer}): ${cover.reaching} of ${plural(cover.rows, 'row')} reach a goal (${percent(cover.reaching, cover.rows)})${effort}`,
     );
   }
-  lines.push('');
+  return lines;
+}
 
+/** Each pillar and goal: progress, status and pace (DESIGN §9). */
+function progressSection(cascade: Cascade): string[] {
+  const shown = itemsInCascadeOrder(cascade).filter((item) => {
+    const spec = LAYERS[item.rank]!;
+    return spec.isGoal || (spec.isStrategy && !item.isAntiPriority);
+  });
+  if (shown.length === 0) return [];
+  const { today } = cascade.progress;
+  const lines = [`Progress${today === null ? '' : ` (as of ${dayText(today)})`}`];
+  const nothing = noMetricAnywhere(cascade.progress);
+  if (nothing) return [...lines, `  ${nothing}`, ''];
+  const rows = shown.map((item) => {
+    const fraction = cascade.progress.progress[item.index]!;
+    return [
+      LAYERS[item.rank]!.isStrategy ? 'pillar' : 'goal',
+      safe(item.key, 20),
+      safe(item.title, 40),
+      Number.isNaN(fraction) ? '–' : asPercent(fraction),
+      cascade.progress.status[item.index] ?? (cascade.progress.goals.get(item.index)?.measured === false ? 'no metric' : ''),
+      paceText(cascade.progress.goals.get(item.index)),
+    ];
+  });
+  return [...lines, ...table(rows), ''];
+}
+
+/** The count per flag, then every flagged row with its first path, then the details. */
+function flagsSection(cascade: Cascade): string[] {
   const flagged = itemsInCascadeOrder(cascade).filter((item) => cascade.flags[item.index]!.length > 0);
-  lines.push(`Flags: ${plural(flagged.length, 'flagged row')} of ${cascade.items.length}`);
+  const lines = [`Flags: ${plural(flagged.length, 'flagged row')} of ${cascade.items.length}`];
   const perFlag = flagCounts(cascade);
   if (perFlag.length > 0) lines.push(...table(perFlag.map(({ code, rows }) => [code, String(rows)])));
   lines.push('');
-
-  if (flagged.length > 0) {
-    lines.push('Flagged rows');
-    const rows = flagged.map((item) => {
-      const firstPath = tracePath(cascade, item.index).split('\n');
-      const more = firstPath.length > 1 ? ` (+${firstPath.length - 1} more)` : '';
-      return [
-        `${safe(item.sheet, 30)}!${item.row}`,
-        safe(item.key, 20),
-        safe(item.title, 40),
-        cascade.flags[item.index]!.map((flag) => flag.code).join(','),
-        safe(firstPath[0]!, 200) + more,
-      ];
-    });
-    for (const line of table(rows)) lines.push(line);
-    lines.push('');
-    lines.push('Details');
-    lines.push(...details(cascade, flagged));
-  } else {
-    lines.push('Nothing is flagged: every row reaches a goal.');
-  }
-  return lines.join('\n');
+  if (flagged.length === 0) return [...lines, 'Nothing is flagged: every row reaches a goal.'];
+  lines.push('Flagged rows');
+  const rows = flagged.map((item) => {
+    const firstPath = tracePath(cascade, item.index).split('\n');
+    const more = firstPath.length > 1 ? ` (+${firstPath.length - 1} more)` : '';
+    return [
+      `${safe(item.sheet, 30)}!${item.row}`,
+      safe(item.key, 20),
+      safe(item.title, 40),
+      cascade.flags[item.index]!.map((flag) => flag.code).join(','),
+      safe(firstPath[0]!, 200) + more,
+    ];
+  });
+  for (const line of table(rows)) lines.push(line);
+  lines.push('', 'Details', ...details(cascade, flagged));
+  return lines;
 }

@@ -13,8 +13,8 @@ import { auditReport } from '../core/report';
 import type { WorkbookSnapshot } from '../core/snapshot';
 import { SettingsError, savedSettings, splitFlag, type TabFlag, withFlags } from './audit-settings';
 import { localDay } from './local-day';
-import { WorkbookFileError } from './xlsx-snapshot';
-import { readWorkbookFile } from './xlsx-values';
+import { WorkbookFileError } from './xlsx-read-objects';
+import { readWorkbookFile } from './xlsx-read-values';
 
 export const USAGE = `ladder: trace every roadmap row up to the goal, pillar, vision and mission it serves
 

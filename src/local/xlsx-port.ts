@@ -21,8 +21,8 @@ import { type FileIdentity, identityOf, keepBackup, realFile, saveAtomically, un
 import { localDay } from './local-day';
 import { readSettingsFile, writeSettingsFile } from './settings-file';
 import { type Dropdowns, dropdownsIn } from './xlsx-dropdowns';
+import { checkFile, loadWorkbook, sheetsCell, WorkbookFileError, workbookToSnapshot } from './xlsx-read-objects';
 import { removalRefusal, whatRemovalBreaks } from './xlsx-row-removal';
-import { checkFile, loadWorkbook, sheetsCell, WorkbookFileError, workbookSnapshot } from './xlsx-snapshot';
 import { unkeptIn } from './xlsx-unkept';
 import { verifySave } from './xlsx-verify';
 import { openZip } from './zip-parts';
@@ -174,7 +174,7 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
       return dirty || pendingSettings;
     },
     read() {
-      snapshot ??= workbookSnapshot(workbook);
+      snapshot ??= workbookToSnapshot(workbook);
       return snapshot;
     },
     readCell,
@@ -247,7 +247,7 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
         backedUp = true;
       }
       const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-      const expected = workbookSnapshot(workbook);
+      const expected = workbookToSnapshot(workbook);
       let saved: FileIdentity | null = null;
       await saveAtomically(file, bytes, async (temporary) => {
         await verifySave(file, temporary, expected);

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { WorkbookSnapshot } from '../core/snapshot';
-import { loadWorkbook, workbookSnapshot } from './xlsx-snapshot';
+import { loadWorkbook, workbookToSnapshot } from './xlsx-read-objects';
 
 /** Parts a spreadsheet program rebuilds on its own, which exceljs does not write. */
 const REBUILT = new Set(['xl/calcChain.xml']);
@@ -41,7 +41,7 @@ export async function verifySave(original: string, saved: string, expected: Work
       `Saving would have dropped parts of the workbook the preview cannot keep (${lost.slice(0, 4).join(', ')}${lost.length > 4 ? ', …' : ''}), so nothing was saved. Make the change in your spreadsheet program, or use Ladder in Sheets.`,
     );
   }
-  if (asText(workbookSnapshot(await loadWorkbook(saved, 'values'))) !== asText(expected)) {
+  if (asText(workbookToSnapshot(await loadWorkbook(saved, 'values'))) !== asText(expected)) {
     throw new SaveWouldLose(
       'The saved file did not read back as the preview meant it to, so nothing was saved and the workbook is as it was.',
     );

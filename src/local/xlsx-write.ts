@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { WorkbookSnapshot } from '../core/snapshot';
 
-export function snapshotWorkbook(snapshot: WorkbookSnapshot): ExcelJS.Workbook {
+export function snapshotToWorkbook(snapshot: WorkbookSnapshot): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   for (const sheet of snapshot.sheets) {
     const worksheet = workbook.addWorksheet(sheet.name);
@@ -20,5 +20,5 @@ export function snapshotWorkbook(snapshot: WorkbookSnapshot): ExcelJS.Workbook {
 }
 
 export async function writeSnapshotXlsx(snapshot: WorkbookSnapshot, path: string): Promise<void> {
-  await snapshotWorkbook(snapshot).xlsx.writeFile(path);
+  await snapshotToWorkbook(snapshot).xlsx.writeFile(path);
 }

@@ -30,7 +30,9 @@ describe('two sidebars', () => {
     gas.log.at('Range.setValues', () => {
       second = reply(gas, 'ladderDeclineRow', { sheet: 'Roadmap', key: 'R-7', reason: 'Fleet deals starve margins', action: 'keep' });
     });
-    expect(reply(gas, 'ladderDeclineRow', { sheet: 'Roadmap', key: 'R-6', reason: 'Not before the cars', action: 'keep' }).ok).toBe(true);
+    expect(reply(gas, 'ladderDeclineRow', { sheet: 'Roadmap', key: 'R-6', reason: 'Not before the cars', action: 'keep' })).toMatchObject({
+      ok: true,
+    });
     expect(second).toEqual({ ok: false, error: BUSY });
     expect(reply(gas, 'ladderDeclineRow', { sheet: 'Roadmap', key: 'R-7', reason: 'Fleet deals starve margins', action: 'keep' }).ok).toBe(
       true,
@@ -52,7 +54,7 @@ describe('two sidebars', () => {
       action: 'remove',
       removeWithTasks: true,
     };
-    expect(reply(gas, 'ladderDeclineRow', decline).ok).toBe(true);
+    expect(reply(gas, 'ladderDeclineRow', decline)).toMatchObject({ ok: true });
     expect(reply(gas, 'ladderDeclineRow', decline)).toMatchObject({ ok: true, value: { repeated: true } });
     expect(values(gas, 'Not on roadmap')).toHaveLength(4);
   });
@@ -63,7 +65,7 @@ describe('two sidebars', () => {
     expect(reply(gas, 'ladderLinkRow', LINK_R8).ok).toBe(false);
     expect(gas.lock.held).toBe(false);
     expect(gas.lock.releases).toBe(1);
-    expect(reply(gas, 'ladderLinkRow', LINK_R8).ok).toBe(true);
+    expect(reply(gas, 'ladderLinkRow', LINK_R8)).toMatchObject({ ok: true });
     expect(gas.log.get('SpreadsheetApp.flush')).toBe(1);
   });
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildCascade } from '../../src/core/cascade';
 import { GRID_COLUMN_LIMIT, gridOf } from '../../src/local/preview/grid';
 import { openXlsxPort } from '../../src/local/xlsx-port';
-import { WorkbookFileError } from '../../src/local/xlsx-snapshot';
+import { WorkbookFileError } from '../../src/local/xlsx-read-objects';
 import { tempDir } from '../fixtures/xlsx';
 
 const run = promisify(execFile);

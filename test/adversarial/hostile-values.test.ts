@@ -19,7 +19,7 @@ describe('what Ladder writes is stored as text', () => {
     "'quoted",
   ])('a declined reason "%s"', (reason) => {
     const gas = addOn();
-    expect(reply(gas, 'ladderDeclineRow', { sheet: 'Roadmap', key: 'R-6', reason, action: 'keep' }).ok).toBe(true);
+    expect(reply(gas, 'ladderDeclineRow', { sheet: 'Roadmap', key: 'R-6', reason, action: 'keep' })).toMatchObject({ ok: true });
     const cell = gas.spreadsheet.getSheetByName('Not on roadmap')!.getRange('D4');
     expect(cell.getFormula()).toBe('');
     expect(cell.getValue()).toBe(reason);
@@ -28,7 +28,7 @@ describe('what Ladder writes is stored as text', () => {
   test('a request whose title is formula-looking is recorded as text', () => {
     const tabs = { ...TESLA_TABS, Roadmap: [...TESLA_TABS.Roadmap!, ['R-9', '=IMPORTDATA("http://x.invalid")', '', 'S', 'Low']] };
     const gas = addOn(tabs);
-    expect(reply(gas, 'ladderDeclineRow', { sheet: 'Roadmap', key: 'R-9', reason: 'no', action: 'mark' }).ok).toBe(true);
+    expect(reply(gas, 'ladderDeclineRow', { sheet: 'Roadmap', key: 'R-9', reason: 'no', action: 'mark' })).toMatchObject({ ok: true });
     const cell = gas.spreadsheet.getSheetByName('Not on roadmap')!.getRange('B4');
     expect(cell.getFormula()).toBe('');
     expect(cell.getValue()).toBe('=IMPORTDATA("http://x.invalid")');

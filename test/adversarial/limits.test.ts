@@ -38,7 +38,7 @@ describe('large plans', () => {
 describe('storage limits', () => {
   test('settings over 9 KB are refused with a message, and the saved ones kept', () => {
     const gas = addOn();
-    expect(reply(gas, 'ladderSaveSetup', { version: 1, tabs: [{ sheet: 'Backlog', use: 'ignore' }] }).ok).toBe(true);
+    expect(reply(gas, 'ladderSaveSetup', { version: 1, tabs: [{ sheet: 'Backlog', use: 'ignore' }] })).toMatchObject({ ok: true });
     const saved = gas.properties.store.get('ladder.settings');
     const tabs = Array.from({ length: 180 }, (_, i) => ({
       sheet: `Tab number ${i} with a long name that a team gave it once`,

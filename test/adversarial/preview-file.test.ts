@@ -83,7 +83,7 @@ describe('an edit saved in another program while the preview is open', () => {
     expect(await cell(file, 'Roadmap', 'H9')).toBe('Edited in Excel');
     expect(await cell(file, 'Roadmap', 'C9')).toBe(UNLINKED);
     const linked = await post('linkRow', LINK);
-    expect(linked.body.ok).toBe(true);
+    expect(linked.body).toMatchObject({ ok: true });
     expect(await cell(file, 'Roadmap', 'H9')).toBe('Edited in Excel');
     expect(await cell(file, 'Roadmap', 'C9')).toBe('2');
   });
@@ -91,7 +91,7 @@ describe('an edit saved in another program while the preview is open', () => {
   test('a save finding the file changed under it writes nothing over it', async () => {
     const file = await copyOfExample();
     const port = await openXlsxPort(file);
-    expect(callApi(port, 'linkRow', LINK).ok).toBe(true);
+    expect(callApi(port, 'linkRow', LINK)).toMatchObject({ ok: true });
     await editElsewhere(file, 'Roadmap', 'H9', 'Edited in Excel');
     await expect(port.save()).rejects.toThrow(/changed on disk/);
     expect(await cell(file, 'Roadmap', 'H9')).toBe('Edited in Excel');
@@ -113,7 +113,7 @@ describe('a save that fails', () => {
     expect(failed.body.error).toMatch(/Nothing was saved; the preview read the workbook again from disk\.$/);
     expect(await cell(file, 'Roadmap', 'C9')).toBe(UNLINKED);
     const context = await post('rowContext', { sheet: 'Roadmap', row: 9 });
-    expect(context.body.ok).toBe(true);
+    expect(context.body).toMatchObject({ ok: true });
     expect(JSON.stringify(context.body)).toContain('NO_GOAL');
   });
 });
@@ -123,7 +123,7 @@ describe('the file keeps its identity', () => {
     const file = await copyOfExample();
     await chmod(file, 0o600);
     const port = await openXlsxPort(file);
-    expect(callApi(port, 'linkRow', LINK).ok).toBe(true);
+    expect(callApi(port, 'linkRow', LINK)).toMatchObject({ ok: true });
     await port.save();
     expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
@@ -133,7 +133,7 @@ describe('the file keeps its identity', () => {
     const link = join(dir, `link-${count}.xlsx`);
     await symlink(real, link);
     const port = await openXlsxPort(link);
-    expect(callApi(port, 'linkRow', LINK).ok).toBe(true);
+    expect(callApi(port, 'linkRow', LINK)).toMatchObject({ ok: true });
     await port.save();
     expect((await lstat(link)).isSymbolicLink()).toBe(true);
     expect(await cell(real, 'Roadmap', 'C9')).toBe('2');
@@ -144,7 +144,7 @@ describe('the file keeps its identity', () => {
     const original = await readFile(file);
     for (const run of [1, 2]) {
       const port = await openXlsxPort(file);
-      expect(callApi(port, 'linkRow', { ...LINK, goals: [{ key: String(run) }] }).ok).toBe(true);
+      expect(callApi(port, 'linkRow', { ...LINK, goals: [{ key: String(run) }] })).toMatchObject({ ok: true });
       await port.save();
     }
     expect(await readFile(`${file}.bak`)).toEqual(original);

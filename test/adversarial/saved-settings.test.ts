@@ -25,13 +25,13 @@ describe('damaged or old settings', () => {
     const gas = addOn();
     saveRaw(gas, raw);
     const setup = reply(gas, 'ladderSetup');
-    expect(setup.ok).toBe(true);
+    expect(setup).toMatchObject({ ok: true });
     expect(setup.value.warnings.join(' ')).toMatch(message);
     expect(setup.value.tabs.find((tab: { sheet: string }) => tab.sheet === 'Roadmap').use).toBe('roadmap');
     expect(gas.on('Roadmap').call('IMPACT', 'R-1')).toBe(735);
     gas.call('ladderCheckCascade');
     expect(gas.spreadsheet.toasts.at(-1)).toMatch(message);
-    expect(reply(gas, 'ladderLinkRow', LINK_R8).ok).toBe(true);
+    expect(reply(gas, 'ladderLinkRow', LINK_R8)).toMatchObject({ ok: true });
   });
 });
 
@@ -40,7 +40,7 @@ describe('tabs and headers that changed since the settings were saved', () => {
     const tabs: Record<string, (typeof TESLA_TABS)[string]> = { ...TESLA_TABS, 'Q1 plan': TESLA_TABS.Roadmap! };
     delete tabs.Roadmap;
     const gas = addOn(tabs);
-    expect(reply(gas, 'ladderSaveSetup', { version: 1, tabs: [{ sheet: 'Q1 plan', use: 'roadmap' }] }).ok).toBe(true);
+    expect(reply(gas, 'ladderSaveSetup', { version: 1, tabs: [{ sheet: 'Q1 plan', use: 'roadmap' }] })).toMatchObject({ ok: true });
     gas.spreadsheet.getSheetByName('Q1 plan')!.setName('Q1 plan (old)');
     const before = gas.spreadsheet.sheets.map((sheet) => JSON.stringify(sheet.dump()));
     const setup = reply(gas, 'ladderSetup');
@@ -51,7 +51,9 @@ describe('tabs and headers that changed since the settings were saved', () => {
 
   test('a header row that moved is noticed, and writes still land on the right cell', () => {
     const gas = addOn();
-    expect(reply(gas, 'ladderSaveSetup', { version: 1, tabs: [{ sheet: 'Roadmap', use: 'roadmap', headerRow: 1 }] }).ok).toBe(true);
+    expect(reply(gas, 'ladderSaveSetup', { version: 1, tabs: [{ sheet: 'Roadmap', use: 'roadmap', headerRow: 1 }] })).toMatchObject({
+      ok: true,
+    });
     // The PM adds a title row above the header.
     gas.spreadsheet.getSheetByName('Roadmap')!.insertRowOf(1, ['Roadmap 2027 (draft)']);
     const setup = reply(gas, 'ladderSetup');

@@ -55,6 +55,20 @@ describe('the build fails, and writes nothing, when', () => {
   });
 });
 
+test('the build fails, and writes nothing, when the pushed files pass the 200 KB budget', async () => {
+  const source = join(temp.path, 'src-big');
+  await mkdir(source, { recursive: true });
+  const entry = join(source, 'entry-big.ts');
+  // An exported string the bundle must keep, as large as the whole budget.
+  await writeFile(
+    entry,
+    `export const entryPoints = [];\nexport const handlers = {};\nexport const padding = '${'x'.repeat(BUDGET_BYTES)}';\n`,
+  );
+  const outDir = join(temp.path, 'out-big');
+  await expect(buildGas({ entry, outDir })).rejects.toThrow(/over the \d+-byte budget/);
+  await expect(readdir(outDir)).rejects.toThrow();
+});
+
 test('the real build passes the same checks', async () => {
   const outDir = join(temp.path, 'out-real');
   const { size, entryPoints } = await buildGas({ outDir });

@@ -79,9 +79,25 @@ describe('when the retries run out', () => {
   test('when both succeed, the Ladder column follows the new link at once', () => {
     const gas = addOn();
     gas.call('ladderCheckCascade');
-    expect(reply(gas, 'ladderLinkRow', LINK_R8).ok).toBe(true);
+    expect(reply(gas, 'ladderLinkRow', LINK_R8)).toMatchObject({ ok: true });
     expect(values(gas, 'Roadmap')[8]!.slice(2, 3)).toEqual(['2']);
     expect(values(gas, 'Roadmap')[8]![9]).toMatch(/^⚠ RESURFACED/);
+  });
+
+  test('a receipt is taken back when a row with tasks, removed anyway, cannot be removed', () => {
+    // R-6 has tasks: without removeWithTasks the call is refused before anything is written.
+    const gas = addOn();
+    gas.log.fail('Sheet.deleteRow', 'Service error: Spreadsheets', 5);
+    const before = [values(gas, 'Roadmap'), values(gas, 'Not on roadmap')];
+    const answer = reply(gas, 'ladderDeclineRow', {
+      sheet: 'Roadmap',
+      key: 'R-6',
+      reason: 'Later',
+      action: 'remove',
+      removeWithTasks: true,
+    });
+    expect(answer).toMatchObject({ ok: false, error: expect.stringContaining('Service error') });
+    expect([values(gas, 'Roadmap'), values(gas, 'Not on roadmap')]).toEqual(before);
   });
 
   test('a receipt is taken back when the row it declines cannot be removed', () => {

@@ -160,7 +160,7 @@ describe('the user mapping wins over detection', () => {
 
   test('a tab is mapped to a layer, with a column named as the title', () => {
     const saved = parseSettings({ version: 1, tabs: [{ sheet: 'Team plan', use: 'roadmap', columns: { title: 'Thing' } }] });
-    expect(saved.ok).toBe(true);
+    expect(saved).toMatchObject({ ok: true });
     const { plans } = planTabs(book.sheets, saved.settings);
     const plan = plans.find((p) => p.sheet === 'Team plan')!;
     expect(plan.use).toBe('roadmap');

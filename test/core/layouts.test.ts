@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { type AuditDocument, auditDocument } from '../../src/core/audit';
 import { buildCascade } from '../../src/core/cascade';
-import { readWorkbookFile } from '../../src/local/xlsx-values';
+import { readWorkbookFile } from '../../src/local/xlsx-read-values';
 import type { ExpectedRow, LayoutFixture } from '../fixtures/layouts/layout';
 import { tempDirPerFile, writeXlsx } from '../fixtures/xlsx';
 

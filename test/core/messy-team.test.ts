@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type AuditDocument, auditDocument } from '../../src/core/audit';
 import { buildCascade } from '../../src/core/cascade';
-import { readWorkbookFile } from '../../src/local/xlsx-values';
+import { readWorkbookFile } from '../../src/local/xlsx-read-values';
 import { MESSY_TEAM } from '../fixtures/messy-team';
 import { tempDir, writeXlsx } from '../fixtures/xlsx';
 

@@ -4,9 +4,8 @@
  * Each case is a goals tab small enough to work out by hand, with the answer written beside it.
  */
 import { describe, expect, test } from 'vitest';
-import { parseAmount, parseDay, parseDirection } from '../../src/core/metric-values';
+import { dayOf, parseAmount, parseDay, parseDirection } from '../../src/core/metric-values';
 import { periodOfName } from '../../src/core/periods';
-import { dayOf } from '../../src/core/metric-values';
 import type { Cell } from '../../src/core/snapshot';
 import { cascadeOf, flagMessage, flagsOf, itemOf, type Tabs } from '../fixtures/workbook';
 
@@ -34,7 +33,11 @@ describe('a goal from its own row', () => {
     ['1. the progress cell wins over the figures', goals(['Progress', 'Target', 'Current'], ['G1', 'a', 0.25, 10, 9]), 0.25],
     ['2. baseline, target, current', goals(['Baseline', 'Target', 'Current'], ['G1', 'a', 14, 19, 17]), 0.6],
     ['2. a decrease, from baseline 20 to target 10, at 15', goals(['Baseline', 'Target', 'Current'], ['G1', 'a', 20, 10, 15]), 0.5],
-    ['2. qualified values: Start Value, Target Value, Current Value', goals(['Start Value', 'Target Value', 'Current Value'], ['G1', 'a', 100, 200, 150]), 0.5],
+    [
+      '2. qualified values: Start Value, Target Value, Current Value',
+      goals(['Start Value', 'Target Value', 'Current Value'], ['G1', 'a', 100, 200, 150]),
+      0.5,
+    ],
     ['2. shown uncapped: past the target is over 100%', goals(['Baseline', 'Target', 'Current'], ['G1', 'a', 0, 10, 12]), 1.2],
     ['2. shown uncapped: behind the baseline is below 0', goals(['Baseline', 'Target', 'Current'], ['G1', 'a', 10, 20, 8]), -0.2],
     ['2. percents and currency as typed', goals(['Baseline', 'Target', 'Current'], ['G1', 'a', '$1.2M', '$2M', '$1.6M']), 0.5],
@@ -64,10 +67,38 @@ describe('check-ins', () => {
   });
 
   test.each<[string, Cell[][], number]>([
-    ['the latest check-in overrides the current cell', [[day('2026-08-01'), 'G1', 40], [day('2026-09-01'), 'G1', 50]], 0.5],
-    ['in any row order: the latest date wins', [[day('2026-09-01'), 'G1', 50], [day('2026-08-01'), 'G1', 40]], 0.5],
-    ['on one date, the row furthest down wins', [[day('2026-09-01'), 'G1', 50], [day('2026-09-01'), 'G1', 55]], 0.55],
-    ['a check-in dated after today is not read yet', [[day('2026-09-01'), 'G1', 50], [day('2026-10-15'), 'G1', 90]], 0.5],
+    [
+      'the latest check-in overrides the current cell',
+      [
+        [day('2026-08-01'), 'G1', 40],
+        [day('2026-09-01'), 'G1', 50],
+      ],
+      0.5,
+    ],
+    [
+      'in any row order: the latest date wins',
+      [
+        [day('2026-09-01'), 'G1', 50],
+        [day('2026-08-01'), 'G1', 40],
+      ],
+      0.5,
+    ],
+    [
+      'on one date, the row furthest down wins',
+      [
+        [day('2026-09-01'), 'G1', 50],
+        [day('2026-09-01'), 'G1', 55],
+      ],
+      0.55,
+    ],
+    [
+      'a check-in dated after today is not read yet',
+      [
+        [day('2026-09-01'), 'G1', 50],
+        [day('2026-10-15'), 'G1', 90],
+      ],
+      0.5,
+    ],
     ['only check-ins after today: the current cell', [[day('2026-10-15'), 'G1', 90]], 0.1],
     ['the goal named by its title, in any case', [[day('2026-09-01'), 'grow REVENUE', 30]], 0.3],
     ['a date written as text', [['2026-09-01', 'G1', 70]], 0.7],
@@ -76,7 +107,14 @@ describe('check-ins', () => {
   });
 
   test('a check-in naming no goal is reported once, not guessed', () => {
-    const cascade = cascadeOf(tabs([[day('2026-09-01'), 'G9', 70], [day('2026-09-02'), 'G8', 70]]), undefined, TODAY);
+    const cascade = cascadeOf(
+      tabs([
+        [day('2026-09-01'), 'G9', 70],
+        [day('2026-09-02'), 'G8', 70],
+      ]),
+      undefined,
+      TODAY,
+    );
     expect(cascade.progress.progress[itemOf(cascade, 'G1')]).toBeCloseTo(0.1, 12);
     expect(cascade.warnings).toContainEqual('2 check-ins of "Check-ins" name no goal, or several (rows 2, 3).');
   });
@@ -94,11 +132,46 @@ describe('5. goals nested under a goal', () => {
   });
 
   test.each<[string, Cell[][], number | null]>([
-    ['a straight average of equal key results', [['KR1', 'a', 'O1', 1, 10, 5], ['KR2', 'b', 'O1', 1, 10, 10]], 0.75],
-    ['weighted by the key results\' weights', [['KR1', 'a', 'O1', 3, 10, 10], ['KR2', 'b', 'O1', 1, 10, 0]], 0.75],
-    ['each part capped to 0..1', [['KR1', 'a', 'O1', 1, 10, 20], ['KR2', 'b', 'O1', 1, 10, 0]], 0.5],
-    ['a key result without progress is left out, not counted as 0', [['KR1', 'a', 'O1', 1, 10, 6], ['KR2', 'b', 'O1', 1, 10, '']], 0.6],
-    ['shares split a key result between two objectives', [['KR1', 'a', 'O1 (25%), O2 (75%)', 1, 10, 10], ['KR2', 'b', 'O1', 1, 10, 0]], 0.2],
+    [
+      'a straight average of equal key results',
+      [
+        ['KR1', 'a', 'O1', 1, 10, 5],
+        ['KR2', 'b', 'O1', 1, 10, 10],
+      ],
+      0.75,
+    ],
+    [
+      "weighted by the key results' weights",
+      [
+        ['KR1', 'a', 'O1', 3, 10, 10],
+        ['KR2', 'b', 'O1', 1, 10, 0],
+      ],
+      0.75,
+    ],
+    [
+      'each part capped to 0..1',
+      [
+        ['KR1', 'a', 'O1', 1, 10, 20],
+        ['KR2', 'b', 'O1', 1, 10, 0],
+      ],
+      0.5,
+    ],
+    [
+      'a key result without progress is left out, not counted as 0',
+      [
+        ['KR1', 'a', 'O1', 1, 10, 6],
+        ['KR2', 'b', 'O1', 1, 10, ''],
+      ],
+      0.6,
+    ],
+    [
+      'shares split a key result between two objectives',
+      [
+        ['KR1', 'a', 'O1 (25%), O2 (75%)', 1, 10, 10],
+        ['KR2', 'b', 'O1', 1, 10, 0],
+      ],
+      0.2,
+    ],
     ['none of them measured: none', [['KR1', 'a', 'O1', 1, 10, '']], null],
   ])('%s', (_, krs, expected) => {
     const tabs = okrs(krs);
@@ -162,7 +235,7 @@ describe('the roll-up through the cascade', () => {
     ['the mission too', 'Do good', 0.75],
     // 0.4 × 1 + 0.6 × 0.5.
     ['a work row averages the goals it serves by its shares', 'R1', 0.7],
-    ['through a work parent, as IMPACT\'s weight flows', 'R2', 0.7],
+    ["through a work parent, as IMPACT's weight flows", 'R2', 0.7],
     ['a work row that reaches no goal has none', 'R3', null],
   ])('%s', (_, key, expected) => {
     const got = progressOf(cascade, key);
@@ -212,7 +285,12 @@ describe('pace and status', () => {
   });
 
   test('the tab\'s period stands in for dates: "Q3 2026" runs from 1 July to 30 September', () => {
-    const tabs: Tabs = { 'Q3 2026 OKRs': [['ID', 'Objective', 'Progress'], ['G1', 'a', 0.2]] };
+    const tabs: Tabs = {
+      'Q3 2026 OKRs': [
+        ['ID', 'Objective', 'Progress'],
+        ['G1', 'a', 0.2],
+      ],
+    };
     const cascade = cascadeOf(tabs, undefined, '2026-08-15');
     const goal = cascade.progress.goals.get(itemOf(cascade, 'G1'))!;
     expect(goal).toMatchObject({ start: dayOf(2026, 7, 1), due: dayOf(2026, 9, 30) });
@@ -231,9 +309,10 @@ describe('pace and status', () => {
       ['G2', 'b', '', '', '', '', ''],
       ['G3', 'c', 0, 100, 90, day('2026-01-01'), day('2026-12-31')],
     );
-    const cascade = cascadeOf(tabs, undefined, '2026-09-13');
-    // 255 of 364 days: 70%.
-    expect(flagMessage(cascade, 'G1', 'AT_RISK')).toBe('40% done with 70% of the time gone (at risk)');
+    const cascade = cascadeOf(tabs, undefined, '2026-09-01');
+    // 243 of 364 days: 67% gone; 40% is within 30 points of it.
+    expect(flagMessage(cascade, 'G1', 'AT_RISK')).toBe('40% done with 67% of the time gone (at risk)');
+    expect(flagMessage(cascadeOf(tabs, undefined, '2026-09-13'), 'G1', 'AT_RISK')).toBe('40% done with 70% of the time gone (off track)');
     expect(flagsOf(cascade, 'G2')).toContain('NO_METRIC');
     expect(flagsOf(cascade, 'G3')).not.toContain('AT_RISK');
   });

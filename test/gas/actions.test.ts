@@ -64,7 +64,9 @@ describe('refreshing traces', () => {
     gas.call('ladderInsertTraceColumn');
     const header = () => gas.spreadsheet.getSheetByName('Roadmap')!.getRange('J1').getValue();
     expect(header()).toBe('Trace');
-    expect((gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2' }] }) as { ok: boolean }).ok).toBe(true);
+    expect(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2' }] }) as { ok: boolean }).toMatchObject({
+      ok: true,
+    });
     expect(header()).toBe('Trace\u200b');
     gas.call('ladderSetup', null);
     expect(header()).toBe('Trace\u200b');

@@ -100,7 +100,7 @@ describe('dropdowns that reject other input', () => {
     });
     expect(roadmap.dump()).toEqual(before);
     // One goal from its list is fine.
-    expect(reply(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2' }] })).ok).toBe(true);
+    expect(reply(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2' }] }))).toMatchObject({ ok: true });
     expect(roadmap.getRange('C9').getValue()).toBe('2');
   });
 
@@ -171,7 +171,7 @@ describe('Plain text cells', () => {
     });
     const cell = gas.spreadsheet.getSheetByName('Roadmap')!.getRange('C9');
     cell.setNumberFormat('@');
-    expect(reply(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '0012' }] })).ok).toBe(true);
+    expect(reply(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '0012' }] }))).toMatchObject({ ok: true });
     expect(cell.getValue()).toBe('0012');
   });
 });
@@ -206,7 +206,7 @@ describe('traces are current after every write Ladder makes', () => {
     const gas = loadAppsScript(tabs).on('Roadmap');
     gas.call('ladderInsertTraceColumn');
     expect(traceOfR8(gas)).not.toMatch(/Reach 10%/);
-    expect(reply(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2' }] })).ok).toBe(true);
+    expect(reply(gas.call('ladderLinkRow', { sheet: 'Roadmap', key: 'R-8', goals: [{ key: '2' }] }))).toMatchObject({ ok: true });
     expect(traceOfR8(gas)).toMatch(/^In-car karaoke › Reach 10% of US luxury sedan sales/);
   });
 

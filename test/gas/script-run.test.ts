@@ -193,7 +193,7 @@ describe('the runner', () => {
     expect(served).toBe(10);
     model.release(model.held('slow')[0]!.id);
     await expect.poll(() => model.inFlight()).toBe(9);
-    expect((await settle('echo', 'now there is room')).ok).toBe(true);
+    expect(await settle('echo', 'now there is room')).toMatchObject({ ok: true });
     expect(served).toBe(11);
     expect(model.peak('slow')).toBe(10);
   });

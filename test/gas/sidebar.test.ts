@@ -17,7 +17,7 @@ test('Open Ladder shows the sidebar file', () => {
 test('the health call returns counts, coverage and the flagged rows as data', () => {
   const gas = loadAppsScript(tabs);
   const reply = JSON.parse(JSON.stringify(gas.call('ladderHealth')));
-  expect(reply.ok).toBe(true);
+  expect(reply).toMatchObject({ ok: true });
   expect(reply.value.flagCounts).toEqual([
     { code: 'NO_GOAL', label: 'No goal', rows: 3 },
     { code: 'NO_PARENT', label: 'Links to nothing', rows: 2 },

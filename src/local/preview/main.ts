@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanStaleTemps, FileInUse, lockBeside, lockPathOf, realFile } from '../file-guard';
 import { openXlsxPort } from '../xlsx-port';
-import { checkFile, WorkbookFileError } from '../xlsx-snapshot';
+import { checkFile, WorkbookFileError } from '../xlsx-read-objects';
 import { createPreviewServer } from './server';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

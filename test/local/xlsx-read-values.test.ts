@@ -4,8 +4,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
 import type { Cell, WorkbookSnapshot } from '../../src/core/snapshot';
-import { loadWorkbook, workbookSnapshot } from '../../src/local/xlsx-snapshot';
-import { readWorkbookFile } from '../../src/local/xlsx-values';
+import { loadWorkbook, workbookToSnapshot } from '../../src/local/xlsx-read-objects';
+import { readWorkbookFile } from '../../src/local/xlsx-read-values';
 import { tempDirPerFile } from '../fixtures/xlsx';
 
 const temp = tempDirPerFile();
@@ -40,7 +40,7 @@ function withoutTrailingBlanks(snapshot: WorkbookSnapshot): WorkbookSnapshot {
 
 /** The snapshot through exceljs's Worksheet and Cell objects, as the local preview takes it. */
 async function throughObjects(path: string): Promise<WorkbookSnapshot> {
-  return withoutTrailingBlanks(workbookSnapshot(await loadWorkbook(path, 'values')));
+  return withoutTrailingBlanks(workbookToSnapshot(await loadWorkbook(path, 'values')));
 }
 
 /** A one-tab workbook whose <sheetData> (and what follows it) is XML written by hand, as other producers write it. */

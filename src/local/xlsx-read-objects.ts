@@ -3,7 +3,7 @@
  * snapshot the core takes, as Sheets' getValues() would give it (formula cells as their
  * cached results, dates as dates, merged cells blank but for the first, errors as their
  * text). The local preview reads so, since it writes the workbook back; the audit reads only
- * values, from exceljs's parsed model (xlsx-values.ts). Every way a file can fail to be a
+ * values, from exceljs's parsed model (xlsx-read-values.ts). Every way a file can fail to be a
  * workbook becomes a WorkbookFileError with a one-line reason.
  */
 import type { Stats } from 'node:fs';
@@ -189,7 +189,7 @@ export function sheetsCell(cell: ExcelJS.Cell): Cell {
   return sheetsValue(cell.value);
 }
 
-export function worksheetSnapshot(worksheet: ExcelJS.Worksheet): SheetSnapshot {
+export function worksheetToSnapshot(worksheet: ExcelJS.Worksheet): SheetSnapshot {
   const values: Cell[][] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: Cell[] = [];
@@ -203,6 +203,6 @@ export function worksheetSnapshot(worksheet: ExcelJS.Worksheet): SheetSnapshot {
   return { name: worksheet.name, values };
 }
 
-export function workbookSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot {
-  return { sheets: workbook.worksheets.map(worksheetSnapshot) };
+export function workbookToSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot {
+  return { sheets: workbook.worksheets.map(worksheetToSnapshot) };
 }

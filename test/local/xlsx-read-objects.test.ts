@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
-import { loadWorkbook, workbookSnapshot } from '../../src/local/xlsx-snapshot';
-import { readWorkbookFile } from '../../src/local/xlsx-values';
+import { loadWorkbook, workbookToSnapshot } from '../../src/local/xlsx-read-objects';
+import { readWorkbookFile } from '../../src/local/xlsx-read-values';
 import { rulesOf, tempDirPerFile } from '../fixtures/xlsx';
 
 const temp = tempDirPerFile();
@@ -63,7 +63,7 @@ describe('reading an .xlsx as Sheets would give it', () => {
     await book.xlsx.writeFile(path);
     const expected = ['TBD', false, '#N/A', new Date('2026-08-14T00:00:00Z')];
     expect((await readWorkbookFile(path)).sheets[0]!.values.slice(1).map((row) => row[1])).toEqual(expected);
-    const objects = workbookSnapshot(await loadWorkbook(path, 'everything'));
+    const objects = workbookToSnapshot(await loadWorkbook(path, 'everything'));
     expect(objects.sheets[0]!.values.slice(1).map((row) => row[1])).toEqual(expected);
   });
 

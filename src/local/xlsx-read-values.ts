@@ -9,12 +9,12 @@
  * module replaces that setter on the one workbook it reads into. The hand-off is not in
  * exceljs's documented API, so package.json pins exceljs's version, the shape is checked
  * here, and a test holds this read to the snapshot taken through exceljs's own objects
- * (xlsx-snapshot.ts, which the local preview uses because it writes the workbook back).
+ * (xlsx-read-objects.ts, which the local preview uses because it writes the workbook back).
  */
 import ExcelJS from 'exceljs';
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { cellReference, rangeCorners } from './a1';
-import { readInto, sheetsValue, WorkbookFileError } from './xlsx-snapshot';
+import { readInto, sheetsValue, WorkbookFileError } from './xlsx-read-objects';
 
 /** The parts of exceljs's parsed model that values come from. */
 interface ParsedCell {
@@ -73,7 +73,7 @@ async function parseWorkbook(path: string): Promise<ParsedWorkbook> {
 }
 
 /** One parsed cell's value; exceljs's `type` says where it is (a formula's is its cached result). */
-function cellValue(cell: ParsedCell): Cell {
+function sheetsValueOfParsed(cell: ParsedCell): Cell {
   if (cell.type === ExcelJS.ValueType.Formula) return sheetsValue(cell.result);
   if (cell.type === ExcelJS.ValueType.Hyperlink) return sheetsValue(cell.text);
   return sheetsValue(cell.value);
@@ -87,7 +87,7 @@ function rowValues(row: ParsedRow): Cell[] {
     column = (cell.address === undefined ? null : cellReference(cell.address))?.column ?? column + 1;
     // Styled blanks (Null) and bare <c/> elements (exceljs types them Merge) hold no value.
     if (cell.type === ExcelJS.ValueType.Null || cell.type === ExcelJS.ValueType.Merge) continue;
-    cells[column - 1] = cellValue(cell);
+    cells[column - 1] = sheetsValueOfParsed(cell);
   }
   for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = '';
   return cells;
