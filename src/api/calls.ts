@@ -7,6 +7,7 @@
 import type * as z from 'zod/mini';
 import { issueText } from '../core/input-issues';
 import type { CallName } from '../shared/calls';
+import { checkIn, goalProgress } from './calls/check-in';
 import { declineRow } from './calls/decline-row';
 import { health } from './calls/health';
 import { linkRow } from './calls/link-row';
@@ -25,7 +26,7 @@ interface AnyCall {
   run(port: WorkbookPort, input: unknown): unknown;
 }
 
-export const API_CALLS = [health, setup, saveSetup, rowContext, linkRow, declineRow, strategy] as const;
+export const API_CALLS = [health, setup, saveSetup, rowContext, linkRow, declineRow, strategy, goalProgress, checkIn] as const;
 
 /** The client's view of the list: each call's name, what it takes and what it answers. */
 type Calls = (typeof API_CALLS)[number];

@@ -66,3 +66,18 @@ export const declineInput = madeOnUse(() =>
     removeWithTasks: z.optional(z.boolean()),
   }),
 );
+
+export const goalInput = madeOnUse(() => z.strictObject({ sheet: sheetName(), key: itemKey() }));
+
+export const checkInInput = madeOnUse(() =>
+  z.strictObject({
+    ...rowRef(),
+    /** As typed: "17", "17%", "done". Read on the server (core/check-in-value.ts). */
+    value: z.string().check(z.maxLength(100)),
+    /** Percent. */
+    confidence: z.optional(z.int().check(z.gte(0), z.lte(100))),
+    // Kept exactly as typed, like a decline's reason.
+    note: z.optional(z.string().check(z.maxLength(2000))),
+    by: z.optional(z.string().check(z.maxLength(200))),
+  }),
+);

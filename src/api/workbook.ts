@@ -71,7 +71,7 @@ export function columnNamed(plan: TabPlan, header: string): number {
 }
 
 /** The first free column after the header row's last filled cell and the data's last column. */
-export function nextColumn(snapshot: WorkbookSnapshot, plan: TabPlan): number {
+export function nextColumn(snapshot: WorkbookSnapshot, plan: Pick<TabPlan, 'sheet' | 'headers'>): number {
   const values = snapshot.sheets.find((sheet) => sheet.name === plan.sheet)?.values ?? [];
   const widest = values.reduce((width, row) => Math.max(width, row.length), 0);
   return Math.max(widest, plan.headers.length) + 1;

@@ -8,6 +8,7 @@ import type { Cascade } from './cascade';
 import { type FlagCode, flagCounts } from './flags';
 import type { Item } from './items';
 import { LAYERS, layerSpec } from './layers';
+import { goalsAtRisk, type ProgressView } from './progress-view';
 import { coverage } from './report';
 import { type Advice, FLAG_LABELS, rowAdvice, sentence, urgencyOf } from './row-advice';
 import { clip } from './text';
@@ -46,6 +47,8 @@ export interface Health {
    * `flagged`.
    */
   readonly queue: readonly number[];
+  /** Goals behind their pace, furthest behind first: what Review shows above the queue. */
+  readonly atRisk: readonly ProgressView[];
   readonly warnings: readonly string[];
 }
 
@@ -87,6 +90,7 @@ export function cascadeHealth(cascade: Cascade, warnings: readonly string[] = []
       ...adviceOf(cascade, item),
     })),
     queue,
+    atRisk: goalsAtRisk(cascade),
     warnings,
   };
 }

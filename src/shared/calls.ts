@@ -13,6 +13,8 @@ export const CALL_WRITES = {
   linkRow: true,
   declineRow: true,
   strategy: false,
+  goalProgress: false,
+  checkIn: true,
 } as const;
 
 export type CallName = keyof typeof CALL_WRITES;

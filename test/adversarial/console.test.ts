@@ -61,5 +61,17 @@ describe('calls from the console', () => {
 });
 
 test('values() helper sanity: the untouched example reads back as loaded', () => {
-  expect(values(addOn(), 'Goals')[1]).toEqual([1, 'Sell out the Roadster run', 'P1', 1, '2,450 cars']);
+  expect(values(addOn(), 'Goals')[1]).toEqual([
+    1,
+    'Sell out the Roadster run',
+    'P1',
+    1,
+    0,
+    '2,450 cars',
+    '2,450 cars',
+    '',
+    // values() prints the stored instant in UTC: midnight in Paris, the sheet's zone, is 23:00 the day before.
+    '2025-12-31',
+    '2026-06-29',
+  ]);
 });

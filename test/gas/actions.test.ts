@@ -97,7 +97,7 @@ describe('refreshing traces', () => {
       { sheet: 'Summary', a1: 'B2', formula: '=TRACE("R-1", "why")' },
     ]);
     expect(gas.spreadsheet.getSheetByName('Summary')!.getRange('B2').getValue()).toMatch(/Roadster/);
-    expect(gas.spreadsheet.toasts.at(-1)).toBe('Ladder refreshed 1 TRACE and IMPACT formula.');
+    expect(gas.spreadsheet.toasts.at(-1)).toBe('Ladder refreshed 1 Ladder formula (TRACE, IMPACT, PROGRESS).');
   });
 
   test('a formula typed by hand that cannot be put back is named, with its text, so the PM can type it again', () => {
@@ -198,7 +198,7 @@ describe('the starter cascade', () => {
     expect(gas.spreadsheet.getSheetByName('Goals')!.dump()[1]![0]).toBe(1);
     expect(gas.spreadsheet.getSheetByName('Strategy')!.frozenRows).toBe(3);
     expect(gas.spreadsheet.toasts.at(-1)).toMatch(
-      /^Ladder created 7 tabs with the Tesla example\. Ladder checked 3 tabs: 6 of 27 rows flagged/,
+      /^Ladder created 8 tabs with the Tesla example\. Ladder checked 3 tabs: 7 of 27 rows flagged/,
     );
   });
 

@@ -33,6 +33,7 @@ test('one top-level function per entry point; the custom functions carry @custom
     'ladderRefreshTraces',
     'ladderInsertTraceColumn',
     'ladderInsertImpactColumn',
+    'ladderInsertProgressColumn',
     'ladderSelfTest',
     'ladderSelfTestEcho',
     'ladderSelfTestRun',
@@ -45,8 +46,11 @@ test('one top-level function per entry point; the custom functions carry @custom
     'ladderLinkRow',
     'ladderDeclineRow',
     'ladderStrategy',
+    'ladderGoalProgress',
+    'ladderCheckIn',
     'TRACE',
     'IMPACT',
+    'PROGRESS',
   ]);
   const traceDoc = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\nfunction TRACE\(ref, format, refresh\)/.exec(main)![1]!;
   expect(traceDoc).toContain('@customfunction');
@@ -54,6 +58,7 @@ test('one top-level function per entry point; the custom functions carry @custom
   expect(traceDoc).toContain('@param [format]');
   expect(traceDoc).toContain('Example: =TRACE(A5)');
   expect(main).toMatch(/@customfunction\n \*\/\nfunction IMPACT\(ref, mode, refresh\)/);
+  expect(main).toMatch(/@param \[mode\] "fraction" \(default\)[^\n]*\n[\s\S]*?@customfunction\n \*\/\nfunction PROGRESS\(ref, mode, refresh\)/);
   // The self-test's probe is callable from a cell but not offered in autocomplete.
   expect(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\nfunction LADDER_SELF_TEST\(value\)/.exec(main)![1]).not.toContain('@customfunction');
 });

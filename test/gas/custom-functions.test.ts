@@ -126,15 +126,20 @@ describe('reads', () => {
     expect(gas.log.get('Range.getValues')).toBe(CASCADE_TABS + 1);
   });
 
-  test('a tab Ladder leaves out is not read: a check-ins log named like goals, a tab the settings ignore', () => {
+  test('a tab Ladder leaves out is not read (a tab the settings ignore, notes); a check-in log is, for its check-ins', () => {
     const checkIns = [
-      ['Goal', 'Update'],
-      ['1', 'On track'],
+      ['Date', 'Goal', 'Value'],
+      [new Date('2026-09-01T00:00:00Z'), '1', 2000],
     ];
-    const gas = loadAppsScript({ ...tabs, 'Goal check-ins': checkIns }).on('Roadmap');
+    const notes = [
+      ['Idea', 'Owner'],
+      ['x', 'y'],
+    ];
+    const gas = loadAppsScript({ ...tabs, 'Goal check-ins': checkIns, Notes: notes }).on('Roadmap');
     gas.properties.store.set('ladder.settings', JSON.stringify({ version: 1, tabs: [{ sheet: 'Backlog', use: 'ignore' }] }));
     expect(gas.call('TRACE', 'R-1', 'keys')).toMatch(/^R-1 › /);
-    expect(gas.log.get('Range.getValues')).toBe(CASCADE_TABS - 1);
+    // Every tab of the example but the ignored Backlog, and the second check-in log; Notes only peeked at, in one call.
+    expect(gas.log.get('Range.getValues')).toBe(CASCADE_TABS - 1 + 1 + 1);
   });
 
   test('a burst of calls shares one read through the cache', () => {

@@ -13,6 +13,7 @@ describe('the add-on menu', () => {
       'Refresh traces',
       'Insert a TRACE column on this tab',
       'Insert an IMPACT column on this tab',
+      'Insert a PROGRESS column on this tab',
       'Create a starter cascade',
       'Check this spreadsheet',
     ]);

@@ -37,6 +37,8 @@ const CALLS: Record<string, { input?: unknown }> = {
   linkRow: { input: { sheet: 'Roadmap', key: 'R-8', expectedTitle: 'In-car karaoke', goals: [{ key: '2' }] } },
   declineRow: { input: { sheet: 'Roadmap', key: 'R-8', reason: 'Off strategy', action: 'mark' } },
   strategy: {},
+  goalProgress: { input: { sheet: 'Goals', key: '3' } },
+  checkIn: { input: { sheet: 'Goals', key: '3', value: '19%', confidence: 80, note: 'Margins up' } },
 };
 
 describe('the settings property is read once per execution', () => {

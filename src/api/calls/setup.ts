@@ -3,6 +3,7 @@
  * columns; `saveSetup` stores the PM's corrections (validated by the config schema).
  */
 
+import type { Cascade } from '../../core/cascade';
 import type { Role } from '../../core/columns';
 import { DECLINED_ROLES } from '../../core/declined-columns';
 import { planTabs } from '../../core/detect';
@@ -63,13 +64,30 @@ export const setup = defineCall({
                   : cascade.items.filter((item) => item.sheet === sheet.name).length,
               notes: notesOf(sheet.name),
             }
-          : { sheet: sheet.name, use: 'ignore', headerRow: null, source: 'detected', columns: [], headers: [], items: 0, notes: [] };
+          : {
+              sheet: sheet.name,
+              use: 'ignore',
+              headerRow: null,
+              source: 'detected',
+              columns: [],
+              headers: [],
+              items: 0,
+              notes: checkInNote(cascade, sheet.name),
+            };
       }),
       saved: settings,
       warnings: warnings.filter((warning) => !names.some((name) => warning.startsWith(`${name}: `))),
     };
   },
 });
+
+/** A check-in log is no layer, but it is read: Setup says so on its card (mapping it to a layer, or to ignore, stops that). */
+function checkInNote(cascade: Cascade, sheet: string): string[] {
+  if (!cascade.checkIns.tabs.some((tab) => tab.sheet === sheet)) return [];
+  let count = 0;
+  for (const list of cascade.checkIns.byGoal.values()) for (const entry of list) if (entry.sheet === sheet) count++;
+  return [`read as the goals' check-in log (${count} check-in${count === 1 ? '' : 's'}); choosing a layer or "ignore" stops that`];
+}
 
 /**
  * A choice Ladder would overrule as soon as it is saved (a header row with no headers on it, a

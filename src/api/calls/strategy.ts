@@ -1,11 +1,13 @@
 /**
  * `strategy`: the one-pager: the mission and the vision, pillars and anti-priorities with
- * their why and the goals under each, and where the roadmap's effort goes (core/effort.ts).
+ * their why and the goals under each, where the roadmap's effort goes (core/effort.ts), and
+ * how far each pillar and goal has come (core/progress-view.ts).
  */
 import type { Cascade } from '../../core/cascade';
 import { effortMix } from '../../core/effort';
 import { goalPicker } from '../../core/goal-picker';
 import type { LayerCode } from '../../core/layers';
+import { strategyProgress } from '../../core/progress-view';
 import { clip } from '../../core/text';
 import { defineCall } from '../define-call';
 import { noInput } from '../schemas';
@@ -29,6 +31,7 @@ export const strategy = defineCall({
       ...goalPicker(cascade),
       checks: cascade.strategy.flags.map((flag) => flag.message),
       effort: effortMix(cascade),
+      progress: strategyProgress(cascade),
       warnings,
     };
   },
