@@ -3,7 +3,7 @@ import { TESLA } from '../../examples/tesla';
 import { auditDocument } from '../../src/core/audit';
 import { buildCascade } from '../../src/core/cascade';
 
-const doc = auditDocument(buildCascade(TESLA));
+const doc = auditDocument(buildCascade(TESLA, undefined, { today: '2026-12-01' }));
 const item = (key: string) => doc.items.find((entry) => entry.key === key)!;
 
 describe('the audit document of the Tesla example', () => {
@@ -41,7 +41,20 @@ describe('the audit document of the Tesla example', () => {
       ...Array(8).fill('roadmap'),
       ...Array(4).fill('tasks'),
     ]);
-    expect(Object.keys(item('R-1'))).toEqual(['sheet', 'row', 'layer', 'key', 'title', 'parents', 'traces', 'flags', 'impact', 'roi']);
+    expect(Object.keys(item('R-1'))).toEqual([
+      'sheet',
+      'row',
+      'layer',
+      'key',
+      'title',
+      'parents',
+      'traces',
+      'flags',
+      'impact',
+      'roi',
+      'progress',
+      'status',
+    ]);
     expect(Object.keys(item('P1'))).toEqual([
       'sheet',
       'row',
@@ -54,6 +67,8 @@ describe('the audit document of the Tesla example', () => {
       'flags',
       'impact',
       'roi',
+      'progress',
+      'status',
     ]);
   });
 
@@ -81,7 +96,8 @@ describe('the audit document of the Tesla example', () => {
     expect(item('R-6').flags).toEqual(['NO_GOAL', 'NO_PARENT', 'BROKEN_LINK']);
     expect(item('R-8').flags).toEqual(['NO_GOAL', 'NO_PARENT', 'RESURFACED']);
     expect(item('R-7').flags).toEqual(['ANTI_PRIORITY']);
-    expect(item('7').flags).toEqual(['ORPHAN']);
+    expect(item('7').flags).toEqual(['ORPHAN', 'NO_METRIC']);
+    expect(item('4').flags).toEqual(['AT_RISK']);
     expect(item('T-4').flags).toEqual(['NO_GOAL']);
     expect(item('R-6')).toMatchObject({ impact: null, roi: null, parents: [] });
   });
@@ -90,5 +106,20 @@ describe('the audit document of the Tesla example', () => {
     expect(item('A1').kind).toBe('anti-priority');
     expect(item('P4').kind).toBe('pillar');
     expect(item('1').kind).toBeUndefined();
+  });
+
+  test('progress and status on every item, as of the day given', () => {
+    expect(doc.today).toBe('2026-12-01');
+    // Goal 4: 150,000 of 500,000 from its latest check-in (the cell says 100,000), 334 of 364 days gone.
+    expect(item('4')).toMatchObject({ progress: 0.3, status: 'off track' });
+    // Goal 3: its latest check-in, 18%, from 5% towards 20%.
+    expect(item('3').progress).toBeCloseTo(13 / 15, 12);
+    // Goal 5, a decrease with no baseline: $150 / $200.
+    expect(item('5')).toMatchObject({ progress: 0.75, status: 'on track' });
+    expect(item('7')).toMatchObject({ progress: null, status: null });
+    // R-2 serves goals 2 (60%) and 3 (40%).
+    expect(item('R-2').progress).toBeCloseTo(0.6 * 0.625 + 0.4 * (13 / 15), 12);
+    expect(item('R-2').status).toBeNull();
+    expect(item('P4')).toMatchObject({ progress: 0.75, status: 'in progress' });
   });
 });

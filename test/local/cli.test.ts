@@ -40,9 +40,25 @@ describe('ladder audit on the bundled example', () => {
   });
 
   test('--json prints the DESIGN §6 document, the same as the data the file was made from', async () => {
-    const { code, stdout } = await ladder('audit', EXAMPLE, '--json');
+    const { code, stdout } = await ladder('audit', EXAMPLE, '--json', '--today', '2026-12-01');
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(auditDocument(buildCascade(TESLA)))));
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(auditDocument(buildCascade(TESLA, undefined, { today: '2026-12-01' })))));
+  });
+
+  test('--today fixes the date pace is judged on, and the report says how far each goal has come', async () => {
+    const { code, stdout } = await ladder('audit', EXAMPLE, '--today=2026-12-01');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Progress (as of 2026-12-01)');
+    expect(stdout).toMatch(/goal\s+4\s+Deliver 500,000 Model 3s a year\s+30%\s+off track\s+92% of the time gone/);
+    expect(stdout).toMatch(/goal\s+7\s+Superchargers on every interstate\s+–\s+no metric/);
+    expect(stdout).toContain('AT_RISK: 30% done with 92% of the time gone (off track)');
+  });
+
+  test('a --today that is not a date is one line, exit 2', async () => {
+    const { code, stdout, stderr } = await ladder('audit', EXAMPLE, '--today', '31/12/2026');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim()).toBe('ladder: --today takes a date written as YYYY-MM-DD, such as 2026-09-30 (got "31/12/2026")');
   });
 
   test('--help explains the command', async () => {
