@@ -32,7 +32,7 @@ interface Goal {
 }
 
 const TODAY = '2026-09-30';
-const DAYS = ['2026-07-01', '2026-08-15', '2026-09-30', '2026-10-20'];
+const DAYS = ['2026-07-01', '2026-08-15', '2026-09-30', '2026-10-01', '2026-10-20'];
 
 function plan(seed: number) {
   const random = seededRandom(seed);
