@@ -2,6 +2,8 @@
  * `npm run bench`: how Ladder's cost grows with the size of the plan.
  * 1. The core (detection, links, every path, flags, impact) on 1k, 10k and 100k roadmap
  *    rows, with goals, pillars and one task per row in proportion: time and memory.
+ *    Then progress (DESIGN §9) at 100k roadmap rows and 10k measured goals with check-ins,
+ *    against the same plan unmeasured.
  * 2. `ladder audit` of a generated 60,000-row .xlsx against merely reading that file with
  *    exceljs, in the same run, as a ratio.
  *    Then a small workbook with dropdowns over whole columns, read for values (what the
@@ -23,6 +25,8 @@ import { TESLA } from '../examples/tesla';
 import { BUDGET_BYTES } from '../scripts/build-gas.js';
 import { auditDocument, auditJson } from '../src/core/audit';
 import { buildCascade } from '../src/core/cascade';
+import { measureProgress } from '../src/core/cascade-progress';
+import { EMPTY_SETTINGS } from '../src/core/settings';
 import { readWorkbookFile } from '../src/local/xlsx-read-values';
 import { snapshotToWorkbook, writeSnapshotXlsx } from '../src/local/xlsx-write';
 import { tabsOf } from '../test/fixtures/workbook';
@@ -69,6 +73,46 @@ async function coreScaling(): Promise<void> {
     );
     previous = t;
   }
+}
+
+/** DESIGN §9's cost: the same plan with and without measured goals and check-ins, in the same run. */
+async function progressCost(): Promise<void> {
+  const today = '2026-09-30';
+  const roadmap = 100_000;
+  const goals = 10_000;
+  console.log(`\nProgress: ${roadmap.toLocaleString('en')} roadmap rows, ${goals.toLocaleString('en')} goals (buildCascade, median of 7)`);
+  const plain = generateWorkbook({ roadmap, tasksPerRoadmapRow: 0, goals });
+  const measured = generateWorkbook({ roadmap, tasksPerRoadmapRow: 0, goals, metrics: true });
+  const checkIns = measured.sheets.find((sheet) => sheet.name === 'Check-ins')!.values.length - 1;
+  const runs = (snapshot: typeof plain) => {
+    buildCascade(snapshot, undefined, { today }); // warm the JIT
+    const times: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      gc();
+      const start = performance.now();
+      buildCascade(snapshot, undefined, { today });
+      times.push(performance.now() - start);
+    }
+    return median(times);
+  };
+  const without = runs(plain);
+  const withMetrics = runs(measured);
+  const cascade = buildCascade(measured, undefined, { today });
+  // The progress step alone, on the cascade's own parts: what §9 adds once the links are known.
+  const alone: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    gc();
+    const start = performance.now();
+    measureProgress(measured, EMPTY_SETTINGS, cascade, today, []);
+    alone.push(performance.now() - start);
+  }
+  const withProgress = cascade.items.filter((item) => !Number.isNaN(cascade.progress.progress[item.index]!)).length;
+  console.log(`  the whole core, goals unmeasured        ${ms(without).padStart(8)}`);
+  console.log(
+    `  the whole core, measured + ${checkIns.toLocaleString('en')} check-ins ${ms(withMetrics).padStart(8)}   (under 1 s: ${withMetrics < 1000 ? 'yes' : 'no'})`,
+  );
+  console.log(`  its progress step alone (check-ins, rules, roll-up, pace) ${ms(median(alone))}`);
+  console.log(`  items with a progress: ${withProgress.toLocaleString('en')} of ${cascade.items.length.toLocaleString('en')}`);
 }
 
 async function auditVersusRead(): Promise<void> {
@@ -188,6 +232,7 @@ process.stdout.write(JSON.stringify({ compile: compiled - start, run: done - com
 }
 
 await coreScaling();
+await progressCost();
 await auditVersusRead();
 await wholeColumnDropdowns();
 await appsScript();

@@ -9,6 +9,14 @@ import type { Cell, WorkbookSnapshot } from '../src/core/snapshot';
 export interface GeneratedSizes {
   readonly roadmap: number;
   readonly tasksPerRoadmapRow: number;
+  /** How many goals (default one per 50 roadmap rows). */
+  readonly goals?: number;
+  /**
+   * Goals measured in every form of DESIGN §9 (baseline, target, current, direction, dates;
+   * some with a progress cell, some yes/no, some nothing), one key result in four nested
+   * under the goal before it, and two check-ins per goal in a Check-ins tab.
+   */
+  readonly metrics?: boolean;
 }
 
 /** A small deterministic pseudo-random sequence, so every run measures the same workbook. */
@@ -20,17 +28,22 @@ function sequence(seed: number): () => number {
   };
 }
 
-export function generateWorkbook({ roadmap, tasksPerRoadmapRow }: GeneratedSizes): WorkbookSnapshot {
+export function generateWorkbook({ roadmap, tasksPerRoadmapRow, goals: goalsWanted, metrics = false }: GeneratedSizes): WorkbookSnapshot {
   const random = sequence(roadmap);
   const pick = (n: number) => Math.floor(random() * n);
-  const goalCount = Math.max(10, Math.round(roadmap / 50));
+  const goalCount = goalsWanted ?? Math.max(10, Math.round(roadmap / 50));
   const pillars: Cell[][] = [['ID', 'Pillar', 'Type', 'Why']];
   for (let p = 1; p <= 5; p++) pillars.push([`P${p}`, `Pillar ${p}`, 'Pillar', `Because of reason ${p}`]);
   pillars.push(['A1', 'Anti-priority 1', 'Anti-priority', 'Not us'], ['A2', 'Anti-priority 2', 'Anti-priority', 'Not now']);
-  const goals: Cell[][] = [['Goal ID', 'Goal', 'Pillar', 'Weight']];
+  const goals: Cell[][] = [['Goal ID', 'Goal', 'Pillar', 'Weight', ...(metrics ? METRIC_HEADERS : [])]];
+  const checkIns: Cell[][] = [['Date', 'Goal', 'Value', 'Confidence']];
   for (let g = 1; g <= goalCount; g++) {
-    const pillar = g % 97 === 0 ? 'A1' : `P${1 + (g % 5)}`;
-    goals.push([g, `Goal number ${g}`, pillar, 1 + (g % 3)]);
+    // With metrics, one goal in four is a key result of the goal before it.
+    const pillar = metrics && g % 4 === 0 ? String(g - 1) : g % 97 === 0 ? 'A1' : `P${1 + (g % 5)}`;
+    goals.push([g, `Goal number ${g}`, pillar, 1 + (g % 3), ...(metrics ? metricCells(g, random) : [])]);
+    if (metrics && g % 5 < 3) {
+      for (const month of [7, 8]) checkIns.push([new Date(Date.UTC(2026, month, 1 + (g % 28))), g, Math.round(random() * 120)]);
+    }
   }
   const rows: Cell[][] = [['ID', 'Initiative', 'Goal', 'Effort', 'Impact', 'Confidence', 'Reach', 'Owner', 'Status']];
   for (let r = 1; r <= roadmap; r++) {
@@ -68,6 +81,30 @@ export function generateWorkbook({ roadmap, tasksPerRoadmapRow }: GeneratedSizes
       { name: 'Roadmap', values: rows },
       ...(tasksPerRoadmapRow > 0 ? [{ name: 'Backlog', values: tasks }] : []),
       { name: 'Not on roadmap', values: declined },
+      ...(metrics ? [{ name: 'Check-ins', values: checkIns }] : []),
     ],
   };
+}
+
+const METRIC_HEADERS = ['Baseline', 'Target', 'Current', 'Direction', 'Progress', 'Start', 'Due'];
+
+/** A goal's measures, cycling through §9's forms. */
+function metricCells(g: number, random: () => number): Cell[] {
+  const start = new Date(Date.UTC(2026, (g % 4) * 3, 1));
+  const due = new Date(Date.UTC(2026, (g % 4) * 3 + 3, 0));
+  const amount = () => Math.round(random() * 100);
+  switch (g % 6) {
+    case 0:
+      return [10, 110, 10 + amount(), 'Increase', '', start, due];
+    case 1:
+      return ['', 50, amount(), 'Decrease', '', start, due];
+    case 2:
+      return ['', '', '', '', `${amount()}%`, start, due];
+    case 3:
+      return ['', 100, amount(), '', '', '', ''];
+    case 4:
+      return ['', '', random() < 0.5 ? 'Done' : 'Not done', '', '', '', ''];
+    default:
+      return ['', '', '', '', '', '', ''];
+  }
 }
