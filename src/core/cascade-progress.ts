@@ -34,8 +34,9 @@ export function measureProgress(
   read: ProgressSources,
   today: string | undefined,
   warnings: string[],
+  planned: ReadonlySet<string> = new Set(),
 ): { checkIns: CheckInLog; progress: ProgressResults } {
-  const logs = snapshot.sheets.filter((sheet) => isCheckInTab(sheet.name, settings));
+  const logs = snapshot.sheets.filter((sheet) => !planned.has(sheet.name) && isCheckInTab(sheet.name, settings, () => sheet.values));
   const checkIns = readCheckIns(logs, GOAL_RANKS, read.index);
   warnings.push(...checkIns.warnings);
   const progress = computeProgress({

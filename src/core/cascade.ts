@@ -81,7 +81,15 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderSettings 
   const flags = computeFlags({ items, links, components, paths, reach, declined, index, noGoalReason, needsLink, noColumn });
   // A row marked declined was said no to: nothing about it needs doing (its own receipt would otherwise flag it RESURFACED).
   for (const marked of structure.markedDeclined.keys()) flags[marked] = [];
-  const measured = measureProgress(snapshot, config, { items, index, links, components, impact, structure }, options.today, warnings);
+  const layerTabs = new Set(plans.map((plan) => plan.sheet));
+  const measured = measureProgress(
+    snapshot,
+    config,
+    { items, index, links, components, impact, structure },
+    options.today,
+    warnings,
+    layerTabs,
+  );
   addProgressFlags(items, measured.progress, flags);
 
   const hasStrategyTab = plans.some((plan) => plan.use !== 'declined' && layerSpec(plan.use).isStrategy);

@@ -1,6 +1,7 @@
 /**
  * The check-in log (DESIGN §9): a tab named for check-ins ("Check-ins", "Goal updates",
- * "Progress log") with a row per reading of a goal: date, goal, value, confidence, note, by.
+ * "Progress log"), or a tab that is no layer whose header names a date, a goal and a value
+ * ("KR Log": Date, KR ID, Value), with a row per reading of a goal: date, goal, value, confidence, note, by.
  * Its goal cells are references resolved as links are, among the goals. The log is never a
  * layer; a goal's latest reading on or before today stands in for its current cell.
  */
@@ -59,6 +60,14 @@ const VOCABULARY: HeaderVocabulary = {
   names: (label) => checkInRoleOf(label) !== null,
   isTitleWord: () => false,
 };
+
+/** Whether a tab's top rows are a check-in log's: a header naming a date, a goal and a value. */
+export function hasCheckInColumns(rows: readonly (readonly Cell[])[]): boolean {
+  const headerRow = findHeaderRow(rows.slice(0, 10), VOCABULARY)?.row ?? null;
+  if (headerRow === null) return false;
+  const columns = columnsOf(rows[headerRow - 1] ?? []);
+  return columns.date !== undefined && columns.goal !== undefined && columns.value !== undefined;
+}
 
 export interface CheckIn {
   readonly sheet: string;

@@ -6,6 +6,7 @@
  * the PM's settings (settings.ts) win. `readingOf` is the one decision of which tabs count.
  */
 import { settleAcrossTabs, withoutSummaries } from './across-tabs';
+import { hasCheckInColumns } from './check-ins';
 import { classifyTabName, columnValues, guessFromColumns, isCheckInName, isPeriodName, type TabUse } from './classify';
 import { type Role, roleMatcher } from './columns';
 import { type DeclinedRole, declinedRoleOf } from './declined-columns';
@@ -320,12 +321,17 @@ function readingOf(name: string, rows: () => readonly (readonly Cell[])[], setti
  * guess, a dashboard).
  */
 export function tabIsRead(name: string, topRows: () => readonly (readonly Cell[])[], settings: LadderSettings): boolean {
-  return readingOf(name, topRows, settings) !== null || isCheckInTab(name, settings);
+  return readingOf(name, topRows, settings) !== null || isCheckInTab(name, settings, topRows);
 }
 
-/** Whether a tab is a log of goal check-ins (DESIGN §9): named so, and not mapped to anything else by the PM. */
-export function isCheckInTab(name: string, settings: LadderSettings): boolean {
-  return isCheckInName(name) && mappingOf(name, settings) === undefined;
+/**
+ * Whether a tab is a log of goal check-ins (DESIGN §9), not mapped to anything else by the
+ * PM: named so ("Check-ins"), or, given its top rows, headed by a date, a goal and a value
+ * ("KR Log"). Only a tab that is not a layer is asked about its rows.
+ */
+export function isCheckInTab(name: string, settings: LadderSettings, rows?: () => readonly (readonly Cell[])[]): boolean {
+  if (mappingOf(name, settings) !== undefined) return false;
+  return isCheckInName(name) || (rows !== undefined && hasCheckInColumns(rows()));
 }
 
 /** Plans every tab: which are layers or the declined list, and how to read them. Unrecognised tabs are left out. */

@@ -3,13 +3,14 @@
  * whole column is settled once per tab: a progress column whose numbers go above 1.5 holds
  * percents (60 is 60%), else fractions (a cell formatted as a percent reaches the script as
  * 0.6); a column headed only "Start" holds the start date when its values are dates and the
- * baseline when they are numbers.
+ * baseline when they are numbers. A Quarter or Period cell ("Q2 2026") gives the row its period.
  */
 import type { TabPlan } from './detect';
-import type { MetricRole } from './metric-columns';
+import { METRIC_ROLES, type MetricRole } from './metric-columns';
 import { type Day, type Direction, isPercentText, parseAmount, parseDay, parseDirection, parseTruth } from './metric-values';
+import { type Period, periodOfName } from './periods';
 import type { Cell, SheetSnapshot } from './snapshot';
-import { words } from './text';
+import { cellText, words } from './text';
 
 export interface GoalMetrics {
   readonly baseline: number | null;
@@ -23,6 +24,8 @@ export interface GoalMetrics {
   readonly progress: number | null;
   readonly start: Day | null;
   readonly due: Day | null;
+  /** The period its Quarter (or Period) cell names, such as "Q2 2026". */
+  readonly period: Period | null;
   /** Whether the row writes its figures as percents ("2%", "10%"), so answers show them so too. */
   readonly inPercent: boolean;
 }
@@ -36,7 +39,7 @@ type Columns = Partial<Record<MetricRole, number>>;
 export function metricReader(sheet: SheetSnapshot, plan: TabPlan): ((row: readonly Cell[]) => GoalMetrics | null) | null {
   if (plan.headerRow === null) return null;
   const columns: Columns = {};
-  for (const role of ['baseline', 'target', 'current', 'direction', 'progress', 'start', 'due'] as const) {
+  for (const role of METRIC_ROLES) {
     const column = plan.columns[role]?.[0];
     if (column !== undefined) columns[role] = column;
   }
@@ -63,6 +66,7 @@ export function metricReader(sheet: SheetSnapshot, plan: TabPlan): ((row: readon
       progress: progressOf(at(row, 'progress'), progressScale),
       start: parseDay(at(row, 'start')),
       due: parseDay(at(row, 'due')),
+      period: periodOfName(cellText(at(row, 'period'))),
       inPercent: isPercentText(at(row, 'target')) || isPercentText(at(row, 'baseline')),
     };
     return isEmpty(metrics) ? null : metrics;

@@ -5,7 +5,7 @@
  * joins it into one word and a bare "Value" alone stays impact.
  */
 
-export const METRIC_ROLES = ['baseline', 'target', 'current', 'direction', 'progress', 'start', 'due'] as const;
+export const METRIC_ROLES = ['baseline', 'target', 'current', 'direction', 'progress', 'start', 'due', 'period'] as const;
 export type MetricRole = (typeof METRIC_ROLES)[number];
 
 export const METRIC_WORDS: Record<MetricRole, readonly string[]> = {
@@ -18,6 +18,8 @@ export const METRIC_WORDS: Record<MetricRole, readonly string[]> = {
   start: ['start', 'start date'],
   // "Target date" is when the goal is due, not its target.
   due: ['due', 'due date', 'deadline', 'end', 'end date', 'target date'],
+  // A row's own period ("Q2 2026" in a Quarter column), read as a tab's name would be.
+  period: ['quarter', 'period', 'timeframe', 'time frame', 'cycle'],
 };
 
 const METRIC_SET: ReadonlySet<string> = new Set(METRIC_ROLES);

@@ -213,10 +213,13 @@ class ProgressBuilder {
     return null;
   }
 
-  /** The goal's own start and due dates, else its tab's period; with only one of its own, no pace. */
+  /**
+   * The goal's own start and due dates, else the period its row names (a Quarter cell), else
+   * its tab's; with only one date of its own, no pace.
+   */
   private datesOf(item: Item, metrics: GoalMetrics | null): Pick<GoalProgress, 'start' | 'due' | 'elapsed'> {
     const own = metrics && (metrics.start !== null || metrics.due !== null) ? { start: metrics.start, due: metrics.due } : null;
-    const period = own ? null : this.input.periodOf(item.sheet);
+    const period = own ? null : (metrics?.period ?? this.input.periodOf(item.sheet));
     const start = own ? own.start : (period?.start ?? null);
     const due = own ? own.due : (period?.end ?? null);
     return { start, due, elapsed: elapsedOf(start, due, this.input.today) };

@@ -24,7 +24,7 @@ const temp = tempDirPerFile();
 
 async function audit(fixture: LayoutFixture): Promise<AuditDocument> {
   const path = await writeXlsx(temp.path, `${fixture.name}.xlsx`, fixture.tabs as LayoutFixture['tabs'] & Record<string, never[][]>);
-  return auditDocument(buildCascade(await readWorkbookFile(path)));
+  return auditDocument(buildCascade(await readWorkbookFile(path), undefined, fixture.today === undefined ? {} : { today: fixture.today }));
 }
 
 function rowOf(doc: AuditDocument, expected: ExpectedRow) {
@@ -75,6 +75,10 @@ describe.each(fixtures.map((fixture) => [fixture.name, fixture] as const))('%s',
       if (expected.parents !== undefined) expect(item.parents, `${where} parents`).toEqual(expected.parents);
       if (expected.flags !== undefined) expect([...item.flags].sort(), `${where} flags`).toEqual([...expected.flags].sort());
       for (const code of expected.notFlags ?? []) expect(item.flags, `${where} must not carry ${code}`).not.toContain(code);
+      if (expected.progress === null) expect(item.progress, `${where} progress`).toBeNull();
+      else if (expected.progress !== undefined)
+        expect(Math.abs(item.progress! - expected.progress), `${where} progress ${item.progress}`).toBeLessThan(1e-9);
+      if (expected.status !== undefined) expect(item.status, `${where} status`).toBe(expected.status);
     }
   });
 
