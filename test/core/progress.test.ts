@@ -119,6 +119,17 @@ describe('check-ins', () => {
     expect(cascade.warnings).toContainEqual('2 check-ins of "Check-ins" name no goal, or several (rows 2, 3).');
   });
 
+  test('a tab of any name headed Date, KR ID, Value is a check-in log', () => {
+    const log: Tabs = {
+      ...goals(['Baseline', 'Target', 'Current'], ['G1', 'Grow revenue', 0, 100, 10]),
+      'KR Log': [
+        ['Date', 'KR ID', 'Value', 'Notes'],
+        [day('2026-09-01'), 'G1', 45, ''],
+      ],
+    };
+    expect(progressOf(log, 'G1')).toBeCloseTo(0.45, 12);
+  });
+
   test('a check-in log is not a layer: its goal cells are not links and its rows are not goals', () => {
     const cascade = cascadeOf(tabs([[day('2026-09-01'), 'G1', 70]]), undefined, TODAY);
     expect(cascade.plans.map((plan) => plan.sheet)).toEqual(['Goals']);
@@ -296,6 +307,20 @@ describe('pace and status', () => {
     expect(goal).toMatchObject({ start: dayOf(2026, 7, 1), due: dayOf(2026, 9, 30) });
     expect(goal.elapsed).toBeCloseTo(45 / 91, 12);
     expect(cascade.progress.status[itemOf(cascade, 'G1')]).toBe('at risk');
+  });
+
+  test("a Quarter cell gives its row a period, before the tab's", () => {
+    const tabs: Tabs = {
+      'FY26 OKRs': [
+        ['ID', 'Objective', 'Progress', 'Quarter'],
+        ['G1', 'a', 0.2, 'Q3 2026'],
+        ['G2', 'b', 0.2, ''],
+      ],
+    };
+    const cascade = cascadeOf(tabs, undefined, '2026-08-15');
+    expect(cascade.progress.goals.get(itemOf(cascade, 'G1'))).toMatchObject({ start: dayOf(2026, 7, 1), due: dayOf(2026, 9, 30) });
+    // FY26 is the calendar year 2026.
+    expect(cascade.progress.goals.get(itemOf(cascade, 'G2'))).toMatchObject({ start: dayOf(2026, 1, 1), due: dayOf(2026, 12, 31) });
   });
 
   test('a target with no current value or check-in: no data', () => {
