@@ -61,12 +61,33 @@ const VOCABULARY: HeaderVocabulary = {
   isTitleWord: () => false,
 };
 
-/** Whether a tab's top rows are a check-in log's: a header naming a date, a goal and a value. */
+/** Words a check-in's own date column may be headed with: "Date", "Week", "Check-in date"; never "Due date". */
+const READING_DATE_WORDS: ReadonlySet<string> = new Set([
+  'date',
+  'when',
+  'day',
+  'week',
+  'checked',
+  'on',
+  'check',
+  'in',
+  'checkin',
+  'logged',
+  'reading',
+]);
+
+/**
+ * Whether a tab's top rows are a check-in log's: a header naming the date of a reading, a goal
+ * and a value ("Date | KR ID | Value"). A goals tab with a "Due date" and a "Current value" is
+ * not one: its date is when the goal is due, not when it was read.
+ */
 export function hasCheckInColumns(rows: readonly (readonly Cell[])[]): boolean {
   const headerRow = findHeaderRow(rows.slice(0, 10), VOCABULARY)?.row ?? null;
   if (headerRow === null) return false;
-  const columns = columnsOf(rows[headerRow - 1] ?? []);
-  return columns.date !== undefined && columns.goal !== undefined && columns.value !== undefined;
+  const header = rows[headerRow - 1] ?? [];
+  const columns = columnsOf(header);
+  if (columns.date === undefined || columns.goal === undefined || columns.value === undefined) return false;
+  return words(cellText(header[columns.date])).every((word) => READING_DATE_WORDS.has(word));
 }
 
 export interface CheckIn {

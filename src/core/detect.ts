@@ -192,6 +192,8 @@ function detectUse(name: string, rows: () => readonly (readonly Cell[])[]): Dete
   const byName = classifyTabName(name);
   if (byName) return { ...byName, source: 'detected', note: null };
   const values = rows();
+  // A log of readings ("KR Log": Date, KR ID, Value) names goals on every row too, and is no layer either.
+  if (hasCheckInColumns(values)) return null;
   const found = guessFromColumns(values);
   const period = isPeriodName(name);
   if (found && !(period && found.use === 'roadmap')) {

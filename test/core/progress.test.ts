@@ -128,6 +128,19 @@ describe('check-ins', () => {
       ],
     };
     expect(progressOf(log, 'G1')).toBeCloseTo(0.45, 12);
+    expect(cascadeOf(log, undefined, TODAY).plans.map((plan) => plan.sheet)).toEqual(['Goals']);
+  });
+
+  test('a goals tab with a Due date and a Current value is still goals, not a log', () => {
+    const tabs: Tabs = {
+      Sheet1: [
+        ['Key Result', 'Due date', 'Current value', 'Target'],
+        ['Ship it', day('2026-12-31'), 3, 10],
+      ],
+    };
+    const cascade = cascadeOf(tabs, undefined, TODAY);
+    expect(cascade.plans.map((plan) => [plan.sheet, plan.use])).toEqual([['Sheet1', 'goals']]);
+    expect(cascade.checkIns.tabs).toEqual([]);
   });
 
   test('a check-in log is not a layer: its goal cells are not links and its rows are not goals', () => {
