@@ -86,7 +86,7 @@ export function App() {
         )}
         {opened.has('strategy') && (
           <div hidden={view !== 'strategy'}>
-            <Strategy active={view === 'strategy'} />
+            <Strategy active={view === 'strategy'} onDirty={dirty('strategy')} />
           </div>
         )}
         {opened.has('setup') && (

@@ -1,15 +1,19 @@
 /**
- * Review, before quarterly planning: the cascade's health at a glance, then the flagged
+ * Review, before quarterly planning: the goals behind their pace first (each with a way to
+ * check in on it), the cascade's health at a glance, then the flagged
  * roadmap and task rows one at a time, most urgent first. Each is linked to a goal, declined
  * with a receipt, marked reviewed, or skipped; a handled row leaves the queue, the next one
  * comes up and what happened is said. Below: the goals no work reaches and the requests that
  * came back.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { CheckInSlot, useDirtySet } from '../check-in-form';
+import { ProgressBar } from '../progress-bar';
 import { type Outcome, ReviewCard } from '../review-card';
 import { inAppsScript } from '../server';
-import type { Health, Queued } from '../types';
+import type { CheckedIn, Health, ProgressView, Queued } from '../types';
 import { useCall } from '../use-call';
+import { useLatest } from '../use-latest';
 
 interface Props {
   active: boolean;
@@ -20,6 +24,60 @@ interface Props {
 const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.round((100 * part) / whole)}%`);
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 const idOf = (row: { sheet: string; key: string }) => `${row.sheet}\u0000${row.key}`;
+
+/**
+ * The goals behind their pace, furthest behind first. A goal whose check-in form is open stays
+ * listed (its form and what was said with it) even once a check-in has brought it back on track.
+ */
+function AtRisk({
+  goals,
+  onDirty,
+  onCheckedIn,
+}: {
+  goals: readonly ProgressView[];
+  onDirty(id: string): (dirty: boolean) => void;
+  onCheckedIn(): void;
+}) {
+  const [kept, setKept] = useState<ReadonlyMap<string, ProgressView>>(new Map());
+  const behind = new Set(goals.map(idOf));
+  const shown = [...goals, ...[...kept].filter(([id]) => !behind.has(id)).map(([, view]) => view)];
+  if (shown.length === 0) return null;
+  const keep = (view: ProgressView) => (open: boolean) =>
+    setKept((before) => {
+      const id = idOf(view);
+      if (open === before.has(id)) return before;
+      const next = new Map(before);
+      if (open) next.set(id, view);
+      else next.delete(id);
+      return next;
+    });
+  const checkedIn = (view: ProgressView) => (reply: CheckedIn) => {
+    if (reply.progress) {
+      const now = reply.progress;
+      setKept((before) => (before.has(idOf(view)) ? new Map(before).set(idOf(view), now) : before));
+    }
+    onCheckedIn();
+  };
+  return (
+    <section aria-labelledby="risk-head">
+      <h2 id="risk-head">Goals behind pace</h2>
+      <ul class="plain at-risk">
+        {shown.map((view) => (
+          <li key={idOf(view)}>
+            <div class="title">
+              <bdi>{view.title}</bdi>
+            </div>
+            <ProgressBar view={view} />
+            {/* An open form says it itself, read afresh. */}
+            {!kept.has(idOf(view)) && <p class="progress-text">{view.text}</p>}
+            {!behind.has(idOf(view)) && <p class="ok">No longer behind its pace.</p>}
+            <CheckInSlot goal={view} onDirty={onDirty(idOf(view))} onCheckedIn={checkedIn(view)} onOpen={keep(view)} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 function Summary({
   health,
@@ -100,6 +158,11 @@ export function Review({ active, onDirty, onOpenSetup }: Props) {
   /** Whether the card holds input not sent yet (a reason typed, goals ticked), and a move waiting on the PM's word. */
   const [cardDirty, setCardDirty] = useState(false);
   const [pending, setPending] = useState<(() => void) | null>(null);
+  // The view is unsaved while the card, or a check-in on a goal behind pace, holds typed text.
+  const checkIns = useDirtySet();
+  const report = useLatest(onDirty);
+  const anyDirty = cardDirty || checkIns.any;
+  useEffect(() => report.current(anyDirty), [anyDirty, report]);
   const value = health.value;
   const all: Queued[] = value ? value.queue.map((at) => value.flagged[at]!).filter((row) => !handled.has(idOf(row))) : [];
   const queue = filter.size === 0 ? all : all.filter((row) => row.codes.some((code) => filter.has(code)));
@@ -132,10 +195,7 @@ export function Review({ active, onDirty, onOpenSetup }: Props) {
       </p>
     );
 
-  const reportDirty = (dirty: boolean) => {
-    setCardDirty(dirty);
-    onDirty(dirty);
-  };
+  const reportDirty = (dirty: boolean) => setCardDirty(dirty);
   // Moving on would drop the card and what was typed in it: with input not sent, the PM says so first.
   const guarded = (move: () => void) => () => {
     if (cardDirty) setPending(() => move);
@@ -178,6 +238,7 @@ export function Review({ active, onDirty, onOpenSetup }: Props) {
   const resurfaced = value.flagged.filter((row) => row.codes.includes('RESURFACED'));
   return (
     <div>
+      <AtRisk goals={value.atRisk} onDirty={checkIns.mark} onCheckedIn={() => void health.reload()} />
       <Summary health={value} filter={filter} onFilter={(code) => guarded(() => toggle(code))()} onOpenSetup={onOpenSetup} />
       <section aria-labelledby="queue-head">
         <h2 id="queue-head">Rows to review</h2>

@@ -1,10 +1,14 @@
 /**
  * Strategy, the one-pager: the mission and the vision, the pillars with their why and the
- * goals under each, the anti-priorities with theirs, and where the roadmap's effort goes (by
- * pillar and by goal) as tables a screen reader reads like any other: the label, the percent
- * and the effort are text; the bar beside them is decoration.
+ * goals under each, each with how far it has come (a bar, and the percent and status in
+ * words) and, for a goal, a way to check in on it; the anti-priorities with their why; and
+ * where the roadmap's effort goes (by pillar and by goal) as tables a screen reader reads
+ * like any other: the label, the percent and the effort are text; the bar beside them is
+ * decoration.
  */
-import type { Effort, Strategy as StrategyValue } from '../types';
+import { CheckInSlot, useDirtySet } from '../check-in-form';
+import { ProgressBar } from '../progress-bar';
+import type { Effort, ProgressView, Strategy as StrategyValue } from '../types';
 import { useCall } from '../use-call';
 
 type Statement = StrategyValue['mission'][number];
@@ -136,9 +140,17 @@ function Statements({ label, list, missing }: { label: string; list: readonly St
   );
 }
 
-export function Strategy({ active = true }: { active?: boolean }) {
+/** Progress by key, the first of each (the briefs name a goal by its key alone). */
+function byKey(list: readonly ProgressView[]): Map<string, ProgressView> {
+  const map = new Map<string, ProgressView>();
+  for (const view of list) if (!map.has(view.key)) map.set(view.key, view);
+  return map;
+}
+
+export function Strategy({ active = true, onDirty }: { active?: boolean; onDirty?: (dirty: boolean) => void }) {
   // Kept while hidden: asked again each time it is shown, since the other views write meanwhile.
   const strategy = useCall('strategy', undefined, [], active);
+  const checkIns = useDirtySet(onDirty);
   if (strategy.loading && !strategy.value)
     return (
       <p class="muted" role="status">
@@ -151,7 +163,10 @@ export function Strategy({ active = true }: { active?: boolean }) {
         {strategy.error}
       </p>
     );
-  const { mission, vision, groups, antiPriorities, loose, checks, effort } = strategy.value;
+  const { mission, vision, groups, antiPriorities, loose, checks, effort, progress } = strategy.value;
+  const pillarProgress = byKey(progress.pillars);
+  const goalProgress = byKey(progress.goals);
+  const reload = () => void strategy.reload();
   const goals = effort.byGoal.filter((bar) => bar.kind === 'goal');
   const rest = effort.byGoal.filter((bar) => bar.kind !== 'goal');
   const noGoal = rest.reduce((sum, bar) => sum + bar.share, 0);
@@ -169,21 +184,35 @@ export function Strategy({ active = true }: { active?: boolean }) {
         </p>
       ))}
       <h2>Pillars</h2>
-      {groups.map((group) => (
-        <section key={group.pillar.key} class="card">
-          <div class="title">
-            <bdi>{group.pillar.title}</bdi>
-          </div>
-          <p class={group.pillar.why ? 'why' : 'flag'}>{group.pillar.why ? <bdi>{group.pillar.why}</bdi> : '⚠ No why written yet.'}</p>
-          <ul class="plain">
-            {group.goals.map((goal) => (
-              <li key={goal.key}>
-                <bdi>{goal.title}</bdi>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      {progress.today && <p class="muted as-of">Progress as of {progress.today}.</p>}
+      {groups.map((group) => {
+        const pillarView = pillarProgress.get(group.pillar.key);
+        return (
+          <section key={group.pillar.key} class="card">
+            <div class="title">
+              <bdi>{group.pillar.title}</bdi>
+            </div>
+            <p class={group.pillar.why ? 'why' : 'flag'}>{group.pillar.why ? <bdi>{group.pillar.why}</bdi> : '⚠ No why written yet.'}</p>
+            {pillarView && <ProgressBar view={pillarView} />}
+            <ul class="plain goals" aria-label={`Goals of ${group.pillar.title}`}>
+              {group.goals.map((goal) => {
+                const view = goalProgress.get(goal.key);
+                return (
+                  <li key={goal.key}>
+                    <div class="goal-title">
+                      <bdi>{goal.title}</bdi>
+                    </div>
+                    {view && <ProgressBar view={view} />}
+                    {view && (
+                      <CheckInSlot goal={view} onDirty={checkIns.mark(`${group.pillar.key}\u0000${goal.key}`)} onCheckedIn={reload} />
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
       {loose.length > 0 && <p class="muted">Goals under no pillar: {loose.map((goal) => goal.title).join(', ')}</p>}
       <h2>Anti-priorities</h2>
       {antiPriorities.length === 0 && <p class="flag">⚠ None: say what the strategy will not do.</p>}
