@@ -4,6 +4,8 @@
  * a broken link, a declined request that came back, work under an anti-priority, a goal no
  * work reaches, a goal nothing measures (7) and one far behind its pace (4). Goals carry real
  * metrics, one a decrease (5), and a check-in log overrides two current cells (3 and 4).
+ * The strategy gives each pillar a target share of effort (DESIGN §10); zero-emission power
+ * (P4) gets far less than its 20%.
  * `npm run example` writes it to examples/tesla.xlsx.
  */
 import type { WorkbookSnapshot } from '../src/core/snapshot';
@@ -25,21 +27,23 @@ export const TESLA: WorkbookSnapshot = {
       values: [
         ['Tesla master plan: strategy pillars and anti-priorities'],
         [''],
-        ['ID', 'Pillar', 'Type', 'Why'],
+        ['ID', 'Pillar', 'Type', 'Why', 'Target'],
         [
           'P1',
           'Build an expensive sports car',
           'Pillar',
           'Few buyers and high margins prove electric cars can be desirable, and fund the next rung',
+          '20%',
         ],
         [
           'P2',
           'Use that money to build a more affordable car',
           'Pillar',
           'A premium sedan reaches a larger market while battery costs fall',
+          '20%',
         ],
-        ['P3', 'Use that money to build an even more affordable car', 'Pillar', 'The transition happens at mass-market volume'],
-        ['P4', 'Provide zero-emission electric power', 'Pillar', 'Cars charged from fossil power only move the emissions elsewhere'],
+        ['P3', 'Use that money to build an even more affordable car', 'Pillar', 'The transition happens at mass-market volume', '40%'],
+        ['P4', 'Provide zero-emission electric power', 'Pillar', 'Cars charged from fossil power only move the emissions elsewhere', '20%'],
         [
           'A1',
           'Licensing our drivetrain to other carmakers',

@@ -6,6 +6,7 @@
 import type { Cascade } from './cascade';
 import type { FlagCode, StrategyFlagCode } from './flags';
 import { tidy } from './impact-format';
+import { investmentOf } from './investment';
 import type { Item } from './items';
 import { LAYERS, type LayerCode, layerSpec } from './layers';
 import type { LinkTable } from './link-table';
@@ -50,6 +51,12 @@ export interface AuditDocument {
   warnings: string[];
   declined: AuditDeclined[];
   strategy: { pillars: number; antiPriorities: number; flags: StrategyFlagCode[] };
+  /** Each pillar's share of roadmap effort against its target (DESIGN §10), fractions; target null when not given. */
+  investment: {
+    pillars: { key: string; title: string; target: number | null; actual: number }[];
+    antiPriorities: number;
+    noPillar: number;
+  };
   /** The date pace was judged on (YYYY-MM-DD), or null when none was given. */
   today: string | null;
   items: AuditItem[];
@@ -122,8 +129,23 @@ export function auditDocument(cascade: Cascade): AuditDocument {
       antiPriorities: cascade.strategy.antiPriorities,
       flags: cascade.strategy.flags.map((flag) => flag.code),
     },
+    investment: auditInvestment(cascade),
     today: cascade.progress.today === null ? null : dayText(cascade.progress.today),
     items: itemsInCascadeOrder(cascade).map((item) => auditItem(cascade, item)),
+  };
+}
+
+function auditInvestment(cascade: Cascade): AuditDocument['investment'] {
+  const investment = investmentOf(cascade);
+  return {
+    pillars: investment.pillars.map((pillar) => ({
+      key: pillar.key,
+      title: pillar.title,
+      target: pillar.target === null ? null : tidy(pillar.target),
+      actual: tidy(pillar.actual),
+    })),
+    antiPriorities: tidy(investment.antiPriorities),
+    noPillar: tidy(investment.noPillar),
   };
 }
 

@@ -11,6 +11,7 @@ import { planTabs, type TabPlan } from './detect';
 import { computeFlags, type Flag, type StrategySummary, summarizeStrategy } from './flags';
 import { type Components, parentGraph, stronglyConnected } from './graph';
 import { computeImpact, type ImpactResults } from './impact';
+import { addInvestmentFlags, DEFAULT_TOLERANCE } from './investment';
 import { ItemIndex } from './item-index';
 import type { DeclinedRequest, Item, TabStructure } from './items';
 import { LAYERS, layerSpec } from './layers';
@@ -92,6 +93,7 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderSettings 
   );
   addProgressFlags(items, measured.progress, flags);
 
+  addInvestmentFlags({ items, components, structure, links }, flags, config.tolerance ?? DEFAULT_TOLERANCE);
   const hasStrategyTab = plans.some((plan) => plan.use !== 'declined' && layerSpec(plan.use).isStrategy);
   return {
     plans,

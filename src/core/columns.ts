@@ -20,6 +20,8 @@ export const ROLES = [
   'kind',
   'title',
   'why',
+  // A pillar's target share of effort (DESIGN §10): tried before effort, so "% of effort" is a target.
+  'allocation',
   'effort',
   'impact',
   'confidence',
@@ -43,6 +45,18 @@ const ROLE_WORDS: Record<Role, readonly string[]> = {
   confidence: ['confidence'],
   reach: ['reach'],
   weight: ['weight', 'priority'],
+  allocation: [
+    'target',
+    'allocation',
+    'investment',
+    'budget',
+    'share of effort',
+    'of effort',
+    'effort share',
+    'target share',
+    'effort target',
+    'target mix',
+  ],
   ...METRIC_WORDS,
 };
 
@@ -69,6 +83,7 @@ export function isOwnColumn(header: string): boolean {
 function roleApplies(role: Role, layer: LayerSpec): boolean {
   if (role === 'weight') return layer.isStrategy || layer.isGoal;
   if (isMetricRole(role)) return layer.isGoal;
+  if (role === 'allocation') return layer.isStrategy;
   return role !== 'group';
 }
 

@@ -20,6 +20,8 @@ export const FLAG_EXPLANATIONS: Record<FlagCode, string> = {
   MISSING_WHY: 'Pillars and anti-priorities need a why. Write it.',
   NO_METRIC: 'Nothing measures this goal. Give it a target and a current value, or a progress cell.',
   AT_RISK: 'Progress is behind the time gone. Check in on it, or change the plan.',
+  OVER_INVESTED: 'This pillar gets more of the roadmap effort than its target share. Move effort, or change the target.',
+  UNDER_INVESTED: 'This pillar gets less of the roadmap effort than its target share. Plan work for it, or change the target.',
 };
 
 /** Flags whose message already says it all in the cell ("⚠ NO_GOAL" alone would hide the reason). */
@@ -31,6 +33,8 @@ const WITH_DETAIL: ReadonlySet<FlagCode> = new Set([
   'ANTI_PRIORITY',
   'RESURFACED',
   'AT_RISK',
+  'OVER_INVESTED',
+  'UNDER_INVESTED',
 ]);
 
 export function flagCellText(flags: readonly Flag[]): string {

@@ -24,6 +24,8 @@ export const FLAG_CODES = [
   'MISSING_WHY',
   'NO_METRIC',
   'AT_RISK',
+  'OVER_INVESTED',
+  'UNDER_INVESTED',
 ] as const;
 export type FlagCode = (typeof FLAG_CODES)[number];
 

@@ -3,6 +3,7 @@
  * keyed by id when the tab has an id column and the cell is filled, else by title.
  */
 
+import { allocationReader } from './allocation';
 import { ROW_ITEM, ROW_SUB, readBlocks, type SubTable } from './blocks';
 import type { Role } from './columns';
 import type { DeclinedRole } from './declined-columns';
@@ -113,6 +114,8 @@ export interface TabStructure {
   readonly markedDeclined: Map<number, string>;
   /** Goal → the measures its row gives (baseline, target, current, dates...), for goals that give any. */
   readonly metrics: Map<number, GoalMetrics>;
+  /** Strategy item → its target share of roadmap effort (DESIGN §10), for rows that give one. */
+  readonly targets: Map<number, number>;
 }
 
 export function emptyStructure(): TabStructure {
@@ -123,6 +126,7 @@ export function emptyStructure(): TabStructure {
     notWritable: new Map(),
     markedDeclined: new Map(),
     metrics: new Map(),
+    targets: new Map(),
   };
 }
 
@@ -160,6 +164,7 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], st
   const tabHasImpact = impactCol !== undefined;
   const statusCol = tabSpec.isWork ? statusColumn(plan.headers) : undefined;
   const readMetrics = tabSpec.isGoal ? metricReader(sheet, plan) : null;
+  const readTarget = tabSpec.isStrategy ? allocationReader(sheet, plan) : null;
   // Objectives followed by their key results: a key result with no link of its own hangs under the objective above.
   const byLevel = hasLevels(tabSpec.code) && groupCol === undefined;
   let lastTop = -1;
@@ -232,6 +237,10 @@ export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], st
     if (statusCol !== undefined && layerSpec(spec.code).isWork) {
       const status = cellText(row[statusCol]);
       if (DECLINED_STATUS.test(status)) structure.markedDeclined.set(items.length - 1, status);
+    }
+    if (readTarget) {
+      const target = readTarget(row);
+      if (target !== null) structure.targets.set(items.length - 1, target);
     }
     if (readMetrics && spec === tabSpec) {
       const metrics = readMetrics(row);

@@ -7,11 +7,12 @@
 import { auditLayers, itemsInCascadeOrder } from './audit';
 import type { Cascade } from './cascade';
 import { flagCounts } from './flags';
+import { investmentOf } from './investment';
 import type { Item } from './items';
 import { LAYERS, type LayerCode } from './layers';
 import { dayText } from './metric-values';
 import { noMetricAnywhere } from './progress-flags';
-import { asPercent, paceText } from './progress-format';
+import { amountText, asPercent, paceText } from './progress-format';
 import { clip, printable } from './text';
 import { tracePath } from './trace';
 
@@ -88,6 +89,7 @@ export function auditReport(cascade: Cascade, fileName: string): string {
     ...layersSection(cascade),
     ...strategySection(cascade),
     '',
+    ...investmentSection(cascade),
     ...progressSection(cascade),
     ...flagsSection(cascade),
   ].join('\n');
@@ -140,6 +142,35 @@ function strategySection(cascade: Cascade): string[] {
     );
   }
   return lines;
+}
+
+/** Each pillar's share of roadmap effort against its target (DESIGN §10), when the strategy gives targets. */
+function investmentSection(cascade: Cascade): string[] {
+  if (cascade.structure.targets.size === 0) return [];
+  const investment = investmentOf(cascade);
+  const share = (fraction: number | null) => (fraction === null ? '–' : asPercent(fraction));
+  const flagOf = (key: string) => {
+    const item = cascade.items.find((candidate) => candidate.key === key && cascade.structure.targets.has(candidate.index));
+    const flag = item ? cascade.flags[item.index]!.find((f) => f.code === 'OVER_INVESTED' || f.code === 'UNDER_INVESTED') : undefined;
+    return flag?.code ?? '';
+  };
+  const rows = [
+    ['', 'pillar', 'actual', 'target', ''],
+    ...investment.pillars.map((pillar) => [
+      safe(pillar.key, 20),
+      safe(pillar.title, 40),
+      share(pillar.actual),
+      share(pillar.target),
+      flagOf(pillar.key),
+    ]),
+    ['', 'anti-priorities', share(investment.antiPriorities), '0%', ''],
+    ['', 'no pillar', share(investment.noPillar), '', ''],
+  ];
+  return [
+    `Investment: each pillar's share of roadmap effort (${amountText(investment.total, false)} in all) against its target`,
+    ...table(rows),
+    '',
+  ];
 }
 
 /** Each pillar and goal: progress, status and pace (DESIGN §9). */

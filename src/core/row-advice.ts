@@ -29,6 +29,8 @@ export const FLAG_LABELS: Record<FlagCode, string> = {
   MISSING_WHY: 'No why',
   NO_METRIC: 'No metric',
   AT_RISK: 'At risk',
+  OVER_INVESTED: 'Over target',
+  UNDER_INVESTED: 'Under target',
 };
 
 /**
@@ -50,6 +52,8 @@ const URGENCY: Record<FlagCode, number> = {
   // A goal behind its pace is the one thing a quarterly review must not miss.
   AT_RISK: 0,
   NO_METRIC: 7,
+  OVER_INVESTED: 6,
+  UNDER_INVESTED: 6,
 };
 
 /** The urgency of a row's most urgent flag (see URGENCY); rows without flags come last. */
@@ -177,6 +181,15 @@ export function rowAdvice(flags: readonly Flag[], isWork: boolean): Advice[] {
     add(['MISSING_WHY'], why.message === 'no why given' ? 'It has no why.' : sentence(why.message), 'Write down why the strategy has it.');
   const risk = has('AT_RISK');
   if (risk) add(['AT_RISK'], sentence(`it is ${risk.message}`), 'Check in on it with the owner, or change the plan or the date.');
+  const over = has('OVER_INVESTED') ?? has('UNDER_INVESTED');
+  if (over)
+    add(
+      [over.code],
+      sentence(`it gets ${over.message}`),
+      over.code === 'OVER_INVESTED'
+        ? 'Move effort to the pillars under their target, or raise its target.'
+        : 'Plan more work for it, or lower its target.',
+    );
   const metric = has('NO_METRIC');
   if (metric)
     add(['NO_METRIC'], sentence(`nothing measures it: ${metric.message}`), 'Give it a target and a current value, or a progress cell.');

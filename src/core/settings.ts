@@ -32,6 +32,8 @@ const settingsSchema = (strict: boolean) =>
   (strict ? z.strictObject : z.object)({
     version: z.literal(SETTINGS_VERSION),
     tabs: z.array(tabMappingSchema(strict)).check(z.maxLength(200)),
+    /** Points a pillar's share of effort may be off its target before it is flagged (DESIGN §10); 10 when absent. */
+    tolerance: z.optional(z.number().check(z.gte(0), z.lte(100))),
   });
 
 const savedSettings = madeOnUse(() => settingsSchema(false));

@@ -27,6 +27,8 @@ Options of audit:
   --map "TAB=LAYER"    read the tab TAB as LAYER: mission, vision, strategy, anti-priorities,
                        goals, roadmap, tasks, declined, or ignore (repeat for several tabs)
   --header "TAB=ROW"   the header row of TAB is row ROW, counting from 1 (repeatable)
+  --tolerance N        how many points a pillar's share of effort may be off its target
+                       before it is flagged (default 10)
   --today YYYY-MM-DD   the date goals' pace and check-ins are judged on (default: today),
                        so a report can be made again with the same figures
 
@@ -54,9 +56,11 @@ interface AuditArgs {
   headers: TabFlag[];
   /** YYYY-MM-DD, or undefined for today. */
   today?: string;
+  /** Points; undefined for the settings' or the default. */
+  tolerance?: number;
 }
 
-const VALUE_OPTIONS = ['--map', '--header', '--today'] as const;
+const VALUE_OPTIONS = ['--map', '--header', '--today', '--tolerance'] as const;
 
 export function parseArgs(argv: readonly string[]): 'help' | AuditArgs {
   if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return 'help';
@@ -74,8 +78,10 @@ export function parseArgs(argv: readonly string[]): 'help' | AuditArgs {
       if (value === undefined)
         throw new UsageError(`${name} needs a value, as in ${name} ${VALUE_EXAMPLES[name as keyof typeof VALUE_EXAMPLES]}`);
       if (name === '--today') args.today = dateArg(value);
+      else if (name === '--tolerance') args.tolerance = toleranceArg(value);
       else (name === '--map' ? args.maps : args.headers).push(splitFlag(name, value));
-    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${name} (options: --json, --map, --header, --today)`);
+    } else if (arg.startsWith('--'))
+      throw new UsageError(`unknown option ${name} (options: --json, --map, --header, --today, --tolerance)`);
     else files.push(arg);
   }
   if (files.length !== 1)
@@ -84,7 +90,14 @@ export function parseArgs(argv: readonly string[]): 'help' | AuditArgs {
   return args;
 }
 
-const VALUE_EXAMPLES = { '--map': '"Sheet1=roadmap"', '--header': '"Sheet1=4"', '--today': '2026-09-30' } as const;
+const VALUE_EXAMPLES = { '--map': '"Sheet1=roadmap"', '--header': '"Sheet1=4"', '--today': '2026-09-30', '--tolerance': '10' } as const;
+
+function toleranceArg(value: string): number {
+  const points = Number(value);
+  if (value.trim() === '' || !Number.isFinite(points) || points < 0 || points > 100)
+    throw new UsageError(`--tolerance takes a number of points from 0 to 100, such as 10 (got "${value.slice(0, 40)}")`);
+  return points;
+}
 
 function dateArg(value: string): string {
   if (parseIsoDay(value) === null)
@@ -148,7 +161,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const snapshot = await readWorkbookFile(args.file);
     const saved = await savedSettings(args.file);
     if (saved.warning) io.err(`ladder: warning: ${saved.warning.replace(/\s+/g, ' ')}`);
-    const settings = withFlags(saved.settings, snapshot, args.maps, args.headers);
+    const mapped = withFlags(saved.settings, snapshot, args.maps, args.headers);
+    const settings = args.tolerance === undefined ? mapped : { ...mapped, tolerance: args.tolerance };
     const cascade = buildCascade(snapshot, settings, { today: args.today ?? localDay() });
     if (cascade.items.length === 0) throw new WorkbookFileError(nothingRead(args.file, snapshot, cascade));
     io.out(args.json ? auditJson(cascade, { indent: io.interactive === true }) : auditReport(cascade, basename(args.file)));

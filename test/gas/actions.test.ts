@@ -28,10 +28,10 @@ describe('inserting a TRACE or IMPACT column', () => {
     gas.call('ladderInsertTraceColumn');
     gas.call('ladderInsertTraceColumn');
     const strategy = gas.spreadsheet.getSheetByName('Strategy')!;
-    expect(strategy.getRange('E3').getValue()).toBe('Trace');
-    expect(strategy.getRange('E4').getFormula()).toBe('=TRACE(A4:A, "path", E3)');
+    expect(strategy.getRange('F3').getValue()).toBe('Trace');
+    expect(strategy.getRange('F4').getFormula()).toBe('=TRACE(A4:A, "path", F3)');
     // No second column: the grid still ends at the Trace column.
-    expect(strategy.getMaxColumns()).toBe(5);
+    expect(strategy.getMaxColumns()).toBe(6);
   });
 
   test('on a tab that is not a layer, a dialog says why and nothing is written', () => {
@@ -142,8 +142,10 @@ describe('the Ladder column follows edits', () => {
     expect(roadmap.getRange('J7').getValue()).toBe('');
     expect(backlog.getRange('E5').getValue()).toBe('');
     expect(roadmap.getRange('J9').getValue()).toMatch(/^⚠ NO_GOAL/);
-    // One write per tab whose Ladder column changed: the roadmap and the backlog.
-    expect(gas.log.get('Range.setValues')).toBe(2);
+    // Solar roof tiles now serves zero-emission power, which gets 20% of the effort, its target.
+    expect(gas.spreadsheet.getSheetByName('Strategy')!.getRange('F7').getValue()).toBe('');
+    // One write per tab whose Ladder column changed: the roadmap, the backlog and the strategy.
+    expect(gas.log.get('Range.setValues')).toBe(3);
   });
 
   test('breaking a link flags the row as the PM types', () => {
@@ -198,7 +200,7 @@ describe('the starter cascade', () => {
     expect(gas.spreadsheet.getSheetByName('Goals')!.dump()[1]![0]).toBe(1);
     expect(gas.spreadsheet.getSheetByName('Strategy')!.frozenRows).toBe(3);
     expect(gas.spreadsheet.toasts.at(-1)).toMatch(
-      /^Ladder created 8 tabs with the Tesla example\. Ladder checked 3 tabs: 7 of 27 rows flagged/,
+      /^Ladder created 8 tabs with the Tesla example\. Ladder checked 4 tabs: 8 of 27 rows flagged/,
     );
   });
 

@@ -40,7 +40,8 @@ describe('the Ladder column', () => {
   test('goals and strategy get a column only where a flag applies', () => {
     const gas = checked();
     expect(ladderColumn(gas.spreadsheet.getSheetByName('Goals')!.dump(), 1)).toBe(10);
-    expect(ladderColumn(gas.spreadsheet.getSheetByName('Strategy')!.dump(), 3)).toBe(-1);
+    // Zero-emission power gets less effort than its target: the strategy tab gets a column too.
+    expect(ladderColumn(gas.spreadsheet.getSheetByName('Strategy')!.dump(), 3)).toBe(5);
     expect(ladderColumn(gas.spreadsheet.getSheetByName('Mission')!.dump(), 1)).toBe(-1);
   });
 
@@ -72,7 +73,7 @@ describe('the Ladder column', () => {
 
   test('a summary is shown as a toast', () => {
     expect(checked().spreadsheet.toasts[0]).toBe(
-      'Ladder checked 3 tabs: 7 of 27 rows flagged (NO_GOAL 3, NO_PARENT 2, BROKEN_LINK 1, ANTI_PRIORITY 2, RESURFACED 1, ORPHAN 1, NO_METRIC 1, AT_RISK 1).',
+      'Ladder checked 4 tabs: 8 of 27 rows flagged (NO_GOAL 3, NO_PARENT 2, BROKEN_LINK 1, ANTI_PRIORITY 2, RESURFACED 1, ORPHAN 1, NO_METRIC 1, AT_RISK 1, UNDER_INVESTED 1).',
     );
   });
 });

@@ -27,10 +27,11 @@ test('the health call returns counts, coverage and the flagged rows as data', ()
     { code: 'ORPHAN', label: 'Nothing reaches it', rows: 1 },
     { code: 'NO_METRIC', label: 'No metric', rows: 1 },
     { code: 'AT_RISK', label: 'At risk', rows: 1 },
+    { code: 'UNDER_INVESTED', label: 'Under target', rows: 1 },
   ]);
   expect(reply.value.coverage[0]).toEqual({ layer: 'roadmap', noun: 'roadmap item', rows: 8, reaching: 6, effort: 41, effortReaching: 34 });
   const flagged = reply.value.flagged.map((row: { sheet: string; row: number }) => `${row.sheet}!${row.row}`);
-  expect(flagged).toEqual(['Goals!5', 'Goals!7', 'Goals!8', 'Roadmap!7', 'Roadmap!8', 'Roadmap!9', 'Backlog!5']);
+  expect(flagged).toEqual(['Strategy!7', 'Goals!5', 'Goals!7', 'Goals!8', 'Roadmap!7', 'Roadmap!8', 'Roadmap!9', 'Backlog!5']);
   // The review queue: work rows only, work on an anti-priority first, then no goal with the most effort first, a task
   // that only follows its roadmap row after it.
   expect(reply.value.queue.map((at: number) => flagged[at])).toEqual(['Roadmap!8', 'Roadmap!7', 'Roadmap!9', 'Backlog!5']);

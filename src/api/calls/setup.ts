@@ -19,9 +19,11 @@ import { load } from '../workbook';
 
 /** The roles a layer tab's columns can take, in the order Setup lists them (every role, once: checked below). */
 const LAYER_ROLE_ORDER = ['id', 'title', 'parent', 'group', 'why', 'kind', 'effort', 'impact', 'confidence', 'reach', 'weight'] as const;
+/** Offered on a strategy tab only. */
+const STRATEGY_ROLES = ['allocation'] as const;
 const _everyRoleListed: Record<Role, true> = Object.fromEntries(
-  [...LAYER_ROLE_ORDER, ...METRIC_ROLES].map((role) => [role, true]),
-) as Record<(typeof LAYER_ROLE_ORDER)[number] | (typeof METRIC_ROLES)[number], true>;
+  [...LAYER_ROLE_ORDER, ...METRIC_ROLES, ...STRATEGY_ROLES].map((role) => [role, true]),
+) as Record<(typeof LAYER_ROLE_ORDER)[number] | (typeof METRIC_ROLES)[number] | (typeof STRATEGY_ROLES)[number], true>;
 void _everyRoleListed;
 
 /** What Setup offers: each use a tab can have, and the roles of a layer's and of the declined list's columns. */
@@ -30,6 +32,8 @@ const CHOICES = {
   layerRoles: LAYER_ROLE_ORDER,
   /** Offered on a goals tab only: the columns that measure a goal. */
   metricRoles: METRIC_ROLES,
+  /** Offered on a strategy tab only: a pillar's target share of effort. */
+  strategyRoles: STRATEGY_ROLES,
   declinedRoles: DECLINED_ROLES,
 };
 

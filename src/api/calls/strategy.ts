@@ -6,6 +6,7 @@
 import type { Cascade } from '../../core/cascade';
 import { effortMix } from '../../core/effort';
 import { goalPicker } from '../../core/goal-picker';
+import { investmentOf } from '../../core/investment';
 import type { LayerCode } from '../../core/layers';
 import { strategyProgress } from '../../core/progress-view';
 import { clip } from '../../core/text';
@@ -32,6 +33,7 @@ export const strategy = defineCall({
       checks: cascade.strategy.flags.map((flag) => flag.message),
       effort: effortMix(cascade),
       progress: strategyProgress(cascade),
+      investment: investmentOf(cascade),
       warnings,
     };
   },
