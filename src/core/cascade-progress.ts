@@ -13,6 +13,7 @@ import { LAYERS } from './layers';
 import type { LinkTable } from './link-table';
 import { parseIsoDay } from './metric-values';
 import { type Period, periodOfName } from './periods';
+import { isSnapshotTab } from './plan-snapshot';
 import { computeProgress, type ProgressResults } from './progress';
 import type { LadderSettings } from './settings';
 import type { WorkbookSnapshot } from './snapshot';
@@ -36,7 +37,9 @@ export function measureProgress(
   warnings: string[],
   planned: ReadonlySet<string> = new Set(),
 ): { checkIns: CheckInLog; progress: ProgressResults } {
-  const logs = snapshot.sheets.filter((sheet) => !planned.has(sheet.name) && isCheckInTab(sheet.name, settings, () => sheet.values));
+  const logs = snapshot.sheets.filter(
+    (sheet) => !planned.has(sheet.name) && !isSnapshotTab(sheet.values) && isCheckInTab(sheet.name, settings, () => sheet.values),
+  );
   const checkIns = readCheckIns(logs, GOAL_RANKS, read.index);
   warnings.push(...checkIns.warnings);
   const progress = computeProgress({

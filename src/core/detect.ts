@@ -12,6 +12,7 @@ import { type Role, roleMatcher } from './columns';
 import { type DeclinedRole, declinedRoleOf } from './declined-columns';
 import { findHeaderRow as findHeader, HEADER_SEARCH_ROWS, type HeaderVocabulary, isLabel } from './header-row';
 import { type LayerCode, layerSpec } from './layers';
+import { isSnapshotTab } from './plan-snapshot';
 import type { LadderSettings, TabMapping } from './settings';
 import { settleColumns, UNSETTLED } from './settle-columns';
 import type { Cell, SheetSnapshot } from './snapshot';
@@ -347,6 +348,8 @@ export function planTabs(sheets: readonly SheetSnapshot[], settings: LadderSetti
     }
   }
   for (const sheet of sheets) {
+    // A frozen plan (DESIGN §10) holds every layer's rows: whatever its name, it is never read as one.
+    if (isSnapshotTab(sheet.values)) continue;
     const reading = readingOf(sheet.name, () => sheet.values, settings);
     if (!reading) continue;
     plans.push(
