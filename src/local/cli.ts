@@ -8,10 +8,11 @@ import { basename } from 'node:path';
 import { auditJson } from '../core/audit';
 import { buildCascade, type Cascade } from '../core/cascade';
 import { HEADER_SEARCH_ROWS, isLabel } from '../core/header-row';
-import { parseIsoDay } from '../core/metric-values';
 import { auditReport } from '../core/report';
 import type { WorkbookSnapshot } from '../core/snapshot';
-import { SettingsError, savedSettings, splitFlag, type TabFlag, withFlags } from './audit-settings';
+import { SettingsError, savedSettings, withFlags } from './audit-settings';
+import { type Io, parseArgs } from './cli-args';
+import { runDiff } from './cli-diff';
 import { localDay } from './local-day';
 import { WorkbookFileError } from './xlsx-read-objects';
 import { readWorkbookFile } from './xlsx-read-values';
@@ -21,9 +22,11 @@ export const USAGE = `ladder: trace every roadmap row up to the goal, pillar, vi
 Usage:
   ladder audit FILE.xlsx          print the cascade's health: layers, flags, flagged rows
   ladder audit FILE.xlsx --json   print the same as one JSON document (indented on a terminal)
+  ladder diff OLD.xlsx NEW.xlsx   what changed between two exports of the plan
+  ladder diff FILE.xlsx --since TAB   what changed since the snapshot tab TAB ("Freeze this plan")
   ladder --help                   show this help
 
-Options of audit:
+Options of audit and diff (diff also takes --json):
   --map "TAB=LAYER"    read the tab TAB as LAYER: mission, vision, strategy, anti-priorities,
                        goals, roadmap, tasks, declined, or ignore (repeat for several tabs)
   --header "TAB=ROW"   the header row of TAB is row ROW, counting from 1 (repeatable)
@@ -39,71 +42,6 @@ columns (a Jira export, an OKR sheet called Sheet1), and columns by their header
 settings saved beside the file by the preview's Setup (FILE.xlsx.ladder.json) are used too;
 --map and --header win over them. Exit status: 0 when the audit ran (flags or not), 2 when
 the input is unusable.`;
-
-export class UsageError extends Error {}
-
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-  /** Whether a person reads the output (a terminal): JSON is indented for them. */
-  readonly interactive?: boolean;
-}
-
-interface AuditArgs {
-  file: string;
-  json: boolean;
-  maps: TabFlag[];
-  headers: TabFlag[];
-  /** YYYY-MM-DD, or undefined for today. */
-  today?: string;
-  /** Points; undefined for the settings' or the default. */
-  tolerance?: number;
-}
-
-const VALUE_OPTIONS = ['--map', '--header', '--today', '--tolerance'] as const;
-
-export function parseArgs(argv: readonly string[]): 'help' | AuditArgs {
-  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h') || argv[0] === 'help') return 'help';
-  const [command, ...rest] = argv;
-  if (command !== 'audit') throw new UsageError(`unknown command "${command}" (try: ladder audit FILE.xlsx)`);
-  const files: string[] = [];
-  const args: AuditArgs = { file: '', json: false, maps: [], headers: [] };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    const [name, inline] =
-      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (name === '--json' && inline === undefined) args.json = true;
-    else if ((VALUE_OPTIONS as readonly string[]).includes(name)) {
-      const value = inline ?? rest[++i];
-      if (value === undefined)
-        throw new UsageError(`${name} needs a value, as in ${name} ${VALUE_EXAMPLES[name as keyof typeof VALUE_EXAMPLES]}`);
-      if (name === '--today') args.today = dateArg(value);
-      else if (name === '--tolerance') args.tolerance = toleranceArg(value);
-      else (name === '--map' ? args.maps : args.headers).push(splitFlag(name, value));
-    } else if (arg.startsWith('--'))
-      throw new UsageError(`unknown option ${name} (options: --json, --map, --header, --today, --tolerance)`);
-    else files.push(arg);
-  }
-  if (files.length !== 1)
-    throw new UsageError(files.length === 0 ? 'audit needs a workbook file: ladder audit FILE.xlsx' : 'audit takes one workbook file');
-  args.file = files[0]!;
-  return args;
-}
-
-const VALUE_EXAMPLES = { '--map': '"Sheet1=roadmap"', '--header': '"Sheet1=4"', '--today': '2026-09-30', '--tolerance': '10' } as const;
-
-function toleranceArg(value: string): number {
-  const points = Number(value);
-  if (value.trim() === '' || !Number.isFinite(points) || points < 0 || points > 100)
-    throw new UsageError(`--tolerance takes a number of points from 0 to 100, such as 10 (got "${value.slice(0, 40)}")`);
-  return points;
-}
-
-function dateArg(value: string): string {
-  if (parseIsoDay(value) === null)
-    throw new UsageError(`--today takes a date written as YYYY-MM-DD, such as 2026-09-30 (got "${value.slice(0, 40)}")`);
-  return value;
-}
 
 /** A path as it would be typed in a shell. */
 function shellWord(text: string): string {
@@ -146,7 +84,7 @@ function likelyHeaderRow(values: WorkbookSnapshot['sheets'][number]['values']): 
 
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  let args: 'help' | AuditArgs;
+  let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs(argv);
   } catch (error) {
@@ -158,6 +96,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 0;
   }
   try {
+    if (args.command === 'diff') return await runDiff(args, io);
     const snapshot = await readWorkbookFile(args.file);
     const saved = await savedSettings(args.file);
     if (saved.warning) io.err(`ladder: warning: ${saved.warning.replace(/\s+/g, ' ')}`);
