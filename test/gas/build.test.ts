@@ -58,7 +58,9 @@ test('one top-level function per entry point; the custom functions carry @custom
   expect(traceDoc).toContain('@param [format]');
   expect(traceDoc).toContain('Example: =TRACE(A5)');
   expect(main).toMatch(/@customfunction\n \*\/\nfunction IMPACT\(ref, mode, refresh\)/);
-  expect(main).toMatch(/@param \[mode\] "fraction" \(default\)[^\n]*\n[\s\S]*?@customfunction\n \*\/\nfunction PROGRESS\(ref, mode, refresh\)/);
+  expect(main).toMatch(
+    /@param \[mode\] "fraction" \(default\)[^\n]*\n[\s\S]*?@customfunction\n \*\/\nfunction PROGRESS\(ref, mode, refresh\)/,
+  );
   // The self-test's probe is callable from a cell but not offered in autocomplete.
   expect(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\nfunction LADDER_SELF_TEST\(value\)/.exec(main)![1]).not.toContain('@customfunction');
 });

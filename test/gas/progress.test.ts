@@ -61,6 +61,8 @@ describe('PROGRESS in each mode', () => {
       [''],
       ['#NO GOAL: no link'],
     ]);
-    expect(gas.call('PROGRESS', '4', 'sideways')).toBe(`#ERROR: PROGRESS's second argument must be one of "fraction", "status", "text", not "sideways"`);
+    expect(gas.call('PROGRESS', '4', 'sideways')).toBe(
+      `#ERROR: PROGRESS's second argument must be one of "fraction", "status", "text", not "sideways"`,
+    );
   });
 });
