@@ -73,18 +73,16 @@ function addShare(into: [number, number][], item: number, share: number): void {
 
 const sumOf = (landings: Landings) => landings.reduce((sum, [, share]) => sum + share, 0);
 
-export function effortMix(cascade: Cascade): EffortMix {
-  const { items, components, structure } = cascade;
+/**
+ * For a goal: the pillars and anti-priorities its effort lands on. For a work item: the
+ * goals, pillars and anti-priorities (linked straight, with no goal between) its effort lands on.
+ */
+function effortLandings(cascade: Cascade, specs: readonly LayerSpec[]): Landings[] {
+  const { items, components } = cascade;
   const { offsets, target, share } = cascade.links;
   const { componentOf } = components;
-  const specs: LayerSpec[] = items.map((item) => layerSpec(item.layer));
   const NONE: Landings = [];
-  /**
-   * For a goal: the pillars and anti-priorities its effort lands on. For a work item: the
-   * goals, pillars and anti-priorities (linked straight, with no goal between) its effort lands on.
-   */
   const up: Landings[] = new Array(items.length).fill(NONE);
-
   // Parents' components come first, so a parent's landings are settled before its children's.
   for (const item of components.order) {
     const spec = specs[item]!;
@@ -111,7 +109,23 @@ export function effortMix(cascade: Cascade): EffortMix {
     }
     if (out.length > 0) up[item] = out;
   }
+  return up;
+}
 
+/** The roadmap's effort, spread over the items it lands on, with what reaches nothing. */
+interface Spread {
+  readonly onItem: Float64Array;
+  readonly total: number;
+  readonly rows: number;
+  readonly unestimated: number;
+  readonly declined: number;
+  readonly noPillar: number;
+  readonly nowhere: number;
+  readonly straightToStrategy: number;
+}
+
+function spreadEffort(cascade: Cascade, specs: readonly LayerSpec[], up: readonly Landings[]): Spread {
+  const { items, structure } = cascade;
   const onItem = new Float64Array(items.length);
   let total = 0;
   let rows = 0;
@@ -147,7 +161,17 @@ export function effortMix(cascade: Cascade): EffortMix {
     }
     nowhere += effort * Math.max(0, 1 - sumOf(landings));
   }
+  return { onItem, total, rows, unestimated, declined, noPillar, nowhere, straightToStrategy };
+}
 
+export function effortMix(cascade: Cascade): EffortMix {
+  const { items } = cascade;
+  const specs: LayerSpec[] = items.map((item) => layerSpec(item.layer));
+  const { onItem, total, rows, unestimated, declined, noPillar, nowhere, straightToStrategy } = spreadEffort(
+    cascade,
+    specs,
+    effortLandings(cascade, specs),
+  );
   const bar = (key: string, id: string, title: string, effort: number, kind: EffortKind): EffortBar => ({
     key,
     id,

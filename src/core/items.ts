@@ -139,115 +139,169 @@ function statusColumn(headers: readonly string[]): number | undefined {
   return found < 0 ? undefined : found;
 }
 
+/** A tab's columns and readers, worked out once before its rows. */
+interface TabReading {
+  readonly sheet: SheetSnapshot;
+  readonly plan: TabPlan;
+  readonly tabSpec: LayerSpec;
+  readonly idCol: number | undefined;
+  readonly titleCol: number | undefined;
+  readonly whyCol: number | undefined;
+  readonly kindCol: number | undefined;
+  readonly groupCol: number | undefined;
+  readonly effortCol: number | undefined;
+  readonly impactCol: number | undefined;
+  readonly confidenceCol: number | undefined;
+  readonly reachCol: number | undefined;
+  readonly weightCol: number | undefined;
+  readonly altCols: readonly number[];
+  readonly parentCols: readonly number[];
+  readonly tabHasWhy: boolean;
+  readonly tabHasImpact: boolean;
+  readonly statusCol: number | undefined;
+  readonly readMetrics: ReturnType<typeof metricReader>;
+  readonly readTarget: ReturnType<typeof allocationReader>;
+  /** Objectives followed by their key results: a key result with no link of its own hangs under the objective above. */
+  readonly byLevel: boolean;
+  /** The title columns of a tree, one per level; else none. */
+  readonly titleCols: readonly number[];
+}
+
+function tabReading(sheet: SheetSnapshot, plan: TabPlan, tabSpec: LayerSpec): TabReading {
+  const c = plan.columns;
+  const groupCol = first(c, 'group');
+  return {
+    sheet,
+    plan,
+    tabSpec,
+    idCol: first(c, 'id'),
+    titleCol: first(c, 'title'),
+    whyCol: first(c, 'why'),
+    kindCol: first(c, 'kind'),
+    groupCol,
+    effortCol: first(c, 'effort'),
+    impactCol: first(c, 'impact'),
+    confidenceCol: first(c, 'confidence'),
+    reachCol: first(c, 'reach'),
+    weightCol: first(c, 'weight'),
+    altCols: (c.id ?? []).slice(1),
+    parentCols: c.parent ?? [],
+    tabHasWhy: first(c, 'why') !== undefined,
+    tabHasImpact: first(c, 'impact') !== undefined,
+    statusCol: tabSpec.isWork ? statusColumn(plan.headers) : undefined,
+    readMetrics: tabSpec.isGoal ? metricReader(sheet, plan) : null,
+    readTarget: tabSpec.isStrategy ? allocationReader(sheet, plan) : null,
+    byLevel: hasLevels(tabSpec.code) && groupCol === undefined,
+    titleCols: plan.titleLevels ? (c.title ?? []) : [],
+  };
+}
+
+/** Where the rows read so far leave a tab: what a row below may hang under. */
+interface TabWalk {
+  /** The last top-level item (an objective above its key results). */
+  lastTop: number;
+  /** The last item seen at each level of a tree of title columns. */
+  readonly lastAtLevel: number[];
+  readonly groups: Map<string, number>;
+  /** The group (objective) the rows below belong to, from the last row that named one. */
+  group: number;
+  /** The last item of the tab, which a board's subitem hangs under. */
+  lastOfTab: number;
+}
+
+/** The level of the first title column of a tree the row fills, or -1. */
+function treeLevelOf(row: readonly Cell[], titleCols: readonly number[]): number {
+  for (let level = 0; level < titleCols.length; level++) if (cellText(row[titleCols[level]!]) !== '') return level;
+  return -1;
+}
+
+/** What a work row's Status cell, a goal row's measures and a pillar's target say, beside the item just read. */
+function noteStatusAndMetrics(tab: TabReading, spec: LayerSpec, row: readonly Cell[], index: number, structure: TabStructure): void {
+  if (tab.statusCol !== undefined && layerSpec(spec.code).isWork) {
+    const status = cellText(row[tab.statusCol]);
+    if (DECLINED_STATUS.test(status)) structure.markedDeclined.set(index, status);
+  }
+  if (tab.readMetrics && spec === tab.tabSpec) {
+    const metrics = tab.readMetrics(row);
+    if (metrics) structure.metrics.set(index, metrics);
+  }
+  const target = tab.readTarget?.(row) ?? null;
+  if (target !== null) structure.targets.set(index, target);
+}
+
+/** Reads the item of one row (with its group's, when the row names a new one). */
+function readItemRow(tab: TabReading, walk: TabWalk, row: readonly Cell[], r: number, items: Item[], structure: TabStructure): void {
+  const { sheet, plan, tabSpec, titleCols, parentCols } = tab;
+  if (tab.groupCol !== undefined) {
+    // An objective is written on its first key result's row, and often left blank below it (merged cells).
+    const groupTitle = cellText(row[tab.groupCol]);
+    if (groupTitle !== '') walk.group = groupItem(walk.groups, items, sheet, plan, row, r, groupTitle, parentCols, structure);
+  }
+  const id = cellText(cellAt(row, tab.idCol));
+  // In a tree of title columns, the row's title is in the column of its level.
+  const treeLevel = treeLevelOf(row, titleCols);
+  const title = cellText(cellAt(row, treeLevel > 0 ? titleCols[treeLevel] : tab.titleCol));
+  if (id === '' && title === '') return;
+  const kind = tab.kindCol === undefined || tabSpec.isStrategy ? null : kindOfValue(cellText(row[tab.kindCol]));
+  const spec = plan.layersByKind && kind ? layerSpec(kind.layer) : tabSpec;
+  const level = tab.byLevel && spec === tabSpec ? ((kind?.layer === spec.code ? kind.level : levelFromText(spec.code, id, title)) ?? 0) : 0;
+  // A row its group holds reads no link cells of its own.
+  const linkCells: readonly string[] | null = walk.group >= 0 || parentCols.length === 0 ? null : linkTexts(row, parentCols);
+  const unlinked = linkCells === null || linkCells.length === 0;
+  let parentInTab = -1;
+  if (walk.group >= 0) parentInTab = walk.group;
+  else if (level === 1 && walk.lastTop >= 0 && unlinked) parentInTab = walk.lastTop;
+  else if (treeLevel > 0 && unlinked) parentInTab = walk.lastAtLevel[treeLevel - 1] ?? -1;
+  if (treeLevel >= 0) {
+    walk.lastAtLevel[treeLevel] = items.length;
+    walk.lastAtLevel.length = treeLevel + 1;
+  }
+  const key = id !== '' ? id : title;
+  if (parentInTab >= 0) structure.parentInTab.set(items.length, parentInTab);
+  if (id === '' && treeLevel > 0) structure.keyColumn.set(items.length, titleCols[treeLevel]!);
+  if (tab.altCols.length > 0) {
+    const others = otherKeys(row, tab.altCols, key);
+    if (others.length > 0) structure.altKeys.set(items.length, others);
+  }
+  items.push({
+    index: items.length,
+    layer: spec.code,
+    rank: spec.rank,
+    sheet: sheet.name,
+    row: r + 1,
+    id,
+    title,
+    key,
+    keyNorm: normalizeKey(key),
+    isAntiPriority: spec.isStrategy && (plan.allAntiPriorities || saysAntiPriority(cellAt(row, tab.kindCol))),
+    why: cellText(cellAt(row, tab.whyCol)),
+    effort: parseEffort(cellAt(row, tab.effortCol)),
+    impact: parseImpact(cellAt(row, tab.impactCol)),
+    confidence: parseConfidence(cellAt(row, tab.confidenceCol)),
+    reach: parseNumber(cellAt(row, tab.reachCol)),
+    weight: parseNumber(cellAt(row, tab.weightCol)) ?? 1,
+    linkCells,
+    tabHasWhy: tab.tabHasWhy,
+    tabHasImpact: tab.tabHasImpact,
+  });
+  noteStatusAndMetrics(tab, spec, row, items.length - 1, structure);
+  if (level === 0 && spec === tabSpec) walk.lastTop = items.length - 1;
+  walk.lastOfTab = items.length - 1;
+}
+
 /** Appends the items of one tab to `items`, numbered on from those already there. */
 export function readItems(sheet: SheetSnapshot, plan: TabPlan, items: Item[], structure: TabStructure): void {
   if (plan.use === 'declined' || plan.headerRow === null) return;
-  const tabSpec = layerSpec(plan.use);
-  const c = plan.columns;
-  const [idCol, titleCol, whyCol, kindCol, groupCol] = [
-    first(c, 'id'),
-    first(c, 'title'),
-    first(c, 'why'),
-    first(c, 'kind'),
-    first(c, 'group'),
-  ];
-  const [effortCol, impactCol, confidenceCol, reachCol, weightCol] = [
-    first(c, 'effort'),
-    first(c, 'impact'),
-    first(c, 'confidence'),
-    first(c, 'reach'),
-    first(c, 'weight'),
-  ];
-  const altCols = (c.id ?? []).slice(1);
-  const parentCols = c.parent ?? [];
-  const tabHasWhy = whyCol !== undefined;
-  const tabHasImpact = impactCol !== undefined;
-  const statusCol = tabSpec.isWork ? statusColumn(plan.headers) : undefined;
-  const readMetrics = tabSpec.isGoal ? metricReader(sheet, plan) : null;
-  const readTarget = tabSpec.isStrategy ? allocationReader(sheet, plan) : null;
-  // Objectives followed by their key results: a key result with no link of its own hangs under the objective above.
-  const byLevel = hasLevels(tabSpec.code) && groupCol === undefined;
-  let lastTop = -1;
-  const titleCols = plan.titleLevels ? (c.title ?? []) : [];
-  /** The last item seen at each level of a tree of title columns. */
-  const lastAtLevel: number[] = [];
-  const groups = new Map<string, number>();
-  let group = -1;
+  const tab = tabReading(sheet, plan, layerSpec(plan.use));
+  const walk: TabWalk = { lastTop: -1, lastAtLevel: [], groups: new Map(), group: -1, lastOfTab: -1 };
   const blocks = readBlocks(sheet, plan);
-  let lastOfTab = -1;
   for (let r = plan.headerRow; r < sheet.values.length; r++) {
     const row = sheet.values[r]!;
     if (blocks && blocks.kind[r] !== ROW_ITEM) {
-      if (blocks.kind[r] === ROW_SUB) subItem(sheet, row, r, blocks.subOf.get(r)!, lastOfTab, items, structure);
+      if (blocks.kind[r] === ROW_SUB) subItem(sheet, row, r, blocks.subOf.get(r)!, walk.lastOfTab, items, structure);
       continue;
     }
-    if (groupCol !== undefined) {
-      // An objective is written on its first key result's row, and often left blank below it (merged cells).
-      const groupTitle = cellText(row[groupCol]);
-      if (groupTitle !== '') group = groupItem(groups, items, sheet, plan, row, r, groupTitle, parentCols, structure);
-    }
-    const id = cellText(cellAt(row, idCol));
-    // In a tree of title columns, the row's title is in the column of its level.
-    let treeLevel = -1;
-    for (let level = 0; level < titleCols.length && treeLevel < 0; level++) if (cellText(row[titleCols[level]!]) !== '') treeLevel = level;
-    const title = cellText(cellAt(row, treeLevel > 0 ? titleCols[treeLevel] : titleCol));
-    if (id === '' && title === '') continue;
-    const kind = kindCol === undefined || tabSpec.isStrategy ? null : kindOfValue(cellText(row[kindCol]));
-    const spec = plan.layersByKind && kind ? layerSpec(kind.layer) : tabSpec;
-    const level = byLevel && spec === tabSpec ? ((kind?.layer === spec.code ? kind.level : levelFromText(spec.code, id, title)) ?? 0) : 0;
-    let linkCells: readonly string[] | null = parentCols.length === 0 ? null : linkTexts(row, parentCols);
-    let parentInTab = -1;
-    if (group >= 0) {
-      parentInTab = group;
-      linkCells = null;
-    } else if (level === 1 && lastTop >= 0 && (linkCells === null || linkCells.length === 0)) parentInTab = lastTop;
-    else if (treeLevel > 0 && (linkCells === null || linkCells.length === 0)) parentInTab = lastAtLevel[treeLevel - 1] ?? -1;
-    if (treeLevel >= 0) {
-      lastAtLevel[treeLevel] = items.length;
-      lastAtLevel.length = treeLevel + 1;
-    }
-    const key = id !== '' ? id : title;
-    if (parentInTab >= 0) structure.parentInTab.set(items.length, parentInTab);
-    if (id === '' && treeLevel > 0) structure.keyColumn.set(items.length, titleCols[treeLevel]!);
-    if (altCols.length > 0) {
-      const others = otherKeys(row, altCols, key);
-      if (others.length > 0) structure.altKeys.set(items.length, others);
-    }
-    items.push({
-      index: items.length,
-      layer: spec.code,
-      rank: spec.rank,
-      sheet: sheet.name,
-      row: r + 1,
-      id,
-      title,
-      key,
-      keyNorm: normalizeKey(key),
-      isAntiPriority: spec.isStrategy && (plan.allAntiPriorities || saysAntiPriority(cellAt(row, kindCol))),
-      why: cellText(cellAt(row, whyCol)),
-      effort: parseEffort(cellAt(row, effortCol)),
-      impact: parseImpact(cellAt(row, impactCol)),
-      confidence: parseConfidence(cellAt(row, confidenceCol)),
-      reach: parseNumber(cellAt(row, reachCol)),
-      weight: parseNumber(cellAt(row, weightCol)) ?? 1,
-      linkCells,
-      tabHasWhy,
-      tabHasImpact,
-    });
-    if (statusCol !== undefined && layerSpec(spec.code).isWork) {
-      const status = cellText(row[statusCol]);
-      if (DECLINED_STATUS.test(status)) structure.markedDeclined.set(items.length - 1, status);
-    }
-    if (readTarget) {
-      const target = readTarget(row);
-      if (target !== null) structure.targets.set(items.length - 1, target);
-    }
-    if (readMetrics && spec === tabSpec) {
-      const metrics = readMetrics(row);
-      if (metrics) structure.metrics.set(items.length - 1, metrics);
-    }
-    if (level === 0 && spec === tabSpec) lastTop = items.length - 1;
-    lastOfTab = items.length - 1;
+    readItemRow(tab, walk, row, r, items, structure);
   }
 }
 

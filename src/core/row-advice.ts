@@ -98,100 +98,162 @@ function noGoalProblem(message: string): string {
   return sentence(`it reaches no goal: ${message}`);
 }
 
-/**
- * The causes behind a row's flags, most urgent first. `isWork`: a roadmap or task row, which
- * the sidebar can link to a goal or decline (so the advice can say so).
- */
-export function rowAdvice(flags: readonly Flag[], isWork: boolean): Advice[] {
-  const has = (code: FlagCode) => flags.find((flag) => flag.code === code);
-  const out: Advice[] = [];
-  const said = new Set<FlagCode>();
-  const add = (codes: FlagCode[], problem: string, todo: string) => {
-    for (const code of codes) said.add(code);
-    out.push({ codes, problem, todo });
-  };
-  const noGoal = has('NO_GOAL');
-  const noParent = has('NO_PARENT');
-  const orLink = isWork ? ', or link it to another goal here' : '';
+/** The advice said so far for a row: a flag one cause accounts for is not said again for another. */
+interface Advising {
+  readonly flags: readonly Flag[];
+  readonly isWork: boolean;
+  readonly said: Set<FlagCode>;
+  readonly out: Advice[];
+}
 
-  const anti = has('ANTI_PRIORITY');
+const flagOf = (advising: Advising, code: FlagCode) => advising.flags.find((flag) => flag.code === code);
+
+function add(advising: Advising, codes: FlagCode[], problem: string, todo: string): void {
+  for (const code of codes) advising.said.add(code);
+  advising.out.push({ codes, problem, todo });
+}
+
+/** Work against the strategy, and links that go round in a loop: each may be why the row reaches no goal. */
+function adviseAntiPriorityAndLoop(advising: Advising): void {
+  const noGoal = flagOf(advising, 'NO_GOAL');
+  const anti = flagOf(advising, 'ANTI_PRIORITY');
   if (anti) {
     // A row reaching no goal because its path runs into an anti-priority has that one cause.
     const joined = noGoal?.message.startsWith('linked to the anti-priority') ? (['NO_GOAL'] as const) : [];
     add(
+      advising,
       ['ANTI_PRIORITY', ...joined],
       sentence(`it ${anti.message}: the strategy says not to do this`),
       'Stop this work, or change the strategy if it should count.',
     );
   }
-  const cycle = has('CYCLE');
+  const cycle = flagOf(advising, 'CYCLE');
   if (cycle) {
     const joined = noGoal?.message.includes('(cycle)') ? (['NO_GOAL'] as const) : [];
     const loop = cycle.message.replace(/^links loop: /, '');
     add(
+      advising,
       ['CYCLE', ...joined],
       sentence(`its links go round in a loop (${loop})`),
       'Change one link in the loop so it points to the row above.',
     );
   }
-  const broken = has('BROKEN_LINK');
+}
+
+/** A link cell naming a row that is not there, or several rows. */
+function adviseBadLinks(advising: Advising): void {
+  const { said } = advising;
+  const noGoal = flagOf(advising, 'NO_GOAL');
+  const noParent = flagOf(advising, 'NO_PARENT');
+  const broken = flagOf(advising, 'BROKEN_LINK');
   if (broken) {
     // Every reference broken: nothing resolves (NO_PARENT), and the goal it was meant to reach is missed (NO_GOAL).
     const joined: FlagCode[] = [];
     if (noParent?.message === 'no reference in the link cell resolves') joined.push('NO_PARENT');
     if (noGoal && !said.has('NO_GOAL') && /not found|is not above it/.test(noGoal.message)) joined.push('NO_GOAL');
     const consequence = joined.includes('NO_GOAL') ? ', so it reaches no goal' : '';
+    const orLink = advising.isWork ? ', or link it to another goal here' : '';
     add(
+      advising,
       ['BROKEN_LINK', ...joined],
       sentence(`its link cell names a row that is not there: ${broken.message}${consequence}`),
       `Fix the id or the title in the link cell${orLink}.`,
     );
   }
-  const ambiguous = has('AMBIGUOUS_LINK');
+  const ambiguous = flagOf(advising, 'AMBIGUOUS_LINK');
   if (ambiguous) {
     const joined: FlagCode[] = [];
     if (noParent?.message === 'no reference in the link cell resolves' && !said.has('NO_PARENT')) joined.push('NO_PARENT');
     if (noGoal && !said.has('NO_GOAL') && noGoal.message.includes(' matches ')) joined.push('NO_GOAL');
-    add(['AMBIGUOUS_LINK', ...joined], sentence(`its link names several rows: ${ambiguous.message}`), 'Link by id instead of by title.');
+    add(
+      advising,
+      ['AMBIGUOUS_LINK', ...joined],
+      sentence(`its link names several rows: ${ambiguous.message}`),
+      'Link by id instead of by title.',
+    );
   }
+}
+
+/** No goal and no parent, where no cause above accounts for them. */
+function adviseNoGoal(advising: Advising): void {
+  const { said, isWork } = advising;
+  const noGoal = flagOf(advising, 'NO_GOAL');
+  const noParent = flagOf(advising, 'NO_PARENT');
   if (noGoal && !said.has('NO_GOAL')) {
     const joined = noParent && !said.has('NO_PARENT') ? (['NO_PARENT'] as const) : [];
-    if (inheritsNoGoal(flags)) {
+    if (inheritsNoGoal(advising.flags)) {
       add(
+        advising,
         ['NO_GOAL'],
         sentence(`it reaches no goal through the row above it: ${noGoal.message}`),
         'Fix the row it links to (this one follows), or link it to a goal itself.',
       );
-    } else add(['NO_GOAL', ...joined], noGoalProblem(noGoal.message), isWork ? 'Link it to a goal, or decline it.' : 'Link it to a goal.');
+    } else
+      add(
+        advising,
+        ['NO_GOAL', ...joined],
+        noGoalProblem(noGoal.message),
+        isWork ? 'Link it to a goal, or decline it.' : 'Link it to a goal.',
+      );
   }
-  if (noParent && !said.has('NO_PARENT')) add(['NO_PARENT'], noParentProblem(noParent.message), 'Fill in or fix its link cell.');
-  const twin = has('DUPLICATE_ID');
-  if (twin) add(['DUPLICATE_ID'], sentence(twin.message.replace(/^the id/, 'its id')), 'Give each row its own id.');
-  const resurfaced = has('RESURFACED');
+  if (noParent && !said.has('NO_PARENT')) add(advising, ['NO_PARENT'], noParentProblem(noParent.message), 'Fill in or fix its link cell.');
+}
+
+/** The flags that are their own cause: each says one thing. */
+function adviseTheRest(advising: Advising): void {
+  const twin = flagOf(advising, 'DUPLICATE_ID');
+  if (twin) add(advising, ['DUPLICATE_ID'], sentence(twin.message.replace(/^the id/, 'its id')), 'Give each row its own id.');
+  const resurfaced = flagOf(advising, 'RESURFACED');
   if (resurfaced)
     add(
+      advising,
       ['RESURFACED'],
       sentence(`it was ${resurfaced.message}`),
       'Read the reason again before saying yes; if things changed, link it to the goal it now moves.',
     );
-  const orphan = has('ORPHAN');
-  if (orphan) add(['ORPHAN'], sentence(orphan.message.replace(/ reaches it$/, ' reaches it yet')), 'Plan work for it, or drop it.');
-  const why = has('MISSING_WHY');
+  const orphan = flagOf(advising, 'ORPHAN');
+  if (orphan)
+    add(advising, ['ORPHAN'], sentence(orphan.message.replace(/ reaches it$/, ' reaches it yet')), 'Plan work for it, or drop it.');
+  const why = flagOf(advising, 'MISSING_WHY');
   if (why)
-    add(['MISSING_WHY'], why.message === 'no why given' ? 'It has no why.' : sentence(why.message), 'Write down why the strategy has it.');
-  const risk = has('AT_RISK');
-  if (risk) add(['AT_RISK'], sentence(`it is ${risk.message}`), 'Check in on it with the owner, or change the plan or the date.');
-  const over = has('OVER_INVESTED') ?? has('UNDER_INVESTED');
+    add(
+      advising,
+      ['MISSING_WHY'],
+      why.message === 'no why given' ? 'It has no why.' : sentence(why.message),
+      'Write down why the strategy has it.',
+    );
+  const risk = flagOf(advising, 'AT_RISK');
+  if (risk) add(advising, ['AT_RISK'], sentence(`it is ${risk.message}`), 'Check in on it with the owner, or change the plan or the date.');
+  const over = flagOf(advising, 'OVER_INVESTED') ?? flagOf(advising, 'UNDER_INVESTED');
   if (over)
     add(
+      advising,
       [over.code],
       sentence(`it gets ${over.message}`),
       over.code === 'OVER_INVESTED'
         ? 'Move effort to the pillars under their target, or raise its target.'
         : 'Plan more work for it, or lower its target.',
     );
-  const metric = has('NO_METRIC');
+  const metric = flagOf(advising, 'NO_METRIC');
   if (metric)
-    add(['NO_METRIC'], sentence(`nothing measures it: ${metric.message}`), 'Give it a target and a current value, or a progress cell.');
-  return out;
+    add(
+      advising,
+      ['NO_METRIC'],
+      sentence(`nothing measures it: ${metric.message}`),
+      'Give it a target and a current value, or a progress cell.',
+    );
+}
+
+/**
+ * The causes behind a row's flags, most urgent first. `isWork`: a roadmap or task row, which
+ * the sidebar can link to a goal or decline (so the advice can say so).
+ */
+export function rowAdvice(flags: readonly Flag[], isWork: boolean): Advice[] {
+  const advising: Advising = { flags, isWork, said: new Set(), out: [] };
+  // In this order: a cause said first takes the flags it sets off with it.
+  adviseAntiPriorityAndLoop(advising);
+  adviseBadLinks(advising);
+  adviseNoGoal(advising);
+  adviseTheRest(advising);
+  return advising.out;
 }

@@ -84,18 +84,31 @@ function titleLadder(headers: readonly string[], titles: readonly number[]): num
   return levels.sort((a, b) => a.level - b.level).map((entry) => entry.column);
 }
 
-/** Settles what the header's words leave open, from the values below it. */
-export function settleColumns(
-  values: readonly (readonly Cell[])[],
-  headerRow: number,
-  headers: readonly string[],
-  use: TabUse,
-  columns: Partial<Record<string, number[]>>,
-  guessed: boolean,
-): Settled {
-  if (use === 'declined') return { ...UNSETTLED, columns };
-  const out = { ...columns };
-  const spec = layerSpec(use);
+type Values = readonly (readonly Cell[])[];
+type Columns = Partial<Record<string, number[]>>;
+
+/**
+ * Among several title columns, the row's own (into `out.title`); another that names an item
+ * of the layer becomes a link within it (into `out.parent`), and is answered.
+ */
+function settleRowTitle(values: Values, headerRow: number, headers: readonly string[], titles: readonly number[], out: Columns): number[] {
+  // The first title column whose values name rows, not groups ("Summary" before "Project
+  // name"); a plain Title or Name beats one that names the layer ("Feature name" is the row's
+  // own when no plain one stands beside it).
+  const plain = titles.filter((column) => layersNamed(headerTokens(headers[column] ?? '')).length === 0);
+  const kept = plain.length > 0 ? plain : titles;
+  const title = kept.find((column) => !mostlyRepeats(columnValues(values, headerRow, column))) ?? kept[0]!;
+  out.title = [title];
+  // Another column naming an item of the layer ("Objective" beside "Title" on a tab of key
+  // results, "Initiative name" beside "Feature name") names the item a row sits under: a link
+  // within the layer, kept if its values say so. One that names more ("KPI count") is neither.
+  const inLayer = titles.filter((column) => column !== title && namesAnItem(headers[column] ?? ''));
+  if (inLayer.length > 0) out.parent = [...(out.parent ?? []), ...inLayer].sort((a, b) => a - b);
+  return inLayer;
+}
+
+/** Settles the title columns (into `out`): a tree's levels, objectives over their key results, or the row's own title. */
+function settleTitles(values: Values, headerRow: number, headers: readonly string[], use: LayerCode, out: Columns) {
   let groupId: number | null = null;
   let inLayer: number[] = [];
   // Key results listed under an Objective column: the key result is the row's item.
@@ -130,43 +143,51 @@ export function settleColumns(
       groupId = ofGroup;
       out.id = ids.filter((column) => column !== ofGroup);
     }
-  } else if (titles.length > 1) {
-    // The first title column whose values name rows, not groups ("Summary" before "Project
-    // name"); a plain Title or Name beats one that names the layer ("Feature name" is the row's
-    // own when no plain one stands beside it).
-    const plain = titles.filter((column) => layersNamed(headerTokens(headers[column] ?? '')).length === 0);
-    const kept = plain.length > 0 ? plain : titles;
-    const title = kept.find((column) => !mostlyRepeats(columnValues(values, headerRow, column))) ?? kept[0]!;
-    out.title = [title];
-    // Another column naming an item of the layer ("Objective" beside "Title" on a tab of key
-    // results, "Initiative name" beside "Feature name") names the item a row sits under: a link
-    // within the layer, kept if its values say so. One that names more ("KPI count") is neither.
-    inLayer = titles.filter((column) => column !== title && namesAnItem(headers[column] ?? ''));
-    if (inLayer.length > 0) out.parent = [...(out.parent ?? []), ...inLayer].sort((a, b) => a - b);
+  } else if (titles.length > 1) inLayer = settleRowTitle(values, headerRow, headers, titles, out);
+  return { groupId, inLayer, ladder };
+}
+
+/** Keeps the id columns that name the row (into `out.id`, dropped when none does). */
+function settleIds(values: Values, headerRow: number, headers: readonly string[], out: Columns): void {
+  if (!out.id) return;
+  // The row's other ids are bare ("ID", "Key") or name the row's kind ("Issue id"); "Assignee Id" is a person's.
+  const ids = out.id.filter(
+    (column, at) =>
+      !mostlyRepeats(columnValues(values, headerRow, column)) &&
+      (at === 0 || headerTokens(headers[column] ?? '').every((token) => NAMING_WORDS.has(token) || layersNamed([token]).length > 0)),
+  );
+  if (ids.length > 0) out.id = ids;
+  else delete out.id;
+}
+
+/** Whether the tab's kind column splits it into layers row by row. */
+function splitsByKind(values: Values, headerRow: number, use: LayerCode, kindColumn: number | undefined, guessed: boolean): boolean {
+  if (layerSpec(use).isStrategy || kindColumn === undefined) return false;
+  const named = new Set<LayerCode>();
+  let splitting = false;
+  for (const text of columnValues(values, headerRow, kindColumn)) {
+    const kind = kindOfValue(text);
+    if (kind) named.add(kind.layer);
+    if (kind && kind.layer !== use && kind.splits) splitting = true;
   }
-  if (out.id) {
-    // The row's other ids are bare ("ID", "Key") or name the row's kind ("Issue id"); "Assignee Id" is a person's.
-    const ids = out.id.filter(
-      (column, at) =>
-        !mostlyRepeats(columnValues(values, headerRow, column)) &&
-        (at === 0 || headerTokens(headers[column] ?? '').every((token) => NAMING_WORDS.has(token) || layersNamed([token]).length > 0)),
-    );
-    if (ids.length > 0) out.id = ids;
-    else delete out.id;
-  }
-  let layersByKind = false;
-  const kindColumn = out.kind?.[0];
-  if (!spec.isStrategy && kindColumn !== undefined) {
-    const named = new Set<LayerCode>();
-    let splitting = false;
-    for (const text of columnValues(values, headerRow, kindColumn)) {
-      const kind = kindOfValue(text);
-      if (kind) named.add(kind.layer);
-      if (kind && kind.layer !== use && kind.splits) splitting = true;
-    }
-    // A tab named for its layer is split only by a tracker's kinds ("Story" on a roadmap tab);
-    // one guessed from its columns by any.
-    layersByKind = guessed ? named.size >= 2 || (named.size === 1 && !named.has(use)) : named.size >= 2 && splitting;
-  }
+  // A tab named for its layer is split only by a tracker's kinds ("Story" on a roadmap tab);
+  // one guessed from its columns by any.
+  return guessed ? named.size >= 2 || (named.size === 1 && !named.has(use)) : named.size >= 2 && splitting;
+}
+
+/** Settles what the header's words leave open, from the values below it. */
+export function settleColumns(
+  values: Values,
+  headerRow: number,
+  headers: readonly string[],
+  use: TabUse,
+  columns: Columns,
+  guessed: boolean,
+): Settled {
+  if (use === 'declined') return { ...UNSETTLED, columns };
+  const out = { ...columns };
+  const { groupId, inLayer, ladder } = settleTitles(values, headerRow, headers, use, out);
+  settleIds(values, headerRow, headers, out);
+  const layersByKind = splitsByKind(values, headerRow, use, out.kind?.[0], guessed);
   return { columns: out, groupId, layersByKind, titleLevels: ladder !== null, inLayerLinks: inLayer };
 }

@@ -44,7 +44,10 @@ function computed(cell: GoogleAppsScript.Spreadsheet.Range, unlike?: string): st
   return null;
 }
 
-function check(name: string, run: () => { passed: boolean; detail: string }): CheckResult {
+type Outcome = { passed: boolean; detail: string };
+
+/** A check's outcome under its name; one that throws fails alone, and the others still run. */
+function check(name: string, run: () => Outcome): CheckResult {
   try {
     return { name, ...run() };
   } catch (error) {
@@ -55,90 +58,90 @@ function check(name: string, run: () => { passed: boolean; detail: string }): Ch
 const NOT_LOADED =
   'Custom functions did not run here (the cell shows #NAME? or never finished). Under a test deployment of the add-on they are reported not to load: try a copy of the spreadsheet with Ladder bound to it (Extensions › Apps Script).';
 
+function modernJavaScript(): Outcome {
+  const passed = typeof ([] as unknown[]).at === 'function' && [1, 2, 3].at(-1) === 3;
+  return {
+    passed,
+    detail: passed
+      ? 'Available.'
+      : "Missing: some of Ladder's reading would fail. Tell us the spreadsheet's runtime (Extensions › Apps Script › Project Settings).",
+  };
+}
+
+function invisibleChangeSurvives(scratch: GoogleAppsScript.Spreadsheet.Sheet): Outcome {
+  const cell = scratch.getRange('A1');
+  cell.setValue(`Trace${ZERO_WIDTH}`);
+  SpreadsheetApp.flush();
+  const kept = cell.getValue() === `Trace${ZERO_WIDTH}`;
+  cell.setValue('Trace');
+  SpreadsheetApp.flush();
+  const back = cell.getValue() === 'Trace';
+  return {
+    passed: kept && back,
+    detail:
+      kept && back
+        ? 'The zero-width space is kept and removed as written.'
+        : "Sheets changed the header text, so Ladder's columns would not recalculate after edits. Use Refresh traces after changes.",
+  };
+}
+
+function formulasRecalculate(scratch: GoogleAppsScript.Spreadsheet.Sheet): Outcome {
+  const cell = scratch.getRange('B1');
+  cell.setFormula(`=${PROBE}(A1)`);
+  const first = computed(cell);
+  if (first === null || !first.startsWith('token:')) return { passed: false, detail: NOT_LOADED };
+  scratch.getRange('A1').setValue(`Trace${ZERO_WIDTH}`);
+  const second = computed(cell, first);
+  scratch.getRange('A1').setValue('Trace');
+  const third = second === null ? null : computed(cell, second);
+  const passed = second !== null && third !== null;
+  return {
+    passed,
+    detail: passed
+      ? 'The formula was computed again after each change, back and forth.'
+      : 'The formula kept its old value: TRACE and IMPACT columns will not follow edits on other tabs. Use Refresh traces.',
+  };
+}
+
+function datesReachFormulas(scratch: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string): Outcome {
+  const cell = scratch.getRange('A2');
+  cell.setValue('2026-03-29');
+  scratch.getRange('B2').setFormula(`=${PROBE}(A2)`);
+  const value = computed(scratch.getRange('B2'));
+  if (value === null || !value.startsWith('day:')) return { passed: false, detail: NOT_LOADED };
+  const passed = value === 'day:2026-03-29';
+  return {
+    passed,
+    detail: passed
+      ? `Read as 2026-03-29 in ${timeZone}.`
+      : `Read as ${value.slice(4)} instead of 2026-03-29 (time zone ${timeZone}): TRACE of a date key may miss.`,
+  };
+}
+
+function plainTextKeepsIds(scratch: GoogleAppsScript.Spreadsheet.Sheet): Outcome {
+  const cell = scratch.getRange('A3');
+  cell.setNumberFormat(PLAIN_TEXT_FORMAT);
+  cell.setValue('0012');
+  SpreadsheetApp.flush();
+  const plain = cell.getValue();
+  cell.setValue("'0012");
+  SpreadsheetApp.flush();
+  const quoted = cell.getValue();
+  const passed = plain === '0012';
+  return {
+    passed,
+    detail: `Written as is it reads "${String(plain)}"; with an apostrophe, "${String(quoted)}". ${passed ? 'Ladder writes ids into Plain text cells as is.' : "Ladder's links written into Plain text cells may change: tell us both readings."}`,
+  };
+}
+
 function runChecks(scratch: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string): CheckResult[] {
-  const results: CheckResult[] = [];
-  results.push(
-    check('Modern JavaScript (Array.prototype.at)', () => {
-      const passed = typeof ([] as unknown[]).at === 'function' && [1, 2, 3].at(-1) === 3;
-      return {
-        passed,
-        detail: passed
-          ? 'Available.'
-          : "Missing: some of Ladder's reading would fail. Tell us the spreadsheet's runtime (Extensions › Apps Script › Project Settings).",
-      };
-    }),
-  );
-  results.push(
-    check('An invisible change to a header survives', () => {
-      const cell = scratch.getRange('A1');
-      cell.setValue(`Trace${ZERO_WIDTH}`);
-      SpreadsheetApp.flush();
-      const kept = cell.getValue() === `Trace${ZERO_WIDTH}`;
-      cell.setValue('Trace');
-      SpreadsheetApp.flush();
-      const back = cell.getValue() === 'Trace';
-      return {
-        passed: kept && back,
-        detail:
-          kept && back
-            ? 'The zero-width space is kept and removed as written.'
-            : "Sheets changed the header text, so Ladder's columns would not recalculate after edits. Use Refresh traces after changes.",
-      };
-    }),
-  );
-  results.push(
-    check('Formulas recalculate after a header change', () => {
-      const cell = scratch.getRange('B1');
-      cell.setFormula(`=${PROBE}(A1)`);
-      const first = computed(cell);
-      if (first === null || !first.startsWith('token:')) return { passed: false, detail: NOT_LOADED };
-      scratch.getRange('A1').setValue(`Trace${ZERO_WIDTH}`);
-      const second = computed(cell, first);
-      scratch.getRange('A1').setValue('Trace');
-      const third = second === null ? null : computed(cell, second);
-      const passed = second !== null && third !== null;
-      return {
-        passed,
-        detail: passed
-          ? 'The formula was computed again after each change, back and forth.'
-          : 'The formula kept its old value: TRACE and IMPACT columns will not follow edits on other tabs. Use Refresh traces.',
-      };
-    }),
-  );
-  results.push(
-    check('Dates reach formulas as the day the sheet shows', () => {
-      const cell = scratch.getRange('A2');
-      cell.setValue('2026-03-29');
-      scratch.getRange('B2').setFormula(`=${PROBE}(A2)`);
-      const value = computed(scratch.getRange('B2'));
-      if (value === null || !value.startsWith('day:')) return { passed: false, detail: NOT_LOADED };
-      const passed = value === 'day:2026-03-29';
-      return {
-        passed,
-        detail: passed
-          ? `Read as 2026-03-29 in ${timeZone}.`
-          : `Read as ${value.slice(4)} instead of 2026-03-29 (time zone ${timeZone}): TRACE of a date key may miss.`,
-      };
-    }),
-  );
-  results.push(
-    check('A Plain text cell keeps an id as written', () => {
-      const cell = scratch.getRange('A3');
-      cell.setNumberFormat(PLAIN_TEXT_FORMAT);
-      cell.setValue('0012');
-      SpreadsheetApp.flush();
-      const plain = cell.getValue();
-      cell.setValue("'0012");
-      SpreadsheetApp.flush();
-      const quoted = cell.getValue();
-      const passed = plain === '0012';
-      return {
-        passed,
-        detail: `Written as is it reads "${String(plain)}"; with an apostrophe, "${String(quoted)}". ${passed ? 'Ladder writes ids into Plain text cells as is.' : "Ladder's links written into Plain text cells may change: tell us both readings."}`,
-      };
-    }),
-  );
-  return results;
+  return [
+    check('Modern JavaScript (Array.prototype.at)', modernJavaScript),
+    check('An invisible change to a header survives', () => invisibleChangeSurvives(scratch)),
+    check('Formulas recalculate after a header change', () => formulasRecalculate(scratch)),
+    check('Dates reach formulas as the day the sheet shows', () => datesReachFormulas(scratch, timeZone)),
+    check('A Plain text cell keeps an id as written', () => plainTextKeepsIds(scratch)),
+  ];
 }
 
 /** Runs every server-side check in a scratch tab, removed afterwards whatever happens. */

@@ -32,152 +32,188 @@ export interface SheetsPort extends WorkbookPort {
   wrote(): boolean;
 }
 
-export function sheetsPort(spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): SheetsPort {
-  const sheet = (name: string) => {
-    const found = withRetry(() => spreadsheet.getSheetByName(name));
-    if (!found) throw new Refusal(`The tab "${name}" is gone; refresh.`);
-    return found;
-  };
-  const cache = () => {
+/** What one port's calls share, for the one execution it is made for. */
+interface PortState {
+  readonly spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /** Whether this port changed the sheet or the settings. */
+  wrote: boolean;
+  /** Whether a call holds the document lock: reads then skip the snapshot cache. */
+  locked: boolean;
+  /** The settings, read once. */
+  saved: SettingsResult | null;
+}
+
+function documentCache(): GoogleAppsScript.Cache.Cache | null {
+  try {
+    return CacheService.getDocumentCache();
+  } catch {
+    return null;
+  }
+}
+
+function changed(state: PortState): void {
+  state.wrote = true;
+  forgetSnapshot(documentCache());
+}
+
+function tabNamed(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+  const found = withRetry(() => spreadsheet.getSheetByName(name));
+  if (!found) throw new Refusal(`The tab "${name}" is gone; refresh.`);
+  return found;
+}
+
+function readCell(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, row: number, column: number): string {
+  return cellText(withRetry(() => tabNamed(spreadsheet, name).getRange(row, column).getValue()));
+}
+
+function checkGuard(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string, row: number, guard: RowGuard | undefined): void {
+  if (guard && normalizeKey(readCell(spreadsheet, name, row, guard.column)) !== normalizeKey(guard.key)) throw new Refusal(ROW_CHANGED);
+}
+
+function checkWrite(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  row: number | null,
+  column: number,
+  value: Writable,
+): void {
+  const target = tabNamed(spreadsheet, name);
+  const at = row ?? withRetry(() => target.getLastRow()) + 1;
+  // A cell beyond the grid is new: it has no rule yet.
+  if (!withRetry(() => onGrid(target, at, column))) return;
+  const why = refusalOf(
+    `Cell ${columnLetter(column)}${at} on "${name}"`,
+    withRetry(() => target.getRange(at, column).getDataValidation()),
+    value,
+  );
+  if (why) throw new Refusal(why);
+}
+
+/** Runs a check; if it refuses, the rows and columns just added for the write go again. */
+function refuseUndoing(target: GoogleAppsScript.Spreadsheet.Sheet, added: Added, check: () => void): void {
+  try {
+    check();
+  } catch (error) {
+    withRetry(() => undoGrid(target, added));
+    throw error;
+  }
+}
+
+function readSnapshot(state: PortState, settings: LadderSettings) {
+  const recent = state.locked ? null : cachedSnapshot(documentCache());
+  if (recent) return recent;
+  const snapshot = withRetry(() => readWorkbook(state.spreadsheet, settings));
+  if (!state.locked) storeSnapshot(documentCache(), snapshot);
+  return snapshot;
+}
+
+function writeCell(state: PortState, name: string, row: number, column: number, value: Writable, guard: RowGuard | undefined): void {
+  const { spreadsheet } = state;
+  checkGuard(spreadsheet, name, row, guard);
+  const target = tabNamed(spreadsheet, name);
+  checkWrite(spreadsheet, name, row, column, value);
+  const added = withRetry(() => ensureGrid(target, row, column));
+  // A row added for this cell may have taken a dropdown from the row above it.
+  if (added.rows > 0) refuseUndoing(target, added, () => checkWrite(spreadsheet, name, row, column, value));
+  const range = withRetry(() => target.getRange(row, column));
+  const format = withRetry(() => range.getNumberFormat());
+  try {
+    withRetry(() => range.setValue(forCell(value, format)));
+  } catch (error) {
+    if (isValidationError(error)) throw new Refusal(rejectedWrite(`Cell ${columnLetter(column)}${row} on "${name}"`, value));
+    throw error;
+  }
+  changed(state);
+}
+
+function appendRow(state: PortState, name: string, values: readonly Writable[]): number {
+  const target = tabNamed(state.spreadsheet, name);
+  const row = withRetry(() => target.getLastRow()) + 1;
+  const width = Math.max(1, values.length);
+  // Room first: a row added at the end takes the rules of the row above, which then apply.
+  const added = withRetry(() => ensureGrid(target, row, width));
+  const range = withRetry(() => target.getRange(row, 1, 1, width));
+  refuseUndoing(target, added, () => {
+    const rules = withRetry(() => range.getDataValidations())[0] ?? [];
+    values.forEach((value, c) => {
+      const why = refusalOf(`Cell ${columnLetter(c + 1)}${row} on "${name}"`, rules[c] ?? null, value);
+      if (why) throw new Refusal(why);
+    });
+  });
+  const formats = withRetry(() => range.getNumberFormats())[0] ?? [];
+  refuseUndoing(target, added, () => {
     try {
-      return CacheService.getDocumentCache();
-    } catch {
-      return null;
-    }
-  };
-  let wrote = false;
-  const changed = () => {
-    wrote = true;
-    forgetSnapshot(cache());
-  };
-  let locked = false;
-  let saved: SettingsResult | null = null;
-  const readCell = (name: string, row: number, column: number) => cellText(withRetry(() => sheet(name).getRange(row, column).getValue()));
-  const check = (name: string, row: number, guard: RowGuard | undefined) => {
-    if (guard && normalizeKey(readCell(name, row, guard.column)) !== normalizeKey(guard.key)) throw new Refusal(ROW_CHANGED);
-  };
-  const checkWrite = (name: string, row: number | null, column: number, value: Writable) => {
-    const target = sheet(name);
-    const at = row ?? withRetry(() => target.getLastRow()) + 1;
-    // A cell beyond the grid is new: it has no rule yet.
-    if (!withRetry(() => onGrid(target, at, column))) return;
-    const why = refusalOf(
-      `Cell ${columnLetter(column)}${at} on "${name}"`,
-      withRetry(() => target.getRange(at, column).getDataValidation()),
-      value,
-    );
-    if (why) throw new Refusal(why);
-  };
-  /** Runs a check; if it refuses, the rows and columns just added for the write go again. */
-  const refuseUndoing = (target: GoogleAppsScript.Spreadsheet.Sheet, added: Added, check: () => void) => {
-    try {
-      check();
+      withRetry(() => range.setValues([values.length > 0 ? values.map((value, c) => forCell(value, formats[c] ?? '')) : ['']]));
     } catch (error) {
-      withRetry(() => undoGrid(target, added));
+      if (isValidationError(error))
+        throw new Refusal(rejectedWrite(`Row ${row} on "${name}"`, values.filter((value) => value !== '').join(', ')));
       throw error;
     }
-  };
+  });
+  changed(state);
+  return row;
+}
+
+function addSheet(state: PortState, name: string, rows: readonly (readonly Writable[])[]): void {
+  const { spreadsheet } = state;
+  const created = withRetry(() => spreadsheet.insertSheet(name, spreadsheet.getSheets().length));
+  const width = rows.reduce((widest, row) => Math.max(widest, row.length), 1);
+  if (rows.length > 0) {
+    withRetry(() => ensureGrid(created, rows.length, width));
+    withRetry(() =>
+      created
+        .getRange(1, 1, rows.length, width)
+        .setValues(rows.map((row) => Array.from({ length: width }, (_, c) => forCell(row[c] ?? '', '')))),
+    );
+  }
+  changed(state);
+}
+
+function withDocumentLock<T>(state: PortState, work: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Refusal('Ladder is busy with another change; try again in a moment.');
+  state.locked = true;
+  try {
+    const result = work();
+    SpreadsheetApp.flush();
+    return result;
+  } finally {
+    state.locked = false;
+    lock.releaseLock();
+  }
+}
+
+export function sheetsPort(spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): SheetsPort {
+  const state: PortState = { spreadsheet, wrote: false, locked: false, saved: null };
   return {
-    cache,
-    wrote: () => wrote,
-    read(settings) {
-      const recent = locked ? null : cachedSnapshot(cache());
-      if (recent) return recent;
-      const snapshot = withRetry(() => readWorkbook(spreadsheet, settings));
-      if (!locked) storeSnapshot(cache(), snapshot);
-      return snapshot;
-    },
-    readCell,
-    checkWrite,
-    writeCell(name, row, column, value, guard) {
-      check(name, row, guard);
-      const target = sheet(name);
-      checkWrite(name, row, column, value);
-      const added = withRetry(() => ensureGrid(target, row, column));
-      // A row added for this cell may have taken a dropdown from the row above it.
-      if (added.rows > 0) refuseUndoing(target, added, () => checkWrite(name, row, column, value));
-      const range = withRetry(() => target.getRange(row, column));
-      const format = withRetry(() => range.getNumberFormat());
-      try {
-        withRetry(() => range.setValue(forCell(value, format)));
-      } catch (error) {
-        if (isValidationError(error)) throw new Refusal(rejectedWrite(`Cell ${columnLetter(column)}${row} on "${name}"`, value));
-        throw error;
-      }
-      changed();
-    },
-    appendRow(name, values) {
-      const target = sheet(name);
-      const row = withRetry(() => target.getLastRow()) + 1;
-      const width = Math.max(1, values.length);
-      // Room first: a row added at the end takes the rules of the row above, which then apply.
-      const added = withRetry(() => ensureGrid(target, row, width));
-      const range = withRetry(() => target.getRange(row, 1, 1, width));
-      refuseUndoing(target, added, () => {
-        const rules = withRetry(() => range.getDataValidations())[0] ?? [];
-        values.forEach((value, c) => {
-          const why = refusalOf(`Cell ${columnLetter(c + 1)}${row} on "${name}"`, rules[c] ?? null, value);
-          if (why) throw new Refusal(why);
-        });
-      });
-      const formats = withRetry(() => range.getNumberFormats())[0] ?? [];
-      refuseUndoing(target, added, () => {
-        try {
-          withRetry(() => range.setValues([values.length > 0 ? values.map((value, c) => forCell(value, formats[c] ?? '')) : ['']]));
-        } catch (error) {
-          if (isValidationError(error))
-            throw new Refusal(rejectedWrite(`Row ${row} on "${name}"`, values.filter((value) => value !== '').join(', ')));
-          throw error;
-        }
-      });
-      changed();
-      return row;
-    },
-    addSheet(name, rows) {
-      const created = withRetry(() => spreadsheet.insertSheet(name, spreadsheet.getSheets().length));
-      const width = rows.reduce((widest, row) => Math.max(widest, row.length), 1);
-      if (rows.length > 0) {
-        withRetry(() => ensureGrid(created, rows.length, width));
-        withRetry(() =>
-          created
-            .getRange(1, 1, rows.length, width)
-            .setValues(rows.map((row) => Array.from({ length: width }, (_, c) => forCell(row[c] ?? '', '')))),
-        );
-      }
-      changed();
-    },
+    cache: documentCache,
+    wrote: () => state.wrote,
+    read: (settings) => readSnapshot(state, settings),
+    readCell: (name, row, column) => readCell(spreadsheet, name, row, column),
+    checkWrite: (name, row, column, value) => checkWrite(spreadsheet, name, row, column, value),
+    writeCell: (name, row, column, value, guard) => writeCell(state, name, row, column, value, guard),
+    appendRow: (name, values) => appendRow(state, name, values),
+    addSheet: (name, rows) => addSheet(state, name, rows),
     // Sheets moves formulas, merges, notes, dropdowns, colour rules and named ranges with the rows.
     checkDelete() {},
     deleteRow(name, row, guard) {
-      check(name, row, guard);
-      withRetry(() => sheet(name).deleteRow(row));
-      changed();
+      checkGuard(spreadsheet, name, row, guard);
+      withRetry(() => tabNamed(spreadsheet, name).deleteRow(row));
+      changed(state);
     },
-    withLock(work) {
-      const lock = LockService.getDocumentLock();
-      if (!lock.tryLock(LOCK_WAIT_MS)) throw new Refusal('Ladder is busy with another change; try again in a moment.');
-      locked = true;
-      try {
-        const result = work();
-        SpreadsheetApp.flush();
-        return result;
-      } finally {
-        locked = false;
-        lock.releaseLock();
-      }
-    },
+    withLock: (work) => withDocumentLock(state, work),
     selection() {
       const range = spreadsheet.getActiveRange();
       return range ? { sheet: range.getSheet().getName(), row: range.getRow() } : null;
     },
     readSettings() {
-      saved ??= readSavedSettings();
-      return saved;
+      state.saved ??= readSavedSettings();
+      return state.saved;
     },
     saveSettings(next: LadderSettings) {
       storeSettings(next);
-      saved = { ok: true, settings: next };
-      changed();
+      state.saved = { ok: true, settings: next };
+      changed(state);
     },
     today: () => Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd'),
   };

@@ -65,10 +65,10 @@ function lastFilledRow(worksheet: ExcelJS.Worksheet): number {
  */
 export const DROPDOWN_CELLS_LIMIT = 100_000;
 
-/** Why the preview cannot save this file, or null when it can. */
 /** Merged cells beyond this many in one merge make the preview refuse the file: exceljs makes an object for each. */
 export const MERGE_CELLS_LIMIT = 1_000_000;
 
+/** Why the preview cannot save this file, or null when it can. */
 async function whyReadOnly(zip: JSZip | null, dropdowns: Dropdowns | null): Promise<string | null> {
   const unkept = zip ? await unkeptIn(zip).catch(() => [] as string[]) : [];
   if (unkept.length > 0) {
@@ -80,190 +80,230 @@ async function whyReadOnly(zip: JSZip | null, dropdowns: Dropdowns | null): Prom
   return null;
 }
 
+/** What a port holds of the file it read, and what it did since. */
+interface HeldFile {
+  readonly path: string;
+  /** The real file behind `path`, through any symbolic link. */
+  readonly file: string;
+  readOnly: string | null;
+  workbook: ExcelJS.Workbook;
+  /** The file as read (or last saved), to tell whether someone else saved it since. */
+  identity: FileIdentity | null;
+  settings: SettingsResult;
+  snapshot: WorkbookSnapshot | null;
+  dirty: boolean;
+  backedUp: boolean;
+  pendingSettings: boolean;
+  locked: boolean;
+  /** Rows this port appended since the file was read ("Sheet!row"). */
+  readonly appended: Set<string>;
+}
+
+/** Reads the file (and its settings) from disk, as it is now. */
+async function readFromDisk(held: HeldFile): Promise<void> {
+  const { path, file } = held;
+  const before = await identityOf(file);
+  // One look inside the zip for both checks. A file that is not a zip fails here and is reported by loadWorkbook, which says why.
+  const zip = await openZip(file).catch(() => null);
+  const scan = zip ? await dropdownsIn(zip).catch(() => null) : null;
+  if (scan && scan.widestMergeCells > MERGE_CELLS_LIMIT) {
+    throw new WorkbookFileError(
+      `${path}: has a merged cell over ${scan.widestMergeCells.toLocaleString('en')} cells (${scan.widestMerge}), more than the preview can hold; \`ladder audit\` reads it, or use Ladder in Sheets`,
+    );
+  }
+  const why = await whyReadOnly(zip, scan);
+  // A read-only preview saves nothing, so it needs only the values.
+  const read = await loadWorkbook(file, why ? 'values' : 'everything');
+  // Changed while it was being read: read it once more, so what is held is what the identity says.
+  if (!(await unchanged(file, before))) return readFromDisk(held);
+  [held.readOnly, held.workbook, held.identity] = [why, read, before];
+  held.settings = await readSettingsFile(path);
+  held.snapshot = null;
+  held.dirty = false;
+  held.pendingSettings = false;
+  held.appended.clear();
+}
+
+function writable(held: HeldFile): void {
+  if (held.readOnly) throw new Refusal(held.readOnly);
+}
+
+function worksheetOf(held: HeldFile, name: string): ExcelJS.Worksheet {
+  const found = held.workbook.getWorksheet(name);
+  if (!found) throw new Refusal(`The tab "${name}" is gone; refresh.`);
+  return found;
+}
+
+function changed(held: HeldFile): void {
+  held.dirty = true;
+  held.snapshot = null;
+}
+
+function readCell(held: HeldFile, sheet: string, row: number, column: number): string {
+  return cellText(sheetsCell(worksheetOf(held, sheet).getCell(row, column)));
+}
+
+function checkGuard(held: HeldFile, sheet: string, row: number, guard: RowGuard | undefined): void {
+  if (guard && normalizeKey(readCell(held, sheet, row, guard.column)) !== normalizeKey(guard.key)) throw new Refusal(ROW_CHANGED);
+}
+
+function checkWrite(held: HeldFile, sheet: string, row: number | null, column: number, value: Writable): void {
+  const target = worksheetOf(held, sheet);
+  const at = row ?? lastFilledRow(target) + 1;
+  // exceljs writes a merged cell's value into the merge's first cell, which may be another row's.
+  const cell = target.getCell(at, column);
+  if (cell.isMerged && cell.master.address !== cell.address) {
+    throw new Refusal(
+      `Cell ${cell.address} on "${sheet}" is part of a merged cell that starts at ${cell.master.address}; writing it would change that cell instead. Unmerge it first (in your spreadsheet program), then try again.`,
+    );
+  }
+  const why = dropdownRefusal(
+    `Cell ${target.getCell(at, column).address} on "${sheet}"`,
+    ruleOf(held.workbook, target.getCell(at, column)),
+    value,
+  );
+  if (why) throw new Refusal(why);
+}
+
+function checkDelete(held: HeldFile, sheet: string, row: number): void {
+  const target = worksheetOf(held, sheet);
+  // A row this preview itself just appended (a receipt taken back) is nobody else's to refer to.
+  if (held.appended.has(`${sheet}!${row}`) && row >= lastFilledRow(target)) return;
+  const broken = whatRemovalBreaks(held.workbook, target, row);
+  if (broken.length > 0) throw new Refusal(removalRefusal(sheet, row, broken));
+}
+
+function writeCell(held: HeldFile, sheet: string, row: number, column: number, value: Writable, guard: RowGuard | undefined): void {
+  writable(held);
+  checkGuard(held, sheet, row, guard);
+  checkWrite(held, sheet, row, column, value);
+  put(worksheetOf(held, sheet).getCell(row, column), value);
+  changed(held);
+}
+
+function appendRow(held: HeldFile, sheet: string, values: readonly Writable[]): number {
+  writable(held);
+  const target = worksheetOf(held, sheet);
+  const row = lastFilledRow(target) + 1;
+  values.forEach((value, c) => {
+    checkWrite(held, sheet, row, c + 1, value);
+  });
+  values.forEach((value, c) => {
+    if (value !== '') put(target.getCell(row, c + 1), value);
+  });
+  held.appended.add(`${sheet}!${row}`);
+  changed(held);
+  return row;
+}
+
+function addSheet(held: HeldFile, sheet: string, rows: readonly (readonly Writable[])[]): void {
+  writable(held);
+  const created = held.workbook.addWorksheet(sheet);
+  for (const row of rows) created.addRow([...row]);
+  created.getRow(1).font = { bold: true };
+  changed(held);
+}
+
+function deleteRow(held: HeldFile, sheet: string, row: number, guard: RowGuard | undefined): void {
+  writable(held);
+  checkGuard(held, sheet, row, guard);
+  checkDelete(held, sheet, row);
+  worksheetOf(held, sheet).spliceRows(row, 1);
+  changed(held);
+}
+
+function withLock<T>(held: HeldFile, work: () => T): T {
+  if (held.locked) throw new Refusal('Ladder is busy with another change; try again in a moment.');
+  held.locked = true;
+  try {
+    return work();
+  } finally {
+    held.locked = false;
+  }
+}
+
+async function save(held: HeldFile): Promise<void> {
+  const { file } = held;
+  if (held.pendingSettings) {
+    await writeSettingsFile(held.path, held.settings.settings);
+    held.pendingSettings = false;
+  }
+  if (!held.dirty) return;
+  // Someone saved the file since it was read: writing now would destroy their change.
+  if (!(await unchanged(file, held.identity!, { bytes: true }))) {
+    await readFromDisk(held);
+    throw new ChangedOnDisk(CHANGED_ON_DISK);
+  }
+  if (!held.backedUp) {
+    await keepBackup(file);
+    held.backedUp = true;
+  }
+  const bytes = new Uint8Array(await held.workbook.xlsx.writeBuffer());
+  const expected = workbookToSnapshot(held.workbook);
+  let saved: FileIdentity | null = null;
+  await saveAtomically(file, bytes, async (temporary) => {
+    await verifySave(file, temporary, expected);
+    // Last look before the rename: a save in another program during this one is not written over.
+    if (!(await unchanged(file, held.identity!, { bytes: true }))) throw new ChangedOnDisk(CHANGED_ON_DISK);
+    saved = await identityOf(temporary);
+  }).catch(async (error: unknown) => {
+    if (error instanceof ChangedOnDisk) await readFromDisk(held);
+    throw error;
+  });
+  // The identity of the bytes written, taken before the rename (a rename keeps size, time and inode).
+  held.identity = saved!;
+  held.dirty = false;
+}
+
 export async function openXlsxPort(path: string): Promise<XlsxPort> {
   await checkFile(path);
-  // Through any symbolic link: the real file is the one read and written, the link stays.
-  const file = await realFile(path);
-  let readOnly: string | null = null;
-  let workbook = new ExcelJS.Workbook();
-  let identity: FileIdentity;
-  let settings: SettingsResult = parseSettings(null);
-  let snapshot: WorkbookSnapshot | null = null;
-  let dirty = false;
-  let backedUp = false;
-  let pendingSettings = false;
-  let locked = false;
-  /** Rows this port appended since the file was read ("Sheet!row"). */
-  const appended = new Set<string>();
-
-  /** Reads the file (and its settings) from disk, as it is now. */
-  const readFromDisk = async () => {
-    const before = await identityOf(file);
-    // One look inside the zip for both checks. A file that is not a zip fails here and is reported by loadWorkbook, which says why.
-    const zip = await openZip(file).catch(() => null);
-    const scan = zip ? await dropdownsIn(zip).catch(() => null) : null;
-    if (scan && scan.widestMergeCells > MERGE_CELLS_LIMIT) {
-      throw new WorkbookFileError(
-        `${path}: has a merged cell over ${scan.widestMergeCells.toLocaleString('en')} cells (${scan.widestMerge}), more than the preview can hold; \`ladder audit\` reads it, or use Ladder in Sheets`,
-      );
-    }
-    const why = await whyReadOnly(zip, scan);
-    // A read-only preview saves nothing, so it needs only the values.
-    const read = await loadWorkbook(file, why ? 'values' : 'everything');
-    // Changed while it was being read: read it once more, so what is held is what the identity says.
-    if (!(await unchanged(file, before))) return readFromDisk();
-    [readOnly, workbook, identity] = [why, read, before];
-    settings = await readSettingsFile(path);
-    snapshot = null;
-    dirty = false;
-    pendingSettings = false;
-    appended.clear();
+  const held: HeldFile = {
+    path,
+    // Through any symbolic link: the real file is the one read and written, the link stays.
+    file: await realFile(path),
+    readOnly: null,
+    workbook: new ExcelJS.Workbook(),
+    identity: null,
+    settings: parseSettings(null),
+    snapshot: null,
+    dirty: false,
+    backedUp: false,
+    pendingSettings: false,
+    locked: false,
+    appended: new Set<string>(),
   };
-  await readFromDisk();
-
-  const writable = () => {
-    if (readOnly) throw new Refusal(readOnly);
-  };
-  const worksheet = (name: string) => {
-    const found = workbook.getWorksheet(name);
-    if (!found) throw new Refusal(`The tab "${name}" is gone; refresh.`);
-    return found;
-  };
-  const changed = () => {
-    dirty = true;
-    snapshot = null;
-  };
-  const readCell = (sheet: string, row: number, column: number) => cellText(sheetsCell(worksheet(sheet).getCell(row, column)));
-  const check = (sheet: string, row: number, guard: RowGuard | undefined) => {
-    if (guard && normalizeKey(readCell(sheet, row, guard.column)) !== normalizeKey(guard.key)) throw new Refusal(ROW_CHANGED);
-  };
-
-  const checkWrite = (sheet: string, row: number | null, column: number, value: Writable) => {
-    const target = worksheet(sheet);
-    const at = row ?? lastFilledRow(target) + 1;
-    // exceljs writes a merged cell's value into the merge's first cell, which may be another row's.
-    const cell = target.getCell(at, column);
-    if (cell.isMerged && cell.master.address !== cell.address) {
-      throw new Refusal(
-        `Cell ${cell.address} on "${sheet}" is part of a merged cell that starts at ${cell.master.address}; writing it would change that cell instead. Unmerge it first (in your spreadsheet program), then try again.`,
-      );
-    }
-    const why = dropdownRefusal(
-      `Cell ${target.getCell(at, column).address} on "${sheet}"`,
-      ruleOf(workbook, target.getCell(at, column)),
-      value,
-    );
-    if (why) throw new Refusal(why);
-  };
-
-  const checkDelete = (sheet: string, row: number) => {
-    const target = worksheet(sheet);
-    // A row this preview itself just appended (a receipt taken back) is nobody else's to refer to.
-    if (appended.has(`${sheet}!${row}`) && row >= lastFilledRow(target)) return;
-    const broken = whatRemovalBreaks(workbook, target, row);
-    if (broken.length > 0) throw new Refusal(removalRefusal(sheet, row, broken));
-  };
-
+  await readFromDisk(held);
   return {
     path,
     get readOnly() {
-      return readOnly;
+      return held.readOnly;
     },
-    checkWrite,
+    checkWrite: (sheet, row, column, value) => checkWrite(held, sheet, row, column, value),
     get dirty() {
-      return dirty || pendingSettings;
+      return held.dirty || held.pendingSettings;
     },
     read() {
-      snapshot ??= workbookToSnapshot(workbook);
-      return snapshot;
+      held.snapshot ??= workbookToSnapshot(held.workbook);
+      return held.snapshot;
     },
-    readCell,
-    writeCell(sheet, row, column, value: Writable, guard) {
-      writable();
-      check(sheet, row, guard);
-      checkWrite(sheet, row, column, value);
-      put(worksheet(sheet).getCell(row, column), value);
-      changed();
-    },
-    appendRow(sheet, values) {
-      writable();
-      const target = worksheet(sheet);
-      const row = lastFilledRow(target) + 1;
-      values.forEach((value, c) => {
-        checkWrite(sheet, row, c + 1, value);
-      });
-      values.forEach((value, c) => {
-        if (value !== '') put(target.getCell(row, c + 1), value);
-      });
-      appended.add(`${sheet}!${row}`);
-      changed();
-      return row;
-    },
-    addSheet(sheet, rows) {
-      writable();
-      const created = workbook.addWorksheet(sheet);
-      for (const row of rows) created.addRow([...row]);
-      created.getRow(1).font = { bold: true };
-      changed();
-    },
-    checkDelete,
-    deleteRow(sheet, row, guard) {
-      writable();
-      check(sheet, row, guard);
-      checkDelete(sheet, row);
-      worksheet(sheet).spliceRows(row, 1);
-      changed();
-    },
-    withLock(work) {
-      if (locked) throw new Refusal('Ladder is busy with another change; try again in a moment.');
-      locked = true;
-      try {
-        return work();
-      } finally {
-        locked = false;
-      }
-    },
+    readCell: (sheet, row, column) => readCell(held, sheet, row, column),
+    writeCell: (sheet, row, column, value, guard) => writeCell(held, sheet, row, column, value, guard),
+    appendRow: (sheet, values) => appendRow(held, sheet, values),
+    addSheet: (sheet, rows) => addSheet(held, sheet, rows),
+    checkDelete: (sheet, row) => checkDelete(held, sheet, row),
+    deleteRow: (sheet, row, guard) => deleteRow(held, sheet, row, guard),
+    withLock: (work) => withLock(held, work),
     selection: () => null,
-    readSettings: () => settings,
+    readSettings: () => held.settings,
     saveSettings(next) {
-      settings = { ok: true, settings: next };
-      pendingSettings = true;
-      snapshot = null;
+      held.settings = { ok: true, settings: next };
+      held.pendingSettings = true;
+      held.snapshot = null;
     },
     today: () => localDay(),
-    async save() {
-      if (pendingSettings) {
-        await writeSettingsFile(path, settings.settings);
-        pendingSettings = false;
-      }
-      if (!dirty) return;
-      // Someone saved the file since it was read: writing now would destroy their change.
-      if (!(await unchanged(file, identity!, { bytes: true }))) {
-        await readFromDisk();
-        throw new ChangedOnDisk(CHANGED_ON_DISK);
-      }
-      if (!backedUp) {
-        await keepBackup(file);
-        backedUp = true;
-      }
-      const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-      const expected = workbookToSnapshot(workbook);
-      let saved: FileIdentity | null = null;
-      await saveAtomically(file, bytes, async (temporary) => {
-        await verifySave(file, temporary, expected);
-        // Last look before the rename: a save in another program during this one is not written over.
-        if (!(await unchanged(file, identity!, { bytes: true }))) throw new ChangedOnDisk(CHANGED_ON_DISK);
-        saved = await identityOf(temporary);
-      }).catch(async (error: unknown) => {
-        if (error instanceof ChangedOnDisk) await readFromDisk();
-        throw error;
-      });
-      // The identity of the bytes written, taken before the rename (a rename keeps size, time and inode).
-      identity = saved!;
-      dirty = false;
-    },
-    changedOnDisk: async () => !(await unchanged(file, identity!)),
-    reload: readFromDisk,
+    save: () => save(held),
+    changedOnDisk: async () => !(await unchanged(held.file, held.identity!)),
+    reload: () => readFromDisk(held),
   };
 }
 

@@ -6,7 +6,7 @@
  * showing (that row becomes the grid's current row). The grid is one tab stop, its rows
  * reached with the arrow keys, and so is the tab list above it (the WAI-ARIA tabs pattern).
  */
-import { render } from 'preact';
+import { type RefObject, render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { previewSession, SESSION_HEADER } from '../../../../sidebar/src/preview-session';
 import type { GridTab } from '../grid';
@@ -56,15 +56,24 @@ function Clipped({ text }: { text: string }) {
   return text === '' ? null : <div class="clip">{text}</div>;
 }
 
-function Page() {
+type GridRowData = GridTab['rows'][number];
+type SetRows = (update: (rows: Record<string, number>) => Record<string, number>) => void;
+
+const rowElementIn = (box: HTMLElement | null, row: number) => box?.querySelector<HTMLTableRowElement>(`tr[data-row="${row}"]`) ?? null;
+// The row number cell is sticky on the left, so scrolling to it never scrolls the grid sideways.
+const revealIn = (box: HTMLElement | null, row: number) =>
+  rowElementIn(box, row)?.cells[0]?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+
+/**
+ * The grid as the server reads it, reloaded when the sidebar says it changed the file, and
+ * the rows the sidebar shows marked current (scrolled to once their tab is on screen).
+ */
+function useGrid() {
   const [grid, setGrid] = useState<Grid | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tabName, setTabName] = useState<string | null>(null);
   // Each tab's current row: where the keyboard is, or the row the sidebar last showed.
   const [currentRows, setCurrentRows] = useState<Record<string, number>>({});
-  const [picked, setPicked] = useState<RowRef | null>(null);
-  const sidebar = useRef<HTMLIFrameElement>(null);
-  const scroller = useRef<HTMLDivElement>(null);
   const gridNow = useRef<Grid | null>(null);
   gridNow.current = grid;
   // A row the sidebar showed, scrolled into view once its tab is on screen.
@@ -111,31 +120,232 @@ function Page() {
     return () => window.removeEventListener('message', listener);
   }, []);
 
+  return { grid, error, tabName, setTabName, currentRows, setCurrentRows, pendingScroll };
+}
+
+function TabList({
+  grid,
+  index,
+  choose,
+  onKeyDown,
+}: {
+  grid: Grid | null;
+  index: number;
+  choose: (name: string) => void;
+  onKeyDown: (event: KeyboardEvent) => void;
+}) {
+  return (
+    <div role="tablist" aria-label="Tabs" class="tabs" onKeyDown={onKeyDown}>
+      {grid?.tabs.map((candidate, at) => (
+        <button
+          key={candidate.name}
+          id={tabId(at)}
+          type="button"
+          role="tab"
+          aria-selected={at === index}
+          aria-controls="grid-panel"
+          tabIndex={at === index ? 0 : -1}
+          class={at === index ? 'tab active' : 'tab'}
+          onClick={() => choose(candidate.name)}
+        >
+          {candidate.name}
+          {candidate.layer ? <span class="layer"> {candidate.layer}</span> : null}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** Ladder's own columns follow the row's, the flags first: they are what a PM looks for. Flags are never clipped. */
+function LadderCells({ row, header, showsFlags, traced }: { row: GridRowData; header: boolean; showsFlags: boolean; traced: boolean }) {
+  return (
+    <>
+      {showsFlags &&
+        (header ? (
+          <th scope="col" class="ladder">
+            Flags
+          </th>
+        ) : (
+          <td class="flags">{row.flags}</td>
+        ))}
+      {traced &&
+        (header ? (
+          <th scope="col" class="ladder">
+            TRACE
+          </th>
+        ) : (
+          <td class="trace">
+            <Clipped text={row.trace ?? ''} />
+          </td>
+        ))}
+      {traced &&
+        (header ? (
+          <th scope="col" class="ladder">
+            IMPACT
+          </th>
+        ) : (
+          <td class={NUMBER.test(row.impact ?? '') ? 'impact number' : 'impact'}>{row.impact ?? ''}</td>
+        ))}
+    </>
+  );
+}
+
+interface GridRowProps {
+  row: GridRowData;
+  tab: GridTab;
+  picked: RowRef | null;
+  currentRow: number | null;
+  tabStop: number | null;
+  showsFlags: boolean;
+  setCurrentRows: SetRows;
+  pick: (sheet: string, row: number) => void;
+}
+
+function GridRow({ row, tab, picked, currentRow, tabStop, showsFlags, setCurrentRows, pick }: GridRowProps) {
+  const header = row.row === tab.headerRow;
+  // A title or note row (one cell, not a row Ladder reads) runs on into the empty cells, as in Sheets, instead of widening its column.
+  const spills = !header && !row.item && row.cells.filter((cell) => cell !== '').length === 1;
+  const selected = picked?.sheet === tab.name && picked.row === row.row;
+  const isCurrent = row.row === currentRow;
+  const classes = [
+    header ? 'header' : '',
+    row.flags ? 'flagged' : '',
+    selected ? 'selected' : '',
+    isCurrent ? 'current' : '',
+    row.item ? 'item' : '',
+    spills ? 'spills' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <tr
+      class={classes || undefined}
+      data-row={row.row}
+      tabIndex={row.item ? (row.row === tabStop ? 0 : -1) : undefined}
+      aria-current={isCurrent ? 'true' : undefined}
+      onFocus={() => row.item && row.row !== currentRow && setCurrentRows((rows) => ({ ...rows, [tab.name]: row.row }))}
+      onClick={() => row.item && pick(tab.name, row.row)}
+    >
+      <th scope="row">{row.row}</th>
+      {/* A cell's key is its column: the cells of a row are its columns in order. */}
+      {row.cells.map((cell, at) => {
+        const column = `column-${at}`;
+        return header ? (
+          <th key={column} scope="col">
+            {cell}
+          </th>
+        ) : spills ? (
+          <td key={column}>{cell && <div class="spill">{cell}</div>}</td>
+        ) : (
+          <td key={column}>
+            <Clipped text={cell} />
+          </td>
+        );
+      })}
+      <LadderCells row={row} header={header} showsFlags={showsFlags} traced={tab.traced} />
+    </tr>
+  );
+}
+
+interface GridPanelProps extends Omit<GridRowProps, 'row' | 'tabStop'> {
+  index: number;
+  /** The rows Ladder reads as items, in order: the ones the keyboard moves between. */
+  items: readonly number[];
+  scroller: RefObject<HTMLDivElement>;
+}
+
+function GridPanel({ tab, index, items, scroller, ...rowProps }: GridPanelProps) {
+  const { currentRow, setCurrentRows, pick } = rowProps;
+  const onKeyDown = (event: KeyboardEvent) => {
+    const row = Number((event.target as HTMLElement).closest('tr')?.dataset.row);
+    if (!items.includes(row)) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      pick(tab.name, row);
+      return;
+    }
+    const next = moved(event, items.indexOf(row), items.length, ROW_KEYS);
+    if (next === null) return;
+    event.preventDefault();
+    const target = items[next]!;
+    setCurrentRows((before) => ({ ...before, [tab.name]: target }));
+    rowElementIn(scroller.current, target)?.focus({ preventScroll: true });
+    revealIn(scroller.current, target);
+  };
+  const tabStop = currentRow ?? items[0] ?? null;
+  return (
+    <div
+      ref={scroller}
+      id="grid-panel"
+      role="tabpanel"
+      aria-labelledby={tabId(index)}
+      class="scroll"
+      // With no row to focus, the panel itself is the tab stop, so it can still be scrolled by keyboard.
+      tabIndex={items.length === 0 ? 0 : undefined}
+    >
+      <table aria-describedby={items.length > 0 ? 'grid-keys' : undefined} onKeyDown={onKeyDown}>
+        <tbody>
+          {tab.rows.map((row) => (
+            <GridRow key={row.row} row={row} tab={tab} tabStop={tabStop} {...rowProps} />
+          ))}
+        </tbody>
+      </table>
+      {tab.more > 0 && <p class="muted">…and {tab.more} more rows.</p>}
+      {tab.moreColumns > 0 && <p class="muted">…and {tab.moreColumns} more columns, not shown.</p>}
+    </div>
+  );
+}
+
+/** After every render: the header row's band kept clear of rows scrolled to, and a row the sidebar showed scrolled to once its tab is on screen. */
+function useScrollTargets(scroller: RefObject<HTMLDivElement>, current: GridTab | undefined, pendingScroll: RefObject<RowRef | null>) {
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    if (!box || !current) return;
+    // The sticky header row would hide a row scrolled "into view" under it: keep that band clear.
+    const header = current.headerRow === null ? null : rowElementIn(box, current.headerRow);
+    box.style.scrollPaddingTop = header ? `${header.offsetHeight}px` : '';
+    const target = pendingScroll.current;
+    if (target && target.sheet === current.name) {
+      pendingScroll.current = null;
+      revealIn(box, target.row);
+    }
+  });
+}
+
+function PageHeader({ file, error }: { file: string; error: string | null }) {
+  return (
+    <>
+      <header>
+        <h1>Ladder preview</h1>
+        <span class="muted file">{file}</span>
+        <span class="muted keys" id="grid-keys">
+          ↑ ↓ Home End move between rows · Enter shows the row in the sidebar
+        </span>
+      </header>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+function Page() {
+  const { grid, error, tabName, setTabName, currentRows, setCurrentRows, pendingScroll } = useGrid();
+  const [picked, setPicked] = useState<RowRef | null>(null);
+  const sidebar = useRef<HTMLIFrameElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+
   const index = grid?.tabs.findIndex((tab) => tab.name === tabName) ?? -1;
   const current = index >= 0 ? grid?.tabs[index] : undefined;
   const items = current?.rows.filter((row) => row.item).map((row) => row.row) ?? [];
   const chosen = current ? currentRows[current.name] : undefined;
   const currentRow = chosen !== undefined && items.includes(chosen) ? chosen : null;
-  const tabStop = currentRow ?? items[0] ?? null;
   // A tab with no rows Ladder reads (a declined list) has no flags to show.
   const showsFlags = current?.headerRow !== null && items.length > 0;
 
-  const rowElement = (row: number) => scroller.current?.querySelector<HTMLTableRowElement>(`tr[data-row="${row}"]`) ?? null;
-  // The row number cell is sticky on the left, so scrolling to it never scrolls the grid sideways.
-  const reveal = (row: number) => rowElement(row)?.cells[0]?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-
-  useLayoutEffect(() => {
-    const box = scroller.current;
-    if (!box || !current) return;
-    // The sticky header row would hide a row scrolled "into view" under it: keep that band clear.
-    const header = current.headerRow === null ? null : rowElement(current.headerRow);
-    box.style.scrollPaddingTop = header ? `${header.offsetHeight}px` : '';
-    const target = pendingScroll.current;
-    if (target && target.sheet === current.name) {
-      pendingScroll.current = null;
-      reveal(target.row);
-    }
-  });
+  useScrollTargets(scroller, current, pendingScroll);
 
   const pick = (sheet: string, row: number) => {
     setPicked({ sheet, row });
@@ -152,148 +362,25 @@ function Page() {
     document.getElementById(tabId(next))?.focus();
   };
 
-  const onGridKey = (event: KeyboardEvent) => {
-    if (!current) return;
-    const row = Number((event.target as HTMLElement).closest('tr')?.dataset.row);
-    if (!items.includes(row)) return;
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      pick(current.name, row);
-      return;
-    }
-    const next = moved(event, items.indexOf(row), items.length, ROW_KEYS);
-    if (next === null) return;
-    event.preventDefault();
-    const target = items[next]!;
-    setCurrentRows((rows) => ({ ...rows, [current.name]: target }));
-    rowElement(target)?.focus({ preventScroll: true });
-    reveal(target);
-  };
-
   return (
     <div class="layout">
       <main class="sheet" aria-label="Workbook">
-        <header>
-          <h1>Ladder preview</h1>
-          <span class="muted file">{grid?.file ?? ''}</span>
-          <span class="muted keys" id="grid-keys">
-            ↑ ↓ Home End move between rows · Enter shows the row in the sidebar
-          </span>
-        </header>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div role="tablist" aria-label="Tabs" class="tabs" onKeyDown={onTabKey}>
-          {grid?.tabs.map((candidate, at) => (
-            <button
-              key={candidate.name}
-              id={tabId(at)}
-              type="button"
-              role="tab"
-              aria-selected={at === index}
-              aria-controls="grid-panel"
-              tabIndex={at === index ? 0 : -1}
-              class={at === index ? 'tab active' : 'tab'}
-              onClick={() => setTabName(candidate.name)}
-            >
-              {candidate.name}
-              {candidate.layer ? <span class="layer"> {candidate.layer}</span> : null}
-            </button>
-          ))}
-        </div>
+        <PageHeader file={grid?.file ?? ''} error={error} />
+        <TabList grid={grid} index={index} choose={setTabName} onKeyDown={onTabKey} />
         {current && (
           // Keyed by tab, so another tab opens scrolled to its top; a reload of the same tab keeps the scroll.
-          <div
+          <GridPanel
             key={current.name}
-            ref={scroller}
-            id="grid-panel"
-            role="tabpanel"
-            aria-labelledby={tabId(index)}
-            class="scroll"
-            // With no row to focus, the panel itself is the tab stop, so it can still be scrolled by keyboard.
-            tabIndex={items.length === 0 ? 0 : undefined}
-          >
-            <table aria-describedby={items.length > 0 ? 'grid-keys' : undefined} onKeyDown={onGridKey}>
-              <tbody>
-                {current.rows.map((row) => {
-                  const header = row.row === current.headerRow;
-                  // A title or note row (one cell, not a row Ladder reads) runs on into the empty cells, as in Sheets, instead of widening its column.
-                  const spills = !header && !row.item && row.cells.filter((cell) => cell !== '').length === 1;
-                  const selected = picked?.sheet === current.name && picked.row === row.row;
-                  const isCurrent = row.row === currentRow;
-                  const classes = [
-                    header ? 'header' : '',
-                    row.flags ? 'flagged' : '',
-                    selected ? 'selected' : '',
-                    isCurrent ? 'current' : '',
-                    row.item ? 'item' : '',
-                    spills ? 'spills' : '',
-                  ]
-                    .filter(Boolean)
-                    .join(' ');
-                  return (
-                    <tr
-                      key={row.row}
-                      class={classes || undefined}
-                      data-row={row.row}
-                      tabIndex={row.item ? (row.row === tabStop ? 0 : -1) : undefined}
-                      aria-current={isCurrent ? 'true' : undefined}
-                      onFocus={() => row.item && row.row !== currentRow && setCurrentRows((rows) => ({ ...rows, [current.name]: row.row }))}
-                      onClick={() => row.item && pick(current.name, row.row)}
-                    >
-                      <th scope="row">{row.row}</th>
-                      {/* A cell's key is its column: the cells of a row are its columns in order. */}
-                      {row.cells.map((cell, at) => {
-                        const column = `column-${at}`;
-                        return header ? (
-                          <th key={column} scope="col">
-                            {cell}
-                          </th>
-                        ) : spills ? (
-                          <td key={column}>{cell && <div class="spill">{cell}</div>}</td>
-                        ) : (
-                          <td key={column}>
-                            <Clipped text={cell} />
-                          </td>
-                        );
-                      })}
-                      {/* Ladder's own columns follow the row's, the flags first: they are what a PM looks for. Flags are never clipped. */}
-                      {showsFlags &&
-                        (header ? (
-                          <th scope="col" class="ladder">
-                            Flags
-                          </th>
-                        ) : (
-                          <td class="flags">{row.flags}</td>
-                        ))}
-                      {current.traced &&
-                        (header ? (
-                          <th scope="col" class="ladder">
-                            TRACE
-                          </th>
-                        ) : (
-                          <td class="trace">
-                            <Clipped text={row.trace ?? ''} />
-                          </td>
-                        ))}
-                      {current.traced &&
-                        (header ? (
-                          <th scope="col" class="ladder">
-                            IMPACT
-                          </th>
-                        ) : (
-                          <td class={NUMBER.test(row.impact ?? '') ? 'impact number' : 'impact'}>{row.impact ?? ''}</td>
-                        ))}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-            {current.more > 0 && <p class="muted">…and {current.more} more rows.</p>}
-            {current.moreColumns > 0 && <p class="muted">…and {current.moreColumns} more columns, not shown.</p>}
-          </div>
+            tab={current}
+            index={index}
+            items={items}
+            scroller={scroller}
+            picked={picked}
+            currentRow={currentRow}
+            showsFlags={showsFlags}
+            setCurrentRows={setCurrentRows}
+            pick={pick}
+          />
         )}
       </main>
       <aside class="side" aria-label="Sidebar">
