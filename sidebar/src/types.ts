@@ -20,3 +20,4 @@ export type ProgressView = StrategyProgress['goals'][number];
 export type GoalProgress = ApiOutput<'goalProgress'>;
 export type CheckInView = GoalProgress['checkIns'][number];
 export type CheckedIn = ApiOutput<'checkIn'>;
+export type Declined = ApiOutput<'declineRow'>;
