@@ -12,11 +12,12 @@ import { buildSidebarHtml } from './build-sidebar.js';
 
 export const OUT_DIR = 'dist';
 // Every custom function call may load the bundle cold; `npm run bench` prints what that costs.
-// Minified for whitespace and syntax (names kept) the bundle is about 224 KB: the sidebar's
-// server calls took it from 180 KB to 194 KB, goal progress and check-ins (DESIGN §9) to 224 KB.
-// The budget stops it growing unnoticed. Reaching 140 KB would take renaming identifiers,
-// which Ladder does not do (see the README's "Cost per execution").
-export const BUDGET_BYTES = 240 * 1024;
+// Minified for whitespace and syntax (names kept) the bundle is about 251 KB: the sidebar's
+// server calls took it from 180 KB to 194 KB, goal progress and check-ins (DESIGN §9) to 224 KB,
+// investment targets, freezing the plan and what changed (§10) to 251 KB. The budget stops it
+// growing unnoticed. Reaching 140 KB would take renaming identifiers, which Ladder does not do
+// (see the README's "Cost per execution").
+export const BUDGET_BYTES = 272 * 1024;
 export const ALLOWED_SCOPES = [
   'https://www.googleapis.com/auth/spreadsheets.currentonly',
   'https://www.googleapis.com/auth/script.container.ui',

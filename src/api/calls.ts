@@ -11,6 +11,7 @@ import { checkIn, goalProgress } from './calls/check-in';
 import { declineRow } from './calls/decline-row';
 import { health } from './calls/health';
 import { linkRow } from './calls/link-row';
+import { freezePlan, planChanges } from './calls/plan-changes';
 import { rowContext } from './calls/row-context';
 import { saveSetup, setup } from './calls/setup';
 import { strategy } from './calls/strategy';
@@ -26,7 +27,19 @@ interface AnyCall {
   run(port: WorkbookPort, input: unknown): unknown;
 }
 
-export const API_CALLS = [health, setup, saveSetup, rowContext, linkRow, declineRow, strategy, goalProgress, checkIn] as const;
+export const API_CALLS = [
+  health,
+  setup,
+  saveSetup,
+  rowContext,
+  linkRow,
+  declineRow,
+  strategy,
+  goalProgress,
+  checkIn,
+  freezePlan,
+  planChanges,
+] as const;
 
 /** The client's view of the list: each call's name, what it takes and what it answers. */
 type Calls = (typeof API_CALLS)[number];

@@ -5,7 +5,7 @@
  * a row number remembered from an earlier read: rows move between a read and a write.
  */
 import type { LadderSettings, SettingsResult } from '../core/settings';
-import type { WorkbookSnapshot } from '../core/snapshot';
+import type { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 
 /** A calendar day (YYYY-MM-DD), written as a date the sheet can sort and filter, not as text. */
 export interface Day {
@@ -31,6 +31,13 @@ export interface WorkbookPort {
    * tabs these settings count, so that a tab Ladder leaves out costs no read.
    */
   read(settings: LadderSettings): WorkbookSnapshot;
+  /** Every tab's name, read or not (a new tab's name must not be taken). */
+  tabNames(): string[];
+  /**
+   * One tab's values, whether or not `read` counts it (a frozen plan is no layer: Apps Script
+   * does not read it with the cascade); null when there is no such tab.
+   */
+  readTab(sheet: string): SheetSnapshot | null;
   /**
    * Writes one cell (1-based); strings are written as text, never as a formula. With a
    * guard, the row's key is read again first and nothing is written if it changed.

@@ -81,3 +81,5 @@ export const checkInInput = madeOnUse(() =>
     by: z.optional(z.string().check(z.maxLength(200))),
   }),
 );
+
+export const sinceInput = madeOnUse(() => z.optional(z.strictObject({ since: z.optional(sheetName()) })));

@@ -46,8 +46,8 @@ export function isSnapshotTab(values: readonly (readonly Cell[])[]): boolean {
 }
 
 /** The rows of a snapshot tab for this plan state, written in one go. */
-export function snapshotRows(state: PlanState, today: string): Cell[][] {
-  const rows: Cell[][] = [
+export function snapshotRows(state: PlanState, today: string): (string | number)[][] {
+  const rows: (string | number)[][] = [
     ['Date', today],
     ['Coverage', state.coverage ?? ''],
     [MIX_LABEL],
@@ -71,7 +71,7 @@ export function snapshotRows(state: PlanState, today: string): Cell[][] {
     ]);
   }
   const width = SNAPSHOT_HEADER.length;
-  return rows.map((row) => (row.length === width ? row : [...row, ...Array<Cell>(width - row.length).fill('')]));
+  return rows.map((row) => (row.length === width ? row : [...row, ...Array<string>(width - row.length).fill('')]));
 }
 
 const numberOr = (cell: Cell): number | null => (typeof cell === 'number' && Number.isFinite(cell) ? cell : null);

@@ -10,6 +10,7 @@ import { errorMessage } from '../api/reply';
 import { SHEET_FUNCTIONS, type SheetFunction } from '../core/functions';
 import { checkCascade, refreshLadderColumns } from './check-cascade';
 import { impactFunction, progressFunction, traceFunction } from './custom-functions';
+import { freezeFromMenu } from './freeze';
 import { insertFunctionColumn } from './insert-column';
 import { buildMenu } from './menu';
 import { handleEdit } from './on-edit';
@@ -157,6 +158,13 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     params: [],
     doc: ['Menu: adds a PROGRESS column to the current tab (a goals tab, usually).'],
     run: menuAction(() => insertFunctionColumn('PROGRESS')),
+  },
+  {
+    name: 'ladderFreezeThisPlan',
+    kind: 'menu',
+    params: [],
+    doc: ['Menu: freezes the plan as it is now into a new snapshot tab (values only).'],
+    run: menuAction(freezeFromMenu),
   },
   {
     name: 'ladderSelfTest',

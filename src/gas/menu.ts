@@ -19,6 +19,7 @@ export const MENU: readonly (MenuItem | null)[] = [
   { label: 'Insert an IMPACT column on this tab', handler: 'ladderInsertImpactColumn' },
   { label: 'Insert a PROGRESS column on this tab', handler: 'ladderInsertProgressColumn' },
   null,
+  { label: 'Freeze this plan', handler: 'ladderFreezeThisPlan' },
   { label: 'Create a starter cascade', handler: 'ladderCreateStarter' },
   { label: 'Check this spreadsheet', handler: 'ladderSelfTest' },
 ];

@@ -20,7 +20,7 @@ import { type Added, ensureGrid, onGrid, undoGrid } from './grid';
 import { withRetry } from './retry';
 import { readSavedSettings, storeSettings } from './settings';
 import { cachedSnapshot, forgetSnapshot, storeSnapshot } from './snapshot-cache';
-import { readWorkbook } from './workbook-reader';
+import { readSheet, readWorkbook, timeZoneOf } from './workbook-reader';
 
 /** How long a call waits for another one's lock before saying so. */
 export const LOCK_WAIT_MS = 10_000;
@@ -189,6 +189,11 @@ export function sheetsPort(spreadsheet = SpreadsheetApp.getActiveSpreadsheet()):
     cache: documentCache,
     wrote: () => state.wrote,
     read: (settings) => readSnapshot(state, settings),
+    tabNames: () => withRetry(() => state.spreadsheet.getSheets().map((sheet) => sheet.getName())),
+    readTab(name) {
+      const sheet = withRetry(() => state.spreadsheet.getSheetByName(name));
+      return sheet ? withRetry(() => readSheet(sheet, timeZoneOf(state.spreadsheet))) : null;
+    },
     readCell: (name, row, column) => readCell(spreadsheet, name, row, column),
     checkWrite: (name, row, column, value) => checkWrite(spreadsheet, name, row, column, value),
     writeCell: (name, row, column, value, guard) => writeCell(state, name, row, column, value, guard),

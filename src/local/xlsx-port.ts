@@ -286,6 +286,14 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
       held.snapshot ??= workbookToSnapshot(held.workbook);
       return held.snapshot;
     },
+    tabNames() {
+      held.snapshot ??= workbookToSnapshot(held.workbook);
+      return held.snapshot.sheets.map((sheet) => sheet.name);
+    },
+    readTab(name) {
+      held.snapshot ??= workbookToSnapshot(held.workbook);
+      return held.snapshot.sheets.find((sheet) => sheet.name === name) ?? null;
+    },
     readCell: (sheet, row, column) => readCell(held, sheet, row, column),
     writeCell: (sheet, row, column, value, guard) => writeCell(held, sheet, row, column, value, guard),
     appendRow: (sheet, values) => appendRow(held, sheet, values),

@@ -15,6 +15,8 @@ export const CALL_WRITES = {
   strategy: false,
   goalProgress: false,
   checkIn: true,
+  freezePlan: true,
+  planChanges: false,
 } as const;
 
 export type CallName = keyof typeof CALL_WRITES;

@@ -55,7 +55,7 @@ describe('the build fails, and writes nothing, when', () => {
   });
 });
 
-test('the build fails, and writes nothing, when the pushed files pass the 200 KB budget', async () => {
+test('the build fails, and writes nothing, when the pushed files pass the size budget (BUDGET_BYTES)', async () => {
   const source = join(temp.path, 'src-big');
   await mkdir(source, { recursive: true });
   const entry = join(source, 'entry-big.ts');

@@ -34,6 +34,12 @@ export class MemoryPort implements WorkbookPort {
   read() {
     return { sheets: this.sheets.map((sheet) => ({ name: sheet.name, values: sheet.values.map((row) => [...row]) })) };
   }
+  tabNames() {
+    return this.sheets.map((sheet) => sheet.name);
+  }
+  readTab(name: string) {
+    return this.read().sheets.find((sheet) => sheet.name === name) ?? null;
+  }
   private stored(value: Writable): Cell {
     if (isDay(value)) return new Date(`${value.day}T00:00:00Z`);
     if (typeof value !== 'string') return value;

@@ -14,6 +14,7 @@ describe('the add-on menu', () => {
       'Insert a TRACE column on this tab',
       'Insert an IMPACT column on this tab',
       'Insert a PROGRESS column on this tab',
+      'Freeze this plan',
       'Create a starter cascade',
       'Check this spreadsheet',
     ]);

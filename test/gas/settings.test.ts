@@ -39,6 +39,8 @@ const CALLS: Record<string, { input?: unknown }> = {
   strategy: {},
   goalProgress: { input: { sheet: 'Goals', key: '3' } },
   checkIn: { input: { sheet: 'Goals', key: '3', value: '19%', confidence: 80, note: 'Margins up' } },
+  freezePlan: {},
+  planChanges: {},
 };
 
 describe('the settings property is read once per execution', () => {
