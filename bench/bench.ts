@@ -10,7 +10,8 @@
  *    audit does) and in full (what exceljs does by default).
  * 3. The Apps Script bundle: its size, its cold load in a fresh context, and what one TRACE
  *    call costs in Spreadsheet reads and time, cold and with a warm cache (through the
- *    same service fakes the tests use).
+ *    same service fakes the tests use); then Check the cascade and Freeze this plan on a
+ *    10,000-row roadmap against the 6-minute limit of a menu action.
  * Times are the median and the best of several runs (the machine is shared, so the best is
  * the cost without interference); memory is the heap the finished model holds.
  */
@@ -228,6 +229,21 @@ process.stdout.write(JSON.stringify({ compile: compiled - start, run: done - com
   const check = await time(() => checking.call('ladderCheckCascade'));
   console.log(
     `  Check the cascade, 10,000-row roadmap: ${ms(check.ms)} (limit 6 min), ${checking.log.get('Range.setValues')} setValues, ${checking.log.get('Range.setNotes')} setNotes`,
+  );
+  // DESIGN §10: a 10,000-row cascade freezes within the same 6 minutes.
+  const freezing = loadAppsScript(
+    Object.fromEntries(
+      generateWorkbook({ roadmap: 10_000, tasksPerRoadmapRow: 0, goals: 1000, metrics: true }).sheets.map((sheet) => [
+        sheet.name,
+        sheet.values,
+      ]),
+    ),
+  );
+  const freeze = await time(() => freezing.call('ladderFreezeThisPlan'));
+  const frozen = freezing.spreadsheet.sheets.at(-1)!;
+  const frozenRows = frozen.dump().length;
+  console.log(
+    `  Freeze this plan, 10,000-row roadmap and 1,000 measured goals: ${ms(freeze.ms)} (limit 6 min), ${freezing.log.get('Range.setValues')} setValues of ${frozenRows.toLocaleString('en')} rows into "${frozen.name}"`,
   );
 }
 

@@ -106,11 +106,11 @@ describe('ladder diff', () => {
     ],
     [
       ['diff', 'examples/tesla.xlsx', '--since', 'Q9'],
-      'ladder: examples/tesla.xlsx: no tab "Q9"; it has no snapshot tab (Freeze this plan makes one)',
+      'ladder: examples/tesla.xlsx: no tab "Q9"; its snapshot tabs: "Ladder snapshot 2026-09-30"',
     ],
     [
       ['diff', 'examples/tesla.xlsx', '--since', 'Goals'],
-      'ladder: examples/tesla.xlsx: "Goals" is not a snapshot tab (its item header row is missing); it has no snapshot tab (Freeze this plan makes one)',
+      'ladder: examples/tesla.xlsx: "Goals" is not a snapshot tab (its item header row is missing); its snapshot tabs: "Ladder snapshot 2026-09-30"',
     ],
     [
       ['audit', 'examples/tesla.xlsx', '--since', 'Q9'],
