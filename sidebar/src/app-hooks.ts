@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useLatest } from './use-latest';
 import type { Selection } from './views/link';
 
-export type ViewId = 'review' | 'link' | 'strategy' | 'setup';
+export type ViewId = 'review' | 'link' | 'strategy' | 'setup' | 'changes';
 
 /** The view on show, and every view opened so far (built once, then hidden while another is shown). */
 export function useViews(first: ViewId) {

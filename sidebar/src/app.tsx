@@ -1,5 +1,5 @@
 /**
- * The sidebar: four views behind tabs, and the selection the Link view follows. A view is
+ * The sidebar: five views behind tabs, and the selection the Link view follows. A view is
  * built the first time it is opened and then kept, hidden, while another is shown: a reason
  * half typed in Review is still there after a look at Link.
  */
@@ -7,13 +7,15 @@ import type { ComponentChildren } from 'preact';
 import { usePickedRow, useUnloadWarning, useViews, type ViewId } from './app-hooks';
 import { TabList } from './tab-list';
 import { useMarks } from './use-dirty-set';
+import { Changes } from './views/changes';
 import { Link } from './views/link';
 import { Review } from './views/review';
 import { Setup } from './views/setup';
 import { Strategy } from './views/strategy';
 
-const LABELS: Record<ViewId, string> = { review: 'Review', link: 'Link', strategy: 'Strategy', setup: 'Setup' };
-const ORDER: readonly ViewId[] = ['review', 'link', 'strategy', 'setup'];
+const LABELS: Record<ViewId, string> = { review: 'Review', link: 'Link', strategy: 'Strategy', setup: 'Setup', changes: 'Changes' };
+// Changes last: Setup stays where PMs know it, one arrow key right of Strategy.
+const ORDER: readonly ViewId[] = ['review', 'link', 'strategy', 'setup', 'changes'];
 
 /** A view's tab label, with a dot (and words for a screen reader) while it holds input not saved. */
 function tabLabel(id: ViewId, unsaved: boolean): ComponentChildren {
@@ -58,6 +60,9 @@ export function App() {
         </Pane>
         <Pane id="setup" {...panes}>
           <Setup active={view === 'setup'} onDirty={dirty('setup')} />
+        </Pane>
+        <Pane id="changes" {...panes}>
+          <Changes active={view === 'changes'} />
         </Pane>
       </div>
     </main>

@@ -23,6 +23,18 @@ export interface PillarInvestment {
   readonly target: number | null;
   /** The pillar's share of all roadmap effort, 0..1. */
   readonly actual: number;
+  /** Said in words, as the flags say it (more than the tolerance off is under or over). */
+  readonly status: TargetStatus;
+}
+
+export type TargetStatus = 'under target' | 'over target' | 'on target' | 'no target';
+
+/** Whether a share is more than `tolerance` points under or over its target. */
+export function targetStatus(actual: number | null, target: number | null, tolerance: number = DEFAULT_TOLERANCE): TargetStatus {
+  if (target === null || actual === null) return 'no target';
+  const off = (actual - target) * 100;
+  if (Math.abs(off) <= tolerance + 1e-9) return 'on target';
+  return off > 0 ? 'over target' : 'under target';
 }
 
 export interface Investment {
@@ -40,7 +52,7 @@ const AMOUNTS_ABOVE = 1.5;
 
 type Sources = Pick<Cascade, 'items' | 'components' | 'structure' | 'links'>;
 
-export function investmentOf(cascade: Sources, mix: EffortMix = effortMix(cascade as Cascade)): Investment {
+export function investmentOf(cascade: Sources, mix: EffortMix = effortMix(cascade as Cascade), tolerance = DEFAULT_TOLERANCE): Investment {
   const { items, structure } = cascade;
   const pillarItems = items.filter((item) => structure.targets.has(item.index) && !item.isAntiPriority);
   const written = pillarItems.reduce((sum, item) => sum + structure.targets.get(item.index)!, 0);
@@ -53,8 +65,10 @@ export function investmentOf(cascade: Sources, mix: EffortMix = effortMix(cascad
   let noPillar = 0;
   const pillars: PillarInvestment[] = [];
   for (const bar of mix.byPillar) {
-    if (bar.kind === 'pillar') pillars.push({ key: bar.key, title: bar.title, target: targetOf(bar.key), actual: bar.share });
-    else if (bar.kind === 'anti') antiPriorities += bar.share;
+    if (bar.kind === 'pillar') {
+      const target = targetOf(bar.key);
+      pillars.push({ key: bar.key, title: bar.title, target, actual: bar.share, status: targetStatus(bar.share, target, tolerance) });
+    } else if (bar.kind === 'anti') antiPriorities += bar.share;
     else noPillar += bar.share;
   }
   return { pillars, antiPriorities, noPillar, total: mix.total };
@@ -69,12 +83,11 @@ const points = (fraction: number) => Math.round(fraction * 100);
  */
 export function addInvestmentFlags(cascade: Sources, flags: (readonly Flag[])[], tolerance: number): void {
   if (cascade.structure.targets.size === 0) return;
-  const investment = investmentOf(cascade);
+  const investment = investmentOf(cascade, undefined, tolerance);
   if (investment.total <= 0) return;
   for (const pillar of investment.pillars) {
-    if (pillar.target === null) continue;
+    if (pillar.target === null || pillar.status === 'on target') continue;
     const off = pillar.actual - pillar.target;
-    if (Math.abs(off) * 100 <= tolerance + 1e-9) continue;
     const item = cascade.items.find(
       (candidate) => candidate.key === pillar.key && !candidate.isAntiPriority && cascade.structure.targets.has(candidate.index),
     );

@@ -51,9 +51,9 @@ describe('targets as the strategy tab writes them', () => {
   test('actual shares split each row by its shares: P1 gets 3 + 3, P2 3, of 10', () => {
     const investment = investmentOf(cascadeOf(plan(['50%', '40%', '10%'])));
     expect(investment.pillars).toEqual([
-      { key: 'P1', title: 'Grow', target: 0.5, actual: 0.6 },
-      { key: 'P2', title: 'Keep', target: 0.4, actual: 0.3 },
-      { key: 'P3', title: 'Explore', target: 0.1, actual: 0 },
+      { key: 'P1', title: 'Grow', target: 0.5, actual: 0.6, status: 'on target' },
+      { key: 'P2', title: 'Keep', target: 0.4, actual: 0.3, status: 'on target' },
+      { key: 'P3', title: 'Explore', target: 0.1, actual: 0, status: 'on target' },
     ]);
     expect(investment).toMatchObject({ antiPriorities: 0.1, noPillar: 0, total: 10 });
   });

@@ -3,29 +3,17 @@
  * the older plan frozen in a snapshot tab; the text and the JSON of DESIGN §10 say the same
  * as the core's diff, and bad input is one line and exit 2.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { TESLA } from '../../examples/tesla';
 import { buildCascade } from '../../src/core/cascade';
 import { diffPlans } from '../../src/core/plan-diff';
 import { snapshotRows } from '../../src/core/plan-snapshot';
 import { stateOfCascade } from '../../src/core/plan-state';
+import { ladder } from '../fixtures/cli';
 import { tabsOf } from '../fixtures/workbook';
 import { tempDirPerFile, writeXlsx } from '../fixtures/xlsx';
 
-const run = promisify(execFile);
 const TODAY = '2026-12-01';
-
-async function ladder(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/ladder.js', ...args], { maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 const temp = tempDirPerFile();
 const older = tabsOf(TESLA);

@@ -10,20 +10,11 @@ import { describe, expect, test } from 'vitest';
 import { TESLA } from '../../examples/tesla';
 import { auditDocument } from '../../src/core/audit';
 import { buildCascade } from '../../src/core/cascade';
+import { ladder } from '../fixtures/cli';
 import { tempDirPerFile, writeXlsx } from '../fixtures/xlsx';
 
 const run = promisify(execFile);
 const EXAMPLE = 'examples/tesla.xlsx';
-
-async function ladder(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/ladder.js', ...args], { maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 const temp = tempDirPerFile();
 

@@ -2,16 +2,18 @@
  * Strategy, the one-pager: the mission and the vision, the pillars with their why and the
  * goals under each, each with how far it has come (a bar, and the percent and status in
  * words) and, for a goal, a way to check in on it; the anti-priorities with their why; and
+ * each pillar's share of effort against its target (when the strategy gives targets), and
  * where the roadmap's effort goes (by pillar and by goal) as tables a screen reader reads
  * like any other: the label, the percent and the effort are text; the bar beside them is
  * decoration.
  */
 import { CheckInSlot } from '../check-in-form';
 import { ProgressBar } from '../progress-bar';
-import type { ProgressView, Strategy as StrategyValue } from '../types';
+import type { PillarInvestment, ProgressView, Strategy as StrategyValue } from '../types';
 import { useCall } from '../use-call';
 import { useDirtySet } from '../use-dirty-set';
 import { EffortMix } from './strategy-effort';
+import { EffortTargets, PillarTarget } from './strategy-targets';
 
 type Statement = StrategyValue['mission'][number];
 type Group = StrategyValue['groups'][number];
@@ -48,12 +50,14 @@ interface PillarProps {
   group: Group;
   pillarView: ProgressView | undefined;
   goalProgress: ReadonlyMap<string, ProgressView>;
+  /** Its share of effort against its target, when it has one. */
+  investment: PillarInvestment | undefined;
   onDirty(id: string): (dirty: boolean) => void;
   onCheckedIn(): void;
 }
 
 /** A pillar: its why (or that it has none), its progress, and its goals, each with its progress and a way to check in. */
-function PillarCard({ group, pillarView, goalProgress, onDirty, onCheckedIn }: PillarProps) {
+function PillarCard({ group, pillarView, goalProgress, investment, onDirty, onCheckedIn }: PillarProps) {
   return (
     <section class="card">
       <div class="title">
@@ -61,6 +65,7 @@ function PillarCard({ group, pillarView, goalProgress, onDirty, onCheckedIn }: P
       </div>
       <p class={group.pillar.why ? 'why' : 'flag'}>{group.pillar.why ? <bdi>{group.pillar.why}</bdi> : '⚠ No why written yet.'}</p>
       {pillarView && <ProgressBar view={pillarView} />}
+      <PillarTarget pillar={investment} />
       <ul class="plain goals" aria-label={`Goals of ${group.pillar.title}`}>
         {group.goals.map((goal) => {
           const view = goalProgress.get(goal.key);
@@ -112,7 +117,7 @@ export function Strategy({ active = true, onDirty }: { active?: boolean; onDirty
         {strategy.error}
       </p>
     );
-  const { mission, vision, groups, antiPriorities, loose, checks, effort, progress } = strategy.value;
+  const { mission, vision, groups, antiPriorities, loose, checks, effort, progress, investment } = strategy.value;
   const pillarProgress = byKey(progress.pillars);
   const goalProgress = byKey(progress.goals);
   const reload = () => void strategy.reload();
@@ -133,12 +138,14 @@ export function Strategy({ active = true, onDirty }: { active?: boolean; onDirty
           group={group}
           pillarView={pillarProgress.get(group.pillar.key)}
           goalProgress={goalProgress}
+          investment={investment.pillars.find((pillar) => pillar.key === group.pillar.key)}
           onDirty={checkIns.mark}
           onCheckedIn={reload}
         />
       ))}
       {loose.length > 0 && <p class="muted">Goals under no pillar: {loose.map((goal) => goal.title).join(', ')}</p>}
       <AntiPriorities list={antiPriorities} />
+      <EffortTargets investment={investment} />
       <EffortMix effort={effort} />
     </div>
   );

@@ -6,6 +6,7 @@
  * Snapshot tabs are read on their own (readTab): they are no layer, so not in the cascade's read.
  */
 import { groupChanges } from '../../core/diff-groups';
+import { targetStatus } from '../../core/investment';
 import { diffPlans } from '../../core/plan-diff';
 import { SNAPSHOT_TAB_PREFIX, snapshotRows, stateOfSnapshot } from '../../core/plan-snapshot';
 import { type PlanState, stateOfCascade } from '../../core/plan-state';
@@ -42,7 +43,7 @@ export const planChanges = defineCall({
   name: 'planChanges',
   input: sinceInput,
   run(port, input) {
-    const { cascade } = load(port);
+    const { cascade, settings } = load(port);
     const names = port.tabNames();
     const layers = new Set(cascade.plans.map((plan) => plan.sheet));
     const snapshots: { sheet: string; date: string | null; items: number; state: PlanState }[] = [];
@@ -55,10 +56,12 @@ export const planChanges = defineCall({
     // Newest first: by the day each was frozen, then the later tab first.
     snapshots.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || names.indexOf(b.sheet) - names.indexOf(a.sheet));
     const list = snapshots.map(({ sheet, date, items }) => ({ sheet, date, items }));
-    if (snapshots.length === 0) return { snapshots: list, since: null, diff: null, groups: [] };
+    if (snapshots.length === 0) return { snapshots: list, since: null, diff: null, groups: [], mixStatus: {} };
     const picked = input?.since === undefined ? snapshots[0] : snapshots.find((entry) => entry.sheet === input.since);
     if (!picked) throw new Refusal(`"${clip(input?.since ?? '', 80)}" is not a snapshot tab any more; pick another.`);
     const diff = diffPlans(picked.state, stateOfCascade(cascade, 'now'));
-    return { snapshots: list, since: picked.sheet, diff, groups: groupChanges(diff, cascade) };
+    // Each pillar's share now against its target, in words, as its flag says it.
+    const mixStatus = Object.fromEntries(diff.mix.map((row) => [row.pillar, targetStatus(row.after, row.target, settings.tolerance)]));
+    return { snapshots: list, since: picked.sheet, diff, groups: groupChanges(diff, cascade), mixStatus };
   },
 });

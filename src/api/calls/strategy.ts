@@ -25,7 +25,7 @@ export const strategy = defineCall({
   name: 'strategy',
   input: noInput,
   run(port) {
-    const { cascade, warnings } = load(port);
+    const { cascade, warnings, settings } = load(port);
     return {
       mission: statements(cascade, 'mission'),
       vision: statements(cascade, 'vision'),
@@ -33,7 +33,7 @@ export const strategy = defineCall({
       checks: cascade.strategy.flags.map((flag) => flag.message),
       effort: effortMix(cascade),
       progress: strategyProgress(cascade),
-      investment: investmentOf(cascade),
+      investment: investmentOf(cascade, undefined, settings.tolerance),
       warnings,
     };
   },
