@@ -5,10 +5,13 @@
  */
 import { describe, expect, test } from 'vitest';
 import { TESLA } from '../../examples/tesla';
+import { EARLIER_TAB as EARLIER, earlierSnapshotTab } from '../../scripts/tesla-earlier';
+import { callApi } from '../../src/api/calls';
 import { buildCascade } from '../../src/core/cascade';
 import { diffPlans } from '../../src/core/plan-diff';
 import { snapshotRows } from '../../src/core/plan-snapshot';
 import { stateOfCascade } from '../../src/core/plan-state';
+import { openXlsxPort } from '../../src/local/xlsx-port';
 import { ladder } from '../fixtures/cli';
 import { tabsOf } from '../fixtures/workbook';
 import { tempDirPerFile, writeXlsx } from '../fixtures/xlsx';
@@ -17,6 +20,7 @@ const TODAY = '2026-12-01';
 
 const temp = tempDirPerFile();
 const older = tabsOf(TESLA);
+const earlier = () => earlierSnapshotTab(TESLA);
 /** Model S re-linked to goal 2 alone, Powerwall's effort up, Solar roof tiles removed, a new row, karaoke declined again. */
 function newer() {
   const tabs = tabsOf(TESLA);
@@ -85,6 +89,19 @@ describe('ladder diff', () => {
     // The snapshot tab is no layer of the file: the audit reads the same layers as without it.
     const audit = JSON.parse((await ladder('audit', file, '--json', '--today', TODAY)).stdout);
     expect(audit.layers.map((layer: { sheet: string }) => layer.sheet)).not.toContain('Q3 plan');
+  });
+
+  test("the sidebar's What changed and ladder diff --json agree on the same file", async () => {
+    const file = await writeXlsx(temp.path, 'both.xlsx', { ...newer(), [EARLIER]: earlier().values } as never);
+    const port = await openXlsxPort(file);
+    port.today = () => TODAY;
+    const sidebar = callApi(port, 'planChanges', { since: EARLIER });
+    if (!sidebar.ok) throw new Error(sidebar.error);
+    const cli = await ladder('diff', file, '--since', EARLIER, '--json', '--today', TODAY);
+    const fromSidebar = JSON.parse(JSON.stringify((sidebar.value as { diff: unknown }).diff));
+    // The sidebar calls the plan now "now"; the CLI names the file.
+    expect({ ...JSON.parse(cli.stdout), since: EARLIER }).toEqual({ ...fromSidebar, since: EARLIER });
+    expect(fromSidebar.items.length).toBeGreaterThan(3);
   });
 
   test.each([

@@ -5,26 +5,15 @@
  * first sidebar got wrong: links silently replaced, a review stuck on a handled row, typed
  * reasons lost, Enter sending a half-filled form, a row's tasks orphaned without a word.
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cells, copyOfExample, type PreviewRig, previewRig, seriousViolations, shot, sidebarOf } from '../fixtures/preview';
+import { describe, expect, test } from 'vitest';
+import { cells, copyOfExample, rigForFile, seriousViolations, sha, shot, shownView, sidebarOf } from '../fixtures/preview';
 
-let rig: PreviewRig;
-beforeAll(async () => {
-  rig = await previewRig();
-});
-afterAll(async () => {
-  await rig?.close();
-});
+const rig = rigForFile();
 
-const sha = async (file: string) =>
-  createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex');
-const shown = (frame: FrameLocator) => frame.locator('#view > div:not([hidden])');
+const shown = shownView;
 const cardTitle = (frame: FrameLocator) => shown(frame).locator('.card h3').first();
 const said = (frame: FrameLocator) => shown(frame).locator('.said').first();
 
@@ -45,8 +34,8 @@ async function reviewUntil(frame: FrameLocator, title: string) {
 
 describe('linking keeps the links a row has', () => {
   test('Model S shows its two goals and shares as chips; adding a third asks before changing a share, and the cell keeps all three', async () => {
-    const file = await copyOfExample(rig.dir, 'chips.xlsx');
-    const { page } = await rig.serve(file);
+    const file = await copyOfExample(rig().dir, 'chips.xlsx');
+    const { page } = await rig().serve(file);
     await pickRow(page, 3);
     const frame = sidebarOf(page);
     await expect.poll(() => cardTitle(frame).textContent()).toBe('Model S');
@@ -84,8 +73,8 @@ describe('linking keeps the links a row has', () => {
   });
 
   test('an edit to the link cell made in the file meanwhile is not written over', async () => {
-    const file = await copyOfExample(rig.dir, 'outside.xlsx');
-    const { page } = await rig.serve(file);
+    const file = await copyOfExample(rig().dir, 'outside.xlsx');
+    const { page } = await rig().serve(file);
     await pickRow(page, 3);
     const frame = sidebarOf(page);
     await expect.poll(() => cardTitle(frame).textContent()).toBe('Model S');
@@ -113,8 +102,8 @@ describe('linking keeps the links a row has', () => {
 
 describe('after an outside edit', () => {
   test('once the sidebar has said what the cell holds now, saving again replaces it, after asking', async () => {
-    const file = await copyOfExample(rig.dir, 'again.xlsx');
-    const { page } = await rig.serve(file);
+    const file = await copyOfExample(rig().dir, 'again.xlsx');
+    const { page } = await rig().serve(file);
     await pickRow(page, 3);
     const frame = sidebarOf(page);
     await expect.poll(() => cardTitle(frame).textContent()).toBe('Model S');
@@ -145,8 +134,8 @@ describe('after an outside edit', () => {
 
 describe('a review that moves on', () => {
   test('most urgent first, one sentence per cause, and after a decline the next row comes up with what happened said', async () => {
-    const file = await copyOfExample(rig.dir, 'queue.xlsx');
-    const { page } = await rig.serve(file);
+    const file = await copyOfExample(rig().dir, 'queue.xlsx');
+    const { page } = await rig().serve(file);
     const frame = sidebarOf(page);
     // Work on an anti-priority comes first; then rows with no goal, the most effort first.
     await expect.poll(() => cardTitle(frame).textContent()).toBe('Fleet discount programme');
@@ -204,9 +193,9 @@ describe('a review that moves on', () => {
   });
 
   test('Skip stops at the end and says so, Previous goes back, and flag chips filter the queue', async () => {
-    const file = await copyOfExample(rig.dir, 'skip.xlsx');
+    const file = await copyOfExample(rig().dir, 'skip.xlsx');
     const before = await sha(file);
-    const { page } = await rig.serve(file);
+    const { page } = await rig().serve(file);
     const frame = sidebarOf(page);
     await expect.poll(() => frame.getByText('Row 1 of 4').count()).toBe(1);
     for (let step = 0; step < 3; step++) await frame.getByRole('button', { name: 'Skip' }).click();
@@ -228,8 +217,8 @@ describe('a review that moves on', () => {
   });
 
   test('a row marked reviewed, or linked while it stays flagged, leaves the queue', async () => {
-    const file = await copyOfExample(rig.dir, 'handled.xlsx');
-    const { page } = await rig.serve(file);
+    const file = await copyOfExample(rig().dir, 'handled.xlsx');
+    const { page } = await rig().serve(file);
     const frame = sidebarOf(page);
     await reviewUntil(frame, 'In-car karaoke');
     await frame.getByRole('button', { name: 'Link to a goal' }).click();
@@ -259,9 +248,9 @@ describe('a review that moves on', () => {
 
 describe('typed work is never lost', () => {
   test('a reason half typed survives a click in the grid and a look at Link; Enter in "Who asked" sends nothing', async () => {
-    const file = await copyOfExample(rig.dir, 'typed.xlsx');
+    const file = await copyOfExample(rig().dir, 'typed.xlsx');
     const before = await sha(file);
-    const { page } = await rig.serve(file);
+    const { page } = await rig().serve(file);
     const frame = sidebarOf(page);
     await expect.poll(() => cardTitle(frame).textContent()).toBe('Fleet discount programme');
     await frame.getByRole('button', { name: 'Decline', exact: true }).click();
@@ -282,8 +271,8 @@ describe('typed work is never lost', () => {
   });
 
   test('moving on in the queue with a reason typed asks first, and keeps it unless told to drop it', async () => {
-    const file = await copyOfExample(rig.dir, 'move.xlsx');
-    const { page } = await rig.serve(file);
+    const file = await copyOfExample(rig().dir, 'move.xlsx');
+    const { page } = await rig().serve(file);
     const frame = sidebarOf(page);
     await expect.poll(() => cardTitle(frame).textContent()).toBe('Fleet discount programme');
     await frame.getByRole('button', { name: 'Decline', exact: true }).click();
@@ -304,8 +293,8 @@ describe('typed work is never lost', () => {
   });
 
   test('removing a row that tasks link to names them and needs a tick of its own', async () => {
-    const file = await copyOfExample(rig.dir, 'tasks.xlsx');
-    const { page } = await rig.serve(file);
+    const file = await copyOfExample(rig().dir, 'tasks.xlsx');
+    const { page } = await rig().serve(file);
     const frame = sidebarOf(page);
     await reviewUntil(frame, 'Solar roof tiles');
     await frame.getByRole('button', { name: 'Decline', exact: true }).click();
@@ -328,8 +317,8 @@ describe('typed work is never lost', () => {
   });
 
   test('declining the same request twice in a day says where the first receipt is and writes nothing more', async () => {
-    const file = await copyOfExample(rig.dir, 'twice.xlsx');
-    const { page } = await rig.serve(file);
+    const file = await copyOfExample(rig().dir, 'twice.xlsx');
+    const { page } = await rig().serve(file);
     const frame = sidebarOf(page);
     await reviewUntil(frame, 'Fleet discount programme');
     const decline = async (reason: string) => {
@@ -357,8 +346,8 @@ describe('typed work is never lost', () => {
 
 describe('setup says what it did', () => {
   test('layers have readable names; a header row Ladder could not use is refused with the reason, keeping the choices; then what was saved is said', async () => {
-    const file = await copyOfExample(rig.dir, 'setup.xlsx');
-    const { page } = await rig.serve(file);
+    const file = await copyOfExample(rig().dir, 'setup.xlsx');
+    const { page } = await rig().serve(file);
     const frame = sidebarOf(page);
     await frame.getByRole('tab', { name: 'Setup' }).click();
     const layer = frame.getByLabel('Layer of Backlog');
@@ -389,8 +378,8 @@ describe('setup says what it did', () => {
 
 describe('accessibility', () => {
   test('every view, the forms and the preview page have no serious or critical axe-core violation; tabs move with the arrow keys', async () => {
-    const file = await copyOfExample(rig.dir, 'axe.xlsx');
-    const { page } = await rig.serve(file);
+    const file = await copyOfExample(rig().dir, 'axe.xlsx');
+    const { page } = await rig().serve(file);
     const frame = sidebarOf(page);
     await expect.poll(() => cardTitle(frame).textContent()).toBe('Fleet discount programme');
     const found: string[] = [];

@@ -7,29 +7,17 @@
  * as a sentence under its pillar › goal. The example may hold a snapshot of an earlier plan or
  * not: every test freezes first and picks its own snapshot by name, or removes them all.
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cells, copyOfExample, type PreviewRig, previewRig, seriousViolations, shot, sidebarOf } from '../fixtures/preview';
+import { describe, expect, test } from 'vitest';
+import { cells, copyOfExample, rigForFile, seriousViolations, sha, shot, shownView, sidebarOf } from '../fixtures/preview';
 
 const TODAY = '2026-11-20';
 const ITEM_HEADER = ['Layer', 'Tab', 'Key', 'Title', 'Parents', 'Effort', 'Impact score', 'ROI', 'Progress', 'Status', 'Flags'];
 
-let rig: PreviewRig;
-beforeAll(async () => {
-  rig = await previewRig();
-});
-afterAll(async () => {
-  await rig?.close();
-});
+const rig = rigForFile();
 
-const sha = async (file: string) =>
-  createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex');
-const shown = (frame: FrameLocator) => frame.locator('#view > div:not([hidden])');
+const shown = shownView;
 
 /** Scrolls the sidebar so `what` starts just below its sticky tabs, for a screenshot. */
 async function scrollTo(frame: FrameLocator, what: Locator) {
@@ -82,8 +70,8 @@ async function pickRow(page: Page, row: number) {
 
 describe('Strategy: each pillar’s effort against its target', () => {
   test('P4 gets 7% of the effort against a target of 20%, and the view says it is under target, in words', async () => {
-    const file = await copyOfExample(rig.dir, 'targets.xlsx');
-    const { page } = await rig.serve(file, { today: TODAY });
+    const file = await copyOfExample(rig().dir, 'targets.xlsx');
+    const { page } = await rig().serve(file, { today: TODAY });
     const frame = sidebarOf(page);
     await frame.getByRole('tab', { name: 'Strategy' }).click();
     const table = shown(frame).locator('table.targets');
@@ -112,9 +100,9 @@ describe('Strategy: each pillar’s effort against its target', () => {
 
 describe('Freeze this plan, and what changed since', () => {
   test('with no snapshot, Changes says there is none; Back writes nothing; a freeze writes a new tab, and nothing has changed since', async () => {
-    const file = await copyOfExample(rig.dir, 'freeze.xlsx');
+    const file = await copyOfExample(rig().dir, 'freeze.xlsx');
     await withoutSnapshots(file);
-    const { page, dialogs } = await rig.serve(file, { today: TODAY });
+    const { page, dialogs } = await rig().serve(file, { today: TODAY });
     const frame = sidebarOf(page);
     // Keyboard: Changes is the tab after Setup, and the arrow wraps round to Review.
     await frame.getByRole('tab', { name: 'Review' }).focus();
@@ -152,8 +140,8 @@ describe('Freeze this plan, and what changed since', () => {
   });
 
   test('a link saved through the Link view after a freeze shows as a sentence under its pillar › goal', async () => {
-    const file = await copyOfExample(rig.dir, 'changes.xlsx');
-    const { page } = await rig.serve(file, { today: TODAY });
+    const file = await copyOfExample(rig().dir, 'changes.xlsx');
+    const { page } = await rig().serve(file, { today: TODAY });
     const frame = sidebarOf(page);
     await openChanges(frame);
     // Whatever snapshots the example holds, this one is the newest: the picker shows it first.

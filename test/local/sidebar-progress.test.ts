@@ -5,28 +5,16 @@
  * pace at the top of Review, and the check-in form: where it writes, what it says it did, what
  * the file holds afterwards, and a refusal that keeps what was typed.
  */
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { FrameLocator, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cells, copyOfExample, type PreviewRig, previewRig, seriousViolations, shot, sidebarOf } from '../fixtures/preview';
+import { describe, expect, test } from 'vitest';
+import { cells, copyOfExample, rigForFile, seriousViolations, sha, shot, shownView, sidebarOf } from '../fixtures/preview';
 
 const TODAY = '2026-11-20';
 
-let rig: PreviewRig;
-beforeAll(async () => {
-  rig = await previewRig();
-});
-afterAll(async () => {
-  await rig?.close();
-});
+const rig = rigForFile();
 
-const sha = async (file: string) =>
-  createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex');
-const shown = (frame: FrameLocator) => frame.locator('#view > div:not([hidden])');
+const shown = shownView;
 
 async function openStrategy(frame: FrameLocator) {
   await frame.getByRole('tab', { name: 'Strategy' }).click();
@@ -66,8 +54,8 @@ const goalItem = (frame: FrameLocator, title: string) =>
 
 describe('the Strategy one-pager shows how far each pillar and goal has come', () => {
   test('a bar per pillar and goal, with the percent and status in words, the server’s sentence as its description; no metric says so', async () => {
-    const file = await copyOfExample(rig.dir, 'bars.xlsx');
-    const { page } = await rig.serve(file, { today: TODAY });
+    const file = await copyOfExample(rig().dir, 'bars.xlsx');
+    const { page } = await rig().serve(file, { today: TODAY });
     const frame = sidebarOf(page);
     await openStrategy(frame);
     // The date the figures are judged on, said once.
@@ -121,13 +109,13 @@ describe('the Strategy one-pager shows how far each pillar and goal has come', (
   });
 
   test('a goal with a target but nothing measured yet says "no data"', async () => {
-    const file = await copyOfExample(rig.dir, 'no-data.xlsx');
+    const file = await copyOfExample(rig().dir, 'no-data.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     // Goal 2 loses its current value; it has no check-ins.
     book.getWorksheet('Goals')!.getCell('G3').value = null;
     await book.xlsx.writeFile(file);
-    const { page } = await rig.serve(file, { today: TODAY });
+    const { page } = await rig().serve(file, { today: TODAY });
     const frame = sidebarOf(page);
     await openStrategy(frame);
     const sedan = goalItem(frame, 'Reach 10% of US luxury sedan sales');
@@ -138,8 +126,8 @@ describe('the Strategy one-pager shows how far each pillar and goal has come', (
 
 describe('Review puts the goals behind pace first', () => {
   test('goal 4 is listed above the queue with its figures; checking in through the form appends a row and the history shows it', async () => {
-    const file = await copyOfExample(rig.dir, 'at-risk.xlsx');
-    const { page } = await rig.serve(file, { today: TODAY });
+    const file = await copyOfExample(rig().dir, 'at-risk.xlsx');
+    const { page } = await rig().serve(file, { today: TODAY });
     const frame = sidebarOf(page);
     const atRisk = frame.getByRole('region', { name: 'Goals behind pace' });
     await expect.poll(() => atRisk.locator('li .title').allTextContents()).toEqual(['Deliver 500,000 Model 3s a year']);
@@ -200,9 +188,9 @@ describe('Review puts the goals behind pace first', () => {
 
 describe('the check-in form', () => {
   test('a value Ladder cannot read is refused in the server’s words, and what was typed stays, across views too', async () => {
-    const file = await copyOfExample(rig.dir, 'refused.xlsx');
+    const file = await copyOfExample(rig().dir, 'refused.xlsx');
     const before = await sha(file);
-    const { page } = await rig.serve(file, { today: TODAY });
+    const { page } = await rig().serve(file, { today: TODAY });
     const frame = sidebarOf(page);
     await openStrategy(frame);
     await goalItem(frame, 'Be profitable at every rung').getByRole('button', { name: 'Check in on Be profitable at every rung' }).click();
@@ -240,12 +228,12 @@ describe('the check-in form', () => {
   });
 
   test('from Strategy: a check-in moves the goal’s bar; with no check-in tab, the form says it creates one, and does', async () => {
-    const file = await copyOfExample(rig.dir, 'create.xlsx');
+    const file = await copyOfExample(rig().dir, 'create.xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     book.removeWorksheet(book.getWorksheet('Check-ins')!.id);
     await book.xlsx.writeFile(file);
-    const { page } = await rig.serve(file, { today: TODAY });
+    const { page } = await rig().serve(file, { today: TODAY });
     const frame = sidebarOf(page);
     await openStrategy(frame);
     // Without its check-ins goal 3 is read from its Current cell: 11%, 40% of the way from 5% to 20%.
