@@ -133,7 +133,11 @@ describe('Freeze this plan, and what changed since', () => {
     expect(await picker.locator('option').allTextContents()).toEqual([`${sheet} (${items.length} rows)`]);
     await expect.poll(() => shown(frame).getByRole('status').textContent()).toBe(`No item changed since “${sheet}”.`);
     expect(await shown(frame).locator('.changes-coverage').textContent()).toBe('Coverage 75% → 75% of roadmap rows reach a goal.');
-    expect(await rowsOf(shown(frame).locator('table.changes-mix'))).toContainEqual(['P4 ⚠ under target', '7% → 7%', '20%']);
+    expect(await rowsOf(shown(frame).locator('table.changes-mix'))).toContainEqual([
+      'P4 Provide zero-emission electric power ⚠ under target',
+      '7% → 7%',
+      '20%',
+    ]);
     expect(await shown(frame).locator('ul.change-list').count()).toBe(0);
     expect(dialogs).toEqual([]);
     expect(await seriousViolations(page)).toEqual([]);

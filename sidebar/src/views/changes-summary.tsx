@@ -60,7 +60,13 @@ export function Coverage({ coverage }: { coverage: PlanDiff['coverage'] }) {
   );
 }
 
-export function MixChange({ mix, statuses }: { mix: PlanDiff['mix']; statuses: Readonly<Record<string, TargetStatus>> }) {
+interface MixProps {
+  mix: PlanDiff['mix'];
+  statuses: Readonly<Record<string, TargetStatus>>;
+  titles: Readonly<Record<string, string>>;
+}
+
+export function MixChange({ mix, statuses, titles }: MixProps) {
   if (mix.length === 0) return null;
   return (
     <table class="plan-table changes-mix">
@@ -80,7 +86,8 @@ export function MixChange({ mix, statuses }: { mix: PlanDiff['mix']; statuses: R
         {mix.map((row) => (
           <tr key={row.pillar}>
             <th scope="row">
-              <bdi>{row.pillar}</bdi> {row.target !== null && statuses[row.pillar] && <StatusTag status={statuses[row.pillar]!} />}
+              <bdi>{row.pillar}</bdi> {titles[row.pillar] && titles[row.pillar] !== row.pillar && <bdi>{titles[row.pillar]}</bdi>}{' '}
+              {row.target !== null && statuses[row.pillar] && <StatusTag status={statuses[row.pillar]!} />}
             </th>
             <td class="mix-num">{arrow(row.before, row.after)}</td>
             <td class="mix-num">{share(row.target)}</td>

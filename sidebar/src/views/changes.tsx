@@ -29,7 +29,7 @@ function Compared({ value, busy, onPick }: { value: PlanChanges; busy: boolean; 
       <SnapshotPicker snapshots={value.snapshots} since={value.since} busy={busy} onPick={onPick} />
       <ChangeCount diff={diff} busy={busy} />
       <Coverage coverage={diff.coverage} />
-      <MixChange mix={diff.mix} statuses={value.mixStatus} />
+      <MixChange mix={diff.mix} statuses={value.mixStatus} titles={value.pillarTitles} />
       <ChangeGroups groups={value.groups} />
       <DeclinedSince list={diff.declined} />
       <CameBack list={diff.cameBack} />

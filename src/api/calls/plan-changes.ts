@@ -7,6 +7,7 @@
  */
 import { groupChanges } from '../../core/diff-groups';
 import { targetStatus } from '../../core/investment';
+import { layerSpec } from '../../core/layers';
 import { diffPlans } from '../../core/plan-diff';
 import { SNAPSHOT_TAB_PREFIX, snapshotRows, stateOfSnapshot } from '../../core/plan-snapshot';
 import { type PlanState, stateOfCascade } from '../../core/plan-state';
@@ -56,12 +57,16 @@ export const planChanges = defineCall({
     // Newest first: by the day each was frozen, then the later tab first.
     snapshots.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || names.indexOf(b.sheet) - names.indexOf(a.sheet));
     const list = snapshots.map(({ sheet, date, items }) => ({ sheet, date, items }));
-    if (snapshots.length === 0) return { snapshots: list, since: null, diff: null, groups: [], mixStatus: {} };
+    if (snapshots.length === 0) return { snapshots: list, since: null, diff: null, groups: [], mixStatus: {}, pillarTitles: {} };
     const picked = input?.since === undefined ? snapshots[0] : snapshots.find((entry) => entry.sheet === input.since);
     if (!picked) throw new Refusal(`"${clip(input?.since ?? '', 80)}" is not a snapshot tab any more; pick another.`);
     const diff = diffPlans(picked.state, stateOfCascade(cascade, 'now'));
     // Each pillar's share now against its target, in words, as its flag says it.
     const mixStatus = Object.fromEntries(diff.mix.map((row) => [row.pillar, targetStatus(row.after, row.target, settings.tolerance)]));
-    return { snapshots: list, since: picked.sheet, diff, groups: groupChanges(diff, cascade), mixStatus };
+    // The mix names pillars by key; the sidebar shows their titles as they are now (a key no longer there stays a key).
+    const pillarTitles = Object.fromEntries(
+      cascade.items.filter((item) => layerSpec(item.layer).isStrategy).map((item) => [item.key, clip(item.title || item.key, 200)]),
+    );
+    return { snapshots: list, since: picked.sheet, diff, groups: groupChanges(diff, cascade), mixStatus, pillarTitles };
   },
 });
