@@ -35,9 +35,10 @@ export interface WorkbookPort {
   tabNames(): string[];
   /**
    * One tab's values, whether or not `read` counts it (a frozen plan is no layer: Apps Script
-   * does not read it with the cascade); null when there is no such tab.
+   * does not read it with the cascade); null when there is no such tab. With `rows`, only that
+   * many rows from the top: enough to tell what a tab is before paying for all of it.
    */
-  readTab(sheet: string): SheetSnapshot | null;
+  readTab(sheet: string, rows?: number): SheetSnapshot | null;
   /**
    * Writes one cell (1-based); strings are written as text, never as a formula. With a
    * guard, the row's key is read again first and nothing is written if it changed.

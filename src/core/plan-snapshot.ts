@@ -28,11 +28,11 @@ export const SNAPSHOT_TAB_PREFIX = 'Ladder snapshot';
 const MIX_LABEL = 'Effort mix by pillar';
 
 /** How far down a snapshot's item header may sit (the label block has one row per pillar). */
-const HEADER_SEARCH = 200;
+export const SNAPSHOT_HEADER_SEARCH = 200;
 
 /** The row (0-based) of a tab's snapshot header, or -1 when it is not a snapshot. */
 export function snapshotHeaderRow(values: readonly (readonly Cell[])[]): number {
-  const limit = Math.min(values.length, HEADER_SEARCH);
+  const limit = Math.min(values.length, SNAPSHOT_HEADER_SEARCH);
   for (let r = 0; r < limit; r++) {
     const row = values[r]!;
     if (row[0] !== 'Layer') continue;

@@ -190,9 +190,9 @@ export function sheetsPort(spreadsheet = SpreadsheetApp.getActiveSpreadsheet()):
     wrote: () => state.wrote,
     read: (settings) => readSnapshot(state, settings),
     tabNames: () => withRetry(() => state.spreadsheet.getSheets().map((sheet) => sheet.getName())),
-    readTab(name) {
+    readTab(name, rows) {
       const sheet = withRetry(() => state.spreadsheet.getSheetByName(name));
-      return sheet ? withRetry(() => readSheet(sheet, timeZoneOf(state.spreadsheet))) : null;
+      return sheet ? withRetry(() => readSheet(sheet, timeZoneOf(state.spreadsheet), rows)) : null;
     },
     readCell: (name, row, column) => readCell(spreadsheet, name, row, column),
     checkWrite: (name, row, column, value) => checkWrite(spreadsheet, name, row, column, value),

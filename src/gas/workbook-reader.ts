@@ -54,8 +54,12 @@ function normalizeDates(values: Cell[][], timeZone: string): Cell[][] {
   return values;
 }
 
-export function readSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string): SheetSnapshot {
-  const values = sheet.getLastRow() === 0 ? [] : (sheet.getDataRange().getValues() as Cell[][]);
+/** A tab's values, all of them or the top `rows` rows. */
+export function readSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeZone: string, rows?: number): SheetSnapshot {
+  const last = sheet.getLastRow();
+  const range =
+    last === 0 ? null : rows === undefined ? sheet.getDataRange() : sheet.getRange(1, 1, Math.min(rows, last), sheet.getLastColumn());
+  const values = range && range.getNumRows() > 0 ? (range.getValues() as Cell[][]) : [];
   return { name: sheet.getName(), values: normalizeDates(values, timeZone) };
 }
 

@@ -290,6 +290,7 @@ export async function openXlsxPort(path: string): Promise<XlsxPort> {
       held.snapshot ??= workbookToSnapshot(held.workbook);
       return held.snapshot.sheets.map((sheet) => sheet.name);
     },
+    // The file is read whole once, so a peek at the top rows costs nothing more than the rest.
     readTab(name) {
       held.snapshot ??= workbookToSnapshot(held.workbook);
       return held.snapshot.sheets.find((sheet) => sheet.name === name) ?? null;

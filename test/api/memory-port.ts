@@ -37,8 +37,9 @@ export class MemoryPort implements WorkbookPort {
   tabNames() {
     return this.sheets.map((sheet) => sheet.name);
   }
-  readTab(name: string) {
-    return this.read().sheets.find((sheet) => sheet.name === name) ?? null;
+  readTab(name: string, rows?: number) {
+    const tab = this.read().sheets.find((sheet) => sheet.name === name);
+    return tab ? { name: tab.name, values: rows === undefined ? tab.values : tab.values.slice(0, rows) } : null;
   }
   private stored(value: Writable): Cell {
     if (isDay(value)) return new Date(`${value.day}T00:00:00Z`);

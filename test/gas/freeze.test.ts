@@ -5,6 +5,7 @@
  * Then "What changed" compares the sheet with it.
  */
 import { describe, expect, test } from 'vitest';
+import { generateWorkbook } from '../../bench/generate';
 import { TESLA } from '../../examples/tesla';
 import { SNAPSHOT_HEADER } from '../../src/core/plan-snapshot';
 import { tabsOf } from '../fixtures/workbook';
@@ -69,5 +70,32 @@ describe('Freeze this plan', () => {
       ok: false,
       error: '"Goals" is not a snapshot tab any more; pick another.',
     });
+  });
+
+  test('a big tab of something else is peeked at, not read whole, when What changed looks for snapshots', () => {
+    const ledger = [
+      ['Invoice', 'Vendor', 'Cost centre', 'Currency', 'Net', 'VAT', 'Gross', 'Paid on'],
+      ...Array.from({ length: 3000 }, (_, i) => [`INV-${i + 1}`, 'Acme GmbH', 'CC-40', 'EUR', 100, 19, 119, '2026-02-01']),
+    ];
+    const cellsRead = (workbook: typeof tabs) => {
+      const gas = loadAppsScript(workbook);
+      gas.call('ladderFreezeThisPlan');
+      reply(gas, 'ladderHealth'); // the cascade is in the cache now
+      gas.log.reset();
+      expect(reply(gas, 'ladderPlanChanges')).toMatchObject({ ok: true, value: { since: `Ladder snapshot ${today}` } });
+      return gas.log.get('cells read');
+    };
+    // The ledger costs its top 200 rows, not its 3,001.
+    expect(cellsRead({ ...tabs, Ledger: ledger }) - cellsRead(tabs)).toBe(200 * ledger[0]!.length);
+  });
+
+  test('a snapshot longer than the peek is read whole: every item is there, and nothing changed', () => {
+    const gas = loadAppsScript(tabsOf(generateWorkbook({ roadmap: 400, tasksPerRoadmapRow: 0 })));
+    gas.call('ladderFreezeThisPlan');
+    const items = reply(gas, 'ladderHealth').value.items;
+    const changes = reply(gas, 'ladderPlanChanges');
+    expect(changes.value.snapshots).toEqual([{ sheet: `Ladder snapshot ${today}`, date: today, items }]);
+    expect(items).toBeGreaterThan(400);
+    expect(changes.value.diff.items).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { groupChanges } from '../../core/diff-groups';
 import { targetStatus } from '../../core/investment';
 import { layerSpec } from '../../core/layers';
 import { diffPlans } from '../../core/plan-diff';
-import { SNAPSHOT_TAB_PREFIX, snapshotRows, stateOfSnapshot } from '../../core/plan-snapshot';
+import { isSnapshotTab, SNAPSHOT_HEADER_SEARCH, SNAPSHOT_TAB_PREFIX, snapshotRows, stateOfSnapshot } from '../../core/plan-snapshot';
 import { type PlanState, stateOfCascade } from '../../core/plan-state';
 import { clip, normalizeKey } from '../../core/text';
 import { defineCall } from '../define-call';
@@ -48,9 +48,12 @@ export const planChanges = defineCall({
     const names = port.tabNames();
     const layers = new Set(cascade.plans.map((plan) => plan.sheet));
     const snapshots: { sheet: string; date: string | null; items: number; state: PlanState }[] = [];
-    // A snapshot is never a layer, and may have been renamed: every other tab is looked at.
+    // A snapshot is never a layer, and may have been renamed: every other tab is looked at,
+    // its top rows first, so that a big tab of something else costs no full read.
     for (const name of names) {
-      const tab = layers.has(name) ? null : port.readTab(name);
+      const top = layers.has(name) ? null : port.readTab(name, SNAPSHOT_HEADER_SEARCH);
+      if (!top || !isSnapshotTab(top.values)) continue;
+      const tab = top.values.length < SNAPSHOT_HEADER_SEARCH ? top : port.readTab(name);
       const state = tab ? stateOfSnapshot(name, tab.values) : null;
       if (state) snapshots.push({ sheet: name, date: state.date, items: state.items.length, state });
     }

@@ -72,6 +72,10 @@ export class CallLog {
   fail(method: string, message: string, times = 1): void {
     this.faults.set(method, [...(this.faults.get(method) ?? []), ...Array<string>(times).fill(message)]);
   }
+  /** Adds `n` to a tally that is no call (the cells a getValues read). */
+  tally(name: string, n: number): void {
+    this.counts.set(name, (this.counts.get(name) ?? 0) + n);
+  }
   get(name: string): number {
     return this.counts.get(name) ?? 0;
   }
@@ -183,6 +187,7 @@ export class FakeRange {
   }
   getValues(): Value[][] {
     this.log('getValues');
+    this.spreadsheet.log.tally('cells read', this.rows * this.columns);
     return this.each((r, c) => this.sheet.realmValue(this.sheet.cell(r, c).value));
   }
   getValue(): Value {
