@@ -7,6 +7,7 @@
  * as a sentence under its pillar › goal. The example may hold a snapshot of an earlier plan or
  * not: every test freezes first and picks its own snapshot by name, or removes them all.
  */
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -95,6 +96,46 @@ describe('Strategy: each pillar’s effort against its target', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await scrollTo(frame, shown(frame).locator('h2', { hasText: 'Effort against target' }));
     await shot(page, 'strategy-targets');
+  });
+});
+
+describe('Setup: the tolerance for effort against targets', () => {
+  test('a tolerance of 15 points is saved, takes P4 off "under target", and stays when only a tab is changed; 150 is refused', async () => {
+    const file = await copyOfExample(rig().dir, 'tolerance.xlsx');
+    const { page } = await rig().serve(file, { today: TODAY });
+    const frame = sidebarOf(page);
+    await frame.getByRole('tab', { name: 'Setup' }).click();
+    const box = frame.getByLabel('Tolerance, in points');
+    await expect.poll(() => box.getAttribute('placeholder')).toBe('10 (the default)');
+    const status = shown(frame).locator('[role=status]').first();
+    await box.fill('150');
+    await frame.getByRole('button', { name: 'Save setup' }).click();
+    await expect
+      .poll(() => status.textContent())
+      .toBe('Nothing was saved: the tolerance must be a number of points from 0 to 100, not “150”.');
+    await expect(readFile(`${file}.ladder.json`, 'utf8')).rejects.toThrow();
+    await box.fill('15');
+    await frame.getByRole('button', { name: 'Save setup' }).click();
+    await expect
+      .poll(() => status.textContent())
+      .toBe("Saved.A pillar's share of effort may now be 15 points off its target before it is flagged.");
+    expect(JSON.parse(await readFile(`${file}.ladder.json`, 'utf8'))).toEqual({ version: 1, tabs: [], tolerance: 15 });
+    // Changing only a tab keeps the tolerance saved before.
+    await frame.getByLabel('Layer of Backlog').selectOption('ignore');
+    await frame.getByRole('button', { name: 'Save setup' }).click();
+    await expect.poll(() => status.textContent()).toBe('Saved.“Backlog” is not read from now on.');
+    expect(JSON.parse(await readFile(`${file}.ladder.json`, 'utf8'))).toEqual({
+      version: 1,
+      tabs: [{ sheet: 'Backlog', use: 'ignore' }],
+      tolerance: 15,
+    });
+    expect(await box.inputValue()).toBe('15');
+    // P4 is 13 points under its target: within 15, so Strategy no longer says it is under.
+    await frame.getByRole('tab', { name: 'Strategy' }).click();
+    const table = shown(frame).locator('table.targets');
+    await expect.poll(() => table.count()).toBe(1);
+    await expect.poll(async () => (await rowsOf(table))[3]).toEqual(['P4 Provide zero-emission electric power on target', '7%', '20%']);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
 

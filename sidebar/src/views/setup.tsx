@@ -6,10 +6,14 @@
  * that differs from what was asked (a header row with no headers on it, say).
  */
 import { TabCard } from './setup-tab';
+import { ToleranceField } from './setup-tolerance';
 import { useSetup } from './use-setup';
 
 export function Setup({ active, onDirty }: { active: boolean; onDirty(dirty: boolean): void }) {
-  const { setup, edits, changed, shownOf, edit, undo, save, busy, message, status } = useSetup(active, onDirty);
+  const { setup, edits, changed, shownOf, edit, undo, save, busy, message, status, toleranceShown, setTolerance } = useSetup(
+    active,
+    onDirty,
+  );
   if (setup.loading && !setup.value)
     return (
       <p class="muted" role="status">
@@ -46,6 +50,8 @@ export function Setup({ active, onDirty }: { active: boolean; onDirty(dirty: boo
           onEdit={(change) => edit(tab, change)}
         />
       ))}
+      <h2>Planning</h2>
+      <ToleranceField choice={data.tolerance} shown={toleranceShown} onEdit={setTolerance} />
       <div class="actions">
         <button type="button" class="primary" disabled={!changed || busy} onClick={save}>
           Save setup

@@ -7,6 +7,7 @@ import type { Cascade } from '../../core/cascade';
 import type { Role } from '../../core/columns';
 import { DECLINED_ROLES } from '../../core/declined-columns';
 import { planTabs } from '../../core/detect';
+import { DEFAULT_TOLERANCE } from '../../core/investment';
 import { LAYER_CODES } from '../../core/layers';
 import { METRIC_ROLES } from '../../core/metric-columns';
 import { type LadderSettings, settingsInput } from '../../core/settings';
@@ -80,6 +81,8 @@ export const setup = defineCall({
             };
       }),
       saved: settings,
+      // Setup shows the tolerance as saved, or the default it falls back to (DESIGN §10).
+      tolerance: { saved: settings.tolerance ?? null, default: DEFAULT_TOLERANCE },
       warnings: warnings.filter((warning) => !names.some((name) => warning.startsWith(`${name}: `))),
     };
   },
