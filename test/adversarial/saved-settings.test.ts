@@ -75,3 +75,32 @@ describe('tabs and headers that changed since the settings were saved', () => {
     expect(values(gas, 'Roadmap')[8]![2]).toBe('2');
   });
 });
+
+describe('a tab Ladder leaves out, in Apps Script (which reads only the tabs Ladder counts)', () => {
+  const sheet7 = [
+    ['Thing', 'Owner', 'Serves'],
+    ['Launch party for the Roadster', 'Ana', '1'],
+    ['Fleet offsite', 'Bo', ''],
+  ];
+
+  test('Setup lists it, and mapping it to the roadmap is saved and read: its rows trace up to the mission', () => {
+    const gas = addOn({ ...TESLA_TABS, Sheet7: sheet7 });
+    const before = reply(gas, 'ladderSetup');
+    expect(before.value.tabs.map((tab: { sheet: string }) => tab.sheet)).toEqual([...Object.keys(TESLA_TABS), 'Sheet7']);
+    expect(before.value.tabs.at(-1)).toMatchObject({ sheet: 'Sheet7', use: 'ignore', items: 0 });
+    const mapping = { sheet: 'Sheet7', use: 'roadmap', columns: { title: 'Thing', parent: 'Serves' } };
+    expect(reply(gas, 'ladderSaveSetup', { version: 1, tabs: [mapping] })).toEqual({ ok: true, value: { saved: 1 } });
+    expect(reply(gas, 'ladderSetup').value.tabs.at(-1)).toMatchObject({ sheet: 'Sheet7', use: 'roadmap', items: 2 });
+    expect(gas.on('Sheet7').call('TRACE', 'Launch party for the Roadster')).toMatch(/^Launch party for the Roadster › /);
+  });
+
+  test('a header row on it that holds no headers is refused with the reason, and nothing is saved', () => {
+    const gas = addOn({ ...TESLA_TABS, Sheet7: sheet7 });
+    const saved = reply(gas, 'ladderSaveSetup', { version: 1, tabs: [{ sheet: 'Sheet7', use: 'roadmap', headerRow: 9 }] });
+    expect(saved).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Nothing was saved: on "Sheet7", row 9 does not hold the column names/),
+    });
+    expect(gas.properties.store.get('ladder.settings')).toBeUndefined();
+  });
+});

@@ -29,10 +29,11 @@ function addOn(workbook = tabs): AppsScript {
 const { 'Not on roadmap': _declined, ...withoutDeclinedList } = tabs;
 
 /** Each sidebar call as the sidebar makes it, with input that succeeds. */
-const CALLS: Record<string, { input?: unknown }> = {
+const CALLS: Record<string, { input?: unknown; reads?: number }> = {
   health: {},
   setup: {},
-  saveSetup: { input: { version: 1, tabs: [{ sheet: 'Backlog', use: 'ignore' }] } },
+  // Saving checks the tabs as the new settings read them: the saved ones are not needed.
+  saveSetup: { input: { version: 1, tabs: [{ sheet: 'Backlog', use: 'ignore' }] }, reads: 0 },
   rowContext: { input: { sheet: 'Roadmap', row: 9 } },
   linkRow: { input: { sheet: 'Roadmap', key: 'R-8', expectedTitle: 'In-car karaoke', goals: [{ key: '2' }] } },
   declineRow: { input: { sheet: 'Roadmap', key: 'R-8', reason: 'Off strategy', action: 'mark' } },
@@ -48,11 +49,11 @@ describe('the settings property is read once per execution', () => {
     expect(Object.keys(CALLS).sort()).toEqual(API_CALLS.map((call) => call.name).sort());
   });
 
-  test.each(Object.entries(CALLS))('the sidebar call %s', (name, { input }) => {
+  test.each(Object.entries(CALLS))('the sidebar call %s', (name, { input, reads = 1 }) => {
     const gas = addOn();
     const answer = JSON.parse(JSON.stringify(gas.call(gasName(name), input ?? null)));
     expect(answer).toMatchObject({ ok: true });
-    expect(settingsReads(gas)).toBe(1);
+    expect(settingsReads(gas)).toBe(reads);
   });
 
   test('a decline that adds the declined list, and so reads the tabs again', () => {

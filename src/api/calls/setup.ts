@@ -42,14 +42,17 @@ export const setup = defineCall({
   name: 'setup',
   input: noInput,
   run(port) {
-    const { cascade, snapshot, warnings, settings } = load(port);
+    const { cascade, warnings, settings } = load(port);
     // A note about one tab ("Sheet1: read as goals from its columns") is shown on that tab's card.
     const notesOf = (sheet: string) =>
       warnings.filter((warning) => warning.startsWith(`${sheet}: `)).map((warning) => warning.slice(sheet.length + 2));
-    const names = snapshot.sheets.map((sheet) => sheet.name);
+    // Every tab, read or not: Apps Script reads only the tabs Ladder counts, and a tab it left
+    // out is the one the PM most needs to map.
+    const names = port.tabNames();
     return {
       choices: CHOICES,
-      tabs: snapshot.sheets.map((sheet) => {
+      tabs: names.map((name) => {
+        const sheet = { name };
         const plan = cascade.plans.find((candidate) => candidate.sheet === sheet.name);
         return plan
           ? {
@@ -101,11 +104,11 @@ function checkInNote(cascade: Cascade, sheet: string): string[] {
  * column that is not in the header row, a tab that is not there) is refused with the reason,
  * rather than saved and then warned about on every view until someone changes it back.
  */
-function refuseOverruled(snapshot: WorkbookSnapshot, config: LadderSettings): void {
+function refuseOverruled(snapshot: WorkbookSnapshot, tabNames: readonly string[], config: LadderSettings): void {
   const { plans } = planTabs(snapshot.sheets, config);
   const problems: string[] = [];
   for (const mapping of config.tabs) {
-    if (!snapshot.sheets.some((sheet) => sheet.name === mapping.sheet)) {
+    if (!tabNames.includes(mapping.sheet)) {
       problems.push(`there is no tab named "${clip(mapping.sheet, 80)}"`);
       continue;
     }
@@ -136,7 +139,9 @@ export const saveSetup = defineCall({
       );
     }
     port.withLock(() => {
-      refuseOverruled(port.read(port.readSettings().settings), config);
+      // Read as the new settings would read it, so that a tab Ladder left out until now (and
+      // Apps Script did not read) is read, and checked, as the PM maps it.
+      refuseOverruled(port.read(config), port.tabNames(), config);
       port.saveSettings(config);
     });
     return { saved: config.tabs.length };
