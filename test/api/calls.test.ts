@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { TESLA } from '../../examples/tesla';
 import { callApi } from '../../src/api/calls';
+import { ROW_CHANGED } from '../../src/api/port';
 import { tabsOf } from '../fixtures/workbook';
 import { MemoryPort } from './memory-port';
 
@@ -398,6 +399,24 @@ describe('declining a request', () => {
     pillar: 'P2',
     goal: '2',
   };
+
+  test.each(['mark', 'remove'] as const)(
+    'a row sorted away between the read and the write (%s): refused before anything is written',
+    (action) => {
+      const port = tesla();
+      const read = port.read.bind(port);
+      // Someone sorts the roadmap just after Ladder read it: row 9 now holds another request.
+      port.read = (settings) => {
+        const snapshot = read(settings);
+        port.read = read;
+        port.sheet('Roadmap').values.splice(1, 0, port.sheet('Roadmap').values.splice(8, 1)[0]!);
+        return snapshot;
+      };
+      expect(callApi(port, 'declineRow', { ...decline, action })).toEqual({ ok: false, error: ROW_CHANGED });
+      // Not a receipt written and taken back: nothing at all.
+      expect(port.writes).toEqual([]);
+    },
+  );
 
   test('appends the receipt to the declined list and marks the row', () => {
     const port = tesla();
