@@ -86,7 +86,7 @@ describe('the preview', () => {
     await frame.locator('table.mix').last().scrollIntoViewIfNeeded();
     await shot(page, 'strategy-effort');
     await frame.getByRole('tab', { name: 'Setup' }).click();
-    await expect.poll(() => frame.locator('#view > div:not([hidden]) section.card').count()).toBe(9);
+    await expect.poll(() => frame.locator('#view > div:not([hidden]) section.card:has(select[aria-label^="Layer of"])').count()).toBe(9);
     await frame.getByLabel('Layer of Backlog').selectOption('ignore');
     await setupCard(frame, 'Roadmap').locator('summary').click();
     await frame.getByLabel('Effort column of Roadmap').selectOption('Reach');

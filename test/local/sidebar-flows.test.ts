@@ -400,7 +400,7 @@ describe('accessibility', () => {
     await expect.poll(() => frame.locator('#view > div:not([hidden]) h2').count()).toBeGreaterThan(0);
     await check('strategy');
     await frame.getByRole('tab', { name: 'Strategy' }).press('ArrowRight');
-    await expect.poll(() => frame.locator('#view > div:not([hidden]) section.card').count()).toBe(9);
+    await expect.poll(() => frame.locator('#view > div:not([hidden]) section.card:has(select[aria-label^="Layer of"])').count()).toBe(9);
     await check('setup');
     expect(found).toEqual([]);
     expect(await frame.locator('h1').count()).toBe(1);
