@@ -130,6 +130,8 @@ describe('Setup: the tolerance for effort against targets', () => {
       tolerance: 15,
     });
     expect(await box.inputValue()).toBe('15');
+    await scrollTo(frame, shown(frame).locator('h2', { hasText: 'Planning' }));
+    await shot(page, 'setup-tolerance');
     // P4 is 13 points under its target: within 15, so Strategy no longer says it is under.
     await frame.getByRole('tab', { name: 'Strategy' }).click();
     const table = shown(frame).locator('table.targets');

@@ -30,7 +30,7 @@ export function toleranceReport(value: number | null, choice: ToleranceChoice): 
 export function ToleranceField({ choice, shown, onEdit }: { choice: ToleranceChoice; shown: string; onEdit(text: string): void }) {
   return (
     <section class="card">
-      <h3>Effort against targets</h3>
+      <h3 class="title">Effort against targets</h3>
       <label class="field narrow">
         Tolerance, in points
         <input
