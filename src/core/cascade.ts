@@ -8,7 +8,7 @@ import { measureProgress } from './cascade-progress';
 import { collectLinks, itemCounts, layerFacts, readTabs, settleLabelColumns } from './cascade-steps';
 import type { CheckInLog } from './check-ins';
 import { planTabs, type TabPlan } from './detect';
-import { computeFlags, type Flag, type StrategySummary, summarizeStrategy } from './flags';
+import { computeFlags, type Flag, type LinkCause, type NoGoalWhy, type StrategySummary, summarizeStrategy } from './flags';
 import { type Components, parentGraph, stronglyConnected } from './graph';
 import { computeImpact, type ImpactResults } from './impact';
 import { addInvestmentFlags, DEFAULT_TOLERANCE } from './investment';
@@ -78,8 +78,9 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderSettings 
   const impact = computeImpact(items, links, components, reach);
   const goalTabs = plans.filter((plan) => plan.use !== 'declined' && layerSpec(plan.use).isGoal);
   const hasGoals = layers.countOf[GOAL_RANK]! > 0;
-  const noGoalReason = (index: number) => describeNoGoal(index, items, paths, goalTabs, hasGoals, noColumn);
-  const flags = computeFlags({ items, links, components, paths, reach, declined, index, noGoalReason, needsLink, noColumn });
+  const noGoal = (index: number) => describeNoGoal(index, items, paths, goalTabs, hasGoals, noColumn);
+  const noGoalReason = (index: number) => noGoal(index).reason;
+  const flags = computeFlags({ items, links, components, paths, reach, declined, index, noGoal, needsLink, noColumn });
   // A row marked declined was said no to: nothing about it needs doing (its own receipt would otherwise flag it RESURFACED).
   for (const marked of structure.markedDeclined.keys()) flags[marked] = [];
   const layerTabs = new Set(plans.map((plan) => plan.sheet));
@@ -125,26 +126,27 @@ function describeNoGoal(
   goalTabs: readonly TabPlan[],
   hasGoals: boolean,
   noColumn: (item: Item) => string,
-): string {
-  if (goalTabs.length === 0) return 'the workbook has no goals tab';
-  if (!hasGoals) return `the goals tab ${goalTabs.map((plan) => `"${plan.sheet}"`).join(', ')} has no goal rows`;
-  if (paths.count(index) === 0) return 'no link';
+): NoGoalWhy {
+  const why = (cause: LinkCause, reason: string): NoGoalWhy => ({ cause, reason });
+  if (goalTabs.length === 0) return why('no-goals', 'the workbook has no goals tab');
+  if (!hasGoals) return why('no-goals', `the goals tab ${goalTabs.map((plan) => `"${plan.sheet}"`).join(', ')} has no goal rows`);
+  if (paths.count(index) === 0) return why('no-link', 'no link');
   const path = paths.firstOf(index);
   const name = (item: Item) => `"${clip(item.title || item.key, 120)}"`;
   const anti = pathNodes(path).find((node) => items[node]!.isAntiPriority);
-  if (anti !== undefined) return `linked to the anti-priority ${name(items[anti]!)}`;
+  if (anti !== undefined) return why('anti-priority', `linked to the anti-priority ${name(items[anti]!)}`);
   const end = path.end;
-  if (end.kind === 'broken') return `"${clip(end.ref, 120)}" not found`;
-  if (end.kind === 'ambiguous') return `"${clip(end.ref, 120)}" matches ${end.count} items`;
-  if (end.kind === 'cycle') return `its links loop back to "${clip(items[end.back]!.key, 120)}" (cycle)`;
+  if (end.kind === 'broken') return why('broken', `"${clip(end.ref, 120)}" not found`);
+  if (end.kind === 'ambiguous') return why('ambiguous', `"${clip(end.ref, 120)}" matches ${end.count} items`);
+  if (end.kind === 'cycle') return why('cycle', `its links loop back to "${clip(items[end.back]!.key, 120)}" (cycle)`);
   const last = items[pathNodes(path).at(-1)!]!;
   if (end.kind === 'unlinked') {
-    if (last.index === index) return last.linkCells === null ? noColumn(last) : 'no link';
-    return `"${clip(last.key, 120)}" above it has no link`;
+    if (last.index === index) return last.linkCells === null ? why('no-link-column', noColumn(last)) : why('no-link', 'no link');
+    return why('above-unlinked', `"${clip(last.key, 120)}" above it has no link`);
   }
   const highest = pathNodes(path)
     .map((node) => items[node]!)
     .find((item) => item.rank < GOAL_RANK);
-  if (highest) return `linked only to the ${layerSpec(highest.layer).noun} ${name(highest)}, not to a goal`;
-  return 'the workbook has no goals tab';
+  if (highest) return why('above-goals', `linked only to the ${layerSpec(highest.layer).noun} ${name(highest)}, not to a goal`);
+  return why('no-goals', 'the workbook has no goals tab');
 }

@@ -36,10 +36,42 @@ export function flagCounts(cascade: { readonly flags: readonly (readonly Flag[])
   return FLAG_CODES.filter((code) => rows.has(code)).map((code) => ({ code, rows: rows.get(code)! }));
 }
 
+/**
+ * Why a row reaches no goal (NO_GOAL) or hangs from nothing (NO_PARENT), as a code: what the
+ * sidebar advises follows from it, never from the wording of the message.
+ */
+export type LinkCause =
+  /** Its link cell is empty. */
+  | 'no-link'
+  /** Its tab has no link column. */
+  | 'no-link-column'
+  /** NO_PARENT: nothing in its link cell names a row above. */
+  | 'unresolved'
+  /** NO_GOAL: its way up runs into an anti-priority. */
+  | 'anti-priority'
+  /** NO_GOAL: its way up ends at a reference that is not there, names several rows, or loops. */
+  | 'broken'
+  | 'ambiguous'
+  | 'cycle'
+  /** NO_GOAL: a row above it has no link. */
+  | 'above-unlinked'
+  /** NO_GOAL: it is linked only to the strategy, the vision or the mission, above the goals. */
+  | 'above-goals'
+  /** NO_GOAL: the workbook has no goals tab, or no goal rows. */
+  | 'no-goals';
+
+/** Why a work row reaches no goal: the cause, and the reason in words. */
+export interface NoGoalWhy {
+  readonly cause: LinkCause;
+  readonly reason: string;
+}
+
 export interface Flag {
   readonly code: FlagCode;
   /** What is wrong, in words: `"O9" not found`, `declined 2026-08-14: "…"`. */
   readonly message: string;
+  /** For NO_GOAL and NO_PARENT: why, as a code. */
+  readonly cause?: LinkCause;
   /** The declined request, for RESURFACED. */
   readonly declined?: DeclinedRequest;
 }
@@ -75,7 +107,7 @@ export interface FlagInput {
   /** Items by key: items of one layer sharing a key share an id. */
   readonly index: ItemIndex;
   /** Why a work item reaches no goal, in words. */
-  readonly noGoalReason: (item: number) => string;
+  readonly noGoal: (item: number) => NoGoalWhy;
   /** Whether an item with no links should have had one. */
   readonly needsLink: (item: number) => boolean;
   /** Why the item's tab gives it no link cell ("the tab has no link column"). */
@@ -150,12 +182,15 @@ function describeFlags(input: FlagInput, item: Item, found: RowFindings): Flag[]
   const spec = layerSpec(item.layer);
   const flags: Flag[] = [];
   const add = (code: FlagCode, message: string) => flags.push({ code, message });
-  if (found.noGoal) add('NO_GOAL', input.noGoalReason(item.index));
+  if (found.noGoal) {
+    const { cause, reason } = input.noGoal(item.index);
+    flags.push({ code: 'NO_GOAL', message: reason, cause });
+  }
   if (found.noParent) {
-    add(
-      'NO_PARENT',
-      own.length === 0 ? (item.linkCells === null ? input.noColumn(item) : 'no link') : 'no reference in the link cell resolves',
-    );
+    const cause: LinkCause = own.length > 0 ? 'unresolved' : item.linkCells === null ? 'no-link-column' : 'no-link';
+    const message =
+      cause === 'unresolved' ? 'no reference in the link cell resolves' : cause === 'no-link' ? 'no link' : input.noColumn(item);
+    flags.push({ code: 'NO_PARENT', message, cause });
   }
   const broken = own.filter((link) => link.status === 'broken');
   if (broken.length > 0) add('BROKEN_LINK', broken.map((link) => notFound(link.text, item, input)).join('; '));

@@ -4,7 +4,7 @@
  * a typo in the link cell is a BROKEN_LINK, and because of it the row has no parent
  * (NO_PARENT) and reaches no goal (NO_GOAL); the PM has one thing to fix, not three.
  */
-import type { Flag, FlagCode } from './flags';
+import type { Flag, FlagCode, LinkCause } from './flags';
 
 export interface Advice {
   /** The flags this cause accounts for, the cause's own first. */
@@ -63,6 +63,9 @@ export function urgencyOf(flags: readonly Flag[]): number {
   return inheritsNoGoal(flags) && most === URGENCY.NO_GOAL ? most + 0.5 : most;
 }
 
+/** NO_GOAL causes that may lie further up the row's way (the row's own link flags say when they do not). */
+const INHERITED_CAUSES: ReadonlySet<LinkCause> = new Set<LinkCause>(['above-unlinked', 'broken', 'ambiguous', 'cycle', 'anti-priority']);
+
 /**
  * Whether a row reaches no goal only because of the rows above it: its own link works (no
  * NO_PARENT, no broken, ambiguous or looping link of its own, no anti-priority on its way), so
@@ -71,7 +74,8 @@ export function urgencyOf(flags: readonly Flag[]): number {
 export function inheritsNoGoal(flags: readonly Flag[]): boolean {
   const codes = new Set(flags.map((flag) => flag.code));
   const noGoal = flags.find((flag) => flag.code === 'NO_GOAL');
-  if (!noGoal || noGoal.message.startsWith('linked only to') || noGoal.message === 'no link') return false;
+  // Its own link empty or missing, links only above the goals, or no goals at all: the gap is the row's own.
+  if (!noGoal || !INHERITED_CAUSES.has(noGoal.cause!)) return false;
   return !['NO_PARENT', 'BROKEN_LINK', 'AMBIGUOUS_LINK', 'CYCLE', 'ANTI_PRIORITY'].some((code) => codes.has(code as FlagCode));
 }
 
@@ -83,18 +87,17 @@ export const sentence = (text: string) => {
   return /[.!?…]["”’)]*$/.test(capital) ? capital : `${capital}.`;
 };
 
-/** NO_PARENT's messages (flags.ts), in words about the row. */
-function noParentProblem(message: string): string {
-  if (message === 'no link') return 'It is linked to nothing above it.';
-  if (message === 'no reference in the link cell resolves') return 'Nothing in its link cell names a row above it.';
+/** NO_PARENT, in words about the row. */
+function noParentProblem({ cause, message }: Flag): string {
+  if (cause === 'no-link') return 'It is linked to nothing above it.';
+  if (cause === 'unresolved') return 'Nothing in its link cell names a row above it.';
   return sentence(`it hangs from nothing: ${message}`);
 }
 
-/** NO_GOAL's reasons (cascade.ts, describeNoGoal), in words about the row. */
-function noGoalProblem(message: string): string {
-  if (message === 'no link') return 'It is linked to nothing, so it reaches no goal.';
-  if (message.startsWith('linked only to')) return sentence(`it is ${message}`);
-  if (message.includes('above it has no link')) return sentence(`it reaches no goal: ${message}`);
+/** NO_GOAL, in words about the row. */
+function noGoalProblem({ cause, message }: Flag): string {
+  if (cause === 'no-link') return 'It is linked to nothing, so it reaches no goal.';
+  if (cause === 'above-goals') return sentence(`it is ${message}`);
   return sentence(`it reaches no goal: ${message}`);
 }
 
@@ -119,7 +122,7 @@ function adviseAntiPriorityAndLoop(advising: Advising): void {
   const anti = flagOf(advising, 'ANTI_PRIORITY');
   if (anti) {
     // A row reaching no goal because its path runs into an anti-priority has that one cause.
-    const joined = noGoal?.message.startsWith('linked to the anti-priority') ? (['NO_GOAL'] as const) : [];
+    const joined = noGoal?.cause === 'anti-priority' ? (['NO_GOAL'] as const) : [];
     add(
       advising,
       ['ANTI_PRIORITY', ...joined],
@@ -129,7 +132,7 @@ function adviseAntiPriorityAndLoop(advising: Advising): void {
   }
   const cycle = flagOf(advising, 'CYCLE');
   if (cycle) {
-    const joined = noGoal?.message.includes('(cycle)') ? (['NO_GOAL'] as const) : [];
+    const joined = noGoal?.cause === 'cycle' ? (['NO_GOAL'] as const) : [];
     const loop = cycle.message.replace(/^links loop: /, '');
     add(
       advising,
@@ -149,8 +152,8 @@ function adviseBadLinks(advising: Advising): void {
   if (broken) {
     // Every reference broken: nothing resolves (NO_PARENT), and the goal it was meant to reach is missed (NO_GOAL).
     const joined: FlagCode[] = [];
-    if (noParent?.message === 'no reference in the link cell resolves') joined.push('NO_PARENT');
-    if (noGoal && !said.has('NO_GOAL') && /not found|is not above it/.test(noGoal.message)) joined.push('NO_GOAL');
+    if (noParent?.cause === 'unresolved') joined.push('NO_PARENT');
+    if (noGoal && !said.has('NO_GOAL') && noGoal.cause === 'broken') joined.push('NO_GOAL');
     const consequence = joined.includes('NO_GOAL') ? ', so it reaches no goal' : '';
     const orLink = advising.isWork ? ', or link it to another goal here' : '';
     add(
@@ -163,8 +166,8 @@ function adviseBadLinks(advising: Advising): void {
   const ambiguous = flagOf(advising, 'AMBIGUOUS_LINK');
   if (ambiguous) {
     const joined: FlagCode[] = [];
-    if (noParent?.message === 'no reference in the link cell resolves' && !said.has('NO_PARENT')) joined.push('NO_PARENT');
-    if (noGoal && !said.has('NO_GOAL') && noGoal.message.includes(' matches ')) joined.push('NO_GOAL');
+    if (noParent?.cause === 'unresolved' && !said.has('NO_PARENT')) joined.push('NO_PARENT');
+    if (noGoal && !said.has('NO_GOAL') && noGoal.cause === 'ambiguous') joined.push('NO_GOAL');
     add(
       advising,
       ['AMBIGUOUS_LINK', ...joined],
@@ -189,14 +192,9 @@ function adviseNoGoal(advising: Advising): void {
         'Fix the row it links to (this one follows), or link it to a goal itself.',
       );
     } else
-      add(
-        advising,
-        ['NO_GOAL', ...joined],
-        noGoalProblem(noGoal.message),
-        isWork ? 'Link it to a goal, or decline it.' : 'Link it to a goal.',
-      );
+      add(advising, ['NO_GOAL', ...joined], noGoalProblem(noGoal), isWork ? 'Link it to a goal, or decline it.' : 'Link it to a goal.');
   }
-  if (noParent && !said.has('NO_PARENT')) add(advising, ['NO_PARENT'], noParentProblem(noParent.message), 'Fill in or fix its link cell.');
+  if (noParent && !said.has('NO_PARENT')) add(advising, ['NO_PARENT'], noParentProblem(noParent), 'Fill in or fix its link cell.');
 }
 
 /** The flags that are their own cause: each says one thing. */

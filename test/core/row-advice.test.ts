@@ -144,6 +144,44 @@ describe('urgency and sentences', () => {
     expect(urgencyOf([])).toBe(Number.POSITIVE_INFINITY);
   });
 
+  test("the advice follows each flag's cause, not the wording of its message", () => {
+    const reworded = rowAdvice(
+      [
+        { code: 'NO_GOAL', message: 'whatever the words say', cause: 'no-link' },
+        { code: 'NO_PARENT', message: 'said another way', cause: 'no-link' },
+      ],
+      true,
+    );
+    expect(reworded).toEqual([
+      {
+        codes: ['NO_GOAL', 'NO_PARENT'],
+        problem: 'It is linked to nothing, so it reaches no goal.',
+        todo: 'Link it to a goal, or decline it.',
+      },
+    ]);
+    const cascade = withRoadmapRow(['R4', 'Chatbot', 'G9', 1]);
+    const flags = cascade.flags[itemOf(cascade, 'R4')]!;
+    expect(flags.filter((flag) => flag.cause).map(({ code, cause }) => [code, cause])).toEqual([
+      ['NO_GOAL', 'broken'],
+      ['NO_PARENT', 'unresolved'],
+    ]);
+  });
+
+  test('with no goals tab, a row linked to a pillar is told its own gap, not the row above’s', () => {
+    const { Goals: _goals, ...withoutGoals } = BASE;
+    const cascade = cascadeOf({
+      ...withoutGoals,
+      Roadmap: [
+        ['ID', 'Initiative', 'Pillar', 'Effort'],
+        ['R1', 'Chatbot', 'P1', 1],
+      ],
+    });
+    const flags = cascade.flags[itemOf(cascade, 'R1')]!;
+    expect(flags.find((flag) => flag.code === 'NO_GOAL')).toMatchObject({ cause: 'no-goals' });
+    expect(urgencyOf(flags)).toBe(urgencyOf([{ code: 'NO_GOAL', message: '', cause: 'no-link' }]));
+    expect(rowAdvice(flags, true)[0]).toMatchObject({ codes: ['NO_GOAL'], problem: 'It reaches no goal: the workbook has no goals tab.' });
+  });
+
   test('sentence capitalises and ends with a full stop, once', () => {
     expect(sentence('no anti-priorities: say what the strategy will not do')).toBe(
       'No anti-priorities: say what the strategy will not do.',
