@@ -406,8 +406,8 @@ describe('declining a request', () => {
       const port = tesla();
       const read = port.read.bind(port);
       // Someone sorts the roadmap just after Ladder read it: row 9 now holds another request.
-      port.read = (settings) => {
-        const snapshot = read(settings);
+      port.read = () => {
+        const snapshot = read();
         port.read = read;
         port.sheet('Roadmap').values.splice(1, 0, port.sheet('Roadmap').values.splice(8, 1)[0]!);
         return snapshot;
