@@ -39,12 +39,21 @@ export function usePickedRow(onPick: () => void): Selection {
   return selection;
 }
 
-/** Closing or reloading the page with input not sent: the browser asks first. */
+/**
+ * Closing or reloading the page with input not sent: the browser asks first. The listener
+ * stays for the page's life and reads the state as last rendered, so the question follows
+ * what the tabs show at once, not an effect that runs a frame later.
+ */
 export function useUnloadWarning(unsaved: boolean) {
+  const latest = useLatest(unsaved);
   useEffect(() => {
-    if (!unsaved) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    const warn = (event: BeforeUnloadEvent) => {
+      if (!latest.current) return;
+      event.preventDefault();
+      // Older browsers ask only when returnValue is set.
+      event.returnValue = '';
+    };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [unsaved]);
+  }, [latest]);
 }
