@@ -6,7 +6,6 @@
 import type { Cascade } from './cascade';
 import type { FlagCode, StrategyFlagCode } from './flags';
 import { tidy } from './impact-format';
-import { investmentOf } from './investment';
 import type { Item } from './items';
 import { LAYERS, type LayerCode, layerSpec } from './layers';
 import type { LinkTable } from './link-table';
@@ -136,7 +135,7 @@ export function auditDocument(cascade: Cascade): AuditDocument {
 }
 
 function auditInvestment(cascade: Cascade): AuditDocument['investment'] {
-  const investment = investmentOf(cascade);
+  const investment = cascade.investment();
   return {
     pillars: investment.pillars.map((pillar) => ({
       key: pillar.key,

@@ -8,10 +8,11 @@ import { measureProgress } from './cascade-progress';
 import { collectLinks, itemCounts, layerFacts, readTabs, settleLabelColumns } from './cascade-steps';
 import type { CheckInLog } from './check-ins';
 import { planTabs, type TabPlan } from './detect';
+import type { EffortMix } from './effort';
 import { computeFlags, type Flag, type LinkCause, type NoGoalWhy, type StrategySummary, summarizeStrategy } from './flags';
 import { type Components, parentGraph, stronglyConnected } from './graph';
 import { computeImpact, type ImpactResults } from './impact';
-import { addInvestmentFlags, DEFAULT_TOLERANCE } from './investment';
+import { DEFAULT_TOLERANCE, type Investment, measureInvestment } from './investment';
 import { ItemIndex } from './item-index';
 import type { DeclinedRequest, Item, TabStructure } from './items';
 import { LAYERS, layerSpec } from './layers';
@@ -46,8 +47,14 @@ export interface Cascade {
   readonly checkIns: CheckInLog;
   /** Progress and status of every item (DESIGN §9), as of `today`. */
   readonly progress: ProgressResults;
+  /** Points a pillar's share of effort may be off its target before it is flagged (the settings', or 10). */
+  readonly tolerance: number;
   /** Why a work item reaches no goal, in words. */
   noGoalReason(item: number): string;
+  /** Where the roadmap's effort goes (DESIGN §6), made on first use and then kept. */
+  effortMix(): EffortMix;
+  /** Each pillar's share of effort against its target (DESIGN §10), made on first use and then kept. */
+  investment(): Investment;
 }
 
 export interface CascadeOptions {
@@ -94,7 +101,7 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderSettings 
   );
   addProgressFlags(items, measured.progress, flags);
 
-  addInvestmentFlags({ items, components, structure, links }, flags, config.tolerance ?? DEFAULT_TOLERANCE);
+  const invested = measureInvestment({ items, components, structure, links }, flags, config.tolerance ?? DEFAULT_TOLERANCE);
   const hasStrategyTab = plans.some((plan) => plan.use !== 'declined' && layerSpec(plan.use).isStrategy);
   return {
     plans,
@@ -113,6 +120,7 @@ export function buildCascade(snapshot: WorkbookSnapshot, config: LadderSettings 
     checkIns: measured.checkIns,
     progress: measured.progress,
     noGoalReason,
+    ...invested,
   };
 }
 

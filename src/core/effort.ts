@@ -20,6 +20,10 @@
  * A link inside a loop (CYCLE) leads nowhere, as it earns no weight in IMPACT.
  */
 import type { Cascade } from './cascade';
+
+/** What the effort is spread over: the items, their links and loops, and the tabs' structure. */
+export type EffortSources = Pick<Cascade, 'items' | 'components' | 'structure' | 'links'>;
+
 import { type LayerSpec, layerSpec } from './layers';
 import { clip } from './text';
 
@@ -77,7 +81,7 @@ const sumOf = (landings: Landings) => landings.reduce((sum, [, share]) => sum + 
  * For a goal: the pillars and anti-priorities its effort lands on. For a work item: the
  * goals, pillars and anti-priorities (linked straight, with no goal between) its effort lands on.
  */
-function effortLandings(cascade: Cascade, specs: readonly LayerSpec[]): Landings[] {
+function effortLandings(cascade: EffortSources, specs: readonly LayerSpec[]): Landings[] {
   const { items, components } = cascade;
   const { offsets, target, share } = cascade.links;
   const { componentOf } = components;
@@ -124,7 +128,7 @@ interface Spread {
   readonly straightToStrategy: number;
 }
 
-function spreadEffort(cascade: Cascade, specs: readonly LayerSpec[], up: readonly Landings[]): Spread {
+function spreadEffort(cascade: EffortSources, specs: readonly LayerSpec[], up: readonly Landings[]): Spread {
   const { items, structure } = cascade;
   const onItem = new Float64Array(items.length);
   let total = 0;
@@ -164,7 +168,8 @@ function spreadEffort(cascade: Cascade, specs: readonly LayerSpec[], up: readonl
   return { onItem, total, rows, unestimated, declined, noPillar, nowhere, straightToStrategy };
 }
 
-export function effortMix(cascade: Cascade): EffortMix {
+/** Where the roadmap's effort goes; the cascade makes it once (`cascade.effortMix()`). */
+export function effortMix(cascade: EffortSources): EffortMix {
   const { items } = cascade;
   const specs: LayerSpec[] = items.map((item) => layerSpec(item.layer));
   const { onItem, total, rows, unestimated, declined, noPillar, nowhere, straightToStrategy } = spreadEffort(

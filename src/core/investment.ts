@@ -8,9 +8,9 @@
  * Targets written as amounts rather than shares (hours, or a budget: 400, 300, 300) add up to
  * far more than 100%; they are then read as the split they describe (40%, 30%, 30%).
  */
-import type { Cascade } from './cascade';
-import { type EffortMix, effortMix } from './effort';
+import { type EffortMix, type EffortSources, effortMix } from './effort';
 import type { Flag } from './flags';
+import { once } from './once';
 import { clip } from './text';
 
 /** Points a pillar's share may be off its target before it is flagged. */
@@ -50,9 +50,10 @@ export interface Investment {
 /** Above this, targets are amounts to be split, not shares. */
 const AMOUNTS_ABOVE = 1.5;
 
-type Sources = Pick<Cascade, 'items' | 'components' | 'structure' | 'links'>;
+type Sources = EffortSources;
 
-export function investmentOf(cascade: Sources, mix: EffortMix = effortMix(cascade as Cascade), tolerance = DEFAULT_TOLERANCE): Investment {
+/** Each pillar's share against its target; the cascade makes it once (`cascade.investment()`), with the workbook's tolerance. */
+export function investmentOf(cascade: Sources, mix: EffortMix, tolerance: number): Investment {
   const { items, structure } = cascade;
   const pillarItems = items.filter((item) => structure.targets.has(item.index) && !item.isAntiPriority);
   const written = pillarItems.reduce((sum, item) => sum + structure.targets.get(item.index)!, 0);
@@ -81,9 +82,9 @@ const points = (fraction: number) => Math.round(fraction * 100);
  * target, added to `flags` in place (each list replaced). Nothing is flagged while no roadmap
  * row has an effort: 0% of nothing says nothing about the plan.
  */
-export function addInvestmentFlags(cascade: Sources, flags: (readonly Flag[])[], tolerance: number): void {
+export function addInvestmentFlags(cascade: Sources, flags: (readonly Flag[])[], investmentNow: () => Investment, tolerance: number): void {
   if (cascade.structure.targets.size === 0) return;
-  const investment = investmentOf(cascade, undefined, tolerance);
+  const investment = investmentNow();
   if (investment.total <= 0) return;
   for (const pillar of investment.pillars) {
     if (pillar.target === null || pillar.status === 'on target') continue;
@@ -96,4 +97,20 @@ export function addInvestmentFlags(cascade: Sources, flags: (readonly Flag[])[],
     const message = `${points(pillar.actual)}% of roadmap effort against a target of ${points(pillar.target)}% (${Math.abs(points(pillar.actual) - points(pillar.target))} points ${off > 0 ? 'over' : 'under'}; more than ${tolerance} is flagged)`;
     flags[item.index] = [...flags[item.index]!, { code, message: clip(message, 300) }];
   }
+}
+
+/**
+ * The effort mix and each pillar's share against its target, made once, when the flags, the
+ * Strategy view, the report or the JSON first ask (a custom function never does); the
+ * investment flags are added to `flags` on the way.
+ */
+export function measureInvestment(
+  sources: Sources,
+  flags: (readonly Flag[])[],
+  tolerance: number,
+): { tolerance: number; effortMix: () => EffortMix; investment: () => Investment } {
+  const mix = once(() => effortMix(sources));
+  const investment = once(() => investmentOf(sources, mix(), tolerance));
+  addInvestmentFlags(sources, flags, investment, tolerance);
+  return { tolerance, effortMix: mix, investment };
 }

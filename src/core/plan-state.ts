@@ -8,7 +8,6 @@ import { itemsInCascadeOrder } from './audit';
 import type { Cascade } from './cascade';
 import { FLAG_CODES } from './flags';
 import { tidy } from './impact-format';
-import { investmentOf } from './investment';
 import { type LayerCode, layerSpec } from './layers';
 import { coverage } from './report';
 
@@ -84,7 +83,7 @@ export function stateOfCascade(cascade: Cascade, label: string, date: string | n
   return {
     label,
     items,
-    mix: investmentOf(cascade).pillars.map((pillar) => ({ ...pillar })),
+    mix: cascade.investment().pillars.map(({ key, title, actual, target }) => ({ key, title, actual, target })),
     coverage: cover.rows === 0 ? null : cover.reaching / cover.rows,
     declined: cascade.declined.map((request) => ({ request: request.request, date: request.date, reason: request.reason })),
     declinedKnown: true,

@@ -7,7 +7,6 @@
 import { auditLayers, itemsInCascadeOrder } from './audit';
 import type { Cascade } from './cascade';
 import { flagCounts } from './flags';
-import { investmentOf } from './investment';
 import type { Item } from './items';
 import { LAYERS, type LayerCode } from './layers';
 import { dayText } from './metric-values';
@@ -147,7 +146,7 @@ function strategySection(cascade: Cascade): string[] {
 /** Each pillar's share of roadmap effort against its target (DESIGN §10), when the strategy gives targets. */
 function investmentSection(cascade: Cascade): string[] {
   if (cascade.structure.targets.size === 0) return [];
-  const investment = investmentOf(cascade);
+  const investment = cascade.investment();
   const share = (fraction: number | null) => (fraction === null ? '–' : asPercent(fraction));
   const flagOf = (key: string) => {
     const item = cascade.items.find((candidate) => candidate.key === key && cascade.structure.targets.has(candidate.index));

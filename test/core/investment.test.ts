@@ -4,7 +4,6 @@
  * past the tolerance; anti-priorities against 0.
  */
 import { describe, expect, test } from 'vitest';
-import { investmentOf } from '../../src/core/investment';
 import type { Cell } from '../../src/core/snapshot';
 import { cascadeOf, flagMessage, flagsOf, type Tabs } from '../fixtures/workbook';
 
@@ -34,7 +33,9 @@ function plan(targets: readonly Cell[], header = 'Target'): Tabs {
 }
 
 const shares = (tabs: Tabs, settings?: Parameters<typeof cascadeOf>[1]) =>
-  investmentOf(cascadeOf(tabs, settings)).pillars.map((pillar) => [pillar.key, pillar.target, pillar.actual]);
+  cascadeOf(tabs, settings)
+    .investment()
+    .pillars.map((pillar) => [pillar.key, pillar.target, pillar.actual]);
 
 describe('targets as the strategy tab writes them', () => {
   test.each<[string, Cell[], string, (number | null)[]]>([
@@ -49,7 +50,7 @@ describe('targets as the strategy tab writes them', () => {
   });
 
   test('actual shares split each row by its shares: P1 gets 3 + 3, P2 3, of 10', () => {
-    const investment = investmentOf(cascadeOf(plan(['50%', '40%', '10%'])));
+    const investment = cascadeOf(plan(['50%', '40%', '10%'])).investment();
     expect(investment.pillars).toEqual([
       { key: 'P1', title: 'Grow', target: 0.5, actual: 0.6, status: 'on target' },
       { key: 'P2', title: 'Keep', target: 0.4, actual: 0.3, status: 'on target' },
@@ -89,6 +90,12 @@ describe('OVER_INVESTED and UNDER_INVESTED', () => {
     expect(flagsOf(cascade, 'P1')).toContain('OVER_INVESTED');
     expect(flagsOf(cascade, 'P2')).toContain('UNDER_INVESTED');
     expect(flagsOf(cascade, 'P3')).toContain('UNDER_INVESTED');
+    // The statuses the Strategy view and What changed show say what the flags say, with the same tolerance.
+    expect(cascade.tolerance).toBe(5);
+    expect(cascade.investment().pillars.map((pillar) => pillar.status)).toEqual(['over target', 'under target', 'under target']);
+    // Made once: the flags, the view, the report and the JSON read the same figures.
+    expect(cascade.investment()).toBe(cascade.investment());
+    expect(cascade.effortMix()).toBe(cascade.effortMix());
   });
 
   test('anti-priorities and pillars with no target are never flagged; no effort at all, nothing is', () => {

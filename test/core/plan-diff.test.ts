@@ -7,7 +7,6 @@
  */
 import { describe, expect, test } from 'vitest';
 import { buildCascade } from '../../src/core/cascade';
-import { investmentOf } from '../../src/core/investment';
 import { diffPlans, type ItemChange } from '../../src/core/plan-diff';
 import { isSnapshotTab, snapshotRows, stateOfSnapshot } from '../../src/core/plan-snapshot';
 import { stateOfCascade } from '../../src/core/plan-state';
@@ -156,7 +155,7 @@ describe.each([1, 2])('seed %i', (seed) => {
 
   test('the mix, coverage, requests declined since and those that came back', () => {
     const diff = diffPlans(stateOfCascade(before, 'the older plan'), stateOfCascade(after, 'now'));
-    const [was, now] = [investmentOf(before), investmentOf(after)];
+    const [was, now] = [before.investment(), after.investment()];
     expect(diff.mix).toEqual(
       now.pillars.map((pillar, i) => ({ pillar: pillar.key, before: was.pillars[i]!.actual, after: pillar.actual, target: 0.25 })),
     );

@@ -44,7 +44,7 @@ export const planChanges = defineCall({
   name: 'planChanges',
   input: sinceInput,
   run(port, input) {
-    const { cascade, settings } = load(port);
+    const { cascade } = load(port);
     const names = port.tabNames();
     const layers = new Set(cascade.plans.map((plan) => plan.sheet));
     const snapshots: { sheet: string; date: string | null; items: number; state: PlanState }[] = [];
@@ -65,7 +65,7 @@ export const planChanges = defineCall({
     if (!picked) throw new Refusal(`"${clip(input?.since ?? '', 80)}" is not a snapshot tab any more; pick another.`);
     const diff = diffPlans(picked.state, stateOfCascade(cascade, 'now'));
     // Each pillar's share now against its target, in words, as its flag says it.
-    const mixStatus = Object.fromEntries(diff.mix.map((row) => [row.pillar, targetStatus(row.after, row.target, settings.tolerance)]));
+    const mixStatus = Object.fromEntries(diff.mix.map((row) => [row.pillar, targetStatus(row.after, row.target, cascade.tolerance)]));
     // The mix names pillars by key; the sidebar shows their titles as they are now (a key no longer there stays a key).
     const pillarTitles = Object.fromEntries(
       cascade.items.filter((item) => layerSpec(item.layer).isStrategy).map((item) => [item.key, clip(item.title || item.key, 200)]),

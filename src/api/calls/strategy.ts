@@ -4,9 +4,7 @@
  * how far each pillar and goal has come (core/progress-view.ts).
  */
 import type { Cascade } from '../../core/cascade';
-import { effortMix } from '../../core/effort';
 import { goalPicker } from '../../core/goal-picker';
-import { investmentOf } from '../../core/investment';
 import type { LayerCode } from '../../core/layers';
 import { strategyProgress } from '../../core/progress-view';
 import { clip } from '../../core/text';
@@ -25,15 +23,15 @@ export const strategy = defineCall({
   name: 'strategy',
   input: noInput,
   run(port) {
-    const { cascade, warnings, settings } = load(port);
+    const { cascade, warnings } = load(port);
     return {
       mission: statements(cascade, 'mission'),
       vision: statements(cascade, 'vision'),
       ...goalPicker(cascade),
       checks: cascade.strategy.flags.map((flag) => flag.message),
-      effort: effortMix(cascade),
+      effort: cascade.effortMix(),
       progress: strategyProgress(cascade),
-      investment: investmentOf(cascade, undefined, settings.tolerance),
+      investment: cascade.investment(),
       warnings,
     };
   },
