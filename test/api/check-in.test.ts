@@ -63,16 +63,29 @@ describe('checkIn', () => {
     );
     expect(reply).toMatchObject({ sheet: 'Check-ins', row: 7, created: false, addedColumns: [], value: '200000' });
     expect(reply.progress).toMatchObject({ progress: 0.4, status: 'off track' });
-    expect(memory.sheet('Check-ins').values[6]).toEqual([new Date('2026-12-01T00:00:00Z'), '4', 200000, '50%', 'Line 3 up', 'Doug']);
+    expect(memory.sheet('Check-ins').values[6]).toEqual([new Date('2026-12-01T00:00:00Z'), 4, 200000, '50%', 'Line 3 up', 'Doug']);
     expect(goalsBefore(memory)).toBe(goals);
   });
 
   test('a percent or a yes/no is kept as typed', () => {
     const memory = port();
     ok(callApi(memory, 'checkIn', { sheet: 'Goals', key: '3', value: '19%' }));
-    expect(memory.sheet('Check-ins').values[6]!.slice(0, 3)).toEqual([new Date('2026-12-01T00:00:00Z'), '3', '19%']);
+    // The goal's id is the number 3 on Goals, as in the log's other rows: written as the number.
+    expect(memory.sheet('Check-ins').values[6]!.slice(0, 3)).toEqual([new Date('2026-12-01T00:00:00Z'), 3, '19%']);
     const view = ok(callApi(memory, 'goalProgress', { sheet: 'Goals', key: '3' }));
     expect(view.progress).toBeCloseTo(14 / 15, 12);
+  });
+
+  test('an id typed as text stays text in the log, leading zeros and all', () => {
+    const memory = port((tabs) => {
+      tabs.Goals![3]![0] = '007';
+    });
+    ok(callApi(memory, 'checkIn', { sheet: 'Goals', key: '007', value: '200,000' }));
+    expect(memory.sheet('Check-ins').values.at(-1)!.slice(1, 3)).toEqual(['007', 200000]);
+    expect(ok(callApi(memory, 'goalProgress', { sheet: 'Goals', key: '007' })).checkIns[0]).toMatchObject({
+      date: '2026-12-01',
+      current: true,
+    });
   });
 
   test('with no check-in tab, "Check-ins" is made with its headers first', () => {
@@ -81,7 +94,7 @@ describe('checkIn', () => {
     expect(reply).toMatchObject({ sheet: 'Check-ins', row: 2, created: true });
     expect(memory.sheet('Check-ins').values).toEqual([
       ['Date', 'Goal', 'Value', 'Confidence', 'Note', 'By'],
-      [new Date('2026-12-01T00:00:00Z'), '6', '2 fleets', '', '', ''],
+      [new Date('2026-12-01T00:00:00Z'), 6, '2 fleets', '', '', ''],
     ]);
   });
 
@@ -95,7 +108,7 @@ describe('checkIn', () => {
     const reply = ok(callApi(memory, 'checkIn', { sheet: 'Goals', key: '4', value: '160000', note: 'Better' }));
     expect(reply.addedColumns).toEqual(['Note']);
     expect(memory.sheet('Check-ins').values[0]).toEqual(['When', 'Goal', 'Value', 'Note']);
-    expect(memory.sheet('Check-ins').values[2]).toEqual([new Date('2026-12-01T00:00:00Z'), '4', 160000, 'Better']);
+    expect(memory.sheet('Check-ins').values[2]).toEqual([new Date('2026-12-01T00:00:00Z'), 4, 160000, 'Better']);
   });
 
   test.each([

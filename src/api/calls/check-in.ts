@@ -12,6 +12,7 @@ import { CHECK_IN_HEADERS, CHECK_IN_ROLES, type CheckInRole } from '../../core/c
 import type { Item } from '../../core/items';
 import { layerSpec } from '../../core/layers';
 import { checkInHistory, progressView } from '../../core/progress-view';
+import type { WorkbookSnapshot } from '../../core/snapshot';
 import { clip } from '../../core/text';
 import { defineCall } from '../define-call';
 import { Refusal, type WorkbookPort, type Writable } from '../port';
@@ -65,7 +66,7 @@ export const checkIn = defineCall({
       if (!log) throw new Refusal(`Ladder could not read the check-in tab "${CHECK_IN_TAB}" it made; check its header row.`);
       const entry: Record<CheckInRole, Writable> = {
         date: { day: today },
-        goal: goal.key,
+        goal: keyAsHeld(cascade, snapshot, goal),
         value: value.cell,
         confidence: input.confidence === undefined ? '' : `${input.confidence}%`,
         note: input.note ?? '',
@@ -100,6 +101,19 @@ export const checkIn = defineCall({
     });
   },
 });
+
+/**
+ * The goal's key as its own tab holds it: an id typed as a number (3) is written as the number,
+ * so the log's Goal column sorts and filters like the goals' own, and Sheets marks no "number
+ * stored as text". Any other key ("KR-1", "007") is written as text, as it reads.
+ */
+function keyAsHeld(cascade: Cascade, snapshot: WorkbookSnapshot, goal: Item): Writable {
+  const plan = cascade.plans.find((candidate) => candidate.sheet === goal.sheet);
+  const column = cascade.structure.keyColumn.get(goal.index) ?? (goal.id !== '' ? plan?.columns.id?.[0] : plan?.columns.title?.[0]);
+  const cell =
+    column === undefined ? undefined : snapshot.sheets.find((sheet) => sheet.name === goal.sheet)?.values[goal.row - 1]?.[column];
+  return typeof cell === 'number' && Number.isFinite(cell) && String(cell) === goal.key ? cell : goal.key;
+}
 
 /** Checks every cell first, then writes the added headers and the row; takes the headers back if the row can't be written. */
 function writeCheckIn(
