@@ -172,7 +172,7 @@ describe('Review puts the goals behind pace first', () => {
     // Appended after the last row; the goal's own cells are untouched.
     const log = await cells(file, 'Check-ins');
     expect(log.length).toBe(rowsBefore + 1);
-    expect(log[6]!.slice(1)).toEqual(['4', 300000, '50%', 'Line 3 is online', 'Operations']);
+    expect(log[6]!.slice(1)).toEqual([4, 300000, '50%', 'Line 3 is online', 'Operations']);
     expect((log[6]![0] as Date).toISOString().slice(0, 10)).toBe(TODAY);
     expect((await cells(file, 'Goals'))[4]![6]).toBe(100000);
     // The history is read again, the new check-in first and current; the list above follows.
@@ -254,7 +254,7 @@ describe('the check-in form', () => {
       );
     const log = await cells(file, 'Check-ins');
     expect(log[0]).toEqual(['Date', 'Goal', 'Value', 'Confidence', 'Note', 'By']);
-    expect(log[1]!.slice(1)).toEqual(['3', '17%', '70%', 'Model 3 margins turned positive', 'Finance']);
+    expect(log[1]!.slice(1)).toEqual([3, '17%', '70%', 'Model 3 margins turned positive', 'Finance']);
     // Every bar of the goal follows (it is under three pillars), and the form now says it adds to the tab.
     await expect.poll(() => bar(frame, 'Progress of Be profitable at every rung', 2).then((found) => found.words)).toBe('80% · on track');
     await expect.poll(() => form.getByText(/^Adds a row to “Check-ins”/).count()).toBe(1);

@@ -52,11 +52,10 @@ export const setup = defineCall({
     return {
       choices: CHOICES,
       tabs: names.map((name) => {
-        const sheet = { name };
-        const plan = cascade.plans.find((candidate) => candidate.sheet === sheet.name);
+        const plan = cascade.plans.find((candidate) => candidate.sheet === name);
         return plan
           ? {
-              sheet: sheet.name,
+              sheet: name,
               use: plan.allAntiPriorities ? 'anti-priorities' : plan.use,
               headerRow: plan.headerRow,
               source: plan.source,
@@ -68,19 +67,19 @@ export const setup = defineCall({
               // A declined list holds requests, not items.
               items:
                 plan.use === 'declined'
-                  ? cascade.declined.filter((request) => request.sheet === sheet.name).length
-                  : cascade.items.filter((item) => item.sheet === sheet.name).length,
-              notes: notesOf(sheet.name),
+                  ? cascade.declined.filter((request) => request.sheet === name).length
+                  : cascade.items.filter((item) => item.sheet === name).length,
+              notes: notesOf(name),
             }
           : {
-              sheet: sheet.name,
+              sheet: name,
               use: 'ignore',
               headerRow: null,
               source: 'detected',
               columns: [],
               headers: [],
               items: 0,
-              notes: checkInNote(cascade, sheet.name),
+              notes: checkInNote(cascade, name),
             };
       }),
       saved: settings,
