@@ -4,25 +4,15 @@
  * is in a live region for a screen reader.
  */
 import { useEffect, useRef } from 'preact/hooks';
+import { ConfirmStep } from './confirm-step';
 import { useFreeze } from './use-freeze';
 
+/** The question before the write: a snapshot tab is never changed afterwards. */
 function Ask({ busy, onFreeze, onBack }: { busy: boolean; onFreeze(): void; onBack(): void }) {
-  const yes = useRef<HTMLButtonElement>(null);
-  // The button that asked is gone: the answer takes the focus.
-  useEffect(() => yes.current?.focus(), []);
   return (
-    <fieldset class="confirm">
-      <legend class="visually-hidden">Freeze the plan?</legend>
-      <p>Freeze the plan as it is now into a new tab? It is never changed afterwards.</p>
-      <div class="actions">
-        <button type="button" class="primary" ref={yes} disabled={busy} onClick={onFreeze}>
-          {busy ? 'Freezing…' : 'Freeze it'}
-        </button>
-        <button type="button" disabled={busy} onClick={onBack}>
-          Back
-        </button>
-      </div>
-    </fieldset>
+    <ConfirmStep question="Freeze the plan?" action={busy ? 'Freezing…' : 'Freeze it'} busy={busy} onConfirm={onFreeze} onBack={onBack}>
+      Freeze the plan as it is now into a new tab? It is never changed afterwards.
+    </ConfirmStep>
   );
 }
 

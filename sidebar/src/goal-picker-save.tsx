@@ -2,7 +2,7 @@
  * The goal picker's saving end: what the cell will read, what stops a save or is worth a word
  * first, the question before a save that replaces the PM's own links, and the buttons.
  */
-import type { Ref } from 'preact';
+import { ConfirmStep } from './confirm-step';
 import { type Entry, name, round2 } from './goal-picker-rules';
 
 /** Text in a code span, as the cell will hold it. */
@@ -84,7 +84,7 @@ interface Replacement {
 function Replaces({ dropped, reshared, changedOutside, cellNow }: Replacement & { cellNow: string | undefined }) {
   const some = dropped.length + reshared.length > 0;
   return (
-    <p>
+    <>
       This replaces what the cell says now
       {changedOutside ? (
         <>
@@ -107,31 +107,21 @@ function Replaces({ dropped, reshared, changedOutside, cellNow }: Replacement & 
         </>
       )}
       {some ? '.' : ''}
-    </p>
+    </>
   );
 }
 
-/** The question before a save that replaces the PM's own links; its answer takes the focus (`buttonRef`). */
+/** The question before a save that replaces the PM's own links. */
 export function ConfirmReplace({
   busy,
-  buttonRef,
   onReplace,
   onBack,
   ...replaces
-}: Replacement & { cellNow: string | undefined; busy: boolean; buttonRef: Ref<HTMLButtonElement>; onReplace(): void; onBack(): void }) {
+}: Replacement & { cellNow: string | undefined; busy: boolean; onReplace(): void; onBack(): void }) {
   return (
-    <fieldset class="confirm">
-      <legend class="visually-hidden">Replace the link?</legend>
+    <ConfirmStep question="Replace the link?" action="Replace the link" busy={busy} onConfirm={onReplace} onBack={onBack}>
       <Replaces {...replaces} />
-      <div class="actions">
-        <button type="button" class="primary" ref={buttonRef} disabled={busy} onClick={onReplace}>
-          Replace the link
-        </button>
-        <button type="button" disabled={busy} onClick={onBack}>
-          Back
-        </button>
-      </div>
-    </fieldset>
+    </ConfirmStep>
   );
 }
 

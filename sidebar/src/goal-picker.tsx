@@ -67,14 +67,7 @@ export function GoalPicker({
       />
       <PickerProblems problem={problem} shortfall={shortfallOf(chosen)} empty={chosen.length === 0 && changed} />
       {state.confirming ? (
-        <ConfirmReplace
-          {...replacement}
-          cellNow={cellNow}
-          busy={busy}
-          buttonRef={state.confirmButton}
-          onReplace={state.save}
-          onBack={() => state.setConfirming(false)}
-        />
+        <ConfirmReplace {...replacement} cellNow={cellNow} busy={busy} onReplace={state.save} onBack={() => state.setConfirming(false)} />
       ) : (
         <SaveActions
           label={saveLabel}

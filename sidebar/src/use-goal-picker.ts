@@ -17,22 +17,17 @@ interface Options {
   onDirty: ((dirty: boolean) => void) | undefined;
 }
 
-/** The question before a replacing save, and the focus: on the search box when asked, then on the question's answer. */
+/** The question before a replacing save (its answer takes the focus, in ConfirmStep), and the search box's focus when asked for. */
 function useConfirm(autoFocus: boolean, busy: boolean, search: RefObject<HTMLInputElement>) {
   const [confirming, setConfirming] = useState(false);
-  const confirmButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (autoFocus) search.current?.focus();
   }, [autoFocus, search]);
-  // The Save button the focus was on gives way to the question: the focus goes to its answer.
-  useEffect(() => {
-    if (confirming) confirmButton.current?.focus();
-  }, [confirming]);
   // A save that came back refused ends the question: what is asked next time may differ (the cell changed).
   useEffect(() => {
     if (!busy) setConfirming(false);
   }, [busy]);
-  return { confirming, setConfirming, confirmButton };
+  return { confirming, setConfirming };
 }
 
 export function useGoalPicker({ current, cellNow, autoFocus, busy, onSave, onDirty }: Options) {

@@ -3,6 +3,7 @@
  * now ("Pillar › Goal", or "Reaches no pillar"), then the requests declined since and those
  * that came back. Cell text only ever as text.
  */
+import type { ComponentChildren } from 'preact';
 import type { ChangeGroup, PlanDiff } from '../types';
 
 /** "Pillar › Goal", "Pillar", or "Reaches no pillar" (› Goal, for a goal under no pillar). */
@@ -34,24 +35,29 @@ export function ChangeGroups({ groups }: { groups: readonly ChangeGroup[] }) {
   );
 }
 
-export function DeclinedSince({ list }: { list: PlanDiff['declined'] }) {
+interface RequestListProps<T> {
+  /** The heading's id, which names the section. */
+  id: string;
+  heading: string;
+  /** Said instead of the list when it is empty. */
+  none: string;
+  list: readonly T[];
+  keyOf(item: T): string;
+  /** One item's content, inside its <li>. */
+  children(item: T): ComponentChildren;
+}
+
+/** A headed list of requests, or a sentence saying there are none: both request lists read the same. */
+function RequestList<T>({ id, heading, none, list, keyOf, children }: RequestListProps<T>) {
   return (
-    <section aria-labelledby="declined-since-head">
-      <h2 id="declined-since-head">Declined since</h2>
+    <section aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
       {list.length === 0 ? (
-        <p class="muted">No request was declined since then.</p>
+        <p class="muted">{none}</p>
       ) : (
         <ul class="plain">
-          {list.map((request) => (
-            <li key={`${request.request}\u0000${request.date}\u0000${request.reason}`}>
-              <div class="title">
-                <bdi>{request.request}</bdi>
-              </div>
-              <div class="muted">
-                {request.date ? `${request.date}: ` : ''}
-                <bdi>{request.reason}</bdi>
-              </div>
-            </li>
+          {list.map((item) => (
+            <li key={keyOf(item)}>{children(item)}</li>
           ))}
         </ul>
       )}
@@ -59,21 +65,44 @@ export function DeclinedSince({ list }: { list: PlanDiff['declined'] }) {
   );
 }
 
+export function DeclinedSince({ list }: { list: PlanDiff['declined'] }) {
+  return (
+    <RequestList
+      id="declined-since-head"
+      heading="Declined since"
+      none="No request was declined since then."
+      list={list}
+      keyOf={(request) => `${request.request}\u0000${request.date}\u0000${request.reason}`}
+    >
+      {(request) => (
+        <>
+          <div class="title">
+            <bdi>{request.request}</bdi>
+          </div>
+          <div class="muted">
+            {request.date ? `${request.date}: ` : ''}
+            <bdi>{request.reason}</bdi>
+          </div>
+        </>
+      )}
+    </RequestList>
+  );
+}
+
 export function CameBack({ list }: { list: PlanDiff['cameBack'] }) {
   return (
-    <section aria-labelledby="came-back-head">
-      <h2 id="came-back-head">Came back</h2>
-      {list.length === 0 ? (
-        <p class="muted">No declined request is planned again.</p>
-      ) : (
-        <ul class="plain">
-          {list.map((back) => (
-            <li key={`${back.request}\u0000${back.key}`}>
-              <bdi>{back.request}</bdi> <span class="muted">is {back.key} now</span>
-            </li>
-          ))}
-        </ul>
+    <RequestList
+      id="came-back-head"
+      heading="Came back"
+      none="No declined request is planned again."
+      list={list}
+      keyOf={(back) => `${back.request}\u0000${back.key}`}
+    >
+      {(back) => (
+        <>
+          <bdi>{back.request}</bdi> <span class="muted">is {back.key} now</span>
+        </>
       )}
-    </section>
+    </RequestList>
   );
 }
