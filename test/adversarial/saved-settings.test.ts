@@ -87,7 +87,8 @@ describe('a tab Ladder leaves out, in Apps Script (which reads only the tabs Lad
     const gas = addOn({ ...TESLA_TABS, Sheet7: sheet7 });
     const before = reply(gas, 'ladderSetup');
     expect(before.value.tabs.map((tab: { sheet: string }) => tab.sheet)).toEqual([...Object.keys(TESLA_TABS), 'Sheet7']);
-    expect(before.value.tabs.at(-1)).toMatchObject({ sheet: 'Sheet7', use: 'ignore', items: 0 });
+    // Its labels are offered at once, so its columns can be picked in the same save.
+    expect(before.value.tabs.at(-1)).toMatchObject({ sheet: 'Sheet7', use: 'ignore', items: 0, headers: ['Thing', 'Owner', 'Serves'] });
     const mapping = { sheet: 'Sheet7', use: 'roadmap', columns: { title: 'Thing', parent: 'Serves' } };
     expect(reply(gas, 'ladderSaveSetup', { version: 1, tabs: [mapping] })).toEqual({ ok: true, value: { saved: 1 } });
     expect(reply(gas, 'ladderSetup').value.tabs.at(-1)).toMatchObject({ sheet: 'Sheet7', use: 'roadmap', items: 2 });

@@ -44,6 +44,11 @@ describe('Freeze this plan', () => {
     gas.call('ladderCheckCascade');
     expect(gas.spreadsheet.getSheetByName(name)!.dump()).toEqual(before);
     expect(reply(gas, 'ladderHealth').value.items).toBe(27);
+    expect(reply(gas, 'ladderSetup').value.tabs.find((tab: { sheet: string }) => tab.sheet === name)).toMatchObject({
+      use: 'ignore',
+      headers: [],
+      notes: ['a frozen plan: What changed compares the plan with it, and Ladder never writes to it'],
+    });
     const changes = reply(gas, 'ladderPlanChanges');
     expect(changes).toMatchObject({ ok: true, value: { since: name, snapshots: [{ sheet: name, date: today, items: 27 }] } });
     expect(changes.value.diff.items).toEqual([]);

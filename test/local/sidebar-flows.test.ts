@@ -376,6 +376,40 @@ describe('setup says what it did', () => {
   });
 });
 
+describe('a tab Ladder does not read, given its layer and columns in one save', () => {
+  test('Sheet7 offers its labels; as the roadmap with Thing as the title and Serves as the link, its rows are read', async () => {
+    const file = await copyOfExample(rig().dir, 'sheet7.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    book.addWorksheet('Sheet7').addRows([
+      ['Thing', 'Owner', 'Serves'],
+      ['Launch party for the Roadster', 'Ana', 1],
+      ['Fleet offsite', 'Bo', ''],
+    ]);
+    await book.xlsx.writeFile(file);
+    const { page } = await rig().serve(file);
+    const frame = sidebarOf(page);
+    await frame.getByRole('tab', { name: 'Setup' }).click();
+    const layer = frame.getByLabel('Layer of Sheet7');
+    await expect.poll(() => layer.locator('option:checked').textContent()).toBe('Not read');
+    await layer.selectOption('roadmap');
+    const card = shown(frame).locator('section.card').filter({ has: layer });
+    await card.locator('summary', { hasText: 'Columns' }).click();
+    await frame.getByLabel('Title column of Sheet7').selectOption('Thing');
+    await frame.getByLabel('Link up column of Sheet7').selectOption('Serves');
+    await frame.getByRole('button', { name: 'Save setup' }).click();
+    const status = shown(frame).locator('[role=status]').first();
+    await expect
+      .poll(() => status.textContent())
+      .toBe('Saved.“Sheet7” is read as Roadmap, headers on row 1; Title from “Thing”; Link up from “Serves”.');
+    expect(JSON.parse(await readFile(`${file}.ladder.json`, 'utf8'))).toEqual({
+      version: 1,
+      tabs: [{ sheet: 'Sheet7', use: 'roadmap', columns: { title: 'Thing', parent: 'Serves' } }],
+    });
+    await expect.poll(() => card.locator('.muted').first().textContent()).toBe('2 rows · your setting');
+  });
+});
+
 describe('accessibility', () => {
   test('every view, the forms and the preview page have no serious or critical axe-core violation; tabs move with the arrow keys', async () => {
     const file = await copyOfExample(rig().dir, 'axe.xlsx');

@@ -6,15 +6,16 @@
 import type { Cascade } from '../../core/cascade';
 import type { Role } from '../../core/columns';
 import { DECLINED_ROLES } from '../../core/declined-columns';
-import { planTabs } from '../../core/detect';
+import { findHeaderRow, planTabs } from '../../core/detect';
 import { DEFAULT_TOLERANCE } from '../../core/investment';
 import { LAYER_CODES } from '../../core/layers';
 import { METRIC_ROLES } from '../../core/metric-columns';
+import { isSnapshotTab, SNAPSHOT_HEADER_SEARCH } from '../../core/plan-snapshot';
 import { type LadderSettings, settingsInput } from '../../core/settings';
 import type { WorkbookSnapshot } from '../../core/snapshot';
-import { clip, utf8Bytes } from '../../core/text';
+import { cellText, clip, utf8Bytes } from '../../core/text';
 import { defineCall } from '../define-call';
-import { Refusal } from '../port';
+import { Refusal, type WorkbookPort } from '../port';
 import { noInput } from '../schemas';
 import { load } from '../workbook';
 
@@ -71,16 +72,7 @@ export const setup = defineCall({
                   : cascade.items.filter((item) => item.sheet === name).length,
               notes: notesOf(name),
             }
-          : {
-              sheet: name,
-              use: 'ignore',
-              headerRow: null,
-              source: 'detected',
-              columns: [],
-              headers: [],
-              items: 0,
-              notes: checkInNote(cascade, name),
-            };
+          : unreadTab(port, cascade, name);
       }),
       saved: settings,
       // Setup shows the tolerance as saved, or the default it falls back to (DESIGN §10).
@@ -89,6 +81,28 @@ export const setup = defineCall({
     };
   },
 });
+
+/**
+ * A tab Ladder does not read as a layer: its card offers the labels of its likeliest header row
+ * (its top rows are read for that, Apps Script having left them out), so that a PM who gives it
+ * a layer can pick its columns in the same save. A frozen plan says what it is.
+ */
+function unreadTab(port: WorkbookPort, cascade: Cascade, name: string) {
+  const top = port.readTab(name, SNAPSHOT_HEADER_SEARCH)?.values ?? [];
+  const frozen = isSnapshotTab(top);
+  const row = frozen ? null : findHeaderRow(top, 'roadmap');
+  const headers = row === null ? [] : (top[row - 1] ?? []).map((cell) => cellText(cell).trim()).filter((label) => label !== '');
+  return {
+    sheet: name,
+    use: 'ignore',
+    headerRow: null,
+    source: 'detected',
+    columns: [],
+    headers: [...new Set(headers)],
+    items: 0,
+    notes: frozen ? ['a frozen plan: What changed compares the plan with it, and Ladder never writes to it'] : checkInNote(cascade, name),
+  };
+}
 
 /** A check-in log is no layer, but it is read: Setup says so on its card (mapping it to a layer, or to ignore, stops that). */
 function checkInNote(cascade: Cascade, sheet: string): string[] {
