@@ -8,9 +8,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { TESLA } from '../../examples/tesla';
+import { callApi } from '../../src/api/calls';
 import { auditDocument } from '../../src/core/audit';
 import { buildCascade } from '../../src/core/cascade';
+import type { Investment } from '../../src/core/investment';
+import { MemoryPort } from '../api/memory-port';
 import { ladder } from '../fixtures/cli';
+import { tabsOf } from '../fixtures/workbook';
 import { tempDirPerFile, writeXlsx } from '../fixtures/xlsx';
 
 const run = promisify(execFile);
@@ -34,6 +38,30 @@ describe('ladder audit on the bundled example', () => {
     const { code, stdout } = await ladder('audit', EXAMPLE, '--json', '--today', '2026-12-01');
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(auditDocument(buildCascade(TESLA, undefined, { today: '2026-12-01' })))));
+  });
+
+  test('--tolerance 5: the JSON, the text report and the Strategy call with 5 saved say the same of each pillar', async () => {
+    const json = await ladder('audit', EXAMPLE, '--json', '--tolerance', '5', '--today', '2026-12-01');
+    const text = await ladder('audit', EXAMPLE, '--tolerance', '5');
+    expect([json.code, text.code]).toEqual([0, 0]);
+    const document = JSON.parse(json.stdout);
+    const settings = { version: 1 as const, tabs: [], tolerance: 5 };
+    expect(document).toEqual(JSON.parse(JSON.stringify(auditDocument(buildCascade(TESLA, settings, { today: '2026-12-01' })))));
+    const port = new MemoryPort(tabsOf(TESLA));
+    port.settings = JSON.stringify(settings);
+    const reply = callApi(port, 'strategy', undefined);
+    if (!reply.ok) throw new Error(reply.error);
+    const { pillars } = (reply.value as { investment: Investment }).investment;
+    // 5 points flags P2 (14% of 20%) and P3 (34% of 40%), which the default 10 lets pass.
+    const under = pillars.filter((pillar) => pillar.status === 'under target').map((pillar) => pillar.key);
+    expect(under).toEqual(['P2', 'P3', 'P4']);
+    const flagged = document.items.filter((item: any) => item.flags.includes('UNDER_INVESTED')).map((item: any) => item.key);
+    expect(flagged).toEqual(under);
+    expect(document.investment.pillars.map((pillar: any) => [pillar.key, pillar.target, pillar.actual])).toEqual(
+      pillars.map((pillar) => [pillar.key, pillar.target, expect.closeTo(pillar.actual, 10)]),
+    );
+    for (const key of under) expect(text.stdout).toMatch(new RegExp(`\\n  ${key}  .*UNDER_INVESTED\\n`));
+    expect(text.stdout).toContain('(6 points under; more than 5 is flagged)');
   });
 
   test('--today fixes the date pace is judged on, and the report says how far each goal has come', async () => {
