@@ -48,11 +48,16 @@ export function itemByKey(cascade: Cascade, sheet: string, key: string, expected
   return item;
 }
 
+/** The 0-based column an item's key is read from: its id column, else its title column. */
+export function keyColumnOf(cascade: Cascade, plan: TabPlan, item: Item): number | undefined {
+  return cascade.structure.keyColumn.get(item.index) ?? (item.id !== '' ? plan.columns.id?.[0] : plan.columns.title?.[0]);
+}
+
 /** What must still be in the sheet for a write to an item's row to be safe: its key, in its key column. */
 export function guardOf(cascade: Cascade, plan: TabPlan, item: Item): RowGuard {
   const why = cascade.structure.notWritable.get(item.index);
   if (why) throw new Refusal(`"${clip(item.title || item.key, 80)}" can't be changed from here: ${why}.`);
-  const column = cascade.structure.keyColumn.get(item.index) ?? (item.id !== '' ? plan.columns.id?.[0] : plan.columns.title?.[0]);
+  const column = keyColumnOf(cascade, plan, item);
   if (column === undefined) throw new Refusal(`"${clip(plan.sheet, 80)}" has no id or title column to find the row by.`);
   return { column: column + 1, key: item.key };
 }

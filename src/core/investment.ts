@@ -50,10 +50,8 @@ export interface Investment {
 /** Above this, targets are amounts to be split, not shares. */
 const AMOUNTS_ABOVE = 1.5;
 
-type Sources = EffortSources;
-
 /** Each pillar's share against its target; the cascade makes it once (`cascade.investment()`), with the workbook's tolerance. */
-export function investmentOf(cascade: Sources, mix: EffortMix, tolerance: number): Investment {
+function investmentOf(cascade: EffortSources, mix: EffortMix, tolerance: number): Investment {
   const { items, structure } = cascade;
   const pillarItems = items.filter((item) => structure.targets.has(item.index) && !item.isAntiPriority);
   const written = pillarItems.reduce((sum, item) => sum + structure.targets.get(item.index)!, 0);
@@ -82,7 +80,7 @@ const points = (fraction: number) => Math.round(fraction * 100);
  * target, added to `flags` in place (each list replaced). Nothing is flagged while no roadmap
  * row has an effort: 0% of nothing says nothing about the plan.
  */
-export function addInvestmentFlags(cascade: Sources, flags: (readonly Flag[])[], investmentNow: () => Investment, tolerance: number): void {
+function addInvestmentFlags(cascade: EffortSources, flags: (readonly Flag[])[], investmentNow: () => Investment, tolerance: number): void {
   if (cascade.structure.targets.size === 0) return;
   const investment = investmentNow();
   if (investment.total <= 0) return;
@@ -100,12 +98,12 @@ export function addInvestmentFlags(cascade: Sources, flags: (readonly Flag[])[],
 }
 
 /**
- * The effort mix and each pillar's share against its target, made once, when the flags, the
- * Strategy view, the report or the JSON first ask (a custom function never does); the
- * investment flags are added to `flags` on the way.
+ * The effort mix and each pillar's share against its target, made once, when first asked: by
+ * the investment flags while the cascade is built if the strategy gives targets (custom
+ * functions included), else only by the Strategy view, the report or the JSON.
  */
 export function measureInvestment(
-  sources: Sources,
+  sources: EffortSources,
   flags: (readonly Flag[])[],
   tolerance: number,
 ): { tolerance: number; effortMix: () => EffortMix; investment: () => Investment } {

@@ -17,7 +17,7 @@ import { clip } from '../../core/text';
 import { defineCall } from '../define-call';
 import { Refusal, type WorkbookPort, type Writable } from '../port';
 import { checkInInput, goalInput } from '../schemas';
-import { itemByKey, load, nextColumn } from '../workbook';
+import { itemByKey, keyColumnOf, load, nextColumn, planOf } from '../workbook';
 
 export const CHECK_IN_TAB = 'Check-ins';
 
@@ -108,8 +108,7 @@ export const checkIn = defineCall({
  * stored as text". Any other key ("KR-1", "007") is written as text, as it reads.
  */
 function keyAsHeld(cascade: Cascade, snapshot: WorkbookSnapshot, goal: Item): Writable {
-  const plan = cascade.plans.find((candidate) => candidate.sheet === goal.sheet);
-  const column = cascade.structure.keyColumn.get(goal.index) ?? (goal.id !== '' ? plan?.columns.id?.[0] : plan?.columns.title?.[0]);
+  const column = keyColumnOf(cascade, planOf(cascade, goal.sheet), goal);
   const cell =
     column === undefined ? undefined : snapshot.sheets.find((sheet) => sheet.name === goal.sheet)?.values[goal.row - 1]?.[column];
   return typeof cell === 'number' && Number.isFinite(cell) && String(cell) === goal.key ? cell : goal.key;
